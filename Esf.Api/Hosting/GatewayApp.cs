@@ -1,0 +1,64 @@
+using Esf.Api.Rest;
+using Esf.Api.Soap;
+using Esf.Infrastructure;
+using Esf.Infrastructure.Messaging;
+using Esf.Infrastructure.Persistence;
+
+namespace Esf.Api.Hosting;
+
+/// <summary>
+/// Builds the host for the configured roles: the gateway (SOAP, REST, Swagger) and/or the worker (the consumer and the relay),
+/// on the configured PostgreSQL or, when none is configured, a private cluster it starts itself.
+/// </summary>
+public static class GatewayApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        await using var app = await BuildAsync(args);
+        await app.StartAsync();
+        await StartupBanner.PrintAsync(app);
+        await app.WaitForShutdownAsync();
+        return 0;
+    }
+
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var options = builder.Configuration.GetSection(EsfOptions.Section).Get<EsfOptions>() ?? new EsfOptions();
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes);
+        var connectionString = await DatabaseSetup.ResolveAsync(builder, options);
+        await DatabaseMigrator.MigrateAsync(connectionString, CancellationToken.None);
+
+        builder.Services.AddOptions<EsfOptions>().Bind(builder.Configuration.GetSection(EsfOptions.Section));
+        builder.Services.AddEsfPersistence(connectionString);
+        builder.Services.AddEsfMessaging(options);
+        var gateway = options.HasRole("gateway");
+        if (gateway)
+        {
+            builder.Services.AddSoapEndpoints();
+            builder.Services.AddRestEndpoints();
+        }
+
+        var app = builder.Build();
+        if (gateway)
+        {
+            app.MapRestEndpoints();
+            app.MapSoapEndpoints();
+        }
+
+        if (options.SeedDemo)
+        {
+            await DemoSetup.SeedAsync(app, options);
+        }
+
+        return app;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Esf.Domain.Rules;
+
+/// <summary>What the registration rules read from the registry and from other invoices, loaded in advance for a batch.</summary>
+public interface IRegistryView
+{
+    /// <summary>The ИИН/БИН is a taxpayer known to the registry (Государственная база данных налогоплательщиков).</summary>
+    bool TaxpayerExists(string tin);
+
+    /// <summary>A live invoice of <paramref name="sellerTin"/> already carries this number and date.</summary>
+    bool IsNumberTaken(string sellerTin, string num, DateOnly date);
+}

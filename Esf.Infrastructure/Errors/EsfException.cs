@@ -1,0 +1,24 @@
+namespace Esf.Infrastructure.Errors;
+
+/// <summary>
+/// An expected refusal of a request, mapped to a SOAP fault or an RFC 7807 problem in one place per protocol.
+/// <see cref="Description"/> is what the client sees: the real service's text or a bare errorCode.
+/// </summary>
+public class EsfException(EsfFaultKind kind, string description, string? errorCode = null) : Exception(description)
+{
+    public EsfFaultKind Kind { get; } = kind;
+
+    public string Description { get; } = description;
+
+    /// <summary>The errorCode of the real API where one applies (e.g. <c>CERTIFICATE_EXPIRED</c>).</summary>
+    public string? ErrorCode { get; } = errorCode;
+
+    public static EsfException SessionClosed() => new(EsfFaultKind.SessionClosed, "No open session associated with user.");
+
+    public static EsfException AccessDenied(string description) => new(EsfFaultKind.AccessDenied, description);
+
+    public static EsfException Business(string description, string? errorCode = null) => new(EsfFaultKind.Business, description, errorCode);
+
+    /// <summary>A business fault whose text is the bare errorCode, as the real service answers (e.g. <c>PASSWORD_INVALID</c>).</summary>
+    public static EsfException Code(string errorCode) => new(EsfFaultKind.Business, errorCode, errorCode);
+}

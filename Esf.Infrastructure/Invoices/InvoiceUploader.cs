@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Text.Json;
+using Esf.Domain.Rules;
+using Esf.Infrastructure.Errors;
+using Esf.Infrastructure.Messaging;
+using Esf.Infrastructure.Persistence;
+using Esf.Infrastructure.Sessions;
+using Esf.Infrastructure.Signatures;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Esf.Infrastructure.Invoices;
+
+/// <summary>
+/// Accepts an upload: runs the upload checks on each invoice, stores the accepted ones IN_QUEUE together with the upload
+/// in one transaction, then publishes one message for the whole upload.
+/// </summary>
+public sealed class InvoiceUploader(NpgsqlDataSource database, UploadPublisher publisher, IOptions<EsfOptions> options)
+{
+    /// <param name="channel">"SOAP" or "REST", recorded with the upload.</param>
+    /// <param name="idempotencyKey">A repeat with the same key (per enterprise) gets the first answer back.</param>
+    public async Task<UploadResult> UploadAsync(
+        SessionContext session, UploadBatch batch, string channel, string? idempotencyKey, CancellationToken cancellationToken)
+    {
+        EnsureSize(batch);
+        using var certificate = CertificateParser.TryParse(batch.Certificate, out var parsed) ? parsed : null;
+        var (accepted, declined) = Check(batch, certificate);
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var requestHash = idempotencyKey is null ? null : HashOf(batch);
+        if (idempotencyKey is not null
+            && await IdempotencyKeys.ClaimAsync(connection, session.Tin, idempotencyKey, requestHash!, cancellationToken) is { } earlier)
+        {
+            return earlier;
+        }
+
+        var uploadId = await UploadStore.InsertAsync(connection, session, channel, batch.Items.Count, accepted.Count, cancellationToken);
+        var ids = await UploadStore.InsertInvoicesAsync(connection, uploadId, session, batch.Certificate, accepted, cancellationToken);
+        var result = new UploadResult(
+            uploadId,
+            accepted.Select((a, i) => new UploadItemResult(a.Index, ids[i], a.Document.Num, a.Document.DateText, [])).ToList(),
+            declined);
+        if (idempotencyKey is not null)
+        {
+            await IdempotencyKeys.CompleteAsync(connection, session.Tin, idempotencyKey, result, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        if (accepted.Count > 0)
+        {
+            await publisher.PublishAsync(uploadId, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private void EnsureSize(UploadBatch batch)
+    {
+        if (batch.Items.Count == 0)
+        {
+            throw EsfException.Business("Список ЭСФ пуст: передайте хотя бы один invoiceUploadInfo (the invoice list is empty).", "FIELD_IS_NULL");
+        }
+
+        if (batch.Items.Count > options.Value.MaxInvoicesPerUpload)
+        {
+            throw EsfException.Business(
+                $"В одном запросе допускается не более {options.Value.MaxInvoicesPerUpload} ЭСФ (at most {options.Value.MaxInvoicesPerUpload} invoices per upload).",
+                "FIELD_INVALID");
+        }
+    }
+
+    private static (List<AcceptedInvoice> Accepted, List<UploadItemResult> Declined) Check(UploadBatch batch, X509Certificate2? certificate)
+    {
+        var checks = new (Domain.Invoices.InvoiceDocument? Document, IReadOnlyList<RuleViolation> Violations)[batch.Items.Count];
+        Parallel.For(0, batch.Items.Count, i => checks[i] = UploadChecks.Check(batch.Items[i], certificate));
+
+        var accepted = new List<AcceptedInvoice>();
+        var declined = new List<UploadItemResult>();
+        var keys = new HashSet<(string?, string, string)>();
+        for (var i = 0; i < checks.Length; i++)
+        {
+            var (document, violations) = checks[i];
+            if (document is not null && violations.Count == 0 && !keys.Add((document.SellerTin, document.Num, document.DateText)))
+            {
+                violations = [RuleCatalogue.BatchNumbersMustBeUnique.Violation("num")];
+            }
+
+            if (violations.Count == 0)
+            {
+                accepted.Add(new AcceptedInvoice(i, batch.Items[i], document!));
+            }
+            else
+            {
+                declined.Add(new UploadItemResult(i, null, document?.Num ?? string.Empty, document?.DateText ?? string.Empty, violations));
+            }
+        }
+
+        return (accepted, declined);
+    }
+
+    private static string HashOf(UploadBatch batch)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(batch);
+        return Convert.ToHexStringLower(SHA256.HashData(json));
+    }
+}

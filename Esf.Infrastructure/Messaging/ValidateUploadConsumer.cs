@@ -1,0 +1,16 @@
+using Esf.Infrastructure.Messaging.Contracts;
+using Esf.Infrastructure.Registration;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+
+namespace Esf.Infrastructure.Messaging;
+
+/// <summary>Runs the control over one upload. Idempotent: a redelivered message finds nothing left IN_QUEUE/IN_PROCESSING.</summary>
+public sealed class ValidateUploadConsumer(InvoiceRegistrar registrar, ILogger<ValidateUploadConsumer> logger) : IConsumer<ValidateUpload>
+{
+    public async Task Consume(ConsumeContext<ValidateUpload> context)
+    {
+        logger.LogDebug("Validating upload {UploadId}", context.Message.UploadId);
+        await registrar.ProcessAsync(context.Message.UploadId, context.CancellationToken);
+    }
+}

@@ -1,0 +1,17 @@
+using Esf.Domain.Rules;
+
+namespace Esf.Infrastructure.Registration;
+
+/// <summary>
+/// The registry facts for one batch, loaded in two queries, plus the numbers this batch registers as it goes,
+/// so two invoices of one batch cannot both take the same number and date.
+/// </summary>
+internal sealed class BatchRegistryView(HashSet<string> knownTaxpayers, HashSet<(string Seller, string Num, DateOnly Date)> takenNumbers)
+    : IRegistryView
+{
+    public bool TaxpayerExists(string tin) => knownTaxpayers.Contains(tin);
+
+    public bool IsNumberTaken(string sellerTin, string num, DateOnly date) => takenNumbers.Contains((sellerTin, num, date));
+
+    public void Take(string sellerTin, string num, DateOnly date) => takenNumbers.Add((sellerTin, num, date));
+}

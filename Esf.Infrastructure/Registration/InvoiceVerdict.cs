@@ -1,0 +1,10 @@
+using Esf.Domain.Invoices;
+using Esf.Domain.Rules;
+
+namespace Esf.Infrastructure.Registration;
+
+/// <summary>What the control decided for one invoice: register it (no violations) or fail it with every violation.</summary>
+internal sealed record InvoiceVerdict(long InvoiceId, InvoiceDocument? Document, bool SignatureValid, IReadOnlyList<RuleViolation> Violations)
+{
+    public bool Passed => Violations.Count == 0;
+}

@@ -1,0 +1,37 @@
+using Dapper;
+using Esf.Infrastructure.Sessions;
+using Npgsql;
+
+namespace Esf.Infrastructure.Registry;
+
+/// <summary>Adds taxpayers, users and their enterprises to the registry; each call is idempotent by key.</summary>
+public sealed class RegistryWriter(NpgsqlDataSource database)
+{
+    public async Task AddTaxpayerAsync(string tin, string nameRu, string? addressRu = null, bool resident = true, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO taxpayers (tin, name_ru, address_ru, is_resident, registered_on, kogd)
+            VALUES (@Tin, @NameRu, @AddressRu, @Resident, DATE '2020-01-01', '6201')
+            ON CONFLICT (tin) DO NOTHING
+            """, new { Tin = tin, NameRu = nameRu, AddressRu = addressRu, Resident = resident }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>A user (login = ИИН) with a password, allowed to act for <paramref name="tin"/> in the given profile.</summary>
+    public async Task AddUserAsync(
+        string login, string password, string tin, string businessProfileType, string? firstName = null, string? lastName = null,
+        CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO users (login, password_hash, first_name, last_name) VALUES (@Login, @PasswordHash, @FirstName, @LastName)
+            ON CONFLICT (login) DO NOTHING;
+            INSERT INTO user_enterprises (login, tin, business_profile_type) VALUES (@Login, @Tin, @Profile)
+            ON CONFLICT (login, tin) DO NOTHING;
+            """, new
+        {
+            Login = login, PasswordHash = PasswordHasher.Hash(password), FirstName = firstName, LastName = lastName, Tin = tin,
+            Profile = businessProfileType,
+        }, cancellationToken: cancellationToken));
+    }
+}

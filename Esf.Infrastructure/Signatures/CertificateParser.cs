@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Esf.Infrastructure.Signatures;
+
+/// <summary>
+/// Reads the certificates clients send: bare Base64 DER (most clients) or PEM with headers (some), and who they name.
+/// </summary>
+public static class CertificateParser
+{
+    public static bool TryParse(string? text, out X509Certificate2 certificate)
+    {
+        certificate = null!;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        try
+        {
+            var der = text.Contains("-----BEGIN", StringComparison.Ordinal)
+                ? X509Certificate2.CreateFromPem(text).RawData
+                : Convert.FromBase64String(text.Trim());
+            certificate = X509CertificateLoader.LoadCertificate(der);
+            return true;
+        }
+        catch (Exception e) when (e is FormatException or CryptographicException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The subject's ИИН and БИН as the Kazakh CA (НУЦ РК) writes them: SERIALNUMBER=IIN…, OU=BIN….</summary>
+    public static CertificateSubject Subject(X509Certificate2 certificate)
+    {
+        string? iin = null;
+        string? bin = null;
+        foreach (var part in certificate.SubjectName.EnumerateRelativeDistinguishedNames())
+        {
+            var value = part.GetSingleElementValue() ?? string.Empty;
+            switch (part.GetSingleElementType().Value)
+            {
+                case "2.5.4.5" when value.StartsWith("IIN", StringComparison.Ordinal):
+                    iin = value[3..];
+                    break;
+                case "2.5.4.11" when value.StartsWith("BIN", StringComparison.Ordinal):
+                    bin = value[3..];
+                    break;
+            }
+        }
+
+        return new CertificateSubject(iin, bin);
+    }
+}

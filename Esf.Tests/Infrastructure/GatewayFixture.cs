@@ -1,0 +1,60 @@
+using Esf.Api.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Esf.Tests.Infrastructure;
+
+/// <summary>
+/// The real application, started in this process on a free loopback port, against the test PostgreSQL and either the
+/// in-memory transport or the test RabbitMQ. Tests talk to it over HTTP exactly as clients do.
+/// </summary>
+public sealed class GatewayFixture : IAsyncDisposable
+{
+    private readonly WebApplication application;
+
+    private GatewayFixture(WebApplication started)
+    {
+        application = started;
+        BaseAddress = new Uri(started.Urls.First().TrimEnd('/') + "/");
+    }
+
+    public Uri BaseAddress { get; }
+
+    public IServiceProvider Services => application.Services;
+
+    /// <param name="useRabbitMq">Use the test RabbitMQ (ignored locally / failed under CI when it is not configured).</param>
+    /// <param name="roles">gateway, worker, or both.</param>
+    /// <param name="settings">Extra configuration, e.g. <c>Esf:RelayGraceSeconds</c>.</param>
+    public static async Task<GatewayFixture> StartAsync(
+        bool useRabbitMq = false, string roles = "gateway,worker", IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Esf"] = TestServices.RequirePostgres(),
+            ["urls"] = "http://127.0.0.1:0",
+            ["Esf:Roles"] = roles,
+            ["Esf:SeedDemo"] = "false",
+            ["Esf:RabbitMq"] = useRabbitMq ? TestServices.RequireRabbitMq() : null,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[key] = value;
+        }
+
+        var app = await GatewayApp.BuildAsync([], builder => builder.Configuration.AddInMemoryCollection(configuration));
+        await app.StartAsync();
+        return new GatewayFixture(app);
+    }
+
+    public T Get<T>() where T : notnull => application.Services.GetRequiredService<T>();
+
+    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    public async ValueTask DisposeAsync()
+    {
+        await application.StopAsync();
+        await application.DisposeAsync();
+    }
+}

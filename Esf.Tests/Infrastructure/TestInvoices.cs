@@ -1,0 +1,71 @@
+using System.Globalization;
+
+namespace Esf.Tests.Infrastructure;
+
+/// <summary>Valid InvoiceV2 bodies for tests: two product lines with Cyrillic names and consistent VAT arithmetic.</summary>
+public static class TestInvoices
+{
+    public static string Today => DateTime.UtcNow.AddHours(5).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    public static string Build(string num, string date, string sellerTin, string customerTin) => $"""
+        <v2:invoice xmlns:a="abstractInvoice.esf" xmlns:v2="v2.esf">
+          <date>{date}</date>
+          <invoiceType>ORDINARY_INVOICE</invoiceType>
+          <num>{num}</num>
+          <operatorFullname>Тестова Айгерим</operatorFullname>
+          <turnoverDate>{date}</turnoverDate>
+          <customers>
+            <customer>
+              <address>г. Алматы, пр. Абая, 150</address>
+              <countryCode>KZ</countryCode>
+              <name>ТОО «Покупатель»</name>
+              <tin>{customerTin}</tin>
+            </customer>
+          </customers>
+          <productSet>
+            <currencyCode>KZT</currencyCode>
+            <products>
+              <product>
+                <catalogTruId>1</catalogTruId>
+                <description>Бумага офисная А4 &amp; картон</description>
+                <ndsAmount>2664.72</ndsAmount>
+                <ndsRate>12</ndsRate>
+                <priceWithTax>24870.72</priceWithTax>
+                <priceWithoutTax>22206.00</priceWithoutTax>
+                <quantity>12</quantity>
+                <truOriginCode>5</truOriginCode>
+                <turnoverSize>22206.00</turnoverSize>
+                <unitNomenclature>796</unitNomenclature>
+                <unitPrice>1850.50</unitPrice>
+              </product>
+              <product>
+                <catalogTruId>1</catalogTruId>
+                <description>Доставка по городу</description>
+                <ndsAmount>1800.00</ndsAmount>
+                <ndsRate>12</ndsRate>
+                <priceWithTax>16800.00</priceWithTax>
+                <priceWithoutTax>15000.00</priceWithoutTax>
+                <quantity>1</quantity>
+                <truOriginCode>6</truOriginCode>
+                <turnoverSize>15000.00</turnoverSize>
+                <unitPrice>15000.00</unitPrice>
+              </product>
+            </products>
+            <totalExciseAmount>0.00</totalExciseAmount>
+            <totalNdsAmount>4464.72</totalNdsAmount>
+            <totalPriceWithTax>41670.72</totalPriceWithTax>
+            <totalPriceWithoutTax>37206.00</totalPriceWithoutTax>
+            <totalTurnoverSize>37206.00</totalTurnoverSize>
+          </productSet>
+          <sellers>
+            <seller>
+              <address>г. Астана, ул. Кенесары, 40</address>
+              <name>ТОО «Продавец»</name>
+              <tin>{sellerTin}</tin>
+            </seller>
+          </sellers>
+        </v2:invoice>
+        """;
+
+    public static string Build(TestTenant tenant, string? num = null) => Build(num ?? TestTenant.UniqueNum(), Today, tenant.SellerTin, tenant.CustomerTin);
+}
