@@ -1,4 +1,5 @@
 using Esf.Domain.Invoices;
+using Esf.Domain.Rules;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Sessions;
 using Esf.Tests.Infrastructure;
@@ -38,6 +39,6 @@ public sealed class PipelineDriver(GatewayFixture fixture, TestTenant tenant, Se
         return invoices[0];
     }
 
-    public async Task<IReadOnlyList<Domain.Rules.RuleViolation>> ErrorsAsync(long invoiceId) =>
+    public async Task<IReadOnlyList<RuleViolation>> ErrorsAsync(long invoiceId) =>
         (await fixture.Get<InvoiceQueries>().GetErrorsAsync(session, [invoiceId], CancellationToken.None)).Single().Errors;
 }

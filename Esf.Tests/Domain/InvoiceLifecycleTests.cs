@@ -1,0 +1,46 @@
+using Esf.Domain.Invoices;
+using NUnit.Framework;
+
+namespace Esf.Tests.Domain;
+
+[TestFixture]
+public sealed class InvoiceLifecycleTests
+{
+    private static readonly (InvoiceStatus From, InvoiceStatus To)[] Allowed =
+    [
+        (InvoiceStatus.InQueue, InvoiceStatus.InProcessing),
+        (InvoiceStatus.InProcessing, InvoiceStatus.Created),
+        (InvoiceStatus.InProcessing, InvoiceStatus.Failed),
+        (InvoiceStatus.Failed, InvoiceStatus.Deleted),
+    ];
+
+    private static IEnumerable<TestCaseData> Forbidden() =>
+        from source in Enum.GetValues<InvoiceStatus>()
+        from target in Enum.GetValues<InvoiceStatus>()
+        where !Allowed.Contains((source, target))
+        select new TestCaseData(source, target);
+
+    [Test]
+    public void EnsureCanMove_WhenTransitionExists_DoesNotThrow(
+        [ValueSource(nameof(Allowed))] (InvoiceStatus From, InvoiceStatus To) transition) =>
+        Assert.That(() => InvoiceLifecycle.EnsureCanMove(transition.From, transition.To), Throws.Nothing);
+
+    [TestCaseSource(nameof(Forbidden))]
+    public void EnsureCanMove_WhenTransitionDoesNotExist_ThrowsNamingBothStatuses(InvoiceStatus from, InvoiceStatus to) =>
+        Assert.That(() => InvoiceLifecycle.EnsureCanMove(from, to),
+            Throws.InstanceOf<InvalidStatusTransitionException>().With.Message.Contains(from.ToWire()).And.Message.Contains(to.ToWire()));
+
+    [Test]
+    public void StatusNames_WhenWritten_AreTheApis20ValuesInOrder() =>
+        Assert.That(Enum.GetValues<InvoiceStatus>().Select(s => s.ToWire()), Is.EqualTo(new[]
+        {
+            "IN_QUEUE", "IN_PROCESSING", "CREATED", "DELIVERED", "CANCELED", "CANCELED_BY_OGD", "CANCELED_BY_SNT_DECLINE",
+            "CANCELED_BY_SNT_REVOKE", "REVOKED", "IMPORTED", "DRAFT", "FAILED", "DELETED", "DECLINED", "SEND_TO_ISGO",
+            "WAIT_BIOMETRICS_VERIFICATION", "FAILED_BIOMETRICS_VERIFICATION", "DELETED_BIOMETRICS_VERIFICATION",
+            "WAITING_CUSTOMER_CONFIRMATION", "WAITING_CUSTOMER_REVOKE_CONFIRMATION",
+        }));
+
+    [Test]
+    public void StatusNames_WhenParsed_RoundTrip() =>
+        Assert.That(Enum.GetValues<InvoiceStatus>().Select(s => InvoiceStatusNames.Parse(s.ToWire())), Is.EqualTo(Enum.GetValues<InvoiceStatus>()));
+}
