@@ -266,6 +266,7 @@ cmd_start() {
     if is_running; then
         log "node $NODENAME already running for $DIR (AMQP port $AMQP_PORT)"
         write_uri
+        cat "$URI_FILE"
         return 0
     fi
     # Left-overs of a node that died: make sure nothing of ours still runs.
@@ -294,7 +295,7 @@ cmd_start() {
         if ((rc == 0)); then
             write_uri
             log "ready after $((SECONDS - started))s: $(cat "$URI_FILE")"
-            printf '%s\n' "$(cat "$URI_FILE")"
+            cat "$URI_FILE"
             return 0
         fi
         if ((rc == 2)); then

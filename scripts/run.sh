@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
-# Runs the gateway locally: `scripts/run.sh [serve options]`. Without a configured connection string the app starts
-# its own private PostgreSQL. exec: Ctrl-C goes straight to dotnet, which shuts the app down cleanly.
+# The README's "run" command: builds the gateway and runs it from the repository root with its embedded defaults
+# (`scripts/run.sh [options]`, e.g. --urls http://127.0.0.1:9090 or --Esf:Roles worker).
+# Without a configured connection string the app starts its own private PostgreSQL under .esf/pg; without a configured
+# broker it uses the in-memory transport. It seeds the demo registry and writes .esf/demo.json.
+# exec: Ctrl-C goes straight to the app, which stops what it started.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-exec dotnet run --project Esf.Api -c Release -- serve "$@"
+dotnet build Esf.Api -c Release -nologo -v quiet -clp:ErrorsOnly
+exec dotnet Esf.Api/bin/Release/net10.0/esf.dll serve "$@"

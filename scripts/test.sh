@@ -163,10 +163,16 @@ for path in files:
             print(f"test.sh: FAILED {result.get('testName', '?')}", file=sys.stderr)
         else:  # NotExecuted (ignored), Inconclusive, ...
             skipped += 1
+    # A crashed or aborted run (e.g. the test host died) leaves an Error RunInfo: it counts as one failure.
+    errors = [info for info in root.findall(".//{*}RunInfos/{*}RunInfo") if info.get("outcome") == "Error"]
     summary = root.find(".//{*}ResultSummary")
-    if summary is not None and summary.get("outcome") in ("Aborted", "Error"):
-        print(f"test.sh: the test run in {os.path.basename(path)} was {summary.get('outcome').lower()}", file=sys.stderr)
+    if errors or (summary is not None and summary.get("outcome") in ("Aborted", "Error")):
         run_failed = True
+        failed += 1
+        print(f"test.sh: the test run of {os.path.basename(path)} was aborted:", file=sys.stderr)
+        for info in errors:
+            text = "".join(info.find("{*}Text").itertext()) if info.find("{*}Text") is not None else ""
+            print("    " + text.strip().replace("\n", "\n    ")[:2000], file=sys.stderr)
 if not files:
     print("test.sh: no TRX result file was written (build failure?)", file=sys.stderr)
 line = f"{passed} passed, {failed} failed"

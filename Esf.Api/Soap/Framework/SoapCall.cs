@@ -1,0 +1,14 @@
+namespace Esf.Api.Soap.Framework;
+
+/// <summary>What an operation handler may know about the request besides its body.</summary>
+public sealed class SoapCall(HttpContext http, UsernameToken? usernameToken)
+{
+    public CancellationToken CancellationToken => http.RequestAborted;
+
+    public T Get<T>()
+        where T : notnull => http.RequestServices.GetRequiredService<T>();
+
+    /// <summary>The UsernameToken, or the WS-Security fault the real server gives when it is missing.</summary>
+    public UsernameToken RequireUsernameToken() =>
+        usernameToken is { Username.Length: > 0 } ? usernameToken : throw new SoapFaultException(SoapFault.SecurityError);
+}

@@ -1,0 +1,44 @@
+using System.Xml;
+using System.Xml.Serialization;
+
+namespace Esf.Api.Soap.Framework;
+
+/// <summary>
+/// A SOAP service at /esf-web/ws/api1/{Name}: its operations keyed by request element, and the prefix it writes for the
+/// "esf" namespace (clients that read raw XML match literal prefixes such as ns2:createSessionResponse).
+/// </summary>
+public sealed class SoapServiceDefinition(string name, string esfPrefix)
+{
+    private readonly Dictionary<XmlQualifiedName, SoapOperation> operations = [];
+
+    public string Name { get; } = name;
+
+    public string EsfPrefix { get; } = esfPrefix;
+
+    /// <summary>Declares only the esf prefix, so that responses carry no xsi/xsd declarations.</summary>
+    public XmlSerializerNamespaces ResponseNamespaces { get; } = new([new XmlQualifiedName(esfPrefix, SoapNamespaces.Esf)]);
+
+    public SoapServiceDefinition Map<TRequest, TResponse>(
+        string requestElement, string responseElement, Func<TRequest, SoapCall, Task<TResponse>> handler)
+        where TRequest : class
+        where TResponse : class => Add(new SoapOperation<TRequest, TResponse>(requestElement, responseElement, handler));
+
+    /// <summary>Operations of the WSDL that are answered with a "not supported yet" business fault.</summary>
+    public SoapServiceDefinition Unsupported(params string[] operationNames)
+    {
+        foreach (var operationName in operationNames)
+        {
+            Add(new UnsupportedSoapOperation(operationName));
+        }
+
+        return this;
+    }
+
+    public SoapOperation? Find(XmlQualifiedName bodyElement) => operations.GetValueOrDefault(bodyElement);
+
+    private SoapServiceDefinition Add(SoapOperation operation)
+    {
+        operations.Add(operation.RequestElement, operation);
+        return this;
+    }
+}

@@ -1,0 +1,55 @@
+using Esf.Api.Soap.Framework;
+using Esf.Domain.Invoices;
+using Esf.Infrastructure.Invoices;
+using Esf.Infrastructure.Sessions;
+using Microsoft.Extensions.Options;
+
+namespace Esf.Api.Soap.Invoices;
+
+/// <summary>InvoiceService: the three by-id queries; the other eleven operations of the WSDL answer "not supported yet".</summary>
+public sealed class InvoiceOperations(SessionService sessions, InvoiceQueries queries, IOptionsMonitor<SoapOptions> options)
+{
+    /// <summary>The real InvoiceService writes the "esf" namespace with prefix esf (esf-api-facts §1).</summary>
+    public static SoapServiceDefinition Define() => new SoapServiceDefinition("InvoiceService", "esf")
+        .Map<InvoiceByIdRequest, QueryInvoiceResponse>(
+            "queryInvoiceByIdRequest", "queryInvoiceByIdResponse", (r, c) => c.Get<InvoiceOperations>().QueryByIdAsync(r, c))
+        .Map<InvoiceByIdRequest, InvoiceErrorByIdResponse>(
+            "queryInvoiceErrorByIdRequest", "queryInvoiceErrorByIdResponse", (r, c) => c.Get<InvoiceOperations>().QueryErrorsAsync(r, c))
+        .Map<InvoiceByIdRequest, InvoiceHistoryByIdResponse>(
+            "queryInvoiceHistoryByIdRequest", "queryInvoiceHistoryByIdResponse", (r, c) => c.Get<InvoiceOperations>().QueryHistoryAsync(r, c))
+        .Unsupported(
+            "queryInvoice", "queryInvoiceByKey", "queryUpdates", "queryInvoiceSummaryById", "queryInvoiceSummaryByKey",
+            "confirmInvoiceById", "declineInvoiceById", "revokeInvoiceById", "unrevokeInvoiceById", "deleteInvoiceById",
+            "enterpriseValidation");
+
+    private bool LegacyStatuses => options.CurrentValue.LegacyStatusCompatibility;
+
+    private async Task<QueryInvoiceResponse> QueryByIdAsync(InvoiceByIdRequest request, SoapCall call)
+    {
+        var session = await sessions.RequireAsync(request.SessionId, call.CancellationToken);
+        var invoices = await queries.GetByIdsAsync(session, request.IdList!, call.CancellationToken);
+        var visible = invoices.Where(i => !(LegacyStatuses && IsPending(i.Status))).Select(InvoiceMapping.ToInvoiceInfo).ToList();
+        // Not paged: everything asked for is in this one block. currPage 0 is what the live service answers for an unpaged query.
+        return new QueryInvoiceResponse { LastBlock = true, CurrPage = 0, RsCount = visible.Count, InvoiceInfoList = visible };
+    }
+
+    private async Task<InvoiceErrorByIdResponse> QueryErrorsAsync(InvoiceByIdRequest request, SoapCall call)
+    {
+        var session = await sessions.RequireAsync(request.SessionId, call.CancellationToken);
+        var errors = await queries.GetErrorsAsync(session, request.IdList!, call.CancellationToken);
+        return new InvoiceErrorByIdResponse { InvoiceErrorList = [.. errors.Select(InvoiceMapping.ToInvoiceError)] };
+    }
+
+    private async Task<InvoiceHistoryByIdResponse> QueryHistoryAsync(InvoiceByIdRequest request, SoapCall call)
+    {
+        var session = await sessions.RequireAsync(request.SessionId, call.CancellationToken);
+        var history = await queries.GetHistoryAsync(session, request.IdList!, call.CancellationToken);
+        return new InvoiceHistoryByIdResponse
+        {
+            ResultList = [.. history.Where(h => !(LegacyStatuses && IsPending(h.Status))).Select(InvoiceMapping.ToHistory)],
+        };
+    }
+
+    /// <summary>The two statuses a client generated from the 2020 WSDL cannot read.</summary>
+    private static bool IsPending(InvoiceStatus status) => status is InvoiceStatus.InQueue or InvoiceStatus.InProcessing;
+}
