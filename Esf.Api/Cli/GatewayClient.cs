@@ -1,0 +1,99 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Esf.Api.Rest;
+using Esf.Api.Rest.Invoices;
+using Esf.Api.Rest.Sessions;
+
+namespace Esf.Api.Cli;
+
+/// <summary>
+/// The REST API as the <c>upload</c> verb uses it, with the server's own contract types. Refusals and an unreachable server
+/// become <see cref="CliException"/>s that say what was attempted and what the gateway answered.
+/// </summary>
+public sealed class GatewayClient(HttpClient http) : IDisposable
+{
+    private const string Api = RestEndpointExtensions.RoutePrefix;
+
+    public async Task LogInAsync(CreateSessionBody login, CancellationToken ct)
+    {
+        var created = await SendAsync<SessionCreated>("Log-in", () => http.PostAsJsonAsync($"{Api}/sessions", login, ct), ct);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.SessionId);
+    }
+
+    public Task<UploadResponse> UploadAsync(UploadInvoicesBody upload, string? idempotencyKey, CancellationToken ct) =>
+        SendAsync<UploadResponse>("Upload", () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, $"{Api}/invoices") { Content = JsonContent.Create(upload) };
+            if (idempotencyKey is not null)
+            {
+                request.Headers.Add("Idempotency-Key", idempotencyKey);
+            }
+
+            return http.SendAsync(request, ct);
+        }, ct);
+
+    public Task<InvoiceStatusView> StatusAsync(long invoiceId, CancellationToken ct) =>
+        SendAsync<InvoiceStatusView>($"Status of invoice {invoiceId}", () => http.GetAsync($"{Api}/invoices/{invoiceId}/status", ct), ct);
+
+    /// <summary>Closes the session if one was opened; a failure here must not hide the upload's own outcome.</summary>
+    public async Task LogOutAsync()
+    {
+        if (http.DefaultRequestHeaders.Authorization is null)
+        {
+            return;
+        }
+
+        try
+        {
+            using var response = await http.DeleteAsync($"{Api}/sessions/current");
+        }
+        catch (HttpRequestException)
+        {
+            // The server went away; its idle timeout closes the session.
+        }
+    }
+
+    public void Dispose() => http.Dispose();
+
+    private async Task<T> SendAsync<T>(string action, Func<Task<HttpResponseMessage>> send, CancellationToken ct)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await send();
+        }
+        catch (HttpRequestException e)
+        {
+            throw new CliException($"Cannot reach the gateway at {http.BaseAddress}: {e.Message}");
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new CliException($"{action} refused: {await DescribeAsync(response, ct)}");
+            }
+
+            return await response.Content.ReadFromJsonAsync<T>(ct)
+                ?? throw new CliException($"{action}: the gateway answered an empty body.");
+        }
+    }
+
+    /// <summary>"422 PASSWORD_INVALID: …" from a problem body, or the bare status when the body is not a problem.</summary>
+    private static async Task<string> DescribeAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
+        try
+        {
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+            var errorCode = problem.TryGetProperty("errorCode", out var code) ? $" {code.GetString()}" : "";
+            var detail = problem.TryGetProperty("detail", out var text) ? $": {text.GetString()}" : "";
+            return $"{status}{errorCode}{detail}";
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
+        {
+            return status;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Esf.Api.Rest.Invoices;
+using Esf.Api.Rest.Sessions;
+using Esf.Infrastructure.Invoices;
+
+namespace Esf.Api.Cli;
+
+/// <summary>
+/// <c>esf upload</c>: logs in, signs and uploads invoice files in batches over the REST API, optionally waits for their
+/// registration, and logs out. Exit code 0 only when every invoice was accepted (and, with --wait, registered).
+/// </summary>
+public static class UploadCommand
+{
+    private const string Help = """
+        Usage: esf upload <file.xml|folder>... [--url <http://127.0.0.1:8080>] [--tin <БИН>] [--login <ИИН>] [--password <pw>]
+                          [--pkcs12 <file.p12> [--pkcs12-password <pw>] | --key <key.pem> --cert <cert.pem>]
+                          [--idempotency-key <key>] [--batch-size <100>] [--wait [--timeout <seconds, 120>]]
+
+        Signs each invoice with the key and uploads them to the gateway's REST API, printing what was accepted or declined.
+        With --wait, polls until every accepted invoice is CREATED (registration number) or FAILED (errors).
+        Values left out come from .esf/demo.json (url, sellerTin, userIin, password, pkcs12Path, pkcs12Password).
+        Exit code: 0 when all were accepted (and with --wait all CREATED), 1 otherwise, 2 for a usage error.
+        """;
+
+    public static Task<int> RunAsync(string[] args) => RunAsync(args, CliEnvironment.Console);
+
+    public static Task<int> RunAsync(string[] args, CliEnvironment environment) =>
+        CliRunner.RunAsync(environment, Help, () => UploadAsync(CommandLine.Parse(args, UploadOptions.Names), environment));
+
+    private static async Task<int> UploadAsync(CommandLine line, CliEnvironment environment)
+    {
+        if (line.WantsHelp)
+        {
+            await environment.Out.WriteLineAsync(Help);
+            return 0;
+        }
+
+        var demo = DemoSettings.Load(environment);
+        var options = UploadOptions.From(line, demo, environment);
+        using var key = KeyOptions.Load(line, "pkcs12-password", demo, environment);
+        // Every file is read before logging in, so that a bad file fails the command before anything is sent.
+        var invoices = options.Files.Select(file => (File: file, Body: InvoiceFile.ReadBody(file))).ToList();
+        var report = new UploadReport(environment);
+        var ct = CancellationToken.None;
+
+        using var gateway = new GatewayClient(new HttpClient { BaseAddress = options.Url });
+        try
+        {
+            await gateway.LogInAsync(new CreateSessionBody(options.Tin, key.CertificateBase64, options.Login, options.Password), ct);
+            var acceptedFiles = new Dictionary<long, string>();
+            var batches = invoices.Chunk(options.BatchSize).ToList();
+            for (var b = 0; b < batches.Count; b++)
+            {
+                var batch = batches[b];
+                var upload = new UploadInvoicesBody(
+                    key.CertificateBase64,
+                    batch.Select(i => new UploadInvoiceItem(i.Body, UploadChecks.SupportedVersion, key.Sign(i.Body), "COMPANY")).ToList());
+                // One key per batch: a retried command repeats each batch's key, and no two batches share one.
+                var idempotencyKey = options.IdempotencyKey is { } k && batches.Count > 1 ? $"{k}-{b + 1}" : options.IdempotencyKey;
+                var result = await gateway.UploadAsync(upload, idempotencyKey, ct);
+                foreach (var accepted in result.Accepted)
+                {
+                    report.Accepted(batch[accepted.Index].File, accepted);
+                    acceptedFiles[accepted.Id] = batch[accepted.Index].File;
+                }
+
+                foreach (var declined in result.Declined)
+                {
+                    report.Declined(batch[declined.Index].File, declined);
+                }
+            }
+
+            if (options.Wait)
+            {
+                await RegistrationWaiter.WaitAsync(gateway, acceptedFiles, options.WaitTimeout, report, ct);
+            }
+
+            report.Summary(options.Wait);
+            return report.AllAccepted && (!options.Wait || report.AllCreated) ? 0 : CliException.Failure;
+        }
+        finally
+        {
+            await gateway.LogOutAsync();
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Esf.Domain.Invoices;
+using Esf.Domain.Rules;
+using Esf.Infrastructure.Invoices;
+
+namespace Esf.Api.Rest.Invoices;
+
+/// <summary>A stored invoice with everything the real API's InvoiceInfo carries; errors are filled for a FAILED invoice.</summary>
+public sealed record InvoiceView(
+    long Id,
+    string Status,
+    string? RegistrationNumber,
+    string Num,
+    string Date,
+    DateOnly? TurnoverDate,
+    string InvoiceType,
+    string SellerTin,
+    string? CustomerTin,
+    string Body,
+    string Version,
+    string Signature,
+    string SignatureType,
+    bool? SignatureValid,
+    string Certificate,
+    string Hash,
+    DateTimeOffset InputDate,
+    DateTimeOffset? DeliveryDate,
+    DateTimeOffset LastUpdateDate,
+    string? CancelReason,
+    string? Kogd,
+    IReadOnlyList<RuleViolation> Errors)
+{
+    public static InvoiceView From(InvoiceRecord r, IReadOnlyList<RuleViolation> errors) => new(
+        r.InvoiceId, r.Status.ToWire(), r.RegistrationNumber, r.Num, r.DateText, r.TurnoverDate, r.InvoiceType, r.SellerTin,
+        r.CustomerTin, r.Body, r.Version, r.Signature, r.SignatureType, r.SignatureValid, r.Certificate, r.Hash, r.InputDate,
+        r.DeliveryDate, r.LastUpdateDate, r.CancelReason, r.Kogd, errors);
+}
+
+/// <summary>What a client polls after an upload: cheap, without the body.</summary>
+public sealed record InvoiceStatusView(
+    long Id, string Status, string? RegistrationNumber, DateTimeOffset LastUpdateDate, IReadOnlyList<RuleViolation> Errors)
+{
+    public static InvoiceStatusView From(InvoiceRecord r, IReadOnlyList<RuleViolation> errors) =>
+        new(r.InvoiceId, r.Status.ToWire(), r.RegistrationNumber, r.LastUpdateDate, errors);
+}
+
+/// <summary>One status change: from where to where, when, by whom and why.</summary>
+public sealed record InvoiceHistoryEntry(
+    long InvoiceId,
+    string? FromStatus,
+    string Status,
+    DateTimeOffset DateTime,
+    string UserId,
+    string? Tin,
+    string? Reason,
+    string ClientType)
+{
+    public static InvoiceHistoryEntry From(StatusHistoryRecord r) =>
+        new(r.InvoiceId, r.FromStatus?.ToWire(), r.Status.ToWire(), r.DateTime, r.UserId, r.Tin, r.Reason, r.ClientType);
+}

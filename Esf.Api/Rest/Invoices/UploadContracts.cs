@@ -1,0 +1,46 @@
+using Esf.Domain.Rules;
+using Esf.Api.Rest.Problems;
+using Esf.Infrastructure.Invoices;
+
+namespace Esf.Api.Rest.Invoices;
+
+/// <summary>One invoice to upload: the body exactly as signed, its format version, the Base64 signature and who signed.</summary>
+public sealed record UploadInvoiceItem(string Body, string Version, string Signature, string SignatureType);
+
+/// <summary>An upload: invoices signed with one certificate (Base64 DER or PEM).</summary>
+public sealed record UploadInvoicesBody(string Certificate, IReadOnlyList<UploadInvoiceItem> Invoices)
+{
+    /// <summary>
+    /// A missing field of an item is passed on empty rather than refused here: the upload checks then decline that invoice
+    /// with the rule it breaks, exactly as for SOAP. Only an upload with no invoices at all is malformed.
+    /// </summary>
+    public UploadBatch ToBatch()
+    {
+        if (Invoices is null || Invoices.Count == 0)
+        {
+            throw RestProblemException.Malformed("The upload must carry at least one invoice in 'invoices'.");
+        }
+
+        var items = Invoices
+            .Select(i => new UploadItem(i?.Body ?? "", i?.Version ?? "", i?.Signature ?? "", i?.SignatureType ?? ""))
+            .ToList();
+        return new UploadBatch(items, Certificate ?? "");
+    }
+}
+
+public sealed record AcceptedInvoiceView(int Index, long Id, string Num, string Date);
+
+public sealed record DeclinedInvoiceView(int Index, string Num, string Date, IReadOnlyList<RuleViolation> Errors);
+
+/// <summary>
+/// The answer to an upload. Accepted invoices are queued (IN_QUEUE) and registered asynchronously: poll their status.
+/// Declined ones were not stored; their errors say why.
+/// </summary>
+public sealed record UploadResponse(
+    long? UploadId, IReadOnlyList<AcceptedInvoiceView> Accepted, IReadOnlyList<DeclinedInvoiceView> Declined)
+{
+    public static UploadResponse From(UploadResult result) => new(
+        result.UploadId,
+        result.Accepted.Select(a => new AcceptedInvoiceView(a.Index, a.InvoiceId!.Value, a.Num, a.Date)).ToList(),
+        result.Declined.Select(d => new DeclinedInvoiceView(d.Index, d.Num, d.Date, d.Errors)).ToList());
+}

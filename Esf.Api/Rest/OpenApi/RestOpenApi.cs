@@ -1,0 +1,44 @@
+using Microsoft.OpenApi;
+
+namespace Esf.Api.Rest.OpenApi;
+
+/// <summary>The Swagger document of the REST API (served at /swagger, committed as contracts/openapi.json).</summary>
+public static class RestOpenApi
+{
+    public const string DocumentName = "v1";
+    public const string BearerSchemeName = "Bearer";
+
+    public static IServiceCollection AddRestOpenApi(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "Esf Gateway REST API",
+                Version = DocumentName,
+                Description = "JSON access to the electronic invoice (ЭСФ) gateway, beside the SOAP API at /esf-web/ws/api1/.",
+            });
+            // Only the REST surface belongs in this document; SOAP is described by its WSDL.
+            options.DocInclusionPredicate((_, description) =>
+                description.RelativePath?.StartsWith(RestEndpointExtensions.RoutePrefix.TrimStart('/'), StringComparison.Ordinal) == true);
+            options.AddSecurityDefinition(BearerSchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "The sessionId answered by POST /api/v1/sessions (the same session ids as SOAP).",
+            });
+            options.OperationFilter<BearerSecurityOperationFilter>();
+            options.SupportNonNullableReferenceTypes();
+            options.NonNullableReferenceTypesAsRequired();
+        });
+        return services;
+    }
+
+    public static WebApplication UseRestOpenApi(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(options => options.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "Esf Gateway REST API v1"));
+        return app;
+    }
+}

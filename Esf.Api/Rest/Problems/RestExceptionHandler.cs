@@ -1,0 +1,77 @@
+using Esf.Infrastructure.Errors;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
+
+namespace Esf.Api.Rest.Problems;
+
+/// <summary>
+/// The one place where exceptions become RFC 7807 problems for the REST API. SOAP paths are left alone: SOAP clients expect
+/// faults in envelopes, which the SOAP endpoints write themselves.
+/// </summary>
+public sealed class RestExceptionHandler(IProblemDetailsService problems, ILogger<RestExceptionHandler> logger) : IExceptionHandler
+{
+    private const string SoapPathPrefix = "/esf-web";
+
+    /// <summary>The uploader's errorCode for an Idempotency-Key already used with a different request: a conflict, not a refusal.</summary>
+    private const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
+
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (httpContext.Request.Path.StartsWithSegments(SoapPathPrefix) || httpContext.Response.HasStarted)
+        {
+            return false;
+        }
+
+        var problem = ToProblem(exception);
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            logger.LogError(exception, "Unexpected error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+        else if (problem.Status == StatusCodes.Status401Unauthorized)
+        {
+            httpContext.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        EsfException esf => FromEsf(esf),
+        RestProblemException rest => Problem(rest.Status, rest.Title, rest.Message, rest.ErrorCode),
+        // Kestrel's and the binder's refusals (too large, unreadable): StatusProblemDefaults words them like the status pages do.
+        BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode },
+        // Anything else is a bug or an outage; its text may name internals, so the client only learns that it happened.
+        _ => Problem(StatusCodes.Status500InternalServerError, "Unexpected error", "The gateway could not process the request.",
+            "UNEXPECTED_ERROR"),
+    };
+
+    private static ProblemDetails FromEsf(EsfException exception)
+    {
+        // A fault without an errorCode of the real API still gets one, named after its kind, so clients can always switch on it.
+        var (status, title, kindCode) = exception.Kind switch
+        {
+            EsfFaultKind.SessionClosed => (StatusCodes.Status401Unauthorized, "Session required", "SESSION_CLOSED"),
+            EsfFaultKind.AccessDenied => (StatusCodes.Status403Forbidden, "Access denied", "ACCESS_DENIED"),
+            _ when exception.ErrorCode == IdempotencyKeyReused =>
+                (StatusCodes.Status409Conflict, "Idempotency-Key reused", IdempotencyKeyReused),
+            _ => (StatusCodes.Status422UnprocessableEntity, "Request refused", "BUSINESS_ERROR"),
+        };
+        return Problem(status, title, exception.Description, exception.ErrorCode ?? kindCode);
+    }
+
+    private static ProblemDetails Problem(int status, string title, string detail, string errorCode) => new()
+    {
+        Status = status,
+        Title = title,
+        Detail = detail,
+        Extensions = { ["errorCode"] = errorCode },
+    };
+}

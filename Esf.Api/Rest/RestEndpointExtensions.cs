@@ -1,0 +1,36 @@
+using Esf.Api.Rest.Invoices;
+using Esf.Api.Rest.OpenApi;
+using Esf.Api.Rest.Problems;
+using Esf.Api.Rest.Sessions;
+
+namespace Esf.Api.Rest;
+
+/// <summary>Wires the REST/JSON API under <see cref="RoutePrefix"/>: its problems, its OpenAPI document and its endpoints.</summary>
+public static class RestEndpointExtensions
+{
+    public const string RoutePrefix = "/api/v1";
+
+    public static IServiceCollection AddRestEndpoints(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options =>
+            options.CustomizeProblemDetails = context => StatusProblemDefaults.Apply(context.ProblemDetails));
+        services.AddExceptionHandler<RestExceptionHandler>();
+        services.AddRestOpenApi();
+        return services;
+    }
+
+    public static WebApplication MapRestEndpoints(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        // Errors answered without a body (unknown route, wrong method, unreadable JSON, a body over Esf:MaxRequestBytes)
+        // get a problem body too.
+        app.UseStatusCodePages();
+        app.UseRestOpenApi();
+
+        app.MapGroup(RoutePrefix)
+            .ProducesRestProblems(StatusCodes.Status500InternalServerError)
+            .MapSessionEndpoints()
+            .MapInvoiceEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,24 @@
+using Esf.Infrastructure.Sessions;
+
+namespace Esf.Api.Rest.Sessions;
+
+/// <summary>Login: the enterprise (ИИН/БИН), the user's certificate (Base64 DER or PEM) and ESF account (ИИН and password).</summary>
+public sealed record CreateSessionBody(
+    string Tin, string Certificate, string Login, string Password, long? ProjectCode = null, string? BusinessProfileType = null);
+
+public sealed record SessionCreated(string SessionId);
+
+/// <summary>A session status as the real API names it: OK, CLOSED or NOT_FOUND.</summary>
+public sealed record SessionStatusView(string Status);
+
+/// <summary>The open session and who is behind it.</summary>
+public sealed record CurrentSessionView(
+    string Status,
+    string Login,
+    string Tin,
+    string BusinessProfileType,
+    string? FirstName,
+    string? LastName,
+    string? Email,
+    string UserStatus,
+    TaxpayerInfo Taxpayer);

@@ -1,0 +1,55 @@
+using Esf.Api.Rest.Auth;
+using Esf.Api.Rest.Problems;
+using Esf.Infrastructure.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Esf.Api.Rest.Sessions;
+
+/// <summary>/api/v1/sessions: log in, look at and close the bearer's session.</summary>
+public static class SessionEndpoints
+{
+    public static RouteGroupBuilder MapSessionEndpoints(this RouteGroupBuilder api)
+    {
+        var sessions = api.MapGroup("/sessions").WithTags("Sessions");
+
+        sessions.MapPost("/", CreateAsync)
+            .WithName("CreateSession")
+            .WithSummary("Log in")
+            .WithDescription("Checks the ESF credentials and the certificate and opens a session for the enterprise. " +
+                "Send the answered sessionId as 'Authorization: Bearer <sessionId>' on every other call.")
+            .ProducesRestProblems(
+                StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity);
+
+        sessions.MapGet("/current", CurrentAsync)
+            .WithName("GetCurrentSession")
+            .WithSummary("The bearer's session")
+            .WithDescription("The session status, the user and the enterprise it acts for.");
+
+        sessions.MapDelete("/current", CloseAsync)
+            .WithName("CloseCurrentSession")
+            .WithSummary("Log out")
+            .WithDescription("Closes the bearer's session; its id is refused afterwards.");
+
+        return api;
+    }
+
+    private static async Task<Created<SessionCreated>> CreateAsync(CreateSessionBody body, SessionService sessions, CancellationToken ct)
+    {
+        RequiredFields.Check(("tin", body.Tin), ("certificate", body.Certificate), ("login", body.Login), ("password", body.Password));
+        var request = new CreateSessionRequest(
+            body.Tin, body.Certificate, body.Login, body.Password, body.ProjectCode, body.BusinessProfileType);
+        var sessionId = await sessions.CreateAsync(request, ct);
+        return TypedResults.Created($"{RestEndpointExtensions.RoutePrefix}/sessions/current", new SessionCreated(sessionId));
+    }
+
+    private static async Task<Ok<CurrentSessionView>> CurrentAsync(BearerSession bearer, SessionService sessions, CancellationToken ct)
+    {
+        var user = await sessions.CurrentUserAsync(bearer.Context, ct);
+        return TypedResults.Ok(new CurrentSessionView(
+            SessionStatus.Ok.ToWire(), bearer.Context.Login, bearer.Context.Tin, bearer.Context.BusinessProfileType,
+            user.FirstName, user.LastName, user.Email, user.Status, user.Taxpayer));
+    }
+
+    private static async Task<Ok<SessionStatusView>> CloseAsync(BearerSession bearer, SessionService sessions, CancellationToken ct) =>
+        TypedResults.Ok(new SessionStatusView((await sessions.CloseAsync(bearer.SessionId, ct)).ToWire()));
+}

@@ -1,0 +1,124 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Esf.Tests.Infrastructure;
+using NUnit.Framework;
+
+namespace Esf.Tests.Cli;
+
+[TestFixture]
+public sealed class Uploading_from_the_command_line
+{
+    private GatewayFixture fixture = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => fixture = await GatewayFixture.StartAsync(useRabbitMq: false);
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await fixture.DisposeAsync();
+
+    [Test]
+    public async Task Should_sign_upload_in_batches_wait_for_registration_and_log_out()
+    {
+        // Arrange
+        using var tenant = await TestTenant.CreateAsync(fixture);
+        using var run = new CliRun();
+        run.Write("invoices/a.xml", Encoding.UTF8.GetBytes(TestInvoices.Build(tenant)));
+        run.Write("invoices/b.xml", Encoding.UTF8.GetBytes(TestInvoices.Build(tenant)));
+
+        // Act
+        var result = await run.UploadAsync(
+            [.. Login(tenant, run), "invoices", "--batch-size", "1", "--idempotency-key", "cli-test", "--wait"]);
+
+        // Assert
+        var lines = result.Out.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            Assert.That(lines, Has.Exactly(2).Match(@"^accepted +invoices/[ab]\.xml +id=\d+"), result.ToString());
+            Assert.That(lines, Has.Exactly(2).Match(@"^created +invoices/[ab]\.xml +id=\d+ ESF-\d{12}-\d{8}-\d{8}$"), result.ToString());
+            Assert.That(lines.Last(), Is.EqualTo("2 accepted, 0 declined, 2 created, 0 failed, 0 unfinished"));
+        }
+
+        Assert.That(await tenant.OpenSessionAsync(fixture), Is.Not.Empty, "the command closed its session, so a new one can open");
+    }
+
+    [Test]
+    public async Task Should_exit_1_and_print_the_errors_of_a_declined_invoice()
+    {
+        // Arrange
+        using var tenant = await TestTenant.CreateAsync(fixture);
+        using var run = new CliRun();
+        run.Write("good.xml", Encoding.UTF8.GetBytes(TestInvoices.Build(tenant)));
+        run.Write("broken.xml", Encoding.UTF8.GetBytes("<v2:invoice xmlns:v2=\"v2.esf\">"));
+
+        // Act
+        var result = await run.UploadAsync([.. Login(tenant, run), "good.xml", "broken.xml"]);
+
+        // Assert
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+            Assert.That(result.Out, Does.Contain("accepted  good.xml"));
+            Assert.That(result.Out, Does.Contain("declined  broken.xml").And.Contain("API-01"));
+            Assert.That(result.Out, Does.EndWith("1 accepted, 1 declined" + Environment.NewLine));
+        }
+    }
+
+    [Test]
+    public async Task Should_fail_clearly_for_a_wrong_password()
+    {
+        // Arrange
+        using var tenant = await TestTenant.CreateAsync(fixture);
+        using var run = new CliRun();
+        run.Write("invoice.xml", Encoding.UTF8.GetBytes(TestInvoices.Build(tenant)));
+
+        // Act
+        var result = await run.UploadAsync([.. Login(tenant, run), "--password", "wrong", "invoice.xml"]);
+
+        // Assert
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Error, Does.Contain("Log-in refused").And.Contain("PASSWORD_INVALID"));
+    }
+
+    [Test]
+    public async Task Should_fail_clearly_when_the_server_is_unreachable()
+    {
+        // Arrange
+        using var tenant = await TestTenant.CreateAsync(fixture);
+        using var run = new CliRun();
+        run.Write("invoice.xml", Encoding.UTF8.GetBytes(TestInvoices.Build(tenant)));
+
+        // Act
+        var result = await run.UploadAsync([.. Login(tenant, run), "--url", "http://127.0.0.1:1", "invoice.xml"]);
+
+        // Assert
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Error, Does.Contain("Cannot reach the gateway at http://127.0.0.1:1/"));
+    }
+
+    [Test]
+    public async Task Should_fail_clearly_for_a_missing_file()
+    {
+        // Arrange
+        using var tenant = await TestTenant.CreateAsync(fixture);
+        using var run = new CliRun();
+
+        // Act
+        var result = await run.UploadAsync([.. Login(tenant, run), "missing.xml"]);
+
+        // Assert
+        Assert.That(result.ExitCode, Is.EqualTo(1));
+        Assert.That(result.Error, Does.Contain("File or folder not found").And.Contain("missing.xml"));
+    }
+
+    /// <summary>The options naming the gateway, the tenant's account and its key (exported to a PKCS#12 file).</summary>
+    private string[] Login(TestTenant tenant, CliRun run)
+    {
+        var pkcs12 = run.Write("tenant.p12", tenant.Certificate.Export(X509ContentType.Pkcs12, TestKeys.Pkcs12Password));
+        return
+        [
+            "--url", fixture.BaseAddress.ToString(), "--tin", tenant.SellerTin, "--login", tenant.UserIin, "--password", tenant.Password,
+            "--pkcs12", pkcs12, "--pkcs12-password", TestKeys.Pkcs12Password,
+        ];
+    }
+}
