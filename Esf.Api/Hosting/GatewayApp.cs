@@ -40,6 +40,7 @@ public static class GatewayApp
         builder.Services.AddOptions<EsfOptions>().Bind(builder.Configuration.GetSection(EsfOptions.Section));
         builder.Services.AddEsfPersistence(connectionString);
         builder.Services.AddEsfMessaging(options);
+        builder.Services.AddEsfHealthChecks();
         var gateway = options.HasRole("gateway");
         if (gateway)
         {
@@ -48,6 +49,7 @@ public static class GatewayApp
         }
 
         var app = builder.Build();
+        app.MapEsfHealthChecks();
         if (gateway)
         {
             app.MapRestEndpoints();

@@ -13,11 +13,19 @@ public class EsfException(EsfFaultKind kind, string description, string? errorCo
     /// <summary>The errorCode of the real API where one applies (e.g. <c>CERTIFICATE_EXPIRED</c>).</summary>
     public string? ErrorCode { get; } = errorCode;
 
+    /// <summary>errorCode of a retry that reuses an Idempotency-Key for a different request (REST answers 409).</summary>
+    public const string IdempotencyKeyReusedCode = "IDEMPOTENCY_KEY_REUSED";
+
     public static EsfException SessionClosed() => new(EsfFaultKind.SessionClosed, "No open session associated with user.");
 
     public static EsfException AccessDenied(string description) => new(EsfFaultKind.AccessDenied, description);
 
     public static EsfException Business(string description, string? errorCode = null) => new(EsfFaultKind.Business, description, errorCode);
+
+    public static EsfException IdempotencyKeyReused(string key) => new(
+        EsfFaultKind.Business,
+        $"Ключ идемпотентности «{key}» уже использован для другого запроса (Idempotency-Key reused with a different request).",
+        IdempotencyKeyReusedCode);
 
     /// <summary>A business fault whose text is the bare errorCode, as the real service answers (e.g. <c>PASSWORD_INVALID</c>).</summary>
     public static EsfException Code(string errorCode) => new(EsfFaultKind.Business, errorCode, errorCode);

@@ -12,8 +12,6 @@ namespace Esf.Infrastructure.Persistence;
 /// </summary>
 internal static class IdempotencyKeys
 {
-    public const string ReusedErrorCode = "IDEMPOTENCY_KEY_REUSED";
-
     /// <summary>Null when the key is new and now ours; otherwise the answer given to the first request with this key.</summary>
     public static async Task<UploadResult?> ClaimAsync(
         NpgsqlConnection connection, string tin, string key, string requestHash, CancellationToken cancellationToken)
@@ -31,9 +29,7 @@ internal static class IdempotencyKeys
             new { Tin = tin, Key = key }, cancellationToken: cancellationToken));
         if (earlier.RequestHash != requestHash || earlier.Response is null)
         {
-            throw EsfException.Business(
-                $"Ключ идемпотентности «{key}» уже использован для другого запроса (Idempotency-Key reused with a different request).",
-                ReusedErrorCode);
+            throw EsfException.IdempotencyKeyReused(key);
         }
 
         return JsonSerializer.Deserialize<UploadResult>(earlier.Response);

@@ -117,6 +117,17 @@ public sealed class SessionService(NpgsqlDataSource database, IOptions<EsfOption
         return new UserProfile(user.Login, user.FirstName, user.LastName, user.Email, user.Status, taxpayer);
     }
 
+    /// <summary>currentUserProfiles: every enterprise the session's user may act for.</summary>
+    public async Task<IReadOnlyList<BusinessProfile>> ProfilesAsync(SessionContext session, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<BusinessProfile>(new CommandDefinition("""
+            SELECT e.login AS Iin, e.tin AS Tin, e.business_profile_type AS BusinessProfileType, u.status AS Status
+            FROM user_enterprises e JOIN users u ON u.login = e.login
+            WHERE e.login = @Login ORDER BY e.tin
+            """, new { session.Login }, cancellationToken: cancellationToken))).ToList();
+    }
+
     private static async Task VerifyPasswordAsync(NpgsqlConnection connection, string login, string password, CancellationToken cancellationToken)
     {
         var user = await connection.QuerySingleOrDefaultAsync<(string PasswordHash, string Status)?>(new CommandDefinition(

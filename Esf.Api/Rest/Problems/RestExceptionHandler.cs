@@ -14,7 +14,6 @@ public sealed class RestExceptionHandler(IProblemDetailsService problems, ILogge
     private const string SoapPathPrefix = "/esf-web";
 
     /// <summary>The uploader's errorCode for an Idempotency-Key already used with a different request: a conflict, not a refusal.</summary>
-    private const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -60,8 +59,8 @@ public sealed class RestExceptionHandler(IProblemDetailsService problems, ILogge
         {
             EsfFaultKind.SessionClosed => (StatusCodes.Status401Unauthorized, "Session required", "SESSION_CLOSED"),
             EsfFaultKind.AccessDenied => (StatusCodes.Status403Forbidden, "Access denied", "ACCESS_DENIED"),
-            _ when exception.ErrorCode == IdempotencyKeyReused =>
-                (StatusCodes.Status409Conflict, "Idempotency-Key reused", IdempotencyKeyReused),
+            _ when exception.ErrorCode == EsfException.IdempotencyKeyReusedCode =>
+                (StatusCodes.Status409Conflict, "Idempotency-Key reused", EsfException.IdempotencyKeyReusedCode),
             _ => (StatusCodes.Status422UnprocessableEntity, "Request refused", "BUSINESS_ERROR"),
         };
         return Problem(status, title, exception.Description, exception.ErrorCode ?? kindCode);

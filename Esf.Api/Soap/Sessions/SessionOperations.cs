@@ -1,4 +1,3 @@
-using Esf.Api.Rest.Sessions;
 using Esf.Api.Soap.Framework;
 using Esf.Infrastructure.Sessions;
 using InfrastructureCreateSessionRequest = Esf.Infrastructure.Sessions.CreateSessionRequest;
@@ -55,27 +54,21 @@ public sealed class SessionOperations(SessionService sessions)
         return new CurrentUserResponse { User = UserMapping.ToContract(user) };
     }
 
-    /// <summary>
-    /// SessionService offers no profile list yet, so the answer is the one profile the session acts in: the session's
-    /// user and enterprise, a GENERAL (non-project) profile.
-    /// </summary>
+    /// <summary>Every enterprise the user may act for; all are GENERAL (non-project) profiles until projects exist.</summary>
     private async Task<CurrentUserProfilesResponse> CurrentUserProfilesAsync(SessionIdRequest request, SoapCall call)
     {
         var session = await sessions.RequireAsync(request.SessionId, call.CancellationToken);
-        var user = await sessions.CurrentUserAsync(session, call.CancellationToken);
+        var profiles = await sessions.ProfilesAsync(session, call.CancellationToken);
         return new CurrentUserProfilesResponse
         {
-            ProfileInfoList =
-            [
-                new ProfileInfoContract
-                {
-                    Iin = session.Login,
-                    Tin = session.Tin,
-                    BusinessProfileType = session.BusinessProfileType,
-                    Status = user.Status,
-                    Type = "GENERAL",
-                },
-            ],
+            ProfileInfoList = profiles.Select(p => new ProfileInfoContract
+            {
+                Iin = p.Iin,
+                Tin = p.Tin,
+                BusinessProfileType = p.BusinessProfileType,
+                Status = p.Status,
+                Type = "GENERAL",
+            }).ToList(),
         };
     }
 

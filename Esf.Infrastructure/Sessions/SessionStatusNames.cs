@@ -1,9 +1,7 @@
-using Esf.Infrastructure.Sessions;
+namespace Esf.Infrastructure.Sessions;
 
-namespace Esf.Api.Rest.Sessions;
-
-/// <summary>The wire names of <see cref="SessionStatus"/>, the same ones SOAP answers.</summary>
-public static class SessionStatusWire
+/// <summary>The wire names of <see cref="SessionStatus"/>, as SOAP and REST answer them.</summary>
+public static class SessionStatusNames
 {
     public static string ToWire(this SessionStatus status) => status switch
     {

@@ -1,0 +1,48 @@
+using System.Text;
+
+namespace Esf.Domain.Rules;
+
+/// <summary>Renders the catalogue as the Markdown of <c>docs/rules.md</c>, so the documentation cannot drift from the code.</summary>
+public static class RuleCatalogueDocument
+{
+    public static string Render()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("# Rules of the format-and-logic control (ФЛК)");
+        text.AppendLine();
+        text.AppendLine("Generated from `Esf.Domain/Rules/RuleCatalogue.cs` by the test `RuleCatalogueDocumentTests`");
+        text.AppendLine("(run the tests with `ESF_UPDATE_DOCS=1` to rewrite it). Ids are those of `shared/spec/spec-invoice.md` §5;");
+        text.AppendLine("`API-` ids are checks of the API envelope itself. A violation at **upload** declines the invoice");
+        text.AppendLine("(`declinedSet`, nothing stored); at **registration** the worker fails it (`FAILED`, every error in");
+        text.AppendLine("`queryInvoiceErrorById`, the first error code as `cancelReason`).");
+        text.AppendLine();
+        text.AppendLine("| Id | Stage | errorCode | Message (ru) | Message (en) |");
+        text.AppendLine("| --- | --- | --- | --- | --- |");
+        foreach (var rule in RuleCatalogue.All)
+        {
+            text.AppendLine($"| {rule.Id} | {rule.Stage.ToString().ToLowerInvariant()} | `{rule.ErrorCode}` | {rule.MessageRu} | {rule.MessageEn} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine(Decisions);
+        return text.ToString();
+    }
+
+    private const string Decisions = """
+        ## Decisions
+
+        - **A-02** uses the manual's exact words. Uniqueness is among *registered* invoices of the seller (a unique index on
+          seller, number and date where a registration number exists), so a FAILED invoice never blocks its number.
+          Two invoices of one upload with one number and date: the second is declined at once (API-05,
+          `NOT_UNIQUE_MEMORY_ERROR_MSG`, the same words).
+        - **B-01** checks every seller block against the registry (a deregistered taxpayer counts as absent). **B-02**: the
+          certificate names the seller — an entity's key by its БИН (`OU=BIN…`), an entrepreneur's or individual's key by its
+          ИИН (`SERIALNUMBER=IIN…`) when it names no entity. Operators with a power of attorney are a later issue.
+        - **C-02** skips customers with the category `NONRESIDENT` (category F of field 20): their identifiers are foreign.
+        - **GEN-01**: the signature is Base64 of RSA PKCS#1 v1.5 with SHA-256 over the exact UTF-8 bytes of `invoiceBody`
+          as received, verified with the upload's certificate.
+        - **GEN-11** covers the schema (`contracts/xsd`) and the two fields every stored invoice needs: a `dd.MM.yyyy` date
+          and a seller's ИИН/БИН.
+        - The registration day in the number is the day of registration in Kazakhstan time (UTC+5).
+        """;
+}

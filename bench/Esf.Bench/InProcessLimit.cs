@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Security.Cryptography.X509Certificates;
+using Esf.Domain.Invoices;
+using Esf.Infrastructure.Signatures;
+using Esf.Infrastructure.Xml;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Esf.Bench;
+
+/// <summary>
+/// The per-invoice work of the pipeline done in this process, without HTTP, broker or status updates: each part alone on one core
+/// (µs/invoice), then all of it on every core (invoices/s) — the ceiling the pipeline can be compared with.
+/// </summary>
+public sealed record LimitResult(
+    int Invoices, double ParseMicros, double CertificateMicros, double VerifyMicros, double CopyMicros, double InvoicesPerSecond);
+
+public static class InProcessLimit
+{
+    private const int WarmUp = 200;
+
+    public static async Task<LimitResult> MeasureAsync(
+        IReadOnlyList<SignedInvoice> invoices, int batch, string connectionString, CancellationToken cancellationToken)
+    {
+        await using var database = NpgsqlDataSource.Create(connectionString);
+        await using (var setup = database.CreateCommand("CREATE TABLE IF NOT EXISTS bench_scratch (LIKE invoices INCLUDING DEFAULTS)"))
+        {
+            await setup.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var certificates = invoices.Select(i => i.Sender).Distinct().ToDictionary(s => s, s => Certificate(s.CertificateBase64));
+        var documents = invoices.Select(i => InvoiceBodyReader.Read(i.Body).Document!).ToArray();
+
+        var parse = MicrosPerInvoice(invoices, i => Check(InvoiceBodyReader.Read(i.Body).IsValid, "body invalid"));
+        var certificate = MicrosPerInvoice(invoices, i =>
+        {
+            using var parsed = Certificate(i.Sender.CertificateBase64);
+            CertificateParser.Subject(parsed);
+        });
+        var verify = MicrosPerInvoice(invoices, i =>
+            Check(InvoiceSignatureVerifier.Verify(i.Body, i.Signature, certificates[i.Sender]), "signature invalid"));
+
+        await TruncateAsync(database, cancellationToken);
+        var copyClock = Stopwatch.StartNew();
+        await using (var connection = await database.OpenConnectionAsync(cancellationToken))
+        {
+            for (var from = 0; from < invoices.Count; from += batch)
+            {
+                var count = Math.Min(batch, invoices.Count - from);
+                await CopyAsync(connection, invoices.Skip(from).Take(count).ToList(), documents.AsSpan(from, count).ToArray(), from, cancellationToken);
+            }
+        }
+
+        var copy = copyClock.Elapsed.TotalMicroseconds / invoices.Count;
+
+        // Everything together on every core: a batch is parsed and verified, then copied, as one unit of work.
+        await TruncateAsync(database, cancellationToken);
+        var chunks = invoices.Select((invoice, index) => (invoice, index)).Chunk(batch).ToList();
+        var allClock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+            async (chunk, ct) =>
+            {
+                var checkedDocuments = new InvoiceDocument[chunk.Length];
+                using var batchCertificate = Certificate(chunk[0].invoice.Sender.CertificateBase64);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    var body = InvoiceBodyReader.Read(chunk[i].invoice.Body);
+                    Check(body.IsValid, "body invalid");
+                    Check(InvoiceSignatureVerifier.Verify(chunk[i].invoice.Body, chunk[i].invoice.Signature, batchCertificate), "signature invalid");
+                    checkedDocuments[i] = body.Document!;
+                }
+
+                await using var connection = await database.OpenConnectionAsync(ct);
+                await CopyAsync(connection, chunk.Select(c => c.invoice).ToList(), checkedDocuments, chunk[0].index, ct);
+            });
+        var perSecond = invoices.Count / allClock.Elapsed.TotalSeconds;
+
+        await TruncateAsync(database, cancellationToken);
+        foreach (var parsed in certificates.Values)
+        {
+            parsed.Dispose();
+        }
+
+        return new LimitResult(invoices.Count, parse, certificate, verify, copy, perSecond);
+    }
+
+    /// <summary>One core: a warm-up, then the average over every invoice.</summary>
+    private static double MicrosPerInvoice(IReadOnlyList<SignedInvoice> invoices, Action<SignedInvoice> work)
+    {
+        foreach (var invoice in invoices.Take(WarmUp))
+        {
+            work(invoice);
+        }
+
+        var clock = Stopwatch.StartNew();
+        foreach (var invoice in invoices)
+        {
+            work(invoice);
+        }
+
+        return clock.Elapsed.TotalMicroseconds / invoices.Count;
+    }
+
+    /// <summary>The same binary COPY as the gateway's UploadStore (same columns, same per-field async writes, SHA-256 of the body).</summary>
+    private static async Task CopyAsync(
+        NpgsqlConnection connection, IReadOnlyList<SignedInvoice> invoices, InvoiceDocument[] documents, long firstId, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await using var copy = await connection.BeginBinaryImportAsync("""
+            COPY bench_scratch (invoice_id, upload_id, status, num, invoice_date, date_text, turnover_date, invoice_type, seller_tin, customer_tin,
+                                sender_tin, sender_login, body, signature, signature_type, certificate, version, hash, input_date, last_update_date)
+            FROM STDIN (FORMAT BINARY)
+            """, cancellationToken);
+        for (var i = 0; i < invoices.Count; i++)
+        {
+            var (invoice, document) = (invoices[i], documents[i]);
+            await copy.StartRowAsync(cancellationToken);
+            await copy.WriteAsync(firstId + i, NpgsqlDbType.Bigint, cancellationToken);
+            await copy.WriteAsync(0L, NpgsqlDbType.Bigint, cancellationToken);
+            await copy.WriteAsync("IN_QUEUE", NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(document.Num, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(document.Date!.Value, NpgsqlDbType.Date, cancellationToken);
+            await copy.WriteAsync(document.DateText, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(document.TurnoverDate!.Value, NpgsqlDbType.Date, cancellationToken);
+            await copy.WriteAsync(InvoiceTypeNames.ToWire(document.InvoiceType), NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(document.SellerTin!, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(document.CustomerTin!, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(invoice.Sender.SellerTin, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(invoice.Sender.UserIin, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(invoice.Body, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync(invoice.Signature, NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync("COMPANY", NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(invoice.Sender.CertificateBase64, NpgsqlDbType.Text, cancellationToken);
+            await copy.WriteAsync("InvoiceV2", NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(InvoiceSignatureVerifier.Hash(invoice.Body), NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+            await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+        }
+
+        await copy.CompleteAsync(cancellationToken);
+    }
+
+    private static async Task TruncateAsync(NpgsqlDataSource database, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("TRUNCATE bench_scratch");
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static X509Certificate2 Certificate(string base64) =>
+        CertificateParser.TryParse(base64, out var certificate) ? certificate : throw new InvalidOperationException("certificate unreadable");
+
+    private static void Check(bool condition, string problem)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException($"In-process limit: {problem}");
+        }
+    }
+}

@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Esf.Infrastructure;
+using Esf.Infrastructure.Registry;
+using Esf.Infrastructure.Signatures;
+
+namespace Esf.Bench;
+
+/// <summary>One parallel sender: a seller and its customer in the registry, the seller's head user and their RSA-2048 certificate.</summary>
+public sealed record Sender(int Index, string SellerTin, string CustomerTin, string UserIin, X509Certificate2 Certificate)
+{
+    public const string Password = "Bench-Passw0rd";
+
+    public string CertificateBase64 { get; } = CertificateFactory.ToBase64(Certificate);
+}
+
+/// <summary>An invoice ready to send: the body exactly as signed and its Base64 RSA-SHA256 signature.</summary>
+public sealed record SignedInvoice(Sender Sender, string Num, string Body, string Signature);
+
+/// <summary>
+/// Makes the senders (straight into the registry) and realistic invoices: ~6 KB of InvoiceV2, ten product lines with Cyrillic
+/// descriptions and VAT arithmetic that adds up, a unique number each, signed with the sender's key.
+/// </summary>
+public static class InvoiceFactory
+{
+    private static readonly string[] Goods =
+    [
+        "Бумага офисная А4, 500 листов, белизна 146%", "Картридж лазерный для принтера, чёрный", "Папка-регистратор 75 мм, синяя",
+        "Ручка шариковая синяя, упаковка 50 шт.", "Степлер металлический №24/6 на 50 листов", "Кофе зерновой «Арабика», 1 кг",
+        "Вода питьевая негазированная, 19 л", "Монитор 27 дюймов, IPS, 2560×1440", "Клавиатура проводная с кириллической раскладкой",
+        "Доставка товара по городу Астана",
+    ];
+
+    public static async Task<IReadOnlyList<Sender>> CreateSendersAsync(RegistryWriter registry, int count, CancellationToken cancellationToken)
+    {
+        var stamp = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
+        var senders = new Sender[count];
+        for (var i = 0; i < count; i++)
+        {
+            // 12-digit ИИН/БИН: kind digit, sender index, time stamp — unique within a run and across runs of a day.
+            var seller = $"91{i:D4}{stamp}";
+            var customer = $"92{i:D4}{stamp}";
+            var user = $"93{i:D4}{stamp}";
+            senders[i] = new Sender(i, seller, customer, user, CertificateFactory.Create($"БЕНЧ ОТПРАВИТЕЛЬ {i}", user, seller));
+            await registry.AddTaxpayerAsync(seller, $"ТОО «Поставщик {i}»", "г. Астана, ул. Кенесары, 40", cancellationToken: cancellationToken);
+            await registry.AddTaxpayerAsync(customer, $"ТОО «Покупатель {i}»", "г. Алматы, пр. Абая, 150", cancellationToken: cancellationToken);
+            await registry.AddUserAsync(user, Sender.Password, seller, "ADMIN_ENTERPRISE", "БЕНЧ", "ОТПРАВИТЕЛЬ", cancellationToken);
+        }
+
+        return senders;
+    }
+
+    /// <summary>Builds and signs <paramref name="count"/> invoices, sender by sender in turn, on every core.</summary>
+    public static SignedInvoice[] CreateSigned(IReadOnlyList<Sender> senders, int count, int firstNum)
+    {
+        var date = KazakhstanTime.Of(DateTimeOffset.UtcNow).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+        var keys = senders.Select(s => s.Certificate.GetRSAPrivateKey()!).ToArray();
+        var invoices = new SignedInvoice[count];
+        // RSA objects are not safe for concurrent use: one partition per sender key.
+        Parallel.For(0, senders.Count, s =>
+        {
+            for (var i = s; i < count; i += senders.Count)
+            {
+                var sender = senders[s];
+                var num = (firstNum + i).ToString(CultureInfo.InvariantCulture);
+                var body = Body(num, date, sender, i);
+                invoices[i] = new SignedInvoice(sender, num, body, InvoiceSignatureVerifier.Sign(body, keys[s]));
+            }
+        });
+        foreach (var key in keys)
+        {
+            key.Dispose();
+        }
+
+        return invoices;
+    }
+
+    public static string Body(string num, string date, Sender sender, int seed)
+    {
+        var products = new StringBuilder();
+        decimal totalWithout = 0, totalNds = 0;
+        for (var line = 0; line < Goods.Length; line++)
+        {
+            var quantity = 1 + (seed + line * 7) % 40;
+            var unitPrice = 150m + ((seed * 31 + line * 977) % 90_000) / 4m;
+            var without = quantity * unitPrice;
+            var nds = Math.Round(without * 0.12m, 2, MidpointRounding.AwayFromZero);
+            totalWithout += without;
+            totalNds += nds;
+            products.Append(CultureInfo.InvariantCulture, $"""
+                      <product>
+                        <catalogTruId>1</catalogTruId>
+                        <description>{Goods[line]}</description>
+                        <ndsAmount>{Money(nds)}</ndsAmount>
+                        <ndsRate>12</ndsRate>
+                        <priceWithTax>{Money(without + nds)}</priceWithTax>
+                        <priceWithoutTax>{Money(without)}</priceWithoutTax>
+                        <quantity>{quantity}</quantity>
+                        <truOriginCode>{(line == Goods.Length - 1 ? 6 : 5)}</truOriginCode>
+                        <turnoverSize>{Money(without)}</turnoverSize>
+                        <unitNomenclature>796</unitNomenclature>
+                        <unitPrice>{Money(unitPrice)}</unitPrice>
+                      </product>
+
+                """);
+        }
+
+        return $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <v2:invoice xmlns:a="abstractInvoice.esf" xmlns:v2="v2.esf">
+              <date>{date}</date>
+              <invoiceType>ORDINARY_INVOICE</invoiceType>
+              <num>{num}</num>
+              <operatorFullname>Сейтказиева Айгерим Болатовна</operatorFullname>
+              <turnoverDate>{date}</turnoverDate>
+              <customers>
+                <customer>
+                  <address>Казахстан, г. Алматы, пр. Абая, д. 150, офис 12</address>
+                  <countryCode>KZ</countryCode>
+                  <name>ТОО «Покупатель {sender.Index}»</name>
+                  <tin>{sender.CustomerTin}</tin>
+                </customer>
+              </customers>
+              <deliveryTerm>
+                <contractDate>01.11.2025</contractDate>
+                <contractNum>Д-77/2025</contractNum>
+                <hasContract>true</hasContract>
+                <term>Безналичный расчёт</term>
+              </deliveryTerm>
+              <productSet>
+                <currencyCode>KZT</currencyCode>
+                <products>
+            {products}    </products>
+                <totalExciseAmount>0.00</totalExciseAmount>
+                <totalNdsAmount>{Money(totalNds)}</totalNdsAmount>
+                <totalPriceWithTax>{Money(totalWithout + totalNds)}</totalPriceWithTax>
+                <totalPriceWithoutTax>{Money(totalWithout)}</totalPriceWithoutTax>
+                <totalTurnoverSize>{Money(totalWithout)}</totalTurnoverSize>
+              </productSet>
+              <sellers>
+                <seller>
+                  <address>Казахстан, г. Астана, ул. Кенесары, д. 40</address>
+                  <bank>АО «Народный Банк Казахстана»</bank>
+                  <bik>HSBKKZKX</bik>
+                  <iik>KZ126010001000123456</iik>
+                  <kbe>17</kbe>
+                  <name>ТОО «Поставщик {sender.Index}»</name>
+                  <tin>{sender.SellerTin}</tin>
+                </seller>
+              </sellers>
+            </v2:invoice>
+            """;
+    }
+
+    private static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+}

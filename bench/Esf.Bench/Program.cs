@@ -1,0 +1,85 @@
+using Esf.Bench;
+using Esf.Infrastructure.Registry;
+using Npgsql;
+
+Options options;
+try
+{
+    options = Options.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+if (options.Cleanup)
+{
+    await Stack.CleanupAsync(options);
+    return 0;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    Console.Error.WriteLine("Interrupted: stopping what the bench started…");
+    cancel.Cancel();
+};
+var ct = cancel.Token;
+void Log(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+
+Log($"Starting PostgreSQL, gateway and worker ({Report.Machine()})");
+await using var stack = await Stack.StartAsync(options, ct);
+try
+{
+    await using var database = NpgsqlDataSource.Create(stack.ConnectionString);
+    var senders = await InvoiceFactory.CreateSendersAsync(new RegistryWriter(database), options.Senders, ct);
+    var warmUpPerSender = Math.Min(options.Batch, 20);
+    Log($"Signing {options.Invoices} + {warmUpPerSender * senders.Count} warm-up invoices (RSA-2048) before the clock starts");
+    var warmUp = InvoiceFactory.CreateSigned(senders, warmUpPerSender * senders.Count, firstNum: 1);
+    var invoices = InvoiceFactory.CreateSigned(senders, options.Invoices, firstNum: 1_000_000);
+    Log($"Average body {invoices.Average(i => System.Text.Encoding.UTF8.GetByteCount(i.Body)) / 1024:0.0} KB");
+
+    using var http = new HttpClient { BaseAddress = stack.GatewayUrl, Timeout = TimeSpan.FromMinutes(5) };
+    var load = new LoadGenerator(http, stack.ConnectionString);
+    await load.OpenSessionsAsync(senders, ct);
+    Log("Warm-up: one small upload per sender (JIT, pools, queues)");
+    await load.RunAsync(LoadGenerator.Payloads(warmUp, options.Batch), 0, Log, ct);
+
+    var afterId = await load.MaxInvoiceIdAsync(ct);
+    var payloads = LoadGenerator.Payloads(invoices, options.Batch);
+    GC.Collect();
+    var (gateway0, worker0, pg0, machine0, self0) = (stack.Gateway.CpuSeconds, stack.Worker.CpuSeconds,
+        ProcStats.TreeCpuSeconds(stack.PostgresPid), ProcStats.MachineBusySeconds(), ProcStats.CpuSeconds(Environment.ProcessId));
+    Log($"Clock starts: {options.Invoices} invoices in uploads of {options.Batch} over {options.Senders} sessions");
+    var result = await load.RunAsync(payloads, afterId, Log, ct);
+    var gateway = new ProcessUsage(stack.Gateway.CpuSeconds - gateway0, stack.Gateway.PeakRssMb);
+    var worker = new ProcessUsage(stack.Worker.CpuSeconds - worker0, stack.Worker.PeakRssMb);
+    var postgres = ProcStats.TreeCpuSeconds(stack.PostgresPid) - pg0;
+    var machine = ProcStats.MachineBusySeconds() - machine0;
+    var self = ProcStats.CpuSeconds(Environment.ProcessId) - self0;
+    Log($"All verdicts in: {result.Created} CREATED, {result.Failed} FAILED");
+
+    await stack.StopServicesAsync();
+    Log("Measuring the in-process limit (parse+XSD, signature, COPY) with the services stopped");
+    var limit = await InProcessLimit.MeasureAsync(invoices.Take(5_000).ToList(), options.Batch, stack.ConnectionString, ct);
+
+    var bench = new BenchResult(options, result, gateway, worker, postgres, machine, self, limit);
+    Report.Print(bench);
+    if (options.Append)
+    {
+        Report.Append(bench, options.Root);
+    }
+
+    foreach (var sender in senders)
+    {
+        sender.Certificate.Dispose();
+    }
+
+    return result.Created + result.Failed == result.Accepted ? 0 : 1;
+}
+catch (OperationCanceledException) when (ct.IsCancellationRequested)
+{
+    return 130;
+}
