@@ -17,7 +17,8 @@ fresh_invoice() { # a copy of the sample with a number nobody used yet, dated to
     local num today
     num=$(date +%s%N | cut -c1-15)
     today=$(TZ=Asia/Almaty date +%d.%m.%Y)
-    sed -e "s|<num>1001</num>|<num>$num</num>|" -e "s|15\.11\.2026|$today|g" contracts/samples/invoice-v2.xml > "$1"
+    # Without a final newline: the shell drops it from $(...) below, and the signature covers every byte.
+    printf '%s' "$(sed -e "s|<num>1001</num>|<num>$num</num>|" -e "s|15\.11\.2026|$today|g" contracts/samples/invoice-v2.xml)" > "$1"
 }
 
 echo "== REST: scripts/esf upload (signs with the demo key, logs in, uploads, waits)"

@@ -1,4 +1,5 @@
 using Esf.Api.Rest;
+using Microsoft.Extensions.Configuration.Memory;
 using Esf.Api.Soap;
 using Esf.Infrastructure;
 using Esf.Infrastructure.Messaging;
@@ -14,6 +15,14 @@ public static class GatewayApp
 {
     public const string DefaultUrl = "http://127.0.0.1:8080";
 
+    /// <summary>One line per request is noise for an operator; warnings from the framework, information from us.</summary>
+    private static readonly Dictionary<string, string?> QuietDefaults = new()
+    {
+        ["Logging:LogLevel:Default"] = "Information",
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+        ["Logging:LogLevel:MassTransit"] = "Warning",
+    };
+
     public static async Task<int> RunAsync(string[] args)
     {
         await using var app = await BuildAsync(args);
@@ -26,6 +35,8 @@ public static class GatewayApp
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        // Lowest-priority defaults: every configured source overrides them.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = QuietDefaults });
         configure?.Invoke(builder);
         var options = builder.Configuration.GetSection(EsfOptions.Section).Get<EsfOptions>() ?? new EsfOptions();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of the pipeline: gateway and worker as separate processes over a private RabbitMQ and PostgreSQL.
+#
+#   bench/run.sh [--invoices N] [--batch N] [--senders N] [--quick] [--no-append]
+#
+# Builds Release, starts RabbitMQ (.esf/bench/rabbitmq); the bench program (bench/Esf.Bench) starts PostgreSQL (.esf/bench/pg),
+# the gateway and the worker, sends the load, measures, prints a report and appends a row to BENCHMARKS.md.
+# Everything it started is stopped at the end, also on Ctrl-C or failure.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+readonly ROOT="$PWD"
+readonly WORK="$ROOT/.esf/bench"
+readonly BENCH_DLL="$ROOT/bench/Esf.Bench/bin/Release/net10.0/esf-bench.dll"
+
+cleanup() {
+    local status=$?
+    trap - EXIT INT TERM
+    [[ -f "$BENCH_DLL" ]] && dotnet "$BENCH_DLL" --cleanup --root "$ROOT" >/dev/null 2>&1 || true
+    scripts/rabbitmq.sh stop "$WORK/rabbitmq" >/dev/null 2>&1 || true
+    exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "Building (Release)…"
+dotnet build Esf.Api -c Release -nologo -v quiet -clp:ErrorsOnly
+dotnet build bench/Esf.Bench -c Release -nologo -v quiet -clp:ErrorsOnly
+
+mkdir -p "$WORK"
+echo "Starting RabbitMQ in $WORK/rabbitmq…"
+scripts/rabbitmq.sh start "$WORK/rabbitmq" >/dev/null
+amqp="$(cat "$WORK/rabbitmq/amqp-uri")"
+
+dotnet "$BENCH_DLL" --root "$ROOT" --amqp "$amqp" "$@"
