@@ -3,23 +3,6 @@ using NUnit.Framework;
 
 namespace Esf.Tests.Soap;
 
-/// <summary>One running gateway (with its worker) for the SOAP scenarios; each test makes its own tenant, so they never collide.</summary>
+/// <summary>The gateway the Soap scenarios talk to.</summary>
 [SetUpFixture]
-public sealed class SoapGateway
-{
-    private static GatewayFixture? s_fixture;
-
-    public static GatewayFixture Fixture => s_fixture ?? throw new InvalidOperationException("The SOAP gateway did not start.");
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => s_fixture = await GatewayFixture.StartAsync(useRabbitMq: false);
-
-    [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (s_fixture is not null)
-        {
-            await s_fixture.DisposeAsync();
-        }
-    }
-}
+public sealed class SoapGateway : SharedGateway<SoapGateway>;

@@ -30,6 +30,7 @@ public static class InProcessLimit
 
         var certificates = invoices.Select(i => i.Sender).Distinct().ToDictionary(s => s, s => Certificate(s.CertificateBase64));
         var documents = invoices.Select(i => InvoiceBodyReader.Read(i.Body).Document!).ToArray();
+        Check(documents.All(d => d is not null), "body unreadable");
 
         var parse = MicrosPerInvoice(invoices, i => Check(InvoiceBodyReader.Read(i.Body).IsValid, "body invalid"));
         var certificate = MicrosPerInvoice(invoices, i =>
@@ -55,7 +56,8 @@ public static class InProcessLimit
 
         // Everything together on every core: a batch is parsed and verified, then copied, as one unit of work.
         await TruncateAsync(database, cancellationToken);
-        var chunks = invoices.Select((invoice, index) => (invoice, index)).Chunk(batch).ToList();
+        // Uploads as the clients make them: one sender (one certificate) per batch.
+        var chunks = invoices.Select((invoice, index) => (invoice, index)).GroupBy(i => i.invoice.Sender).SelectMany(g => g.Chunk(batch)).ToList();
         var allClock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
             async (chunk, ct) =>

@@ -144,6 +144,24 @@ public sealed class Stack : IAsyncDisposable
             if (role == "gateway")
             {
                 GatewayUrl = new Uri($"http://127.0.0.1:{port}/");
+                await WaitListeningAsync(port, cancellationToken);
+            }
+        }
+    }
+
+    private static async Task WaitListeningAsync(int port, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var client = new System.Net.Sockets.TcpClient();
+                await client.ConnectAsync(System.Net.IPAddress.Loopback, port, cancellationToken);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException) when (attempt < 100)
+            {
+                await Task.Delay(100, cancellationToken);
             }
         }
     }
