@@ -9,7 +9,7 @@ namespace Esf.Infrastructure.Invoices;
 /// <summary>Reads invoices visible to the session's enterprise: as seller, customer or the enterprise that sent them.</summary>
 public sealed class InvoiceQueries(NpgsqlDataSource database)
 {
-    private const string Visible = "(i.seller_tin = @Tin OR i.customer_tin = @Tin OR i.sender_tin = @Tin)";
+    private const string Visible = InvoiceVisibility.Predicate;
 
     /// <summary>queryInvoiceById: the invoices among <paramref name="ids"/> the session may see, in the order asked.</summary>
     public async Task<IReadOnlyList<InvoiceRecord>> GetByIdsAsync(SessionContext session, IReadOnlyList<long> ids, CancellationToken cancellationToken)
