@@ -25,6 +25,9 @@ public sealed class LoadGenerator(HttpClient http, string connectionString)
     private static readonly TimeSpan StallTimeout = TimeSpan.FromMinutes(2);
     private readonly Dictionary<Sender, string> _sessions = [];
 
+    /// <summary>Raw UTF-8 Cyrillic as Java/Python clients send it, rather than System.Text.Json's default \uXXXX escapes.</summary>
+    private static readonly JsonSerializerOptions Wire = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public async Task OpenSessionsAsync(IEnumerable<Sender> senders, CancellationToken cancellationToken)
     {
         foreach (var sender in senders)
@@ -44,7 +47,7 @@ public sealed class LoadGenerator(HttpClient http, string connectionString)
         {
             certificate = g.Key.CertificateBase64,
             invoices = chunk.Select(i => new { body = i.Body, version = "InvoiceV2", signature = i.Signature, signatureType = "COMPANY" }),
-        })).ToList());
+        }, Wire)).ToList());
 
     /// <summary>Sends everything, waits for the verdicts of invoices above <paramref name="afterInvoiceId"/>, and measures.</summary>
     public async Task<LoadResult> RunAsync(
