@@ -42,19 +42,20 @@ try
     Log($"Average body {invoices.Average(i => System.Text.Encoding.UTF8.GetByteCount(i.Body)) / 1024:0.0} KB");
 
     using var http = new HttpClient { BaseAddress = stack.GatewayUrl, Timeout = TimeSpan.FromMinutes(5) };
-    var load = new LoadGenerator(http, stack.ConnectionString);
-    await load.OpenSessionsAsync(senders, ct);
+    var load = new LoadGenerator(http, stack.ConnectionString, senders, options.SoapSenders);
+    await load.OpenSessionsAsync(ct);
     Log("Warm-up: one small upload per sender (JIT, pools, queues)");
-    await load.RunAsync(LoadGenerator.Payloads(warmUp, options.Batch), 0, Log, ct);
+    await load.RunAsync(load.Payloads(warmUp, options.Batch), 0, Log, ct);
 
     var afterId = await load.MaxInvoiceIdAsync(ct);
-    var payloads = LoadGenerator.Payloads(invoices, options.Batch);
+    var payloads = load.Payloads(invoices, options.Batch);
     GC.Collect();
     var rabbitPid = RabbitPid(options);
     var (gateway0, worker0, pg0, rabbit0, machine0, self0) = (stack.Gateway.CpuSeconds, stack.Worker.CpuSeconds,
         ProcStats.TreeCpuSeconds(stack.PostgresPid), ProcStats.CpuSeconds(rabbitPid), ProcStats.MachineBusySeconds(),
         ProcStats.CpuSeconds(Environment.ProcessId));
-    Log($"Clock starts: {options.Invoices} invoices in uploads of {options.Batch} over {options.Senders} sessions");
+    Log($"Clock starts: {options.Invoices} invoices in uploads of {options.Batch} over {options.Senders} sessions"
+        + (options.SoapSenders > 0 ? $" ({options.SoapSenders} of them SOAP)" : ""));
     var result = await load.RunAsync(payloads, afterId, Log, ct);
     var gateway = new ProcessUsage(stack.Gateway.CpuSeconds - gateway0, stack.Gateway.PeakRssMb);
     var worker = new ProcessUsage(stack.Worker.CpuSeconds - worker0, stack.Worker.PeakRssMb);
@@ -63,6 +64,7 @@ try
     var machine = ProcStats.MachineBusySeconds() - machine0;
     var self = ProcStats.CpuSeconds(Environment.ProcessId) - self0;
     Log($"All verdicts in: {result.Created} CREATED, {result.Failed} FAILED");
+    await load.CloseSessionsAsync(ct);
 
     await stack.StopServicesAsync();
     Log("Measuring the in-process limit (parse+XSD, signature, COPY) with the services stopped");

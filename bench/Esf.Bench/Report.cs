@@ -33,8 +33,9 @@ public static class Report
         Console.WriteLine($"""
 
             ==== Esf Gateway benchmark ({Machine()}) ====
-            Load        : {r.Options.Invoices} invoices, batch {r.Options.Batch}, {r.Options.Senders} senders, {load.Uploads} uploads over REST
+            Load        : {r.Options.Invoices} invoices, batch {r.Options.Batch}, {r.Options.Senders} senders, {load.Uploads} uploads over {Protocols(load)}
             Uploads     : {load.Accepted} accepted, {load.Declined} declined in {(load.UploadsDone - load.Start).TotalSeconds:0.00} s → {load.AcceptedPerSecond:0} accepted/s
+            {string.Join("\n", load.Protocols.Select(p => $"  {p.Protocol,-10}: {p.Senders} senders, {p.Uploads} uploads, {p.Accepted} accepted, {p.Declined} declined in {p.Seconds:0.00} s → {p.AcceptedPerSecond:0} accepted/s"))}
             Registration: {load.Created} CREATED, {load.Failed} FAILED; last CREATED {window:0.00} s after the first upload → {load.RegisteredPerSecond:0} registered/s
             Latency     : upload→CREATED p50 {load.P50:0.00} s, p95 {load.P95:0.00} s, p99 {load.P99:0.00} s
             CPU (window of {window:0.0} s, {Environment.ProcessorCount} cores = {window * Environment.ProcessorCount:0.0} core-s):
@@ -54,7 +55,8 @@ public static class Report
         var (load, limit) = (r.Load, r.Limit);
         var row = string.Join(" | ",
             DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Commit(root), Machine(),
-            N(r.Options.Invoices), N(r.Options.Batch), N(r.Options.Senders), N(load.AcceptedPerSecond), N(load.RegisteredPerSecond),
+            N(r.Options.Invoices), N(r.Options.Batch), load.SoapSenders > 0 ? $"{N(r.Options.Senders)} ({load.SoapSenders} SOAP)" : N(r.Options.Senders),
+            N(load.AcceptedPerSecond), N(load.RegisteredPerSecond),
             $"{F(load.P50)} / {F(load.P95)} / {F(load.P99)}",
             $"{r.Gateway.CpuSeconds:0.0} / {r.Gateway.PeakRssMb:0}", $"{r.Worker.CpuSeconds:0.0} / {r.Worker.PeakRssMb:0}",
             $"{r.PostgresCpuSeconds:0.0}",
@@ -62,6 +64,7 @@ public static class Report
             N(limit.InvoicesPerSecond), $"{r.Ratio:0.00}",
             string.Join("; ", new[]
             {
+                load.SoapSenders > 0 ? "accepted/s " + string.Join(", ", load.Protocols.Select(p => $"{p.Protocol} {N(p.AcceptedPerSecond)}")) : null,
                 load.Failed + load.Declined == 0 ? null : $"{load.Declined} declined, {load.Failed} failed",
                 r.Disturbed ? $"disturbed: other processes used {r.OtherCpuSeconds:0.0} CPU s" : null,
             }.OfType<string>()));
@@ -107,6 +110,10 @@ public static class Report
         }
     }
 
+    /// <summary>"REST", or e.g. "REST (4 senders) and SOAP (4 senders)".</summary>
+    private static string Protocols(LoadResult load) =>
+        load.Mixed ? string.Join(" and ", load.Protocols.Select(p => $"{p.Protocol} ({p.Senders} senders)")) : load.Protocols.Single().Protocol;
+
     private static string Micros(double seconds, int invoices) => invoices == 0 ? "–" : (seconds * 1e6 / invoices).ToString("0", CultureInfo.InvariantCulture);
 
     private static string N(double value) => value.ToString("#,0", CultureInfo.InvariantCulture);
@@ -115,7 +122,7 @@ public static class Report
 
     /// <summary>The table's header, for a BENCHMARKS.md written from scratch.</summary>
     public static string Header() => new StringBuilder()
-        .AppendLine("| Date (UTC) | Commit | Machine | Invoices | Batch | Senders | Accepted/s | Registered/s | p50 / p95 / p99 s | Gateway CPU s / RSS MB | Worker CPU s / RSS MB | PostgreSQL CPU s | Parts µs (parse / cert / verify / COPY) | Limit/s | Ratio | Notes |")
+        .AppendLine("| Date (UTC) | Commit | Machine | Invoices | Batch | Senders (SOAP) | Accepted/s | Registered/s | p50 / p95 / p99 s | Gateway CPU s / RSS MB | Worker CPU s / RSS MB | PostgreSQL CPU s | Parts µs (parse / cert / verify / COPY) | Limit/s | Ratio | Notes |")
         .Append("|---|---|---|---:|---:|---:|---:|---:|---|---|---|---:|---|---:|---:|---|")
         .ToString();
 }
