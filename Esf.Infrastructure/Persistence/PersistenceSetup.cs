@@ -22,6 +22,7 @@ public static class PersistenceSetup
         services.AddSingleton<InvoiceQueries>();
         services.AddSingleton<InvoiceRegistrar>();
         services.AddSingleton<RegistryWriter>();
+        services.AddSingleton<RegistryImporter>();
         services.AddSingleton<Demo.DemoSeeder>();
         return services;
     }
