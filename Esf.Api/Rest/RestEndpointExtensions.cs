@@ -30,7 +30,8 @@ public static class RestEndpointExtensions
         app.MapGroup(RoutePrefix)
             .ProducesRestProblems(StatusCodes.Status500InternalServerError)
             .MapSessionEndpoints()
-            .MapInvoiceEndpoints();
+            .MapInvoiceEndpoints()
+            .MapInvoiceStatusEndpoints();
         return app;
     }
 }

@@ -23,6 +23,7 @@ public static class SoapEndpointExtensions
         services.AddScoped<SessionOperations>();
         services.AddScoped<UploadOperations>();
         services.AddScoped<InvoiceOperations>();
+        services.AddScoped<InvoiceStatusOperations>();
         return services;
     }
 
