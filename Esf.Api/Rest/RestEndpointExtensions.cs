@@ -2,6 +2,7 @@ using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.OpenApi;
 using Esf.Api.Rest.Problems;
 using Esf.Api.Rest.Sessions;
+using Esf.Api.Rest.Updates;
 
 namespace Esf.Api.Rest;
 
@@ -31,7 +32,8 @@ public static class RestEndpointExtensions
             .ProducesRestProblems(StatusCodes.Status500InternalServerError)
             .MapSessionEndpoints()
             .MapInvoiceEndpoints()
-            .MapInvoiceStatusEndpoints();
+            .MapInvoiceStatusEndpoints()
+            .MapUpdateEndpoints();
         return app;
     }
 }

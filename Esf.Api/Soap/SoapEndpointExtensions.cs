@@ -24,6 +24,7 @@ public static class SoapEndpointExtensions
         services.AddScoped<UploadOperations>();
         services.AddScoped<InvoiceOperations>();
         services.AddScoped<InvoiceStatusOperations>();
+        services.AddScoped<QueryUpdatesOperation>();
         return services;
     }
 

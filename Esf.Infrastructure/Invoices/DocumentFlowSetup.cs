@@ -10,6 +10,7 @@ public static class DocumentFlowSetup
     {
         services.AddSingleton<InvoiceStatusChanger>();
         services.AddSingleton<FeedSequencer>();
+        services.AddSingleton<FeedReader>();
         return services;
     }
 }
