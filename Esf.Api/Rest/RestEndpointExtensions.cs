@@ -33,6 +33,7 @@ public static class RestEndpointExtensions
             .MapSessionEndpoints()
             .MapInvoiceEndpoints()
             .MapInvoiceStatusEndpoints()
+            .MapInvoiceSearchEndpoints()
             .MapUpdateEndpoints();
         return app;
     }

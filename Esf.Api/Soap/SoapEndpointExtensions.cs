@@ -25,6 +25,7 @@ public static class SoapEndpointExtensions
         services.AddScoped<InvoiceOperations>();
         services.AddScoped<InvoiceStatusOperations>();
         services.AddScoped<QueryUpdatesOperation>();
+        services.AddScoped<InvoiceSearchOperations>();
         return services;
     }
 

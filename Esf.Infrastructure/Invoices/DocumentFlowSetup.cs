@@ -11,6 +11,7 @@ public static class DocumentFlowSetup
         services.AddSingleton<InvoiceStatusChanger>();
         services.AddSingleton<FeedSequencer>();
         services.AddSingleton<FeedReader>();
+        services.AddSingleton<Search.InvoiceSearch>();
         return services;
     }
 }

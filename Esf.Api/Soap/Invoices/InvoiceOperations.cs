@@ -10,16 +10,15 @@ namespace Esf.Api.Soap.Invoices;
 public sealed class InvoiceOperations(SessionService sessions, InvoiceQueries queries, IOptionsMonitor<SoapOptions> options)
 {
     /// <summary>The real InvoiceService writes the "esf" namespace with prefix esf (esf-api-facts §1).</summary>
-    public static SoapServiceDefinition Define() => QueryUpdatesOperation.MapOn(InvoiceStatusOperations.MapOn(new SoapServiceDefinition("InvoiceService", "esf")))
+    public static SoapServiceDefinition Define() => InvoiceSearchOperations.MapOn(
+        QueryUpdatesOperation.MapOn(InvoiceStatusOperations.MapOn(new SoapServiceDefinition("InvoiceService", "esf"))))
         .Map<InvoiceByIdRequest, QueryInvoiceResponse>(
             "queryInvoiceByIdRequest", "queryInvoiceByIdResponse", (r, c) => c.Get<InvoiceOperations>().QueryByIdAsync(r, c))
         .Map<InvoiceByIdRequest, InvoiceErrorByIdResponse>(
             "queryInvoiceErrorByIdRequest", "queryInvoiceErrorByIdResponse", (r, c) => c.Get<InvoiceOperations>().QueryErrorsAsync(r, c))
         .Map<InvoiceByIdRequest, InvoiceHistoryByIdResponse>(
             "queryInvoiceHistoryByIdRequest", "queryInvoiceHistoryByIdResponse", (r, c) => c.Get<InvoiceOperations>().QueryHistoryAsync(r, c))
-        .Unsupported(
-            "queryInvoice", "queryInvoiceByKey", "queryInvoiceSummaryById", "queryInvoiceSummaryByKey",
-            "enterpriseValidation");
+        .Unsupported("enterpriseValidation");
 
     private bool LegacyStatuses => options.CurrentValue.LegacyStatusCompatibility;
 

@@ -1,6 +1,4 @@
-using System.Xml;
 using Esf.Api.Soap.Framework;
-using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Feed;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Sessions;
@@ -23,7 +21,7 @@ public sealed class QueryUpdatesOperation(SessionService sessions, FeedReader fe
     private async Task<QueryUpdatesResponse> QueryAsync(QueryUpdatesRequest request, SoapCall call)
     {
         var session = await sessions.RequireAsync(request.SessionId, call.CancellationToken);
-        var since = ParseDate(request.LastEventDate!);
+        var since = XsDateTime.Parse(request.LastEventDate!, "lastEventDate");
         var limit = Math.Clamp(request.Limit ?? DefaultLimit, 1, FeedReader.MaxLimit);
         var changed = await feed.ReadChangedInvoicesAsync(
             session, since, request.LastInvoiceId ?? 0, limit, DirectionFilter.Parse(request.Direction!), call.CancellationToken);
@@ -44,17 +42,5 @@ public sealed class QueryUpdatesOperation(SessionService sessions, FeedReader fe
             LastBlock = changed.Count <= limit,
             InvoiceInfoList = infos,
         };
-    }
-
-    private static DateTimeOffset ParseDate(string text)
-    {
-        try
-        {
-            return XmlConvert.ToDateTimeOffset(text.Trim());
-        }
-        catch (FormatException)
-        {
-            throw EsfException.Business($"lastEventDate «{text}» is not an xs:dateTime.", "FIELD_INVALID");
-        }
     }
 }
