@@ -23,6 +23,9 @@ public static class SoapEndpointExtensions
         services.AddScoped<SessionOperations>();
         services.AddScoped<UploadOperations>();
         services.AddScoped<InvoiceOperations>();
+        services.AddScoped<InvoiceStatusOperations>();
+        services.AddScoped<QueryUpdatesOperation>();
+        services.AddScoped<InvoiceSearchOperations>();
         return services;
     }
 

@@ -20,6 +20,7 @@ public static class PersistenceSetup
         services.AddSingleton<SessionService>();
         services.AddSingleton<InvoiceUploader>();
         services.AddSingleton<InvoiceQueries>();
+        services.AddEsfDocumentFlow();
         services.AddSingleton<InvoiceRegistrar>();
         services.AddSingleton<RegistryWriter>();
         services.AddSingleton<RegistryImporter>();
