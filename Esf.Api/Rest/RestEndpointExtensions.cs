@@ -1,3 +1,4 @@
+using Esf.Api.Rest.ApiKeys;
 using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.OpenApi;
 using Esf.Api.Rest.Problems;
@@ -30,7 +31,8 @@ public static class RestEndpointExtensions
         app.MapGroup(RoutePrefix)
             .ProducesRestProblems(StatusCodes.Status500InternalServerError)
             .MapSessionEndpoints()
-            .MapInvoiceEndpoints();
+            .MapInvoiceEndpoints()
+            .MapApiKeyEndpoints();
         return app;
     }
 }
