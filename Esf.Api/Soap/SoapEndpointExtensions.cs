@@ -20,6 +20,7 @@ public static class SoapEndpointExtensions
         });
         services.AddSingleton<SoapEndpointHandler>();
         services.AddSingleton<WsdlDocuments>();
+        services.AddScoped<AuthOperations>();
         services.AddScoped<SessionOperations>();
         services.AddScoped<UploadOperations>();
         services.AddScoped<InvoiceOperations>();

@@ -2,6 +2,7 @@ using Dapper;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Registration;
 using Esf.Infrastructure.Registry;
+using Esf.Infrastructure.Security;
 using Esf.Infrastructure.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -17,6 +18,7 @@ public static class PersistenceSetup
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         services.AddSingleton(NpgsqlDataSource.Create(connectionString));
         services.AddSingleton(TimeProvider.System);
+        services.AddEsfSecurity();
         services.AddSingleton<SessionService>();
         services.AddSingleton<InvoiceUploader>();
         services.AddSingleton<InvoiceQueries>();
