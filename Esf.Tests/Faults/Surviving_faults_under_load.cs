@@ -31,18 +31,20 @@ public sealed class Surviving_faults_under_load
         var faults = new FaultSchedule(load, report);
         await faults.AtAsync(0.10, "kill -9 the worker, start it again", worker.RestartAfterKillAsync);
         await faults.AtAsync(0.25, "kill -9 the gateway mid-upload, start it again", gateway.RestartAfterKillAsync);
-        await faults.AtAsync(0.40, "restart RabbitMQ", stack.RestartBrokerAsync);
-        await faults.AtAsync(0.55, "restart PostgreSQL", stack.RestartPostgresAsync);
-        await faults.AtAsync(0.65, "deliver three uploads' messages twice more", async () =>
+        await faults.AtAsync(0.40, "restart PostgreSQL", stack.RestartPostgresAsync);
+        await faults.AtAsync(0.50, "deliver three uploads' messages twice more", async () =>
         {
             await using var connection = await stack.DataSource.OpenConnectionAsync();
             var uploads = (await connection.QueryAsync<long>(
                 "SELECT upload_id FROM uploads WHERE tin = ANY(@Tins) ORDER BY upload_id LIMIT 3", new { Tins = load.SellerTins.ToArray() })).ToList();
             await RawBrokerMessages.SendAsync(stack.RabbitMqUri, [.. uploads.SelectMany(id => new[] { RawBrokerMessages.ValidateUpload(id), RawBrokerMessages.ValidateUpload(id) })]);
         });
-        await faults.AtAsync(0.75, "send a poison message", () => RawBrokerMessages.SendAsync(stack.RabbitMqUri, "{not json", RawBrokerMessages.ValidateUpload(-1)));
+        await faults.AtAsync(0.55, "send a poison message", () => RawBrokerMessages.SendAsync(stack.RabbitMqUri, "{not json", RawBrokerMessages.ValidateUpload(-1)));
+        await faults.AtAsync(0.65, "restart RabbitMQ", stack.RestartBrokerAsync);
         var outcome = await running;
+        var settling = System.Diagnostics.Stopwatch.StartNew();
         var counts = await OutcomeCounts.SettledAsync(stack.DataSource, load.SellerTins, FaultSettings.SettleBound);
+        report.Add($"settled {settling.Elapsed.TotalSeconds:0.0} s after the last upload (bound {FaultSettings.SettleBound.TotalSeconds:0} s)");
         report.Add($"clients: {outcome.Uploads} uploads, {outcome.AcceptedIds.Count} invoices accepted, {outcome.Retries} retried requests, "
             + $"{outcome.RepeatsDiffering} repeats with the same key answered differently, load took {outcome.Elapsed.TotalSeconds:0.0} s");
         report.Add($"database: {counts}");
