@@ -53,6 +53,7 @@ public static class GatewayApp
         builder.Services.AddEsfPersistence(connectionString);
         builder.Services.AddEsfMessaging(options);
         builder.Services.AddEsfHealthChecks();
+        builder.Services.AddEsfTelemetry(builder.Configuration, options);
         var gateway = options.HasRole("gateway");
         if (gateway)
         {
