@@ -5,6 +5,8 @@
 #                                     write its AMQP URI to <dir>/amqp-uri and print it
 #   scripts/rabbitmq.sh stop <dir>    stop that node (and its own epmd), nothing else
 #   scripts/rabbitmq.sh status <dir>  exit 0 when the node of <dir> is running
+#   scripts/rabbitmq.sh restart <dir> stop the node and start it again on the same ports with its data
+#                                     (durable queues and persistent messages survive), as a broker restart does
 #
 # Every node gets its own free loopback ports (AMQP, Erlang distribution, epmd), its own
 # Erlang cookie and its own epmd, so several nodes (e.g. parallel test runs) never meet.
@@ -21,7 +23,7 @@ log() { printf 'rabbitmq.sh: %s\n' "$*" >&2; }
 die() { printf 'rabbitmq.sh: error: %s\n' "$*" >&2; exit 1; }
 
 usage() {
-    printf 'usage: %s start|stop|status <dir>\n' "$0" >&2
+    printf 'usage: %s start|stop|status|restart <dir>\n' "$0" >&2
     exit 2
 }
 
@@ -366,6 +368,26 @@ cmd_stop() {
     log "stopped node $NODENAME"
 }
 
+cmd_restart() {
+    [[ -d "$1" ]] || die "nothing to restart: $1 does not exist"
+    load_layout "$(cd "$1" && pwd -P)"
+    read_state || die "nothing to restart: no node state in $DIR"
+    stop_node
+    # Same ports and same mnesia: clients reconnect to the URI they had and find their queues.
+    write_config
+    launch
+    local rc=0
+    wait_ready || rc=$?
+    if ((rc != 0)); then
+        show_logs
+        stop_node quiet
+        die "node $NODENAME did not come back after the restart (logs above, under $DIR)"
+    fi
+    write_uri
+    log "restarted node $NODENAME on 127.0.0.1:$AMQP_PORT"
+    cat "$URI_FILE"
+}
+
 cmd_status() {
     [[ -d "$1" ]] || return 1
     load_layout "$(cd "$1" && pwd -P)"
@@ -384,6 +406,7 @@ main() {
         start) cmd_start "$2" ;;
         stop) cmd_stop "$2" ;;
         status) cmd_status "$2" ;;
+        restart) cmd_restart "$2" ;;
         *) usage ;;
     esac
 }

@@ -4,6 +4,7 @@ using Esf.Api.Soap;
 using Esf.Infrastructure;
 using Esf.Infrastructure.Messaging;
 using Esf.Infrastructure.Persistence;
+using Esf.Infrastructure.Resilience;
 
 namespace Esf.Api.Hosting;
 
@@ -46,12 +47,13 @@ public static class GatewayApp
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes);
         var connectionString = await DatabaseSetup.ResolveAsync(builder, options);
-        await DatabaseMigrator.MigrateAsync(connectionString, CancellationToken.None);
+        await TransientFaults.Startup.ExecuteAsync(async token => await DatabaseMigrator.MigrateAsync(connectionString, token));
 
         builder.Services.AddOptions<EsfOptions>().Bind(builder.Configuration.GetSection(EsfOptions.Section));
         builder.Services.AddEsfPersistence(connectionString);
         builder.Services.AddEsfMessaging(options);
         builder.Services.AddEsfHealthChecks();
+        builder.Services.AddEsfTelemetry(builder.Configuration, options);
         var gateway = options.HasRole("gateway");
         if (gateway)
         {

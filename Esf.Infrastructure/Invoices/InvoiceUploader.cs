@@ -8,6 +8,7 @@ using Esf.Infrastructure.Messaging;
 using Esf.Infrastructure.Persistence;
 using Esf.Infrastructure.Sessions;
 using Esf.Infrastructure.Signatures;
+using Esf.Infrastructure.Telemetry;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -24,6 +25,7 @@ public sealed class InvoiceUploader(NpgsqlDataSource database, UploadPublisher p
     public async Task<UploadResult> UploadAsync(
         SessionContext session, UploadBatch batch, string channel, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        using var activity = EsfActivities.StartUpload(channel);
         EnsureSize(batch);
         using var certificate = CertificateParser.TryParse(batch.Certificate, out var parsed) ? parsed : null;
         var (accepted, declined) = Check(batch, certificate);
@@ -49,6 +51,8 @@ public sealed class InvoiceUploader(NpgsqlDataSource database, UploadPublisher p
         }
 
         await transaction.CommitAsync(cancellationToken);
+        activity?.SetTag("esf.upload_id", uploadId);
+        EsfMetrics.Uploaded(channel, accepted.Count, declined.Count);
         if (accepted.Count > 0)
         {
             await publisher.PublishAsync(uploadId, cancellationToken);

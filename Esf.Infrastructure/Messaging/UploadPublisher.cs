@@ -1,5 +1,6 @@
 using Dapper;
 using Esf.Infrastructure.Messaging.Contracts;
+using Esf.Infrastructure.Resilience;
 using MassTransit;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -16,11 +17,16 @@ public sealed class UploadPublisher(IBus bus, NpgsqlDataSource database, ILogger
     {
         try
         {
-            await bus.Publish(new ValidateUpload(uploadId), cancellationToken);
-            await using var connection = await database.OpenConnectionAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE uploads SET published_at = now(), publish_count = publish_count + 1 WHERE upload_id = @UploadId",
-                new { UploadId = uploadId }, cancellationToken: cancellationToken));
+            // Transient broker/database errors are retried briefly (Polly); past 5 s the relay takes over.
+            await TransientFaults.Publish.ExecuteAsync(
+                async token => await bus.Publish(new ValidateUpload(uploadId), token), cancellationToken);
+            await TransientFaults.Publish.ExecuteAsync(async token =>
+            {
+                await using var connection = await database.OpenConnectionAsync(token);
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "UPDATE uploads SET published_at = now(), publish_count = publish_count + 1 WHERE upload_id = @UploadId",
+                    new { UploadId = uploadId }, cancellationToken: token));
+            }, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

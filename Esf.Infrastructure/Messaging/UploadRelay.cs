@@ -86,6 +86,7 @@ public sealed class UploadRelay(
         logger.LogError("Upload {UploadId}: giving up after {Attempts} attempts; {Count} invoices failed with API-06",
             uploadId, options.Value.RelayMaxAttempts, verdicts.Count);
         await VerdictWriter.WriteAsync(connection, verdicts, clock.GetUtcNow(), cancellationToken);
+        await Telemetry.EsfMetrics.JudgedAsync(connection, uploadId, 0, verdicts.Select(v => v.Violations), clock.GetUtcNow(), cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE uploads SET published_at = now() WHERE upload_id = @UploadId", new { UploadId = uploadId }, cancellationToken: cancellationToken));
     }

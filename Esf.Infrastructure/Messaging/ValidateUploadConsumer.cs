@@ -10,6 +10,8 @@ public sealed class ValidateUploadConsumer(InvoiceRegistrar registrar, ILogger<V
 {
     public async Task Consume(ConsumeContext<ValidateUpload> context)
     {
+        // Every log line of this upload's processing carries its id (structured logs: the UploadId scope property).
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["UploadId"] = context.Message.UploadId });
         logger.LogDebug("Validating upload {UploadId}", context.Message.UploadId);
         await registrar.ProcessAsync(context.Message.UploadId, context.CancellationToken);
     }

@@ -145,6 +145,22 @@ public sealed class PrivatePostgresCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
 
+    /// <summary>
+    /// <c>pg_ctl restart -m fast</c>: every connection is cut, the server comes back on the same port (esf.conf is kept).
+    /// For fault tests and operators; the cluster stays this object's.
+    /// </summary>
+    public async Task RestartAsync(CancellationToken cancellationToken = default)
+    {
+        _log($"Restarting PostgreSQL in {DataDirectory}");
+        var result = await RunToolAsync(
+            BinDirectory, "pg_ctl", ["restart", "-D", DataDirectory, "-l", Path.Combine(Folder, "server.log"), "-m", "fast", "-w", "-t", StartWaitSeconds.ToString(CultureInfo.InvariantCulture)],
+            _runAsServiceUser, Folder, cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"pg_ctl restart failed for {DataDirectory}:{Environment.NewLine}{result.Describe()}");
+        }
+    }
+
     /// <summary>Stops the cluster of <paramref name="dataDirectory"/> if it runs; does nothing otherwise.</summary>
     public static async Task StopIfRunningAsync(
         string dataDirectory, Action<string>? log = null, CancellationToken cancellationToken = default)

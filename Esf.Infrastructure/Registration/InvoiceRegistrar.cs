@@ -1,5 +1,6 @@
 using Esf.Domain.Rules;
 using Esf.Infrastructure.Signatures;
+using Esf.Infrastructure.Telemetry;
 using Esf.Infrastructure.Xml;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -14,6 +15,7 @@ public sealed class InvoiceRegistrar(NpgsqlDataSource database, TimeProvider clo
 {
     public async Task ProcessAsync(long uploadId, CancellationToken cancellationToken)
     {
+        using var activity = EsfActivities.StartRegistration(uploadId);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await RegistrationStore.MarkInProcessingAsync(connection, uploadId, clock.GetUtcNow(), cancellationToken);
         var pending = await RegistrationStore.LoadInProcessingAsync(connection, uploadId, cancellationToken);
@@ -32,6 +34,9 @@ public sealed class InvoiceRegistrar(NpgsqlDataSource database, TimeProvider clo
             await VerdictWriter.WriteAsync(connection, verdicts, clock.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+
+        await EsfMetrics.JudgedAsync(connection, uploadId, verdicts.Count(v => v.Passed), verdicts.Where(v => !v.Passed).Select(v => v.Violations),
+            clock.GetUtcNow(), cancellationToken);
 
         logger.LogInformation("Upload {UploadId}: {Created} registered, {Failed} failed",
             uploadId, verdicts.Count(v => v.Passed), verdicts.Count(v => !v.Passed));

@@ -36,9 +36,11 @@ public sealed class TestTenant : IDisposable
     /// <summary>The certificate as clients send it (Base64 DER).</summary>
     public string CertificateBase64 => CertificateFactory.ToBase64(Certificate);
 
-    public static async Task<TestTenant> CreateAsync(GatewayFixture fixture)
+    public static Task<TestTenant> CreateAsync(GatewayFixture fixture) => CreateAsync(fixture.Get<RegistryWriter>());
+
+    /// <summary>A tenant written straight into a database of one's own (e.g. behind separate processes).</summary>
+    public static async Task<TestTenant> CreateAsync(RegistryWriter registry)
     {
-        var registry = fixture.Get<RegistryWriter>();
         var (seller, customer, user) = (UniqueTin(), UniqueTin(), UniqueTin());
         var tenant = new TestTenant(seller, customer, user, CertificateFactory.Create("ТЕСТОВ ТЕСТ", user, seller));
         await registry.AddTaxpayerAsync(tenant.SellerTin, $"ТОО «Продавец {tenant.SellerTin}»");
