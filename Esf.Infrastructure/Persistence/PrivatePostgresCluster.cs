@@ -149,17 +149,8 @@ public sealed class PrivatePostgresCluster : IAsyncDisposable
     /// <c>pg_ctl restart -m fast</c>: every connection is cut, the server comes back on the same port (esf.conf is kept).
     /// For fault tests and operators; the cluster stays this object's.
     /// </summary>
-    public async Task RestartAsync(CancellationToken cancellationToken = default)
-    {
-        _log($"Restarting PostgreSQL in {DataDirectory}");
-        var result = await RunToolAsync(
-            BinDirectory, "pg_ctl", ["restart", "-D", DataDirectory, "-l", Path.Combine(Folder, "server.log"), "-m", "fast", "-w", "-t", StartWaitSeconds.ToString(CultureInfo.InvariantCulture)],
-            _runAsServiceUser, Folder, cancellationToken).ConfigureAwait(false);
-        if (result.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"pg_ctl restart failed for {DataDirectory}:{Environment.NewLine}{result.Describe()}");
-        }
-    }
+    public Task RestartAsync(CancellationToken cancellationToken = default) =>
+        ServerControl.RestartAsync(Folder, BinDirectory, _runAsServiceUser, _log, cancellationToken);
 
     /// <summary>Stops the cluster of <paramref name="dataDirectory"/> if it runs; does nothing otherwise.</summary>
     public static async Task StopIfRunningAsync(

@@ -72,6 +72,22 @@ internal static class ServerControl
         }
     }
 
+    /// <summary><c>pg_ctl restart -m fast</c>: every connection is cut; the server comes back on the same port (esf.conf is kept).</summary>
+    public static async Task RestartAsync(
+        string folder, string binDirectory, bool runAsServiceUser, Action<string> log, CancellationToken cancellationToken)
+    {
+        var data = ClusterLayout.DataDirectoryOf(folder);
+        log($"Restarting PostgreSQL in {data}");
+        var result = await PostgresBinaries.RunAsync(
+            binDirectory, "pg_ctl",
+            ["restart", "-D", data, "-l", ClusterLayout.ServerLogOf(folder), "-m", "fast", "-w", "-t", StartWaitSeconds.ToString(CultureInfo.InvariantCulture)],
+            runAsServiceUser, folder, cancellationToken).ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"pg_ctl restart failed for {data}:{Environment.NewLine}{result.Describe()}");
+        }
+    }
+
     /// <summary>Stops the server (<c>pg_ctl stop -m fast</c>); does nothing when there is no <c>postmaster.pid</c>.</summary>
     public static async Task StopAsync(
         string folder, string binDirectory, bool runAsServiceUser, Action<string> log, CancellationToken cancellationToken)
