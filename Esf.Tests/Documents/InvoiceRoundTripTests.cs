@@ -12,7 +12,7 @@ namespace Esf.Tests.Documents;
 [Parallelizable(ParallelScope.All)]
 public sealed class InvoiceRoundTripTests
 {
-    private static string SdkSample => Path.Combine(TestServices.RepositoryRoot, "..", "..", "shared", "reference", "sdk-2025", "One_InvoiceV2.xml");
+    private static string SdkSample => SharedReference.SdkSample ?? "";
 
     [Test]
     public void Write_WhenTheSdkContainerIsParsed_ReproducesIt()
