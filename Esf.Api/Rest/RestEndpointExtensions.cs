@@ -1,5 +1,6 @@
 using Esf.Api.Rest.ApiKeys;
 using Esf.Api.Rest.Invoices;
+using Esf.Api.Rest.Participants;
 using Esf.Api.Rest.OpenApi;
 using Esf.Api.Rest.Problems;
 using Esf.Api.Rest.Sessions;
@@ -32,7 +33,8 @@ public static class RestEndpointExtensions
             .ProducesRestProblems(StatusCodes.Status500InternalServerError)
             .MapSessionEndpoints()
             .MapInvoiceEndpoints()
-            .MapApiKeyEndpoints();
+            .MapApiKeyEndpoints()
+            .MapPowerOfAttorneyEndpoints();
         return app;
     }
 }

@@ -13,6 +13,7 @@ public static class SecuritySetup
         services.AddSingleton<AuthTickets>();
         services.AddSingleton<SignedSessions>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<Participants.PowersOfAttorney>();
         return services;
     }
 }
