@@ -34,7 +34,8 @@ public static class RestEndpointExtensions
             .MapSessionEndpoints()
             .MapInvoiceEndpoints()
             .MapApiKeyEndpoints()
-            .MapPowerOfAttorneyEndpoints();
+            .MapPowerOfAttorneyEndpoints()
+            .MapRegistrationEndpoints();
         return app;
     }
 }

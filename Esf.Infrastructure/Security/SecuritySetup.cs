@@ -14,6 +14,8 @@ public static class SecuritySetup
         services.AddSingleton<SignedSessions>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<Participants.PowersOfAttorney>();
+        services.AddSingleton<Participants.IEmailSender, Participants.OutboxEmailSender>();
+        services.AddSingleton<Participants.ParticipantRegistrations>();
         return services;
     }
 }
