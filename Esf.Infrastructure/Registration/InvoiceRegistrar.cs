@@ -46,7 +46,8 @@ public sealed class InvoiceRegistrar(NpgsqlDataSource database, TimeProvider clo
             .Select(d => (d.SellerTin!, d.Num, d.Date!.Value)).Distinct().ToList();
         return new BatchRegistryView(
             await RegistrationStore.KnownTaxpayersAsync(connection, tins, cancellationToken),
-            await RegistrationStore.TakenNumbersAsync(connection, keys, cancellationToken));
+            await RegistrationStore.TakenNumbersAsync(connection, keys, cancellationToken),
+            await Participants.PowerOfAttorneyStore.ValidForAsync(connection, [.. documents.Select(d => d.SellerTin).OfType<string>().Distinct()], cancellationToken));
     }
 
     /// <summary>Runs the rules in invoice-id order, so the first of two same-numbered invoices is the one registered.</summary>
@@ -83,7 +84,7 @@ public sealed class InvoiceRegistrar(NpgsqlDataSource database, TimeProvider clo
             {
                 var subject = CertificateParser.Subject(certificate);
                 var valid = InvoiceSignatureVerifier.Verify(pending.Body, pending.Signature, certificate);
-                return new CheckedInvoice(pending, body.Document, new SignatureCheck(valid, subject.Iin, subject.Bin), null);
+                return new CheckedInvoice(pending, body.Document, new SignatureCheck(valid, subject.Iin, subject.Bin, pending.SignatureType), null);
             }
         }
     }
