@@ -10,7 +10,8 @@ namespace Esf.Infrastructure.Registration;
 /// The worker's job for one upload: take its invoices (IN_PROCESSING), verify signatures, run the registration rules with
 /// the registry facts of the whole batch, and register or fail each invoice. Safe to run again for the same upload.
 /// </summary>
-public sealed class InvoiceRegistrar(NpgsqlDataSource database, TimeProvider clock, ILogger<InvoiceRegistrar> logger)
+public sealed class InvoiceRegistrar(
+    NpgsqlDataSource database, TimeProvider clock, ILogger<InvoiceRegistrar> logger, Security.CertificateValidator certificates)
 {
     public async Task ProcessAsync(long uploadId, CancellationToken cancellationToken)
     {
@@ -23,7 +24,7 @@ public sealed class InvoiceRegistrar(NpgsqlDataSource database, TimeProvider clo
         }
 
         var checkedInvoices = new CheckedInvoice[pending.Count];
-        Parallel.For(0, pending.Count, i => checkedInvoices[i] = CheckedInvoice.Of(pending[i]));
+        Parallel.For(0, pending.Count, i => checkedInvoices[i] = CheckedInvoice.Of(pending[i], certificates));
         var registry = await LoadRegistryAsync(connection, checkedInvoices, cancellationToken);
         var verdicts = checkedInvoices.Select(invoice => Judge(invoice, registry)).ToList();
 
@@ -72,7 +73,7 @@ public sealed class InvoiceRegistrar(NpgsqlDataSource database, TimeProvider clo
     /// <summary>The CPU-bound part for one invoice (parse and signature), done in parallel across the batch.</summary>
     private sealed record CheckedInvoice(PendingInvoice Pending, Domain.Invoices.InvoiceDocument? Document, SignatureCheck Signature, string? Problem)
     {
-        public static CheckedInvoice Of(PendingInvoice pending)
+        public static CheckedInvoice Of(PendingInvoice pending, Security.CertificateValidator certificates)
         {
             var body = InvoiceBodyReader.Read(pending.Body);
             if (body.Document is null || !CertificateParser.TryParse(pending.Certificate, out var certificate))
@@ -83,7 +84,9 @@ public sealed class InvoiceRegistrar(NpgsqlDataSource database, TimeProvider clo
             using (certificate)
             {
                 var subject = CertificateParser.Subject(certificate);
-                var valid = InvoiceSignatureVerifier.Verify(pending.Body, pending.Signature, certificate);
+                // A signature counts only with a signing certificate that is in date, chains to a trusted CA and is not revoked.
+                var valid = InvoiceSignatureVerifier.Verify(pending.Body, pending.Signature, certificate)
+                    && certificates.Accepts(certificate, Security.CertificatePurpose.Signing);
                 return new CheckedInvoice(pending, body.Document, new SignatureCheck(valid, subject.Iin, subject.Bin, pending.SignatureType), null);
             }
         }
