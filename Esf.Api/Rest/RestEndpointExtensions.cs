@@ -1,5 +1,6 @@
 using Esf.Api.Rest.ApiKeys;
 using Esf.Api.Rest.Invoices;
+using Esf.Api.Rest.Participants;
 using Esf.Api.Rest.OpenApi;
 using Esf.Api.Rest.Problems;
 using Esf.Api.Rest.Sessions;
@@ -36,7 +37,9 @@ public static class RestEndpointExtensions
             .MapInvoiceStatusEndpoints()
             .MapInvoiceSearchEndpoints()
             .MapUpdateEndpoints()
-            .MapApiKeyEndpoints();
+            .MapApiKeyEndpoints()
+            .MapPowerOfAttorneyEndpoints()
+            .MapRegistrationEndpoints();
         return app;
     }
 }

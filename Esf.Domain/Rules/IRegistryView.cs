@@ -8,4 +8,10 @@ public interface IRegistryView
 
     /// <summary>A live invoice of <paramref name="sellerTin"/> already carries this number and date.</summary>
     bool IsNumberTaken(string sellerTin, string num, DateOnly date);
+
+    /// <summary>
+    /// <paramref name="attorneyIin"/> holds a power of attorney of <paramref name="principalTin"/> valid on <paramref name="date"/>
+    /// (signatureType OPERATOR). None by default, so views that know no powers of attorney refuse OPERATOR signatures.
+    /// </summary>
+    bool HoldsPowerOfAttorney(string principalTin, string attorneyIin, DateOnly date) => false;
 }

@@ -76,6 +76,7 @@ public static class RuleCatalogue
     [
         new SignatureMustBeValid(),
         new SignerMustRepresentSeller(),
+        new OperatorMustHoldPowerOfAttorney(),
         new NumberAndDateMustBeUniqueForSeller(),
         new SellerMustBeRegisteredTaxpayer(),
         new CustomerMustBeRegisteredTaxpayer(),

@@ -11,7 +11,8 @@ namespace Esf.Infrastructure.Registration;
 /// The worker's job for one upload: take its invoices (IN_PROCESSING), verify signatures, run the registration rules with
 /// the registry facts of the whole batch, and register or fail each invoice. Safe to run again for the same upload.
 /// </summary>
-public sealed class InvoiceRegistrar(NpgsqlDataSource database, TimeProvider clock, ILogger<InvoiceRegistrar> logger)
+public sealed class InvoiceRegistrar(
+    NpgsqlDataSource database, TimeProvider clock, ILogger<InvoiceRegistrar> logger, Security.CertificateValidator certificates)
 {
     public async Task ProcessAsync(long uploadId, CancellationToken cancellationToken)
     {
@@ -25,7 +26,7 @@ public sealed class InvoiceRegistrar(NpgsqlDataSource database, TimeProvider clo
         }
 
         var checkedInvoices = new CheckedInvoice[pending.Count];
-        using (var signers = new SignerKeys())
+        using (var signers = new SignerKeys(certificates))
         {
             Parallel.For(0, pending.Count, i => checkedInvoices[i] = CheckedInvoice.Of(pending[i], signers));
         }
@@ -55,7 +56,8 @@ public sealed class InvoiceRegistrar(NpgsqlDataSource database, TimeProvider clo
             .Select(d => (d.SellerTin!, d.Num, d.Date!.Value)).Distinct().ToList();
         return new BatchRegistryView(
             await RegistrationStore.KnownTaxpayersAsync(connection, tins, cancellationToken),
-            await RegistrationStore.TakenNumbersAsync(connection, keys, cancellationToken));
+            await RegistrationStore.TakenNumbersAsync(connection, keys, cancellationToken),
+            await Participants.PowerOfAttorneyStore.ValidForAsync(connection, [.. documents.Select(d => d.SellerTin).OfType<string>().Distinct()], cancellationToken));
     }
 
     /// <summary>Runs the rules in invoice-id order, so the first of two same-numbered invoices is the one registered.</summary>
@@ -88,8 +90,10 @@ public sealed class InvoiceRegistrar(NpgsqlDataSource database, TimeProvider clo
                 return new CheckedInvoice(pending, null, new SignatureCheck(false, null, null), body.Violations.FirstOrDefault()?.Message);
             }
 
-            var valid = signer.Verify(pending.Body, pending.Signature);
-            return new CheckedInvoice(pending, body.Document, new SignatureCheck(valid, signer.Subject.Iin, signer.Subject.Bin), null);
+            // A signature counts only with a signing certificate that is in date, chains to a trusted CA and is not revoked.
+            var valid = signer.AcceptedForSigning && signer.Verify(pending.Body, pending.Signature);
+            return new CheckedInvoice(
+                pending, body.Document, new SignatureCheck(valid, signer.Subject.Iin, signer.Subject.Bin, pending.SignatureType), null);
         }
     }
 }

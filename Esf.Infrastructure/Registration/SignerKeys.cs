@@ -10,12 +10,12 @@ namespace Esf.Infrastructure.Registration;
 /// parsing it and importing its key cost about four times the RSA check itself (BENCHMARKS.md). RSA objects are not
 /// documented as thread-safe, so each thread verifying in parallel gets its own copy of the public key.
 /// </summary>
-internal sealed class SignerKeys : IDisposable
+internal sealed class SignerKeys(Security.CertificateValidator validator) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Signer?> signers = new(StringComparer.Ordinal);
 
     /// <summary>The signer of <paramref name="certificate"/>, or null when it is not a certificate with an RSA key.</summary>
-    public Signer? For(string certificate) => signers.GetOrAdd(certificate, Signer.TryCreate);
+    public Signer? For(string certificate) => signers.GetOrAdd(certificate, text => Signer.TryCreate(text, validator));
 
     public void Dispose()
     {
@@ -29,17 +29,21 @@ internal sealed class SignerKeys : IDisposable
     {
         private readonly ThreadLocal<RSA> keys;
 
-        private Signer(CertificateSubject subject, byte[] publicKey)
+        private Signer(CertificateSubject subject, bool acceptedForSigning, byte[] publicKey)
         {
             Subject = subject;
+            AcceptedForSigning = acceptedForSigning;
             keys = new ThreadLocal<RSA>(() => ImportKey(publicKey), trackAllValues: true);
         }
 
         public CertificateSubject Subject { get; }
 
+        /// <summary>In date, meant for signing, chained to a trusted CA and not revoked (checked once per batch).</summary>
+        public bool AcceptedForSigning { get; }
+
         public bool Verify(string body, string signature) => InvoiceSignatureVerifier.Verify(body, signature, keys.Value!);
 
-        public static Signer? TryCreate(string certificateText)
+        public static Signer? TryCreate(string certificateText, Security.CertificateValidator validator)
         {
             if (!CertificateParser.TryParse(certificateText, out var certificate))
             {
@@ -49,7 +53,12 @@ internal sealed class SignerKeys : IDisposable
             using (certificate)
             using (var rsa = certificate.GetRSAPublicKey())
             {
-                return rsa is null ? null : new Signer(CertificateParser.Subject(certificate), rsa.ExportSubjectPublicKeyInfo());
+                return rsa is null
+                    ? null
+                    : new Signer(
+                        CertificateParser.Subject(certificate),
+                        validator.Accepts(certificate, Security.CertificatePurpose.Signing),
+                        rsa.ExportSubjectPublicKeyInfo());
             }
         }
 

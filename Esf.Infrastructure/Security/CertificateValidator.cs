@@ -54,6 +54,20 @@ public sealed class CertificateValidator(IOptions<SecurityOptions> options, Time
         }
     }
 
+    /// <summary>True when <see cref="Validate"/> would pass (for checks that record an outcome rather than refuse).</summary>
+    public bool Accepts(X509Certificate2 certificate, CertificatePurpose purpose)
+    {
+        try
+        {
+            Validate(certificate, purpose);
+            return true;
+        }
+        catch (EsfException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// AUTH keys carry the clientAuth extended usage, signing keys emailProtection (НУЦ РК profiles); a key without an
     /// extended-usage extension is judged by its key usage alone. The unified 2023+ keys carry both and serve both.

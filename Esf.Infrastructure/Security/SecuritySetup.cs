@@ -13,6 +13,9 @@ public static class SecuritySetup
         services.AddSingleton<AuthTickets>();
         services.AddSingleton<SignedSessions>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<Participants.PowersOfAttorney>();
+        services.AddSingleton<Participants.IEmailSender, Participants.OutboxEmailSender>();
+        services.AddSingleton<Participants.ParticipantRegistrations>();
         return services;
     }
 }

@@ -51,8 +51,9 @@ public static class EnvelopedXmlSignature
         {
             valid = signed.CheckSignature(certificate, verifySignatureOnly: true);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or NotSupportedException or ArgumentException or InvalidOperationException)
         {
+            // E.g. a GOST key or signature method, which SignedXml does not know.
             valid = false;
         }
 

@@ -101,4 +101,33 @@ public sealed class Sending_hostile_input
         Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
         AttackLog.Record(Area, "15 MB text node as sessionId", "sessionClosedException «No open session associated with user.»; memory bounded by Esf:MaxRequestBytes");
     }
+
+    [Test]
+    public async Task Should_decline_a_deeply_nested_invoice_body_and_refuse_deeply_nested_json()
+    {
+        // Arrange
+        using var caller = await Caller.LogInAsync();
+        const int Depth = 100_000;
+        var body = $"<v2:invoice xmlns:v2=\"v2.esf\">{string.Concat(Enumerable.Repeat("<a>", Depth))}{string.Concat(Enumerable.Repeat("</a>", Depth))}</v2:invoice>";
+        var json = string.Concat(Enumerable.Repeat("{\"a\":", 10_000)) + "1" + new string('}', 10_000);
+        var clock = Stopwatch.StartNew();
+
+        // Act
+        using var upload = await caller.Http.PostAsJsonAsync("api/v1/invoices", new
+        {
+            certificate = caller.Tenant.CertificateBase64,
+            invoices = new[] { new { body, version = "InvoiceV2", signature = caller.Tenant.Sign(body), signatureType = "COMPANY" } },
+        });
+        using var deepJson = await caller.Http.PostAsync("api/v1/invoices", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+
+        // Assert
+        var answer = System.Text.Json.JsonDocument.Parse(await upload.Content.ReadAsStringAsync()).RootElement;
+        Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), answer.ToString());
+        Assert.That(answer.GetProperty("accepted").GetArrayLength(), Is.Zero);
+        Assert.That(answer.GetProperty("declined")[0].GetProperty("errors").GetArrayLength(), Is.GreaterThan(0));
+        Assert.That(deepJson.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
+        AttackLog.Record(Area, "Invoice body with 100 000 nested elements (REST upload)", "Declined by the upload checks (schema), nothing stored; gateway unaffected");
+        AttackLog.Record(Area, "REST JSON nested 10 000 levels deep", "400 problem (System.Text.Json depth limit 64)");
+    }
 }

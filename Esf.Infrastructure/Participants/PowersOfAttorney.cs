@@ -1,0 +1,80 @@
+using Dapper;
+using Esf.Infrastructure.Errors;
+using Esf.Infrastructure.Sessions;
+using Npgsql;
+
+namespace Esf.Infrastructure.Participants;
+
+/// <summary>
+/// Grants, lists and revokes the powers of attorney of the session's enterprise, and answers whether a person holds a
+/// valid one on a date (what signatureType OPERATOR needs). Only the head of the enterprise may grant or revoke.
+/// </summary>
+public sealed class PowersOfAttorney(NpgsqlDataSource database, TimeProvider clock)
+{
+    private const string Columns = """
+        id AS Id, principal_tin AS PrincipalTin, attorney_iin AS AttorneyIin, valid_from AS ValidFrom, valid_to AS ValidTo,
+        granted_by AS GrantedBy, revoked_at AS RevokedAt
+        """;
+
+    /// <summary>The heads who may give powers of attorney: the head of an entity and an entrepreneur (facts §9.10).</summary>
+    private static readonly string[] Heads = ["ADMIN_ENTERPRISE", "ENTREPRENEUR"];
+
+    public async Task<PowerOfAttorney> GrantAsync(
+        SessionContext session, string attorneyIin, DateOnly validFrom, DateOnly validTo, CancellationToken cancellationToken)
+    {
+        RequireHead(session);
+        if (attorneyIin.Length != 12 || !attorneyIin.All(char.IsAsciiDigit))
+        {
+            throw EsfException.Code("IIN_NOT_VALID");
+        }
+
+        if (validTo < validFrom)
+        {
+            throw EsfException.Business("validTo must not be earlier than validFrom", "FIELD_INVALID");
+        }
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleAsync<PowerOfAttorney>(new CommandDefinition($"""
+            INSERT INTO powers_of_attorney (principal_tin, attorney_iin, valid_from, valid_to, granted_by)
+            VALUES (@Tin, @AttorneyIin, @ValidFrom, @ValidTo, @Login)
+            RETURNING {Columns}
+            """, new { session.Tin, AttorneyIin = attorneyIin, ValidFrom = validFrom, ValidTo = validTo, session.Login },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<PowerOfAttorney>> ListAsync(string principalTin, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<PowerOfAttorney>(new CommandDefinition(
+            $"SELECT {Columns} FROM powers_of_attorney WHERE principal_tin = @Tin ORDER BY id", new { Tin = principalTin },
+            cancellationToken: cancellationToken))];
+    }
+
+    /// <summary>Revokes one of the enterprise's powers; another enterprise's id answers false, like a missing one.</summary>
+    public async Task<bool> RevokeAsync(SessionContext session, long id, CancellationToken cancellationToken)
+    {
+        RequireHead(session);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE powers_of_attorney SET revoked_at = coalesce(revoked_at, @Now) WHERE id = @Id AND principal_tin = @Tin",
+            new { Id = id, session.Tin, Now = clock.GetUtcNow() }, cancellationToken: cancellationToken)) > 0;
+    }
+
+    /// <summary>Whether <paramref name="attorneyIin"/> may sign for <paramref name="principalTin"/> on <paramref name="date"/>.</summary>
+    public async Task<bool> HoldsAsync(string principalTin, string attorneyIin, DateOnly date, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition("""
+            SELECT EXISTS (SELECT 1 FROM powers_of_attorney WHERE principal_tin = @Principal AND attorney_iin = @Attorney
+                           AND revoked_at IS NULL AND @Date BETWEEN valid_from AND valid_to)
+            """, new { Principal = principalTin, Attorney = attorneyIin, Date = date }, cancellationToken: cancellationToken));
+    }
+
+    private static void RequireHead(SessionContext session)
+    {
+        if (!Heads.Contains(session.BusinessProfileType) || session.SessionId.StartsWith("apikey:", StringComparison.Ordinal))
+        {
+            throw EsfException.AccessDenied("Only the head of the enterprise, in a session, may grant or revoke powers of attorney.");
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Esf.Infrastructure.Errors;
+using Esf.Infrastructure.Participants;
+using Esf.Infrastructure.Registry;
+using Esf.Infrastructure.Sessions;
+using Esf.Tests.Infrastructure;
+using NUnit.Framework;
+
+namespace Esf.Tests.Participants;
+
+[TestFixture]
+public sealed class Granting_powers_of_attorney
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+    [Test]
+    public async Task Should_grant_list_check_and_revoke_a_power_of_attorney()
+    {
+        // Arrange
+        using var head = await TestTenant.CreateAsync(ParticipantsGateway.Fixture);
+        using var http = await ClientAsync(head);
+        var attorney = TestTenant.UniqueTin();
+        var powers = ParticipantsGateway.Fixture.Get<PowersOfAttorney>();
+
+        // Act
+        using var granted = await http.PostAsJsonAsync("api/v1/powers-of-attorney", new { attorneyIin = attorney, validFrom = Today.AddDays(-1), validTo = Today.AddDays(30) });
+        var power = JsonDocument.Parse(await granted.Content.ReadAsStringAsync()).RootElement;
+        var holdsToday = await powers.HoldsAsync(head.SellerTin, attorney, Today, CancellationToken.None);
+        var holdsAfter = await powers.HoldsAsync(head.SellerTin, attorney, Today.AddDays(31), CancellationToken.None);
+        var holdsForOther = await powers.HoldsAsync(head.CustomerTin, attorney, Today, CancellationToken.None);
+        var listed = JsonDocument.Parse(await http.GetStringAsync("api/v1/powers-of-attorney")).RootElement;
+        using var revoked = await http.DeleteAsync($"api/v1/powers-of-attorney/{power.GetProperty("id").GetInt64()}");
+        var holdsRevoked = await powers.HoldsAsync(head.SellerTin, attorney, Today, CancellationToken.None);
+
+        // Assert
+        Assert.That(granted.StatusCode, Is.EqualTo(HttpStatusCode.Created), power.ToString());
+        Assert.That(power.GetProperty("attorneyIin").GetString(), Is.EqualTo(attorney));
+        Assert.That((holdsToday, holdsAfter, holdsForOther), Is.EqualTo((true, false, false)));
+        Assert.That(listed.GetArrayLength(), Is.EqualTo(1));
+        Assert.That(revoked.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(holdsRevoked, Is.False);
+    }
+
+    [Test]
+    public async Task Should_let_only_the_head_grant_and_keep_powers_inside_the_enterprise()
+    {
+        // Arrange
+        using var head = await TestTenant.CreateAsync(ParticipantsGateway.Fixture);
+        using var stranger = await TestTenant.CreateAsync(ParticipantsGateway.Fixture);
+        var employee = TestTenant.UniqueTin();
+        await ParticipantsGateway.Fixture.Get<RegistryWriter>().AddUserAsync(employee, TestTenant.DefaultPassword, head.SellerTin, "USER");
+        using var headHttp = await ClientAsync(head);
+        using var strangerHttp = await ClientAsync(stranger);
+        var body = new { attorneyIin = TestTenant.UniqueTin(), validFrom = Today, validTo = Today.AddDays(1) };
+        using var granted = await headHttp.PostAsJsonAsync("api/v1/powers-of-attorney", body);
+        var id = JsonDocument.Parse(await granted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
+        var employeeSession = new SessionContext("employee-session", employee, head.SellerTin, "USER", "");
+
+        // Act
+        using var strangerRevoke = await strangerHttp.DeleteAsync($"api/v1/powers-of-attorney/{id}");
+        var strangerList = JsonDocument.Parse(await strangerHttp.GetStringAsync("api/v1/powers-of-attorney")).RootElement;
+        var byEmployee = await Assert.ThrowsAsync<EsfException>(() =>
+            ParticipantsGateway.Fixture.Get<PowersOfAttorney>().GrantAsync(employeeSession, employee, Today, Today, CancellationToken.None));
+
+        // Assert
+        Assert.That(strangerRevoke.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(strangerList.GetArrayLength(), Is.Zero);
+        Assert.That(byEmployee!.Kind, Is.EqualTo(EsfFaultKind.AccessDenied));
+    }
+
+    private static async Task<HttpClient> ClientAsync(TestTenant tenant)
+    {
+        var http = ParticipantsGateway.Fixture.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await tenant.OpenSessionAsync(ParticipantsGateway.Fixture));
+        return http;
+    }
+}
