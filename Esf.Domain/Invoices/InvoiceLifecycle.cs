@@ -11,6 +11,9 @@ public static class InvoiceLifecycle
         [InvoiceStatus.InQueue] = [InvoiceStatus.InProcessing],
         [InvoiceStatus.InProcessing] = [InvoiceStatus.Created, InvoiceStatus.Failed],
         [InvoiceStatus.Failed] = [InvoiceStatus.Deleted],
+        // A registered corrected invoice annuls its original (issue 3, COR-05).
+        [InvoiceStatus.Created] = [InvoiceStatus.Canceled],
+        [InvoiceStatus.Delivered] = [InvoiceStatus.Canceled],
     };
 
     public static bool CanMove(InvoiceStatus from, InvoiceStatus to) =>

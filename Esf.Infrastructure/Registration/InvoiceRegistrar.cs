@@ -37,7 +37,7 @@ public sealed class InvoiceRegistrar(NpgsqlDataSource database, TimeProvider clo
             uploadId, verdicts.Count(v => v.Passed), verdicts.Count(v => !v.Passed));
     }
 
-    private static async Task<BatchRegistryView> LoadRegistryAsync(
+    private async Task<BatchRegistryView> LoadRegistryAsync(
         NpgsqlConnection connection, CheckedInvoice[] invoices, CancellationToken cancellationToken)
     {
         var documents = invoices.Select(i => i.Document).OfType<Domain.Invoices.InvoiceDocument>().ToList();
@@ -46,7 +46,9 @@ public sealed class InvoiceRegistrar(NpgsqlDataSource database, TimeProvider clo
             .Select(d => (d.SellerTin!, d.Num, d.Date!.Value)).Distinct().ToList();
         return new BatchRegistryView(
             await RegistrationStore.KnownTaxpayersAsync(connection, tins, cancellationToken),
-            await RegistrationStore.TakenNumbersAsync(connection, keys, cancellationToken));
+            await RegistrationStore.TakenNumbersAsync(connection, keys, cancellationToken),
+            await RegistrySnapshotLoader.LoadAsync(connection, documents, cancellationToken),
+            DateOnly.FromDateTime(KazakhstanTime.Of(clock.GetUtcNow()).DateTime));
     }
 
     /// <summary>Runs the rules in invoice-id order, so the first of two same-numbered invoices is the one registered.</summary>
@@ -60,12 +62,18 @@ public sealed class InvoiceRegistrar(NpgsqlDataSource database, TimeProvider clo
         }
 
         var violations = RegistrationControl.Run(new RegistrationContext(document, invoice.Signature, registry));
+        var cancels = document.InvoiceType == Domain.Invoices.InvoiceType.FixedInvoice && document.Body.RelatedInvoice is { } link
+            ? registry.Original(link, document.Body.Sellers[0].ReorganizedTin is { Length: > 0 } r ? r : document.SellerTin) : null;
         if (violations.Count == 0)
         {
             registry.Take(document.SellerTin!, document.Num, document.Date!.Value);
+            if (cancels is not null)
+            {
+                registry.Cancel(cancels);
+            }
         }
 
-        return new InvoiceVerdict(invoice.Pending.InvoiceId, document, invoice.Signature.IsValid, violations);
+        return new InvoiceVerdict(invoice.Pending.InvoiceId, document, invoice.Signature.IsValid, violations) { Cancels = cancels };
     }
 
     /// <summary>The CPU-bound part for one invoice (parse and signature), done in parallel across the batch.</summary>

@@ -12,6 +12,8 @@ public sealed class InvoiceLifecycleTests
         (InvoiceStatus.InProcessing, InvoiceStatus.Created),
         (InvoiceStatus.InProcessing, InvoiceStatus.Failed),
         (InvoiceStatus.Failed, InvoiceStatus.Deleted),
+        (InvoiceStatus.Created, InvoiceStatus.Canceled),
+        (InvoiceStatus.Delivered, InvoiceStatus.Canceled),
     ];
 
     private static IEnumerable<TestCaseData> Forbidden() =>
