@@ -1,6 +1,8 @@
 using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.OpenApi;
 using Esf.Api.Rest.Problems;
+using Esf.Api.Rest.Registry;
+using Esf.Api.Rest.Rules;
 using Esf.Api.Rest.Sessions;
 
 namespace Esf.Api.Rest;
@@ -30,7 +32,9 @@ public static class RestEndpointExtensions
         app.MapGroup(RoutePrefix)
             .ProducesRestProblems(StatusCodes.Status500InternalServerError)
             .MapSessionEndpoints()
-            .MapInvoiceEndpoints();
+            .MapInvoiceEndpoints()
+            .MapRuleEndpoints()
+            .MapRegistryEndpoints();
         return app;
     }
 }

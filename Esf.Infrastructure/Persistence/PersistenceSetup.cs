@@ -23,6 +23,8 @@ public static class PersistenceSetup
         services.AddSingleton<InvoiceRegistrar>();
         services.AddSingleton<RegistryWriter>();
         services.AddSingleton<RegistryImporter>();
+        services.AddSingleton<EnterpriseValidator>();
+        services.AddSingleton<Registration.InvoiceValidator>();
         services.AddSingleton<Demo.DemoSeeder>();
         return services;
     }

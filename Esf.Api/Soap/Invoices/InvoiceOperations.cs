@@ -19,8 +19,8 @@ public sealed class InvoiceOperations(SessionService sessions, InvoiceQueries qu
             "queryInvoiceHistoryByIdRequest", "queryInvoiceHistoryByIdResponse", (r, c) => c.Get<InvoiceOperations>().QueryHistoryAsync(r, c))
         .Unsupported(
             "queryInvoice", "queryInvoiceByKey", "queryUpdates", "queryInvoiceSummaryById", "queryInvoiceSummaryByKey",
-            "confirmInvoiceById", "declineInvoiceById", "revokeInvoiceById", "unrevokeInvoiceById", "deleteInvoiceById",
-            "enterpriseValidation");
+            "confirmInvoiceById", "declineInvoiceById", "revokeInvoiceById", "unrevokeInvoiceById", "deleteInvoiceById")
+        .MapEnterpriseValidation();
 
     private bool LegacyStatuses => options.CurrentValue.LegacyStatusCompatibility;
 
