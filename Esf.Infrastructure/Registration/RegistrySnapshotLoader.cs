@@ -30,7 +30,7 @@ internal static class RegistrySnapshotLoader
             WHERE tin = ANY(@Tins) OR tin IN (SELECT head_office_tin FROM taxpayers WHERE tin = ANY(@Tins))
             """, new { Tins = tins }, cancellationToken: ct)))
         {
-            snapshot.Taxpayers[t.Tin] = new TaxpayerFacts(t.Tin, t.Active, Day(t.VatFrom), Day(t.VatTo), t.HeadOffice, t.Series, t.Num);
+            snapshot.Taxpayers[t.Tin] = new TaxpayerFacts(t.Tin, t.Active, t.VatFrom, t.VatTo, t.HeadOffice, t.Series, t.Num);
         }
 
         snapshot.SrpParticipants.UnionWith(await connection.QueryAsync<string>(new CommandDefinition(
@@ -48,9 +48,9 @@ internal static class RegistrySnapshotLoader
 
         snapshot.Successors.UnionWith(await connection.QueryAsync<(string, string)>(new CommandDefinition(
             "SELECT reorganized_tin, successor_tin FROM taxpayer_successors WHERE reorganized_tin = ANY(@Tins)", new { Tins = tins }, cancellationToken: ct)));
-        snapshot.Delegations.AddRange((await connection.QueryAsync<(string, string, DateTime, DateTime?)>(new CommandDefinition(
+        snapshot.Delegations.AddRange(await connection.QueryAsync<(string, string, DateOnly, DateOnly?)>(new CommandDefinition(
             "SELECT liquidated_tin, delegate_tin, valid_from, valid_to FROM branch_delegations WHERE liquidated_tin = ANY(@Tins)",
-            new { Tins = tins }, cancellationToken: ct))).Select(d => (d.Item1, d.Item2, DateOnly.FromDateTime(d.Item3), Day(d.Item4))));
+            new { Tins = tins }, cancellationToken: ct)));
         foreach (var (code, flag) in await connection.QueryAsync<(string, bool)>(new CommandDefinition(
             "SELECT code, is_exemption FROM tnved WHERE code = ANY(@Codes)", new { Codes = codes }, cancellationToken: ct)))
         {
@@ -62,8 +62,8 @@ internal static class RegistrySnapshotLoader
             snapshot.CountryEaeu[code] = eaeu;
         }
 
-        snapshot.VatRates.AddRange((await connection.QueryAsync<(int, DateTime, DateTime?)>(new CommandDefinition(
-            "SELECT rate, valid_from, valid_to FROM vat_rates", cancellationToken: ct))).Select(r => (r.Item1, DateOnly.FromDateTime(r.Item2), Day(r.Item3))));
+        snapshot.VatRates.AddRange(await connection.QueryAsync<(int, DateOnly, DateOnly?)>(new CommandDefinition(
+            "SELECT rate, valid_from, valid_to FROM vat_rates", cancellationToken: ct)));
         await LoadOriginalsAsync(connection, documents, snapshot, ct);
         return snapshot;
     }
@@ -100,7 +100,5 @@ internal static class RegistrySnapshotLoader
         }
     }
 
-    private static DateOnly? Day(DateTime? value) => value is { } v ? DateOnly.FromDateTime(v) : null;
-
-    private sealed record TaxpayerRow(string Tin, bool Active, DateTime? VatFrom, DateTime? VatTo, string? HeadOffice, string? Series, string? Num);
+    private sealed record TaxpayerRow(string Tin, bool Active, DateOnly? VatFrom, DateOnly? VatTo, string? HeadOffice, string? Series, string? Num);
 }
