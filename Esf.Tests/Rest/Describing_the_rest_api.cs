@@ -37,6 +37,7 @@ public sealed class Describing_the_rest_api
             {
                 "/api/v1/sessions", "/api/v1/sessions/current", "/api/v1/invoices", "/api/v1/invoices/{id}",
                 "/api/v1/invoices/{id}/status", "/api/v1/invoices/{id}/history",
+                "/api/v1/rules", "/api/v1/invoices/validate", "/api/v1/admin/registry/{name}", "/api/v1/enterprises/validate",
             }));
             Assert.That(document["components"]!["securitySchemes"]!["Bearer"]!["scheme"]!.GetValue<string>(), Is.EqualTo("bearer"));
             Assert.That(document["paths"]!["/api/v1/invoices"]!["post"]!["security"], Is.Not.Null);
