@@ -24,13 +24,16 @@ internal static class RegistrySnapshotLoader
         var snapshot = new RegistrySnapshot();
 
         foreach (var t in await connection.QueryAsync<TaxpayerRow>(new CommandDefinition("""
-            SELECT tin AS Tin, deregistered_on IS NULL AS Active, vat_registered_on AS VatFrom, vat_deregistered_on AS VatTo,
+            SELECT tin AS Tin, deregistered_on IS NULL AS Active, is_resident AS Resident, vat_registered_on AS VatFrom, vat_deregistered_on AS VatTo,
                    head_office_tin AS HeadOffice, vat_certificate_series AS Series, vat_certificate_num AS Num
             FROM taxpayers
             WHERE tin = ANY(@Tins) OR tin IN (SELECT head_office_tin FROM taxpayers WHERE tin = ANY(@Tins))
             """, new { Tins = tins }, cancellationToken: ct)))
         {
-            snapshot.Taxpayers[t.Tin] = new TaxpayerFacts(t.Tin, t.Active, t.VatFrom, t.VatTo, t.HeadOffice, t.Series, t.Num);
+            snapshot.Taxpayers[t.Tin] = new TaxpayerFacts(t.Tin, t.Active, t.VatFrom, t.VatTo, t.HeadOffice, t.Series, t.Num)
+            {
+                IsResident = t.Resident,
+            };
         }
 
         snapshot.SrpParticipants.UnionWith(await connection.QueryAsync<string>(new CommandDefinition(
@@ -92,13 +95,14 @@ internal static class RegistrySnapshotLoader
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
+            var body = InvoiceXmlParser.Parse(reader.GetString(8));
             var original = new OriginalInvoice(reader.GetInt64(0), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), DateOnly.FromDateTime(reader.GetDateTime(7)),
-                InvoiceXmlParser.Parse(reader.GetString(8)).ProductSet.TotalPriceWithTax);
+                body.ProductSet.TotalPriceWithTax) { Body = body };
             snapshot.OriginalsByNumber[reader.GetString(1)] = original;
             snapshot.OriginalsByKey[(original.SellerTin, original.Num, original.Date)] = original;
         }
     }
 
-    private sealed record TaxpayerRow(string Tin, bool Active, DateOnly? VatFrom, DateOnly? VatTo, string? HeadOffice, string? Series, string? Num);
+    private sealed record TaxpayerRow(string Tin, bool Active, bool Resident, DateOnly? VatFrom, DateOnly? VatTo, string? HeadOffice, string? Series, string? Num);
 }

@@ -25,6 +25,13 @@ internal static class RegistryRuleCases
         ["C-02"] = (_, r) => r.Taxpayers.Remove(ValidBody.Customer),
         ["B-09"] = (b, r) => (b.Sellers[0].CertificateSeries, b.Sellers[0].CertificateNum, r.Taxpayers[ValidBody.Seller]) =
             ("13788", "1399478", r.Taxpayers[ValidBody.Seller] with { CertificateSeries = "13788", CertificateNum = "1" }),
+        ["B-10"] = (b, _) => b.Sellers[0].IsBranchNonResident = true,
+        ["ADD-03"] = (b, r) =>
+        {
+            Link(b, "ADDITIONAL_INVOICE");
+            r.Originals.Add(Original() with { Body = ValidBody.Create() });
+            b.ProductSet.CurrencyCode = "USD";
+        },
         ["B-12"] = (b, _) => b.Sellers[0].Statuses = [Categories.SharingAgreement],
         ["B-20"] = (b, _) => b.Sellers[0].Iik = "KZ32914398914BC31725",
         ["B-21"] = (b, r) => (b.Sellers[0].Iik, b.Sellers[0].Bik, r.Accounts[(ValidBody.Seller, "KZ32914398914BC31725")]) =

@@ -20,6 +20,14 @@ public static class RegistryPartyRules
                     && (num != x.s.CertificateNum || (owner.CertificateSeries ?? "") != (x.s.CertificateSeries ?? "")))
                 .Select(x => Paths.Seller(x.i, "certificateNum")),
             "The fields are derived; when the sender fills them they must be the registry's (the head office's for a branch). Empty is accepted."),
+        Reg("B-10", "BRANCH_NON_RESIDENT_STATE_ERROR",
+            "Признак 9.3 «Структурное подразделение юридического лица-нерезидента» допускается только для БИН, отмеченного в базе данных как нерезидент",
+            "Flag 9.3 (non-resident's structural unit) is allowed only for a BIN the registry marks non-resident", "spec-invoice §5.3, L575–585",
+            ["sellers.seller[].isBranchNonResident", "sellers.seller[].tin"],
+            c => c.Document.Body.Sellers.Select((s, i) => (s, i))
+                .Where(x => x.s.IsBranchNonResident == true && x.s.Tin is { } tin && c.Registry.Taxpayer(tin) is { IsResident: true })
+                .Select(x => Paths.Seller(x.i, "isBranchNonResident")),
+            "The flag is derived; a set flag is checked against the registry, an unset one is accepted (the VAT data then come from 9.1/9.2)."),
         Reg("B-12", "SELLER_MISSING_SHARING_AGREEMENT_PARTICIPANT", "Поставщик отсутствует в справочнике «Участники СРП»: категория «Участник СРП» не может быть выбрана",
             "The supplier is not in the PSA participants dictionary: category PSA participant cannot be chosen", "spec-invoice §5.3, L643–647",
             ["sellers.seller[].statuses", "sellers.seller[].tin"],

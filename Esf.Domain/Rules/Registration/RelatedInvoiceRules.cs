@@ -30,6 +30,29 @@ public static class RelatedInvoiceRules
 
     private static bool IsReorganization(RegistrationContext c, string tin) => c.Registry.IsReorganized(tin) && !c.Registry.IsLiquidatedBranch(tin);
 
+    private static IEnumerable<string> Differences(InvoiceBody b, InvoiceBody o)
+    {
+        if (!b.Sellers.Select(s => s.Tin).SequenceEqual(o.Sellers.Select(s => s.Tin)))
+        {
+            yield return "sellers";
+        }
+
+        if (!b.Customers.Select(x => (x.Tin, x.CountryCode)).SequenceEqual(o.Customers.Select(x => (x.Tin, x.CountryCode))))
+        {
+            yield return "customers";
+        }
+
+        if (b.ProductSet.CurrencyCode != o.ProductSet.CurrencyCode)
+        {
+            yield return "productSet.currencyCode";
+        }
+
+        if ((b.DeliveryTerm?.ContractNum, b.DeliveryTerm?.ContractDate) != (o.DeliveryTerm?.ContractNum, o.DeliveryTerm?.ContractDate))
+        {
+            yield return "deliveryTerm";
+        }
+    }
+
     public static IReadOnlyList<IRegistrationRule> All { get; } =
     [
         Reg("ADD-01", "RELATED_INVOICE_NOT_FOUND", "Основной ЭСФ, указанный в ссылке (5.1–5.3), не найден среди зарегистрированных ЭСФ поставщика",
@@ -59,6 +82,15 @@ public static class RelatedInvoiceRules
             c => c.Document.Body.IsFixed() && Original(c) is { } o
                 ? When((o.CustomerTin ?? "") != (c.Document.Body.Customers.FirstOrDefault()?.Tin ?? ""), "customers.customer[0].tin")
                 : []),
+        Reg("ADD-03", "MAIN_AND_ADDITIONAL_INVOICES_NOT_EQUALS",
+            "В дополнительном ЭСФ могут отличаться от основного только поля 9.1, 9.2, B1, D, F, G2, G4, G6–G18 и раздел H",
+            "An additional invoice may differ from its original only in 9.1, 9.2, B1, D, F, G2, G4, G6–G18 and section H",
+            "spec-invoice §5.13, L2118–2135",
+            ["sellers.seller[].tin", "customers.customer[].tin", "customers.customer[].countryCode", "productSet.currencyCode",
+             "deliveryTerm.contractNum", "deliveryTerm.contractDate"],
+            c => c.Document.Body.IsAdditional() && Original(c) is { Body: { } o } ? Differences(c.Document.Body, o) : [],
+            "Compared: the parties' ИИН/БИН (6, 16), the customer's country (18.1), the currency (33.1) and the contract (27.3, 27.4). " +
+            "Names and addresses are derived fields and may have changed in the registry since; G3/G5 may be refined on a return."),
         Reg("ADD-09", "MAIN_AND_ADDITIONAL_INVOICES_SUM_NEGATIVE", "Итоговая стоимость (G14) основного ЭСФ с учетом дополнительного не может быть отрицательной",
             "The original's total (G14) plus the additional invoice's total cannot be negative", "Rules item 31 (L5851)",
             ["productSet.totalPriceWithTax"],
