@@ -49,6 +49,9 @@ public interface IRegistryView
     /// <summary>The VAT rate is in force on the date; null when the VAT-rate dictionary is empty (not imported).</summary>
     bool? IsVatRateInForce(int rate, DateOnly date) => null;
 
+    /// <summary>The date is a confirmed outage of ИС ЭСФ; null when the outage registry is empty (not imported).</summary>
+    bool? IsOutageDate(DateOnly date) => null;
+
     /// <summary>The day of registration in Kazakhstan time; null when unknown (e.g. a dry run without a clock).</summary>
     DateOnly? RegistrationDay => null;
 }

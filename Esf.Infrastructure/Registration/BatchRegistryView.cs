@@ -72,4 +72,6 @@ internal sealed class BatchRegistryView(
 
     public bool? IsVatRateInForce(int rate, DateOnly date) =>
         facts.VatRates.Count == 0 ? null : facts.VatRates.Any(r => r.Rate == rate && r.From <= date && (r.To is null || date <= r.To));
+
+    public bool? IsOutageDate(DateOnly date) => facts.HasOutages ? facts.OutageDates.Contains(date) : null;
 }

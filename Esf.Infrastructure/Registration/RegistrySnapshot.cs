@@ -14,6 +14,8 @@ internal sealed class RegistrySnapshot
     public Dictionary<string, bool> TnvedExemption { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, bool> CountryEaeu { get; } = new(StringComparer.Ordinal);
     public List<(int Rate, DateOnly From, DateOnly? To)> VatRates { get; } = [];
+    public HashSet<DateOnly> OutageDates { get; } = [];
+    public bool HasOutages { get; set; }
 
     /// <summary>Registered invoices the batch refers to, by registration number and by (seller, num, date).</summary>
     public Dictionary<string, OriginalInvoice> OriginalsByNumber { get; } = new(StringComparer.Ordinal);

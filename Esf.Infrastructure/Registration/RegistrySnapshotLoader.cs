@@ -67,6 +67,10 @@ internal static class RegistrySnapshotLoader
 
         snapshot.VatRates.AddRange(await connection.QueryAsync<(int, DateOnly, DateOnly?)>(new CommandDefinition(
             "SELECT rate, valid_from, valid_to FROM vat_rates", cancellationToken: ct)));
+        var paperDates = bodies.Select(b => InvoiceBodyReader.ParseDate(b.DatePaper)).OfType<DateOnly>().Distinct().ToArray();
+        snapshot.HasOutages = await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM outage_dates)", cancellationToken: ct));
+        snapshot.OutageDates.UnionWith(await connection.QueryAsync<DateOnly>(new CommandDefinition(
+            "SELECT outage_date FROM outage_dates WHERE outage_date = ANY(@Dates)", new { Dates = paperDates }, cancellationToken: ct)));
         await LoadOriginalsAsync(connection, documents, snapshot, ct);
         return snapshot;
     }

@@ -55,4 +55,8 @@ internal sealed class FakeRegistryView : IRegistryView
     public bool? IsVatRateInForce(int rate, DateOnly date) => VatRates.Contains(rate);
 
     public DateOnly? RegistrationDay => Today;
+
+    public HashSet<DateOnly> Outages { get; } = [new DateOnly(2026, 11, 1)];
+
+    public bool? IsOutageDate(DateOnly date) => Outages.Contains(date);
 }

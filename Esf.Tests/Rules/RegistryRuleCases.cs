@@ -32,6 +32,7 @@ internal static class RegistryRuleCases
             r.Originals.Add(Original() with { Body = ValidBody.Create() });
             b.ProductSet.CurrencyCode = "USD";
         },
+        ["A-08"] = (b, _) => (b.DatePaper, b.ReasonPaper) = ("02.11.2026", "DOWN_TIME"),
         ["B-12"] = (b, _) => b.Sellers[0].Statuses = [Categories.SharingAgreement],
         ["B-20"] = (b, _) => b.Sellers[0].Iik = "KZ32914398914BC31725",
         ["B-21"] = (b, r) => (b.Sellers[0].Iik, b.Sellers[0].Bik, r.Accounts[(ValidBody.Seller, "KZ32914398914BC31725")]) =

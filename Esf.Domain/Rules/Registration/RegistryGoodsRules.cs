@@ -21,6 +21,12 @@ public static class RegistryGoodsRules
             c => When(c.Registry.RegistrationDay is { } today && BodyFacts.ParseDate(c.Document.Body.Date) is { } date && date > today, "date"),
             "The web form sets 2 = today. Over the API the date is signed by the client before the upload is queued, so the gateway cannot overwrite it " +
             "and a strict equality would fail invoices signed before midnight and registered after: it rejects only a future date (Kazakhstan time)."),
+        Reg("A-08", "DOWNTIME_NOT_FOUND_FOR_DATE", "Дата выписки на бумажном носителе (2.1) по причине простоя не является подтвержденной датой сбоя ИС ЭСФ",
+            "The paper issue date (2.1) for an outage is not a confirmed outage date", "Rules items on paper invoices (2.1); our id",
+            ["datePaper", "reasonPaper"],
+            c => When(c.Document.Body.ReasonPaper == "DOWN_TIME" && BodyFacts.ParseDate(c.Document.Body.DatePaper) is { } paper
+                && c.Registry.IsOutageDate(paper) == false, "datePaper"),
+            "An empty outage registry (not imported) cannot decide: the rule passes."),
         Reg("G-12", "TNVED_CODE_CANT_BE_EMPTY", "Поле G4 обязательно при признаке происхождения 4 для экспорта в страну ЕАЭС",
             "Field G4 is mandatory for origin 4 exported to an EAEU state", "spec-invoice §5.9, L1600–1604", ["productSet.products.product[].unitCode"],
             c => ExportToEaeu(c, true) ? Lines(c, p => p.OriginIn("4") && p.UnitCode.IsBlank(), "unitCode") : []),
