@@ -3,6 +3,8 @@ using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.Participants;
 using Esf.Api.Rest.OpenApi;
 using Esf.Api.Rest.Problems;
+using Esf.Api.Rest.Registry;
+using Esf.Api.Rest.Rules;
 using Esf.Api.Rest.Sessions;
 using Esf.Api.Rest.Updates;
 
@@ -39,7 +41,9 @@ public static class RestEndpointExtensions
             .MapUpdateEndpoints()
             .MapApiKeyEndpoints()
             .MapPowerOfAttorneyEndpoints()
-            .MapRegistrationEndpoints();
+            .MapRegistrationEndpoints()
+            .MapRuleEndpoints()
+            .MapRegistryEndpoints();
         return app;
     }
 }

@@ -15,6 +15,9 @@ public static class InvoiceLifecycle
         [InvoiceStatus.Delivered] = [InvoiceStatus.Revoked, InvoiceStatus.Declined],
         [InvoiceStatus.Revoked] = [InvoiceStatus.Delivered],
         [InvoiceStatus.Failed] = [InvoiceStatus.Deleted],
+        // A registered corrected invoice annuls its original (issue 3, COR-05).
+        [InvoiceStatus.Created] = [InvoiceStatus.Canceled],
+        [InvoiceStatus.Delivered] = [InvoiceStatus.Canceled],
     };
 
     /// <summary>Statuses of the API that no operation of this gateway produces yet, and why.</summary>

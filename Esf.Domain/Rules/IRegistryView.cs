@@ -1,6 +1,11 @@
+using Esf.Domain.Invoices.Document;
+
 namespace Esf.Domain.Rules;
 
-/// <summary>What the registration rules read from the registry and from other invoices, loaded in advance for a batch.</summary>
+/// <summary>
+/// What the registration rules read from the registry and from other invoices, loaded in advance for a batch.
+/// The members with a default body answer «unknown» (null or false): a rule that cannot decide passes, as documented per rule.
+/// </summary>
 public interface IRegistryView
 {
     /// <summary>The ИИН/БИН is a taxpayer known to the registry (Государственная база данных налогоплательщиков).</summary>
@@ -14,4 +19,45 @@ public interface IRegistryView
     /// (signatureType OPERATOR). None by default, so views that know no powers of attorney refuse OPERATOR signatures.
     /// </summary>
     bool HoldsPowerOfAttorney(string principalTin, string attorneyIin, DateOnly date) => false;
+
+    /// <summary>The registry's facts for a ИИН/БИН, deregistered ones included; null when it is unknown.</summary>
+    TaxpayerFacts? Taxpayer(string tin) => null;
+
+    /// <summary>The ИИН/БИН is in the dictionary «Участники СРП».</summary>
+    bool IsSrpParticipant(string tin) => false;
+
+    /// <summary>The БИК of the seller's account <paramref name="iik"/>, null when the account is not the seller's.</summary>
+    string? AccountBik(string tin, string iik) => null;
+
+    /// <summary>The bank name of a БИК, null when unknown.</summary>
+    string? BankName(string bik) => null;
+
+    /// <summary>The registered invoice <paramref name="link"/> names for <paramref name="sellerTin"/>; null when none.</summary>
+    OriginalInvoice? Original(RelatedInvoice link, string? sellerTin) => null;
+
+    /// <summary>The person was reorganized (has successors).</summary>
+    bool IsReorganized(string tin) => false;
+
+    bool IsSuccessor(string reorganizedTin, string successorTin) => false;
+
+    /// <summary>The ИИН/БИН is a liquidated branch with at least one delegation.</summary>
+    bool IsLiquidatedBranch(string tin) => false;
+
+    /// <summary>A delegation from the liquidated branch to <paramref name="delegateTin"/> is in force on <paramref name="date"/>.</summary>
+    bool HasDelegation(string liquidatedTin, string delegateTin, DateOnly date) => false;
+
+    /// <summary>The ТН ВЭД code's exemption-goods flag; null when the code is not in the dictionary.</summary>
+    bool? IsExemptionGoods(string tnvedCode) => null;
+
+    /// <summary>The country is an EAEU member; null when the country is not in the dictionary.</summary>
+    bool? IsEaeuMember(string countryCode) => null;
+
+    /// <summary>The VAT rate is in force on the date; null when the VAT-rate dictionary is empty (not imported).</summary>
+    bool? IsVatRateInForce(int rate, DateOnly date) => null;
+
+    /// <summary>The date is a confirmed outage of ИС ЭСФ; null when the outage registry is empty (not imported).</summary>
+    bool? IsOutageDate(DateOnly date) => null;
+
+    /// <summary>The day of registration in Kazakhstan time; null when unknown (e.g. a dry run without a clock).</summary>
+    DateOnly? RegistrationDay => null;
 }

@@ -80,6 +80,9 @@ public static class RuleCatalogue
         new NumberAndDateMustBeUniqueForSeller(),
         new SellerMustBeRegisteredTaxpayer(),
         new CustomerMustBeRegisteredTaxpayer(),
+        .. RegistryPartyRules.All,
+        .. RegistryGoodsRules.All,
+        .. RelatedInvoiceRules.All,
     ];
 
     /// <summary>The light rules over the document alone, run at upload after the XSD.</summary>

@@ -9,7 +9,7 @@ namespace Esf.Infrastructure.Demo;
 /// Seeds the demo registry and makes the demo signing key (PKCS#12, never committed: it lives in the ignored data folder),
 /// so a newcomer can sign and upload an invoice at once. Idempotent: a second start reuses both.
 /// </summary>
-public sealed class DemoSeeder(RegistryWriter registry)
+public sealed class DemoSeeder(RegistryWriter registry, RegistrySeed seed)
 {
     public async Task<DemoData> SeedAsync(string dataDirectory, CancellationToken cancellationToken)
     {
@@ -20,6 +20,8 @@ public sealed class DemoSeeder(RegistryWriter registry)
             CertificatePath = Path.Combine(folder, "demo-signer.cer"),
         };
 
+        // The dictionaries the rules read, through the same importer as POST /api/v1/admin/registry/{name}.
+        await seed.ImportAsync(cancellationToken);
         await registry.AddTaxpayerAsync(demo.SellerTin, demo.SellerName, "г. Астана, ул. Демонстрационная, 1", cancellationToken: cancellationToken);
         await registry.AddTaxpayerAsync(demo.CustomerTin, demo.CustomerName, "г. Алматы, пр. Примерный, 2", cancellationToken: cancellationToken);
         await registry.AddTaxpayerAsync(demo.OtherCustomerTin, demo.OtherCustomerName, "г. Шымкент, ул. Тестовая, 3", cancellationToken: cancellationToken);

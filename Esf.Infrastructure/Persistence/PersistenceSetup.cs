@@ -26,6 +26,9 @@ public static class PersistenceSetup
         services.AddSingleton<InvoiceRegistrar>();
         services.AddSingleton<RegistryWriter>();
         services.AddSingleton<RegistryImporter>();
+        services.AddSingleton<RegistrySeed>();
+        services.AddSingleton<EnterpriseValidator>();
+        services.AddSingleton<Registration.InvoiceValidator>();
         services.AddSingleton<Demo.DemoSeeder>();
         return services;
     }

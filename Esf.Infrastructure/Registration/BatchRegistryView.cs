@@ -1,17 +1,25 @@
+using Esf.Domain.Invoices.Document;
 using Esf.Domain.Rules;
+using Esf.Domain.Rules.Document;
 
 namespace Esf.Infrastructure.Registration;
 
 /// <summary>
-/// The registry facts for one batch, loaded in two queries, plus the numbers this batch registers as it goes,
-/// so two invoices of one batch cannot both take the same number and date.
+/// The registry facts for one batch, loaded in advance, plus what this batch registers as it goes: the numbers it takes
+/// (two invoices of one batch cannot both take one number and date) and the originals its corrected invoices annul.
 /// </summary>
 internal sealed class BatchRegistryView(
     HashSet<string> knownTaxpayers,
     HashSet<(string Seller, string Num, DateOnly Date)> takenNumbers,
+    RegistrySnapshot? snapshot = null,
+    DateOnly? registrationDay = null,
     IReadOnlyList<(string Principal, string Attorney, DateOnly From, DateOnly To)>? powersOfAttorney = null)
     : IRegistryView
 {
+    private readonly RegistrySnapshot facts = snapshot ?? new RegistrySnapshot();
+
+    public DateOnly? RegistrationDay => registrationDay;
+
     public bool TaxpayerExists(string tin) => knownTaxpayers.Contains(tin);
 
     public bool IsNumberTaken(string sellerTin, string num, DateOnly date) => takenNumbers.Contains((sellerTin, num, date));
@@ -20,4 +28,57 @@ internal sealed class BatchRegistryView(
         powersOfAttorney?.Any(p => p.Principal == principalTin && p.Attorney == attorneyIin && p.From <= date && date <= p.To) == true;
 
     public void Take(string sellerTin, string num, DateOnly date) => takenNumbers.Add((sellerTin, num, date));
+
+    /// <summary>A corrected invoice of this batch passed: its original counts as CANCELED for the rest of the batch.</summary>
+    public void Cancel(OriginalInvoice original)
+    {
+        var canceled = original with { Status = "CANCELED" };
+        foreach (var key in facts.OriginalsByNumber.Where(p => p.Value.InvoiceId == original.InvoiceId).Select(p => p.Key).ToList())
+        {
+            facts.OriginalsByNumber[key] = canceled;
+        }
+
+        foreach (var key in facts.OriginalsByKey.Where(p => p.Value.InvoiceId == original.InvoiceId).Select(p => p.Key).ToList())
+        {
+            facts.OriginalsByKey[key] = canceled;
+        }
+    }
+
+    public TaxpayerFacts? Taxpayer(string tin) => facts.Taxpayers.GetValueOrDefault(tin);
+
+    public bool IsSrpParticipant(string tin) => facts.SrpParticipants.Contains(tin);
+
+    public string? AccountBik(string tin, string iik) => facts.AccountBiks.GetValueOrDefault((tin, iik));
+
+    public string? BankName(string bik) => facts.BankNames.GetValueOrDefault(bik);
+
+    public OriginalInvoice? Original(RelatedInvoice link, string? sellerTin)
+    {
+        if (!string.IsNullOrWhiteSpace(link.RegistrationNumber))
+        {
+            return facts.OriginalsByNumber.TryGetValue(link.RegistrationNumber.Trim(), out var byNumber)
+                && byNumber.Date == BodyFacts.ParseDate(link.Date) && link.Num == byNumber.Num ? byNumber : null;
+        }
+
+        return sellerTin is not null && link.Num is { } num && BodyFacts.ParseDate(link.Date) is { } date
+            ? facts.OriginalsByKey.GetValueOrDefault((sellerTin, num, date)) : null;
+    }
+
+    public bool IsReorganized(string tin) => facts.Successors.Any(s => s.Reorganized == tin);
+
+    public bool IsSuccessor(string reorganizedTin, string successorTin) => facts.Successors.Contains((reorganizedTin, successorTin));
+
+    public bool IsLiquidatedBranch(string tin) => facts.Delegations.Any(d => d.Liquidated == tin);
+
+    public bool HasDelegation(string liquidatedTin, string delegateTin, DateOnly date) =>
+        facts.Delegations.Any(d => d.Liquidated == liquidatedTin && d.Delegate == delegateTin && d.From <= date && (d.To is null || date <= d.To));
+
+    public bool? IsExemptionGoods(string tnvedCode) => facts.TnvedExemption.TryGetValue(tnvedCode, out var flag) ? flag : null;
+
+    public bool? IsEaeuMember(string countryCode) => facts.CountryEaeu.TryGetValue(countryCode, out var flag) ? flag : null;
+
+    public bool? IsVatRateInForce(int rate, DateOnly date) =>
+        facts.VatRates.Count == 0 ? null : facts.VatRates.Any(r => r.Rate == rate && r.From <= date && (r.To is null || date <= r.To));
+
+    public bool? IsOutageDate(DateOnly date) => facts.HasOutages ? facts.OutageDates.Contains(date) : null;
 }

@@ -47,7 +47,7 @@ public sealed class InvoiceRegistrar(
             uploadId, verdicts.Count(v => v.Passed), verdicts.Count(v => !v.Passed));
     }
 
-    private static async Task<BatchRegistryView> LoadRegistryAsync(
+    private async Task<BatchRegistryView> LoadRegistryAsync(
         NpgsqlConnection connection, CheckedInvoice[] invoices, CancellationToken cancellationToken)
     {
         var documents = invoices.Select(i => i.Document).OfType<Domain.Invoices.InvoiceDocument>().ToList();
@@ -57,7 +57,9 @@ public sealed class InvoiceRegistrar(
         return new BatchRegistryView(
             await RegistrationStore.KnownTaxpayersAsync(connection, tins, cancellationToken),
             await RegistrationStore.TakenNumbersAsync(connection, keys, cancellationToken),
-            await Participants.PowerOfAttorneyStore.ValidForAsync(connection, [.. documents.Select(d => d.SellerTin).OfType<string>().Distinct()], cancellationToken));
+            await RegistrySnapshotLoader.LoadAsync(connection, documents, cancellationToken),
+            DateOnly.FromDateTime(KazakhstanTime.Of(clock.GetUtcNow()).DateTime),
+            powersOfAttorney: await Participants.PowerOfAttorneyStore.ValidForAsync(connection, [.. documents.Select(d => d.SellerTin).OfType<string>().Distinct()], cancellationToken));
     }
 
     /// <summary>Runs the rules in invoice-id order, so the first of two same-numbered invoices is the one registered.</summary>
@@ -71,12 +73,18 @@ public sealed class InvoiceRegistrar(
         }
 
         var violations = RegistrationControl.Run(new RegistrationContext(document, invoice.Signature, registry));
+        var cancels = document.InvoiceType == Domain.Invoices.InvoiceType.FixedInvoice && document.Body.RelatedInvoice is { } link
+            ? registry.Original(link, document.Body.Sellers[0].ReorganizedTin is { Length: > 0 } r ? r : document.SellerTin) : null;
         if (violations.Count == 0)
         {
             registry.Take(document.SellerTin!, document.Num, document.Date!.Value);
+            if (cancels is not null)
+            {
+                registry.Cancel(cancels);
+            }
         }
 
-        return new InvoiceVerdict(invoice.Pending.InvoiceId, document, invoice.Signature.IsValid, violations);
+        return new InvoiceVerdict(invoice.Pending.InvoiceId, document, invoice.Signature.IsValid, violations) { Cancels = cancels };
     }
 
     /// <summary>The CPU-bound part for one invoice (parse and signature), done in parallel across the batch.</summary>

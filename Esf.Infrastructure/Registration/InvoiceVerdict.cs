@@ -7,4 +7,7 @@ namespace Esf.Infrastructure.Registration;
 internal sealed record InvoiceVerdict(long InvoiceId, InvoiceDocument? Document, bool SignatureValid, IReadOnlyList<RuleViolation> Violations)
 {
     public bool Passed => Violations.Count == 0;
+
+    /// <summary>The original a registered corrected invoice annuls (CANCELED in the same transaction).</summary>
+    public Domain.Rules.OriginalInvoice? Cancels { get; init; }
 }

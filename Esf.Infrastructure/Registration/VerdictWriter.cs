@@ -24,6 +24,7 @@ internal static class VerdictWriter
         var failed = mine.Where(v => !v.Passed).ToList();
 
         await RegisterAsync(connection, created, now, cancellationToken);
+        await OriginalCanceller.CancelAsync(connection, created, now, cancellationToken);
         await FailAsync(connection, failed, now, cancellationToken);
     }
 

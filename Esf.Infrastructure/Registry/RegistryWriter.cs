@@ -7,14 +7,16 @@ namespace Esf.Infrastructure.Registry;
 /// <summary>Adds taxpayers, users and their enterprises to the registry; each call is idempotent by key.</summary>
 public sealed class RegistryWriter(NpgsqlDataSource database)
 {
-    public async Task AddTaxpayerAsync(string tin, string nameRu, string? addressRu = null, bool resident = true, CancellationToken cancellationToken = default)
+    /// <summary>A taxpayer registered since 2020, a VAT payer since then unless <paramref name="vatPayer"/> is false.</summary>
+    public async Task AddTaxpayerAsync(
+        string tin, string nameRu, string? addressRu = null, bool resident = true, CancellationToken cancellationToken = default, bool vatPayer = true)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO taxpayers (tin, name_ru, address_ru, is_resident, registered_on, kogd)
-            VALUES (@Tin, @NameRu, @AddressRu, @Resident, DATE '2020-01-01', '6201')
+            INSERT INTO taxpayers (tin, name_ru, address_ru, is_resident, registered_on, kogd, vat_registered_on)
+            VALUES (@Tin, @NameRu, @AddressRu, @Resident, DATE '2020-01-01', '6201', CASE WHEN @VatPayer THEN DATE '2020-01-01' END)
             ON CONFLICT (tin) DO NOTHING
-            """, new { Tin = tin, NameRu = nameRu, AddressRu = addressRu, Resident = resident }, cancellationToken: cancellationToken));
+            """, new { Tin = tin, NameRu = nameRu, AddressRu = addressRu, Resident = resident, VatPayer = vatPayer }, cancellationToken: cancellationToken));
     }
 
     /// <summary>A user (login = ИИН) with a password, allowed to act for <paramref name="tin"/> in the given profile.</summary>

@@ -18,6 +18,8 @@ public sealed class InvoiceLifecycleTests
         (InvoiceStatus.Delivered, InvoiceStatus.Declined),
         (InvoiceStatus.Revoked, InvoiceStatus.Delivered),
         (InvoiceStatus.Failed, InvoiceStatus.Deleted),
+        (InvoiceStatus.Created, InvoiceStatus.Canceled),
+        (InvoiceStatus.Delivered, InvoiceStatus.Canceled),
     ];
 
     private static IEnumerable<TestCaseData> Forbidden() =>

@@ -17,6 +17,7 @@ internal static class DocumentRuleCases
         ["A-04"] = b => b.TurnoverDate = "2026-11-15",
         ["A-05"] = b => b.RelatedInvoice = new RelatedInvoice { Date = "01.11.2026", Num = "1" },
         ["A-06"] = b => (b.InvoiceType, b.RelatedInvoice) = ("FIXED_INVOICE", new RelatedInvoice { Date = "16.11.2026", Num = "1" }),
+        ["A-07"] = b => b.DatePaper = "01.11.2026",
         ["DL-09"] = b => (b.InvoiceType, b.RelatedInvoice, b.TurnoverDate) = ("ADDITIONAL_INVOICE", new RelatedInvoice { Date = "01.10.2026", Num = "1" }, "20.10.2026"),
         ["DL-10"] = b => (b.InvoiceType, b.RelatedInvoice) = ("FIXED_INVOICE", new RelatedInvoice { Date = "14.11.2020", Num = "1" }),
         ["DL-08"] = b => b.TurnoverDate = "14.11.2023",

@@ -9,8 +9,10 @@ namespace Esf.Tests.Rules;
 internal static class ValidBody
 {
     public const string Date = "15.11.2026";
+    public const string Seller = "123456789021";
+    public const string Customer = "123456789011";
 
-    public static InvoiceBody Create() => InvoiceXmlParser.Parse(TestInvoices.Build("1001", Date, "123456789021", "123456789011"));
+    public static InvoiceBody Create() => InvoiceXmlParser.Parse(TestInvoices.Build("1001", Date, Seller, Customer));
 
     public static InvoiceDocument Document(InvoiceBody body) => new() { Num = body.Num ?? "", DateText = body.Date ?? "", Body = body };
 }

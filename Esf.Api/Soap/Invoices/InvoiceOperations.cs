@@ -18,7 +18,7 @@ public sealed class InvoiceOperations(SessionService sessions, InvoiceQueries qu
             "queryInvoiceErrorByIdRequest", "queryInvoiceErrorByIdResponse", (r, c) => c.Get<InvoiceOperations>().QueryErrorsAsync(r, c))
         .Map<InvoiceByIdRequest, InvoiceHistoryByIdResponse>(
             "queryInvoiceHistoryByIdRequest", "queryInvoiceHistoryByIdResponse", (r, c) => c.Get<InvoiceOperations>().QueryHistoryAsync(r, c))
-        .Unsupported("enterpriseValidation");
+        .MapEnterpriseValidation();
 
     private bool LegacyStatuses => options.CurrentValue.LegacyStatusCompatibility;
 

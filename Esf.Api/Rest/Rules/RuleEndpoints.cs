@@ -1,0 +1,41 @@
+using Esf.Api.Rest.Auth;
+using Esf.Api.Rest.Problems;
+using Esf.Infrastructure.Registration;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Esf.Api.Rest.Rules;
+
+/// <summary>/api/v1/rules (the ФЛК catalogue) and /api/v1/invoices/validate (the whole ФЛК as a dry run).</summary>
+public static class RuleEndpoints
+{
+    public static RouteGroupBuilder MapRuleEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/rules", () => TypedResults.Ok(RuleCatalogueView.Current))
+            .WithTags("Rules")
+            .WithName("GetRules")
+            .WithSummary("The rule catalogue of the format-and-logic control")
+            .WithDescription("Every rule with its id, stage, errorCode, messages (ru, en), the fields it reads and its legal basis; " +
+                "and the checks of the manual that have no rule, with the reason. docs/rules.md is generated from the same source.");
+
+        api.MapPost("/invoices/validate", ValidateAsync)
+            .WithTags("Rules")
+            .WithName("ValidateInvoice")
+            .WithSummary("Run the whole control on an invoice without storing it")
+            .WithDescription("XSD, light rules and registry rules, as the worker runs them. Nothing is stored. With signature and " +
+                "x509Certificate the signature rules (GEN-01, B-02) run too.")
+            .ProducesRestProblems(StatusCodes.Status400BadRequest);
+        return api;
+    }
+
+    private static async Task<Ok<ValidationView>> ValidateAsync(
+        ValidateInvoiceBody body, BearerSession bearer, InvoiceValidator validator, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(body.InvoiceBody))
+        {
+            throw RestProblemException.Malformed("invoiceBody is required");
+        }
+
+        var result = await validator.ValidateAsync(body.InvoiceBody, body.Signature, body.X509Certificate, ct);
+        return TypedResults.Ok(new ValidationView(result.Valid, result.SignatureChecked, result.Violations.Select(ViolationView.From).ToList()));
+    }
+}

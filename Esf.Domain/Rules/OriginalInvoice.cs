@@ -1,0 +1,11 @@
+using Esf.Domain.Invoices.Document;
+
+namespace Esf.Domain.Rules;
+
+/// <summary>The registered invoice a corrected or additional invoice refers to (relatedInvoice), as the rules need it.</summary>
+public sealed record OriginalInvoice(
+    long InvoiceId, string Status, string InvoiceType, string SellerTin, string? CustomerTin, string Num, DateOnly Date, decimal? TotalPriceWithTax)
+{
+    /// <summary>The original's body, for the field-by-field comparison of an additional invoice (ADD-03); null when not loaded.</summary>
+    public InvoiceBody? Body { get; init; }
+}

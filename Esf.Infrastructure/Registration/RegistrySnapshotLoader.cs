@@ -1,0 +1,112 @@
+using Dapper;
+using Esf.Domain.Invoices;
+using Esf.Domain.Rules;
+using Esf.Infrastructure.Xml;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Esf.Infrastructure.Registration;
+
+/// <summary>
+/// Loads the registry facts a whole batch needs with set-based queries (one per registry, never one per invoice):
+/// taxpayers with their head offices, СРП participants, bank accounts, reorganizations, delegations, dictionaries and originals.
+/// </summary>
+internal static class RegistrySnapshotLoader
+{
+    public static async Task<RegistrySnapshot> LoadAsync(NpgsqlConnection connection, IReadOnlyList<InvoiceDocument> documents, CancellationToken ct)
+    {
+        var bodies = documents.Select(d => d.Body).ToList();
+        var tins = bodies.SelectMany(b => b.Sellers.SelectMany(s => new[] { s.Tin, s.ReorganizedTin, s.BranchTin })
+                .Concat(b.Customers.SelectMany(c => new[] { c.Tin, c.ReorganizedTin, c.BranchTin }))
+                .Concat([b.SellerAgentTin, b.CustomerAgentTin, b.Consignor?.Tin, b.Consignee?.Tin]))
+            .OfType<string>().Where(t => t.Length > 0).Distinct().ToArray();
+        var codes = bodies.SelectMany(b => b.ProductSet.Products.Select(p => p.UnitCode)).OfType<string>().Distinct().ToArray();
+        var snapshot = new RegistrySnapshot();
+
+        foreach (var t in await connection.QueryAsync<TaxpayerRow>(new CommandDefinition("""
+            SELECT tin AS Tin, deregistered_on IS NULL AS Active, is_resident AS Resident, vat_registered_on AS VatFrom, vat_deregistered_on AS VatTo,
+                   head_office_tin AS HeadOffice, vat_certificate_series AS Series, vat_certificate_num AS Num
+            FROM taxpayers
+            WHERE tin = ANY(@Tins) OR tin IN (SELECT head_office_tin FROM taxpayers WHERE tin = ANY(@Tins))
+            """, new { Tins = tins }, cancellationToken: ct)))
+        {
+            snapshot.Taxpayers[t.Tin] = new TaxpayerFacts(t.Tin, t.Active, t.VatFrom, t.VatTo, t.HeadOffice, t.Series, t.Num)
+            {
+                IsResident = t.Resident,
+            };
+        }
+
+        snapshot.SrpParticipants.UnionWith(await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT tin FROM srp_participants WHERE tin = ANY(@Tins)", new { Tins = tins }, cancellationToken: ct)));
+        foreach (var a in await connection.QueryAsync<(string Tin, string Iik, string Bik, string? Bank)>(new CommandDefinition("""
+            SELECT a.tin, a.iik, a.bik, b.name_ru FROM bank_accounts a LEFT JOIN banks b ON b.bik = a.bik WHERE a.tin = ANY(@Tins)
+            """, new { Tins = tins }, cancellationToken: ct)))
+        {
+            snapshot.AccountBiks[(a.Tin, a.Iik)] = a.Bik;
+            if (a.Bank is not null)
+            {
+                snapshot.BankNames[a.Bik] = a.Bank;
+            }
+        }
+
+        snapshot.Successors.UnionWith(await connection.QueryAsync<(string, string)>(new CommandDefinition(
+            "SELECT reorganized_tin, successor_tin FROM taxpayer_successors WHERE reorganized_tin = ANY(@Tins)", new { Tins = tins }, cancellationToken: ct)));
+        snapshot.Delegations.AddRange(await connection.QueryAsync<(string, string, DateOnly, DateOnly?)>(new CommandDefinition(
+            "SELECT liquidated_tin, delegate_tin, valid_from, valid_to FROM branch_delegations WHERE liquidated_tin = ANY(@Tins)",
+            new { Tins = tins }, cancellationToken: ct)));
+        foreach (var (code, flag) in await connection.QueryAsync<(string, bool)>(new CommandDefinition(
+            "SELECT code, is_exemption FROM tnved WHERE code = ANY(@Codes)", new { Codes = codes }, cancellationToken: ct)))
+        {
+            snapshot.TnvedExemption[code] = flag;
+        }
+
+        foreach (var (code, eaeu) in await connection.QueryAsync<(string, bool)>(new CommandDefinition("SELECT code, is_eaeu FROM countries", cancellationToken: ct)))
+        {
+            snapshot.CountryEaeu[code] = eaeu;
+        }
+
+        snapshot.VatRates.AddRange(await connection.QueryAsync<(int, DateOnly, DateOnly?)>(new CommandDefinition(
+            "SELECT rate, valid_from, valid_to FROM vat_rates", cancellationToken: ct)));
+        var paperDates = bodies.Select(b => InvoiceBodyReader.ParseDate(b.DatePaper)).OfType<DateOnly>().Distinct().ToArray();
+        snapshot.HasOutages = await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM outage_dates)", cancellationToken: ct));
+        snapshot.OutageDates.UnionWith(await connection.QueryAsync<DateOnly>(new CommandDefinition(
+            "SELECT outage_date FROM outage_dates WHERE outage_date = ANY(@Dates)", new { Dates = paperDates }, cancellationToken: ct)));
+        await LoadOriginalsAsync(connection, documents, snapshot, ct);
+        return snapshot;
+    }
+
+    private static async Task LoadOriginalsAsync(NpgsqlConnection connection, IReadOnlyList<InvoiceDocument> documents, RegistrySnapshot snapshot, CancellationToken ct)
+    {
+        var links = documents.Where(d => d.Body.RelatedInvoice is not null).ToList();
+        if (links.Count == 0)
+        {
+            return;
+        }
+
+        var numbers = links.Select(d => d.Body.RelatedInvoice!.RegistrationNumber?.Trim()).OfType<string>().Where(n => n.Length > 0).Distinct().ToArray();
+        var keys = links.Select(d => (Seller: d.Body.Sellers.FirstOrDefault() is { } s ? (string.IsNullOrWhiteSpace(s.ReorganizedTin) ? s.Tin : s.ReorganizedTin) : null,
+                d.Body.RelatedInvoice!.Num, Date: InvoiceBodyReader.ParseDate(d.Body.RelatedInvoice.Date)))
+            .Where(k => k.Seller is not null && k.Num is not null && k.Date is not null).Distinct().ToList();
+        await using var command = new NpgsqlCommand("""
+            SELECT invoice_id, registration_number, status, invoice_type, seller_tin, customer_tin, num, invoice_date, body FROM invoices
+            WHERE registration_number IS NOT NULL AND (registration_number = ANY(@Numbers)
+               OR (seller_tin, num, invoice_date) IN (SELECT * FROM unnest(@Sellers, @Nums, @Dates)))
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter("Numbers", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = numbers });
+        command.Parameters.Add(new NpgsqlParameter("Sellers", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = keys.Select(k => k.Seller!).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("Nums", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = keys.Select(k => k.Num!).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("Dates", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = keys.Select(k => k.Date!.Value).ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var body = InvoiceXmlParser.Parse(reader.GetString(8));
+            var original = new OriginalInvoice(reader.GetInt64(0), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), DateOnly.FromDateTime(reader.GetDateTime(7)),
+                body.ProductSet.TotalPriceWithTax) { Body = body };
+            snapshot.OriginalsByNumber[reader.GetString(1)] = original;
+            snapshot.OriginalsByKey[(original.SellerTin, original.Num, original.Date)] = original;
+        }
+    }
+
+    private sealed record TaxpayerRow(string Tin, bool Active, bool Resident, DateOnly? VatFrom, DateOnly? VatTo, string? HeadOffice, string? Series, string? Num);
+}

@@ -1,0 +1,87 @@
+using Esf.Domain.Invoices;
+using Esf.Infrastructure.Invoices;
+using Esf.Tests.Infrastructure;
+using Esf.Tests.Pipeline;
+using NUnit.Framework;
+
+namespace Esf.Tests.Registry;
+
+/// <summary>Corrected and additional invoices end to end through the worker: linkage, allowed originals and the CANCELED effect.</summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class Correcting_and_supplementing_invoices
+{
+    private static string Linked(PipelineDriver driver, string type, (string Num, string DateText) original, string? registrationNumber = null)
+    {
+        var body = TestInvoices.Build(driver.Tenant).Replace("ORDINARY_INVOICE", type, StringComparison.Ordinal);
+        var link = $"<relatedInvoice><date>{original.DateText}</date><num>{original.Num}</num>" +
+            (registrationNumber is null ? "" : $"<registrationNumber>{registrationNumber}</registrationNumber>") + "</relatedInvoice>";
+        body = body.Replace("<turnoverDate>", link + "<turnoverDate>", StringComparison.Ordinal);
+        return body;
+    }
+
+    private static async Task<InvoiceRecord> RegisterAsync(PipelineDriver driver, string body)
+    {
+        var upload = await driver.UploadAsync(driver.Item(body));
+        Assert.That(upload.Declined, Is.Empty, string.Join("; ", upload.Declined.SelectMany(d => d.Errors).Select(e => $"{e.RuleId} {e.Property} {e.Message}")));
+        return await driver.FinishedAsync(upload.Accepted[0].InvoiceId!.Value);
+    }
+
+    [Test]
+    public async Task Should_cancel_the_original_when_its_corrected_invoice_is_registered()
+    {
+        var driver = await PipelineDriver.StartAsync(RegistryGateway.Fixture);
+        var original = await RegisterAsync(driver, TestInvoices.Build(driver.Tenant));
+        Assert.That(original.Status, Is.EqualTo(InvoiceStatus.Created));
+
+        var corrected = await RegisterAsync(driver, Linked(driver, "FIXED_INVOICE", (original.Num, original.DateText), original.RegistrationNumber));
+
+        Assert.That(corrected.Status, Is.EqualTo(InvoiceStatus.Created), string.Join("; ", (await ErrorsOrEmpty(driver, corrected)).Select(e => e.RuleId)));
+        var queries = RegistryGateway.Fixture.Get<InvoiceQueries>();
+        var after = (await queries.GetByIdsAsync(driver.Session, [original.InvoiceId], CancellationToken.None)).Single();
+        Assert.That(after.Status, Is.EqualTo(InvoiceStatus.Canceled));
+        var history = await queries.GetHistoryAsync(driver.Session, [original.InvoiceId], CancellationToken.None);
+        Assert.That(history.Select(h => h.Status), Has.Member(InvoiceStatus.Canceled));
+    }
+
+    [Test]
+    public async Task Should_fail_a_second_correction_of_an_annulled_original_with_rule_COR10()
+    {
+        var driver = await PipelineDriver.StartAsync(RegistryGateway.Fixture);
+        var original = await RegisterAsync(driver, TestInvoices.Build(driver.Tenant));
+        await RegisterAsync(driver, Linked(driver, "FIXED_INVOICE", (original.Num, original.DateText)));
+
+        var second = await RegisterAsync(driver, Linked(driver, "FIXED_INVOICE", (original.Num, original.DateText)));
+
+        Assert.That(second.Status, Is.EqualTo(InvoiceStatus.Failed));
+        Assert.That((await driver.ErrorsAsync(second.InvoiceId)).Select(e => e.RuleId), Is.EqualTo(new[] { "COR-10" }));
+    }
+
+    [Test]
+    public async Task Should_fail_a_corrected_invoice_whose_original_does_not_exist_with_rule_COR01()
+    {
+        var driver = await PipelineDriver.StartAsync(RegistryGateway.Fixture);
+        var missing = ("987654321", TestInvoices.Today);
+
+        var corrected = await RegisterAsync(driver, Linked(driver, "FIXED_INVOICE", missing));
+
+        Assert.That(corrected.Status, Is.EqualTo(InvoiceStatus.Failed));
+        Assert.That((await driver.ErrorsAsync(corrected.InvoiceId)).Select(e => e.RuleId), Is.EqualTo(new[] { "COR-01" }));
+    }
+
+    [Test]
+    public async Task Should_register_an_additional_invoice_and_keep_the_original_registered()
+    {
+        var driver = await PipelineDriver.StartAsync(RegistryGateway.Fixture);
+        var original = await RegisterAsync(driver, TestInvoices.Build(driver.Tenant));
+
+        var additional = await RegisterAsync(driver, Linked(driver, "ADDITIONAL_INVOICE", (original.Num, original.DateText)));
+
+        Assert.That(additional.Status, Is.EqualTo(InvoiceStatus.Created));
+        var after = (await RegistryGateway.Fixture.Get<InvoiceQueries>().GetByIdsAsync(driver.Session, [original.InvoiceId], CancellationToken.None)).Single();
+        Assert.That(after.Status, Is.EqualTo(InvoiceStatus.Created));
+    }
+
+    private static async Task<IReadOnlyList<Esf.Domain.Rules.RuleViolation>> ErrorsOrEmpty(PipelineDriver driver, InvoiceRecord invoice) =>
+        invoice.Status == InvoiceStatus.Failed ? await driver.ErrorsAsync(invoice.InvoiceId) : [];
+}

@@ -1,0 +1,62 @@
+using Esf.Domain.Invoices.Document;
+using Esf.Domain.Rules;
+
+namespace Esf.Tests.Rules;
+
+/// <summary>A registry that knows the valid body's parties (VAT payers, active) and whatever a case adds.</summary>
+internal sealed class FakeRegistryView : IRegistryView
+{
+    public Dictionary<string, TaxpayerFacts> Taxpayers { get; } = new()
+    {
+        [ValidBody.Seller] = new(ValidBody.Seller, true, new DateOnly(2020, 1, 1), null, null, null, null),
+        [ValidBody.Customer] = new(ValidBody.Customer, true, new DateOnly(2020, 1, 1), null, null, null, null),
+    };
+
+    public HashSet<string> Srp { get; } = [];
+    public Dictionary<(string, string), string> Accounts { get; } = [];
+    public Dictionary<string, string> Banks { get; } = [];
+    public List<OriginalInvoice> Originals { get; } = [];
+    public HashSet<(string, string)> Successors { get; } = [];
+    public List<(string Liquidated, string Delegate, DateOnly From, DateOnly To)> Delegations { get; } = [];
+    public Dictionary<string, bool> Tnved { get; } = [];
+    public Dictionary<string, bool> Countries { get; } = new() { ["KZ"] = true, ["RU"] = true, ["CN"] = false };
+    public HashSet<int> VatRates { get; } = [0, 12, 16];
+    public DateOnly? Today { get; set; } = new DateOnly(2026, 11, 15);
+
+    public bool TaxpayerExists(string tin) => Taxpayers.TryGetValue(tin, out var t) && t.Active;
+
+    public bool IsNumberTaken(string sellerTin, string num, DateOnly date) => false;
+
+    public TaxpayerFacts? Taxpayer(string tin) => Taxpayers.GetValueOrDefault(tin);
+
+    public bool IsSrpParticipant(string tin) => Srp.Contains(tin);
+
+    public string? AccountBik(string tin, string iik) => Accounts.GetValueOrDefault((tin, iik));
+
+    public string? BankName(string bik) => Banks.GetValueOrDefault(bik);
+
+    public OriginalInvoice? Original(RelatedInvoice link, string? sellerTin) =>
+        Originals.FirstOrDefault(o => link.RegistrationNumber is { } number
+            ? number == $"ESF-{o.InvoiceId}" : o.SellerTin == sellerTin && o.Num == link.Num);
+
+    public bool IsReorganized(string tin) => Successors.Any(s => s.Item1 == tin);
+
+    public bool IsSuccessor(string reorganizedTin, string successorTin) => Successors.Contains((reorganizedTin, successorTin));
+
+    public bool IsLiquidatedBranch(string tin) => Delegations.Any(d => d.Liquidated == tin);
+
+    public bool HasDelegation(string liquidatedTin, string delegateTin, DateOnly date) =>
+        Delegations.Any(d => d.Liquidated == liquidatedTin && d.Delegate == delegateTin && d.From <= date && date <= d.To);
+
+    public bool? IsExemptionGoods(string tnvedCode) => Tnved.TryGetValue(tnvedCode, out var flag) ? flag : null;
+
+    public bool? IsEaeuMember(string countryCode) => Countries.TryGetValue(countryCode, out var flag) ? flag : null;
+
+    public bool? IsVatRateInForce(int rate, DateOnly date) => VatRates.Contains(rate);
+
+    public DateOnly? RegistrationDay => Today;
+
+    public HashSet<DateOnly> Outages { get; } = [new DateOnly(2026, 11, 1)];
+
+    public bool? IsOutageDate(DateOnly date) => Outages.Contains(date);
+}
