@@ -29,7 +29,12 @@ public sealed class Surviving_faults_under_load
 
         var running = load.RunAsync([gateway.BaseAddress], concurrency: 3, FaultSettings.InvoicesPerSecond);
         var faults = new FaultSchedule(load, report);
-        await faults.AtAsync(0.10, "kill -9 the worker, start it again", worker.RestartAfterKillAsync);
+        await faults.AtAsync(0.10, $"kill -9 the worker, start it again {FaultSettings.WorkerDownTime.TotalSeconds:0} s later", async () =>
+        {
+            await worker.KillAsync();
+            await Task.Delay(FaultSettings.WorkerDownTime);
+            await worker.StartAsync();
+        });
         await faults.AtAsync(0.25, "kill -9 the gateway mid-upload, start it again", gateway.RestartAfterKillAsync);
         await faults.AtAsync(0.40, "restart PostgreSQL", stack.RestartPostgresAsync);
         await faults.AtAsync(0.50, "deliver three uploads' messages twice more", async () =>
@@ -60,6 +65,7 @@ public sealed class Surviving_faults_under_load
             Assert.That(counts.NotFinishedOnce, Is.Zero, "each invoice has exactly one CREATED/FAILED history row");
             Assert.That(counts.DuplicateNumbers, Is.Zero, "registration numbers are unique");
             Assert.That(counts.Created + counts.Failed, Is.EqualTo(load.InvoiceCount));
+            Assert.That(counts.Failed, Is.Zero, "every invoice is valid: a fault must never fail one");
             Assert.That(gateway.IsRunning && worker.IsRunning, Is.True, "both processes survived the broker and database restarts");
         }
     }
