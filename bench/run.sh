@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # End-to-end benchmark of the pipeline: gateway and worker as separate processes over a private RabbitMQ and PostgreSQL.
 #
-#   bench/run.sh [--invoices N] [--batch N] [--senders N] [--quick] [--no-append]
+#   bench/run.sh [--invoices N] [--batch N] [--senders N] [--soap [FRACTION]] [--quick] [--no-append]
+#
+# --soap makes that share of the senders (0.5 when no FRACTION is given) upload over SOAP instead of REST; without it all use REST.
 #
 # Builds Release, starts RabbitMQ (.esf/bench/rabbitmq); the bench program (bench/Esf.Bench) starts PostgreSQL (.esf/bench/pg),
 # the gateway and the worker, sends the load, measures, prints a report and appends a row to BENCHMARKS.md.

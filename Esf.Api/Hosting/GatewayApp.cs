@@ -59,12 +59,14 @@ public static class GatewayApp
         {
             builder.Services.AddSoapEndpoints();
             builder.Services.AddRestEndpoints();
+            builder.Services.AddEsfRateLimiting(builder.Configuration);
         }
 
         var app = builder.Build();
         app.MapEsfHealthChecks();
         if (gateway)
         {
+            app.UseEsfRateLimiting();
             app.MapRestEndpoints();
             app.MapSoapEndpoints();
         }

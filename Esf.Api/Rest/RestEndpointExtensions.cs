@@ -1,7 +1,9 @@
+using Esf.Api.Rest.ApiKeys;
 using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.OpenApi;
 using Esf.Api.Rest.Problems;
 using Esf.Api.Rest.Sessions;
+using Esf.Api.Rest.Updates;
 
 namespace Esf.Api.Rest;
 
@@ -30,7 +32,11 @@ public static class RestEndpointExtensions
         app.MapGroup(RoutePrefix)
             .ProducesRestProblems(StatusCodes.Status500InternalServerError)
             .MapSessionEndpoints()
-            .MapInvoiceEndpoints();
+            .MapInvoiceEndpoints()
+            .MapInvoiceStatusEndpoints()
+            .MapInvoiceSearchEndpoints()
+            .MapUpdateEndpoints()
+            .MapApiKeyEndpoints();
         return app;
     }
 }

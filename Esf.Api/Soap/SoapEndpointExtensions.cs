@@ -20,9 +20,13 @@ public static class SoapEndpointExtensions
         });
         services.AddSingleton<SoapEndpointHandler>();
         services.AddSingleton<WsdlDocuments>();
+        services.AddScoped<AuthOperations>();
         services.AddScoped<SessionOperations>();
         services.AddScoped<UploadOperations>();
         services.AddScoped<InvoiceOperations>();
+        services.AddScoped<InvoiceStatusOperations>();
+        services.AddScoped<QueryUpdatesOperation>();
+        services.AddScoped<InvoiceSearchOperations>();
         return services;
     }
 

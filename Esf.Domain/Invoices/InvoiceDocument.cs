@@ -1,3 +1,5 @@
+using Esf.Domain.Invoices.Document;
+
 namespace Esf.Domain.Invoices;
 
 /// <summary>
@@ -25,6 +27,9 @@ public sealed record InvoiceDocument
 
     /// <summary>Customers (C).</summary>
     public IReadOnlyList<InvoiceParty> Customers { get; init; } = [];
+
+    /// <summary>The complete body, every element (esf-api-facts §11); the rules of the ФЛК read it.</summary>
+    public InvoiceBody Body { get; init; } = new();
 
     /// <summary>The first seller's TIN (ИИН/БИН, B 6): the invoice's owner for numbering and uniqueness.</summary>
     public string? SellerTin => Sellers.Count > 0 ? Sellers[0].Tin : null;

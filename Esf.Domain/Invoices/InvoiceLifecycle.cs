@@ -1,8 +1,9 @@
 namespace Esf.Domain.Invoices;
 
 /// <summary>
-/// The transitions of the processing pipeline: queued → in processing → registered or failed.
-/// Every status change goes through <see cref="EnsureCanMove"/>, so an illegal one is never silent.
+/// Every transition of the 20 statuses. The pipeline (queued → in processing → registered or failed) and the document flow
+/// after registration (confirm, revoke, unrevoke, decline, delete) both go through <see cref="EnsureCanMove"/>, so an illegal
+/// change is never silent. Statuses no operation of this gateway reaches are named in <see cref="Unreachable"/> with the reason.
 /// </summary>
 public static class InvoiceLifecycle
 {
@@ -10,7 +11,27 @@ public static class InvoiceLifecycle
     {
         [InvoiceStatus.InQueue] = [InvoiceStatus.InProcessing],
         [InvoiceStatus.InProcessing] = [InvoiceStatus.Created, InvoiceStatus.Failed],
+        [InvoiceStatus.Created] = [InvoiceStatus.Delivered, InvoiceStatus.Revoked, InvoiceStatus.Declined],
+        [InvoiceStatus.Delivered] = [InvoiceStatus.Revoked, InvoiceStatus.Declined],
+        [InvoiceStatus.Revoked] = [InvoiceStatus.Delivered],
         [InvoiceStatus.Failed] = [InvoiceStatus.Deleted],
+    };
+
+    /// <summary>Statuses of the API that no operation of this gateway produces yet, and why.</summary>
+    public static readonly IReadOnlyDictionary<InvoiceStatus, string> Unreachable = new Dictionary<InvoiceStatus, string>
+    {
+        [InvoiceStatus.Canceled] = "set when a corrected invoice annuls its original (the corrected-invoice rules)",
+        [InvoiceStatus.CanceledByOgd] = "set by the tax authority after a deregistration before the turnover date",
+        [InvoiceStatus.CanceledBySntDecline] = "needs СНТ (waybills), which this gateway does not hold",
+        [InvoiceStatus.CanceledBySntRevoke] = "needs СНТ (waybills), which this gateway does not hold",
+        [InvoiceStatus.Imported] = "a web-portal state: imported but not sent",
+        [InvoiceStatus.Draft] = "a web-portal state: drafts are not uploaded through the API",
+        [InvoiceStatus.SendToIsgo] = "needs the ИС ГО exchange for state support",
+        [InvoiceStatus.WaitBiometricsVerification] = "needs biometric verification of the signer",
+        [InvoiceStatus.FailedBiometricsVerification] = "needs biometric verification of the signer",
+        [InvoiceStatus.DeletedBiometricsVerification] = "needs biometric verification of the signer",
+        [InvoiceStatus.WaitingCustomerConfirmation] = "this gateway registers invoices without a customer pre-confirmation step",
+        [InvoiceStatus.WaitingCustomerRevokeConfirmation] = "a revocation takes effect at once; the customer objects with unrevoke",
     };
 
     public static bool CanMove(InvoiceStatus from, InvoiceStatus to) =>

@@ -1,3 +1,4 @@
+using Esf.Domain.Rules.Document;
 using Esf.Domain.Rules.Registration;
 
 namespace Esf.Domain.Rules;
@@ -80,10 +81,18 @@ public static class RuleCatalogue
         new CustomerMustBeRegisteredTaxpayer(),
     ];
 
+    /// <summary>The light rules over the document alone, run at upload after the XSD.</summary>
+    public static IReadOnlyList<IDocumentRule> DocumentRules { get; } =
+    [
+        .. SectionARules.All, .. SectionBRules.All, .. SectionCRules.All, .. SectionDeRules.All, .. SectionGRules.All,
+        .. ArithmeticRules.All, .. SectionHRules.All,
+    ];
+
     public static IReadOnlyList<RuleDefinition> All { get; } =
     [
         XmlMustBeWellFormed, BodyMustMatchSchema, VersionMustBeSupported, SignatureMustBeWellFormed,
         CertificateMustBeWellFormed, BatchNumbersMustBeUnique, ProcessingMustComplete,
+        .. DocumentRules.Select(r => r.Definition),
         .. RegistrationRules.Select(r => r.Definition),
     ];
 }

@@ -16,11 +16,39 @@ public static class RuleCatalogueDocument
         text.AppendLine("(`declinedSet`, nothing stored); at **registration** the worker fails it (`FAILED`, every error in");
         text.AppendLine("`queryInvoiceErrorById`, the first error code as `cancelReason`).");
         text.AppendLine();
-        text.AppendLine("| Id | Stage | errorCode | Message (ru) | Message (en) |");
-        text.AppendLine("| --- | --- | --- | --- | --- |");
+        text.AppendLine($"Implemented: **{RuleCatalogue.All.Count}** rules; decided against: **{Count(RuleNoteKind.DecidedAgainst)}**; " +
+            $"covered by another rule or the pipeline: **{Count(RuleNoteKind.CoveredElsewhere)}**; not implemented yet: **{Count(RuleNoteKind.NotImplementedYet)}**.");
+        text.AppendLine();
+        text.AppendLine("| Id | Stage | errorCode | Message (ru) | Message (en) | Fields read | Legal basis |");
+        text.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
         foreach (var rule in RuleCatalogue.All)
         {
-            text.AppendLine($"| {rule.Id} | {rule.Stage.ToString().ToLowerInvariant()} | `{rule.ErrorCode}` | {rule.MessageRu} | {rule.MessageEn} |");
+            text.AppendLine($"| {rule.Id} | {rule.Stage.ToString().ToLowerInvariant()} | `{rule.ErrorCode}` | {Cell(rule.MessageRu)} | {Cell(rule.MessageEn)} | " +
+                $"{string.Join("<br>", rule.Fields.Select(f => $"`{f}`"))} | {Cell(rule.LegalBasis)} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine("## Decisions per rule");
+        text.AppendLine();
+        foreach (var rule in RuleCatalogue.All.Where(r => r.Decision is not null))
+        {
+            text.AppendLine($"- **{rule.Id}**: {rule.Decision}");
+        }
+
+        foreach (var kind in Enum.GetValues<RuleNoteKind>())
+        {
+            text.AppendLine();
+            text.AppendLine(kind switch
+            {
+                RuleNoteKind.DecidedAgainst => "## Decided against",
+                RuleNoteKind.CoveredElsewhere => "## Covered by another rule, the XSD or the pipeline",
+                _ => "## Not implemented yet",
+            });
+            text.AppendLine();
+            foreach (var note in RuleNotes.All.Where(n => n.Kind == kind))
+            {
+                text.AppendLine($"- **{note.Id}**: {note.Reason}");
+            }
         }
 
         text.AppendLine();
@@ -28,8 +56,12 @@ public static class RuleCatalogueDocument
         return text.ToString();
     }
 
+    private static int Count(RuleNoteKind kind) => RuleNotes.All.Count(n => n.Kind == kind);
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+
     private const string Decisions = """
-        ## Decisions
+        ## General decisions
 
         - **A-02** uses the manual's exact words. Uniqueness is among *registered* invoices of the seller (a unique index on
           seller, number and date where a registration number exists), so a FAILED invoice never blocks its number.
@@ -44,5 +76,10 @@ public static class RuleCatalogueDocument
         - **GEN-11** covers the schema (`contracts/xsd`) and the two fields every stored invoice needs: a `dd.MM.yyyy` date
           and a seller's ИИН/БИН.
         - The registration day in the number is the day of registration in Kazakhstan time (UTC+5).
+        - Light rules (the document alone, stage **upload**) decline the invoice with every violation at once; the seed gives exact texts
+          for four checks only (A-02, C-04, the two reorganization reasons) — every other Russian message is ours, in the manual's style.
+        - Amounts are decimals (never floating point) with the scale they were written with; rounding is half away from zero to 2 places.
+        - V1 bodies: the facts describe InvoiceV1 only as a container choice, not its elements, so no V1 body XSD is written; a V1
+          upload is declined by API-02 (unsupported version).
         """;
 }

@@ -42,6 +42,7 @@ public static class UploadChecks
         if (body.Document is { } document)
         {
             violations.AddRange(StorableFields(document));
+            violations.AddRange(DocumentControl.Run(document));
         }
 
         return (body.Document, violations);

@@ -2,6 +2,7 @@ using Dapper;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Registration;
 using Esf.Infrastructure.Registry;
+using Esf.Infrastructure.Security;
 using Esf.Infrastructure.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -17,11 +18,14 @@ public static class PersistenceSetup
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         services.AddSingleton(NpgsqlDataSource.Create(connectionString));
         services.AddSingleton(TimeProvider.System);
+        services.AddEsfSecurity();
         services.AddSingleton<SessionService>();
         services.AddSingleton<InvoiceUploader>();
         services.AddSingleton<InvoiceQueries>();
+        services.AddEsfDocumentFlow();
         services.AddSingleton<InvoiceRegistrar>();
         services.AddSingleton<RegistryWriter>();
+        services.AddSingleton<RegistryImporter>();
         services.AddSingleton<Demo.DemoSeeder>();
         return services;
     }

@@ -25,7 +25,11 @@ public sealed class InvoiceRegistrar(NpgsqlDataSource database, TimeProvider clo
         }
 
         var checkedInvoices = new CheckedInvoice[pending.Count];
-        Parallel.For(0, pending.Count, i => checkedInvoices[i] = CheckedInvoice.Of(pending[i]));
+        using (var signers = new SignerKeys())
+        {
+            Parallel.For(0, pending.Count, i => checkedInvoices[i] = CheckedInvoice.Of(pending[i], signers));
+        }
+
         var registry = await LoadRegistryAsync(connection, checkedInvoices, cancellationToken);
         var verdicts = checkedInvoices.Select(invoice => Judge(invoice, registry)).ToList();
 
@@ -76,20 +80,16 @@ public sealed class InvoiceRegistrar(NpgsqlDataSource database, TimeProvider clo
     /// <summary>The CPU-bound part for one invoice (parse and signature), done in parallel across the batch.</summary>
     private sealed record CheckedInvoice(PendingInvoice Pending, Domain.Invoices.InvoiceDocument? Document, SignatureCheck Signature, string? Problem)
     {
-        public static CheckedInvoice Of(PendingInvoice pending)
+        public static CheckedInvoice Of(PendingInvoice pending, SignerKeys signers)
         {
             var body = InvoiceBodyReader.Read(pending.Body);
-            if (body.Document is null || !CertificateParser.TryParse(pending.Certificate, out var certificate))
+            if (body.Document is null || signers.For(pending.Certificate) is not { } signer)
             {
                 return new CheckedInvoice(pending, null, new SignatureCheck(false, null, null), body.Violations.FirstOrDefault()?.Message);
             }
 
-            using (certificate)
-            {
-                var subject = CertificateParser.Subject(certificate);
-                var valid = InvoiceSignatureVerifier.Verify(pending.Body, pending.Signature, certificate);
-                return new CheckedInvoice(pending, body.Document, new SignatureCheck(valid, subject.Iin, subject.Bin), null);
-            }
+            var valid = signer.Verify(pending.Body, pending.Signature);
+            return new CheckedInvoice(pending, body.Document, new SignatureCheck(valid, signer.Subject.Iin, signer.Subject.Bin), null);
         }
     }
 }

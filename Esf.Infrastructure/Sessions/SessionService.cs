@@ -1,5 +1,6 @@
 using Dapper;
 using Esf.Infrastructure.Errors;
+using Esf.Infrastructure.Security;
 using Esf.Infrastructure.Signatures;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -7,43 +8,24 @@ using Npgsql;
 namespace Esf.Infrastructure.Sessions;
 
 /// <summary>Opens, checks and closes sessions; every business call starts with <see cref="RequireAsync"/>.</summary>
-public sealed class SessionService(NpgsqlDataSource database, IOptions<EsfOptions> options, TimeProvider clock)
+public sealed class SessionService(
+    NpgsqlDataSource database, IOptions<EsfOptions> options, TimeProvider clock, CertificateValidator certificates)
 {
     private readonly TimeSpan idle = TimeSpan.FromMinutes(options.Value.SessionIdleMinutes);
+
+    internal TimeSpan Idle => idle;
 
     /// <summary>createSession: checks the credentials, the certificate and the user's right to act for the enterprise.</summary>
     public async Task<string> CreateAsync(CreateSessionRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await VerifyPasswordAsync(connection, request.Login, request.Password, cancellationToken);
+        await UserAccounts.VerifyPasswordAsync(connection, request.Login, request.Password, cancellationToken);
         VerifyCertificate(request.Certificate, request.Login);
-        var profile = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "SELECT business_profile_type FROM user_enterprises WHERE login = @Login AND tin = @Tin",
-            new { request.Login, request.Tin }, cancellationToken: cancellationToken))
-            ?? throw EsfException.Code("ENTERPRISE_NOT_FOUND_FOR_USER");
-
-        var sessionId = $"{Guid.NewGuid():N}-{request.Tin}-{request.ProjectCode}";
-        const string Insert = """
-            UPDATE sessions SET closed_at = @Now WHERE login = @Login AND closed_at IS NULL AND last_seen_at < @IdleSince;
-            INSERT INTO sessions (session_id, login, tin, business_profile_type, project_code, source_type, certificate, created_at, last_seen_at)
-            VALUES (@SessionId, @Login, @Tin, @Profile, @ProjectCode, @SourceType, @Certificate, @Now, @Now)
-            ON CONFLICT DO NOTHING
-            RETURNING session_id;
-            """;
-        var now = clock.GetUtcNow();
-        var created = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(Insert, new
-        {
-            SessionId = sessionId, request.Login, request.Tin, Profile = request.BusinessProfileType ?? profile, request.ProjectCode,
-            request.SourceType, request.Certificate, Now = now, IdleSince = now - idle,
-        }, cancellationToken: cancellationToken));
-        if (created is not null)
-        {
-            return created;
-        }
-
-        var open = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "SELECT session_id FROM sessions WHERE login = @Login AND closed_at IS NULL", new { request.Login }, cancellationToken: cancellationToken));
-        throw EsfException.Business($"Can`t create a new user session. User already has opened session with id {open}");
+        var profile = await UserAccounts.ProfileAsync(connection, request.Login, request.Tin, request.BusinessProfileType, cancellationToken);
+        var session = new SessionOpener.NewSession(
+            $"{Guid.NewGuid():N}-{request.Tin}-{request.ProjectCode}", request.Login, request.Tin, profile, request.ProjectCode,
+            request.SourceType, request.Certificate);
+        return await SessionOpener.OpenAsync(connection, session, clock.GetUtcNow(), idle, cancellationToken);
     }
 
     /// <summary>closeSession: closes the session if it is open; answers the resulting status.</summary>
@@ -57,11 +39,21 @@ public sealed class SessionService(NpgsqlDataSource database, IOptions<EsfOption
         return found ? SessionStatus.Closed : SessionStatus.NotFound;
     }
 
-    /// <summary>closeSessionByCredentials: closes the user's open session, whatever its id.</summary>
-    public async Task<SessionStatus> CloseByCredentialsAsync(string tin, string login, string password, CancellationToken cancellationToken)
+    /// <summary>closeSessionByCredentials: closes the user's open session, whatever its id, after the same checks as a login.</summary>
+    public async Task<SessionStatus> CloseByCredentialsAsync(
+        string tin, string certificate, string login, string password, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await VerifyPasswordAsync(connection, login, password, cancellationToken);
+        await UserAccounts.VerifyPasswordAsync(connection, login, password, cancellationToken);
+        VerifyCertificate(certificate, login);
+        await UserAccounts.ProfileAsync(connection, login, tin, null, cancellationToken);
+        return await CloseOpenAsync(login, tin, cancellationToken);
+    }
+
+    /// <summary>Closes the open session of <paramref name="login"/> for <paramref name="tin"/>, if any.</summary>
+    internal async Task<SessionStatus> CloseOpenAsync(string login, string tin, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var closed = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE sessions SET closed_at = @Now WHERE login = @Login AND tin = @Tin AND closed_at IS NULL",
             new { Login = login, Tin = tin, Now = clock.GetUtcNow() }, cancellationToken: cancellationToken));
@@ -128,22 +120,6 @@ public sealed class SessionService(NpgsqlDataSource database, IOptions<EsfOption
             """, new { session.Login }, cancellationToken: cancellationToken))).ToList();
     }
 
-    private static async Task VerifyPasswordAsync(NpgsqlConnection connection, string login, string password, CancellationToken cancellationToken)
-    {
-        var user = await connection.QuerySingleOrDefaultAsync<(string PasswordHash, string Status)?>(new CommandDefinition(
-            "SELECT password_hash, status FROM users WHERE login = @Login", new { Login = login }, cancellationToken: cancellationToken));
-        if (user is null || !PasswordHasher.Verify(password, user.Value.PasswordHash))
-        {
-            // One answer for an unknown login and a wrong password, so logins cannot be probed.
-            throw EsfException.Code("PASSWORD_INVALID");
-        }
-
-        if (user.Value.Status != "ACTIVE")
-        {
-            throw EsfException.Code("USER_BLOCKED");
-        }
-    }
-
     private void VerifyCertificate(string certificateText, string login)
     {
         if (!CertificateParser.TryParse(certificateText, out var certificate))
@@ -153,17 +129,7 @@ public sealed class SessionService(NpgsqlDataSource database, IOptions<EsfOption
 
         using (certificate)
         {
-            var now = clock.GetUtcNow();
-            if (now < certificate.NotBefore.ToUniversalTime())
-            {
-                throw EsfException.Code("CERTIFICATE_NOT_YET_VALID");
-            }
-
-            if (now > certificate.NotAfter.ToUniversalTime())
-            {
-                throw EsfException.Code("CERTIFICATE_EXPIRED");
-            }
-
+            certificates.Validate(certificate, CertificatePurpose.Authentication);
             if (CertificateParser.Subject(certificate).Iin is { } iin && iin != login)
             {
                 throw EsfException.Code("IIN_NOT_VALID");

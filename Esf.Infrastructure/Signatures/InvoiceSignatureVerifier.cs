@@ -13,18 +13,19 @@ public static class InvoiceSignatureVerifier
     public static bool Verify(string body, string signatureBase64, X509Certificate2 certificate)
     {
         using var rsa = certificate.GetRSAPublicKey();
-        if (rsa is null)
-        {
-            return false;
-        }
+        return rsa is not null && Verify(body, signatureBase64, rsa);
+    }
 
+    /// <summary>The same check with a public key already imported (the worker imports each batch's key once).</summary>
+    public static bool Verify(string body, string signatureBase64, RSA publicKey)
+    {
         var signature = new byte[signatureBase64.Length];
         if (!Convert.TryFromBase64String(signatureBase64, signature, out var length))
         {
             return false;
         }
 
-        return rsa.VerifyData(Encoding.UTF8.GetBytes(body), signature.AsSpan(0, length), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return publicKey.VerifyData(Encoding.UTF8.GetBytes(body), signature.AsSpan(0, length), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
     }
 
     /// <summary>Signs a body the way clients must (used by the <c>sign</c> verb and the tests).</summary>

@@ -37,7 +37,7 @@ public static class InvoiceBodyReader
             return new InvoiceBodyResult(null, [RuleCatalogue.XmlMustBeWellFormed.Violation(path.ToString(), e.Message)]);
         }
 
-        return new InvoiceBodyResult(fields.ToDocument(), violations);
+        return new InvoiceBodyResult(fields.ToDocument() with { Body = InvoiceXmlParser.Parse(body) }, violations);
     }
 
     private static void Walk(XmlReader reader, ElementPath path, InvoiceFieldCollector fields, List<RuleViolation> violations)

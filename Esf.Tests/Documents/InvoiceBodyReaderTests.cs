@@ -25,7 +25,7 @@ public sealed class InvoiceBodyReaderTests
     [Test]
     public void Read_WhenTheSdkSampleIsRead_IsValid()
     {
-        var sdkSample = Path.Combine(TestServices.RepositoryRoot, "..", "shared", "reference", "sdk-2025", "One_InvoiceV2.xml");
+        var sdkSample = SharedReference.SdkSample ?? "";
         if (!File.Exists(sdkSample))
         {
             Assert.Ignore("The shared reference folder is not beside this checkout.");

@@ -11,6 +11,12 @@ public sealed class InvoiceLifecycleTests
         (InvoiceStatus.InQueue, InvoiceStatus.InProcessing),
         (InvoiceStatus.InProcessing, InvoiceStatus.Created),
         (InvoiceStatus.InProcessing, InvoiceStatus.Failed),
+        (InvoiceStatus.Created, InvoiceStatus.Delivered),
+        (InvoiceStatus.Created, InvoiceStatus.Revoked),
+        (InvoiceStatus.Created, InvoiceStatus.Declined),
+        (InvoiceStatus.Delivered, InvoiceStatus.Revoked),
+        (InvoiceStatus.Delivered, InvoiceStatus.Declined),
+        (InvoiceStatus.Revoked, InvoiceStatus.Delivered),
         (InvoiceStatus.Failed, InvoiceStatus.Deleted),
     ];
 

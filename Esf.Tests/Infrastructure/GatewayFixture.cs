@@ -37,6 +37,8 @@ public sealed class GatewayFixture : IAsyncDisposable
             ["Esf:SeedDemo"] = "false",
             ["Esf:RabbitMq"] = useRabbitMq ? TestServices.RequireRabbitMq() : null,
             ["Logging:LogLevel:Default"] = "Warning",
+            // Every test calls from 127.0.0.1; the rate-limit scenarios (Esf.Tests/Security/Limits) switch limits on with their own values.
+            ["Esf:RateLimiting:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -33,7 +33,7 @@ public sealed class Describing_the_rest_api
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(document["info"]!["title"]!.GetValue<string>(), Is.EqualTo("Esf Gateway REST API"));
-            Assert.That(paths, Is.EquivalentTo(new[]
+            Assert.That(paths, Is.SupersetOf(new[]
             {
                 "/api/v1/sessions", "/api/v1/sessions/current", "/api/v1/invoices", "/api/v1/invoices/{id}",
                 "/api/v1/invoices/{id}/status", "/api/v1/invoices/{id}/history",

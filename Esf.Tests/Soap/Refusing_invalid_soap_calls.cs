@@ -98,9 +98,9 @@ public sealed class Refusing_invalid_soap_calls
     {
         using var client = RawSoapClient.Create();
 
-        var reply = await client.PostAsync("InvoiceService", Envelopes.SessionCall("confirmInvoiceByIdRequest", "any"));
+        var reply = await client.PostAsync("InvoiceService", Envelopes.SessionCall("enterpriseValidationRequest", "any"));
 
-        Assert.That(reply.FaultString, Is.EqualTo("Operation confirmInvoiceById is not supported yet by this gateway"));
+        Assert.That(reply.FaultString, Is.EqualTo("Operation enterpriseValidation is not supported yet by this gateway"));
     }
 
     private static void AssertClientFault(SoapReply reply)

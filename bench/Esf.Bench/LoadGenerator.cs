@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Text.Json;
 using Npgsql;
 
 namespace Esf.Bench;
@@ -8,58 +6,75 @@ namespace Esf.Bench;
 /// <summary>What the load run measured: the uploads as the clients saw them, and the registration as the database recorded it.</summary>
 public sealed record LoadResult(
     int Uploads, int Accepted, int Declined, int Created, int Failed, DateTimeOffset Start, DateTimeOffset UploadsDone,
-    DateTimeOffset LastCreated, double P50, double P95, double P99)
+    DateTimeOffset LastCreated, double P50, double P95, double P99, IReadOnlyList<ProtocolLoad> Protocols)
 {
     public double AcceptedPerSecond => Accepted / (UploadsDone - Start).TotalSeconds;
 
     public double RegisteredPerSecond => Created / (LastCreated - Start).TotalSeconds;
+
+    public bool Mixed => Protocols.Count > 1;
+
+    public int SoapSenders => Protocols.Where(p => p.Protocol == "SOAP").Sum(p => p.Senders);
+}
+
+/// <summary>The uploads of one protocol's senders: accepted ÷ (its last upload answered − first upload started).</summary>
+public sealed record ProtocolLoad(string Protocol, int Senders, int Uploads, int Accepted, int Declined, double Seconds)
+{
+    public double AcceptedPerSecond => Accepted / Seconds;
 }
 
 /// <summary>
-/// Sends the pre-signed invoices over REST, one session per sender, batches in turn per sender and senders in parallel, then waits
-/// (polling PostgreSQL, not the API) until the worker has registered or failed every accepted invoice.
+/// Sends the pre-signed invoices, one session per sender (REST, or SOAP for the first <c>soapSenders</c>), batches in turn per
+/// sender and senders in parallel, then waits (polling PostgreSQL, not the API) until the worker has registered or failed every
+/// accepted invoice.
 /// </summary>
-public sealed class LoadGenerator(HttpClient http, string connectionString)
+public sealed class LoadGenerator(HttpClient http, string connectionString, IReadOnlyList<Sender> senders, int soapSenders)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan StallTimeout = TimeSpan.FromMinutes(2);
-    private readonly Dictionary<Sender, string> _sessions = [];
 
-    public async Task OpenSessionsAsync(IEnumerable<Sender> senders, CancellationToken cancellationToken)
+    private readonly Dictionary<Sender, ProtocolSender> _senders = senders.ToDictionary(
+        s => s, ProtocolSender (s) => s.Index < soapSenders ? new SoapSender(http, s) : new RestSender(http, s));
+
+    public async Task OpenSessionsAsync(CancellationToken cancellationToken)
     {
-        foreach (var sender in senders)
+        foreach (var sender in _senders.Values)
         {
-            using var response = await http.PostAsync("api/v1/sessions", Json(new
-            {
-                tin = sender.SellerTin, certificate = sender.CertificateBase64, login = sender.UserIin, password = Sender.Password,
-            }), cancellationToken);
-            using var answer = await ReadAsync(response, cancellationToken);
-            _sessions[sender] = answer.RootElement.GetProperty("sessionId").GetString()!;
+            await sender.OpenAsync(cancellationToken);
         }
     }
 
-    /// <summary>Serialises every upload before the clock starts, so the client spends its CPU on sending only.</summary>
-    public static Dictionary<Sender, List<byte[]>> Payloads(IEnumerable<SignedInvoice> invoices, int batch) =>
-        invoices.GroupBy(i => i.Sender).ToDictionary(g => g.Key, g => g.Chunk(batch).Select(chunk => JsonSerializer.SerializeToUtf8Bytes(new
+    public async Task CloseSessionsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var sender in _senders.Values)
         {
-            certificate = g.Key.CertificateBase64,
-            invoices = chunk.Select(i => new { body = i.Body, version = "InvoiceV2", signature = i.Signature, signatureType = "COMPANY" }),
-        })).ToList());
+            await sender.CloseAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Serialises every upload (JSON or SOAP envelope) before the clock starts, so the client spends its CPU on sending only.</summary>
+    public Dictionary<ProtocolSender, List<byte[]>> Payloads(IEnumerable<SignedInvoice> invoices, int batch) =>
+        invoices.GroupBy(i => i.Sender).ToDictionary(g => _senders[g.Key], g => g.Chunk(batch).Select(_senders[g.Key].Payload).ToList());
 
     /// <summary>Sends everything, waits for the verdicts of invoices above <paramref name="afterInvoiceId"/>, and measures.</summary>
     public async Task<LoadResult> RunAsync(
-        Dictionary<Sender, List<byte[]>> payloads, long afterInvoiceId, Action<string> progress, CancellationToken cancellationToken)
+        Dictionary<ProtocolSender, List<byte[]>> payloads, long afterInvoiceId, Action<string> progress, CancellationToken cancellationToken)
     {
         var start = DateTimeOffset.UtcNow;
-        var counts = await Task.WhenAll(payloads.Select(p => SendAllAsync(p.Key, p.Value, cancellationToken)));
+        var sent = await Task.WhenAll(payloads.Select(async p =>
+            (Sender: p.Key, Uploads: p.Value.Count, Count: await SendAllAsync(p.Key, p.Value, cancellationToken), Done: DateTimeOffset.UtcNow)));
         var uploadsDone = DateTimeOffset.UtcNow;
-        var (accepted, declined) = (counts.Sum(c => c.Accepted), counts.Sum(c => c.Declined));
-        progress($"uploads done in {(uploadsDone - start).TotalSeconds:0.0}s: {accepted} accepted, {declined} declined");
+        var protocols = sent.GroupBy(s => s.Sender.Protocol).OrderBy(g => g.Key).Select(g => new ProtocolLoad(
+            g.Key, g.Count(), g.Sum(s => s.Uploads), g.Sum(s => s.Count.Accepted), g.Sum(s => s.Count.Declined),
+            (g.Max(s => s.Done) - start).TotalSeconds)).ToList();
+        var (accepted, declined) = (protocols.Sum(p => p.Accepted), protocols.Sum(p => p.Declined));
+        progress($"uploads done in {(uploadsDone - start).TotalSeconds:0.0}s: {accepted} accepted, {declined} declined"
+            + (protocols.Count > 1 ? $" ({string.Join(", ", protocols.Select(p => $"{p.Protocol} {p.Accepted} in {p.Seconds:0.0}s"))})" : ""));
 
         var (created, failed) = await WaitForVerdictsAsync(accepted, afterInvoiceId, progress, cancellationToken);
         var (p50, p95, p99, lastCreated) = await LatenciesAsync(afterInvoiceId, cancellationToken);
         return new LoadResult(payloads.Sum(p => p.Value.Count), accepted, declined, created, failed, start, uploadsDone,
-            lastCreated ?? uploadsDone, p50, p95, p99);
+            lastCreated ?? uploadsDone, p50, p95, p99, protocols);
     }
 
     /// <summary>The highest invoice id so far: what a run measures comes after it.</summary>
@@ -71,27 +86,16 @@ public sealed class LoadGenerator(HttpClient http, string connectionString)
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private async Task<(int Accepted, int Declined)> SendAllAsync(Sender sender, List<byte[]> uploads, CancellationToken cancellationToken)
+    private static async Task<UploadCount> SendAllAsync(ProtocolSender sender, List<byte[]> uploads, CancellationToken cancellationToken)
     {
         var (accepted, declined) = (0, 0);
         foreach (var payload in uploads)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/invoices") { Content = new ByteArrayContent(payload) };
-            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _sessions[sender]);
-            using var response = await http.SendAsync(request, cancellationToken);
-            using var answer = await ReadAsync(response, cancellationToken);
-            var declinedHere = answer.RootElement.GetProperty("declined");
-            if (declinedHere.GetArrayLength() > 0 && declined == 0)
-            {
-                Console.Error.WriteLine($"  sender {sender.Index}: declined invoices, first: {declinedHere[0]}");
-            }
-
-            accepted += answer.RootElement.GetProperty("accepted").GetArrayLength();
-            declined += declinedHere.GetArrayLength();
+            var count = await sender.SendAsync(payload, cancellationToken);
+            (accepted, declined) = (accepted + count.Accepted, declined + count.Declined);
         }
 
-        return (accepted, declined);
+        return new UploadCount(accepted, declined);
     }
 
     private async Task<(int Created, int Failed)> WaitForVerdictsAsync(
@@ -158,23 +162,5 @@ public sealed class LoadGenerator(HttpClient http, string connectionString)
 
         var p = reader.GetFieldValue<double[]>(0);
         return (p[0], p[1], p[2], reader.GetFieldValue<DateTimeOffset>(1));
-    }
-
-    private static ByteArrayContent Json(object value)
-    {
-        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        return content;
-    }
-
-    private static async Task<JsonDocument> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var text = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new InvalidOperationException($"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {text}");
-        }
-
-        return JsonDocument.Parse(text);
     }
 }

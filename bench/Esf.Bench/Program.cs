@@ -42,30 +42,35 @@ try
     Log($"Average body {invoices.Average(i => System.Text.Encoding.UTF8.GetByteCount(i.Body)) / 1024:0.0} KB");
 
     using var http = new HttpClient { BaseAddress = stack.GatewayUrl, Timeout = TimeSpan.FromMinutes(5) };
-    var load = new LoadGenerator(http, stack.ConnectionString);
-    await load.OpenSessionsAsync(senders, ct);
+    var load = new LoadGenerator(http, stack.ConnectionString, senders, options.SoapSenders);
+    await load.OpenSessionsAsync(ct);
     Log("Warm-up: one small upload per sender (JIT, pools, queues)");
-    await load.RunAsync(LoadGenerator.Payloads(warmUp, options.Batch), 0, Log, ct);
+    await load.RunAsync(load.Payloads(warmUp, options.Batch), 0, Log, ct);
 
     var afterId = await load.MaxInvoiceIdAsync(ct);
-    var payloads = LoadGenerator.Payloads(invoices, options.Batch);
+    var payloads = load.Payloads(invoices, options.Batch);
     GC.Collect();
-    var (gateway0, worker0, pg0, machine0, self0) = (stack.Gateway.CpuSeconds, stack.Worker.CpuSeconds,
-        ProcStats.TreeCpuSeconds(stack.PostgresPid), ProcStats.MachineBusySeconds(), ProcStats.CpuSeconds(Environment.ProcessId));
-    Log($"Clock starts: {options.Invoices} invoices in uploads of {options.Batch} over {options.Senders} sessions");
+    var rabbitPid = RabbitPid(options);
+    var (gateway0, worker0, pg0, rabbit0, machine0, self0) = (stack.Gateway.CpuSeconds, stack.Worker.CpuSeconds,
+        ProcStats.TreeCpuSeconds(stack.PostgresPid), ProcStats.CpuSeconds(rabbitPid), ProcStats.MachineBusySeconds(),
+        ProcStats.CpuSeconds(Environment.ProcessId));
+    Log($"Clock starts: {options.Invoices} invoices in uploads of {options.Batch} over {options.Senders} sessions"
+        + (options.SoapSenders > 0 ? $" ({options.SoapSenders} of them SOAP)" : ""));
     var result = await load.RunAsync(payloads, afterId, Log, ct);
     var gateway = new ProcessUsage(stack.Gateway.CpuSeconds - gateway0, stack.Gateway.PeakRssMb);
     var worker = new ProcessUsage(stack.Worker.CpuSeconds - worker0, stack.Worker.PeakRssMb);
     var postgres = ProcStats.TreeCpuSeconds(stack.PostgresPid) - pg0;
+    var rabbit = ProcStats.CpuSeconds(rabbitPid) - rabbit0;
     var machine = ProcStats.MachineBusySeconds() - machine0;
     var self = ProcStats.CpuSeconds(Environment.ProcessId) - self0;
     Log($"All verdicts in: {result.Created} CREATED, {result.Failed} FAILED");
+    await load.CloseSessionsAsync(ct);
 
     await stack.StopServicesAsync();
     Log("Measuring the in-process limit (parse+XSD, signature, COPY) with the services stopped");
     var limit = await InProcessLimit.MeasureAsync(invoices.Take(5_000).ToList(), options.Batch, stack.ConnectionString, ct);
 
-    var bench = new BenchResult(options, result, gateway, worker, postgres, machine, self, limit);
+    var bench = new BenchResult(options, result, gateway, worker, postgres, rabbit, machine, self, limit);
     Report.Print(bench);
     if (options.Append)
     {
@@ -82,4 +87,11 @@ try
 catch (OperationCanceledException) when (ct.IsCancellationRequested)
 {
     return 130;
+}
+
+// The RabbitMQ node bench/run.sh started (scripts/rabbitmq.sh keeps its pid there); 0 when unknown.
+static int RabbitPid(Options options)
+{
+    var file = Path.Combine(options.WorkDirectory, "rabbitmq", "rabbit.pid");
+    return File.Exists(file) && int.TryParse(File.ReadAllText(file).Trim(), out var pid) ? pid : 0;
 }

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Esf.Infrastructure.Errors;
+using Esf.Infrastructure.Security;
 using Esf.Infrastructure.Sessions;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,8 @@ using Microsoft.Net.Http.Headers;
 namespace Esf.Api.Rest.Auth;
 
 /// <summary>
-/// The open session named by <c>Authorization: Bearer &lt;sessionId&gt;</c> (the same ids SOAP uses). Taking it as a handler
+/// The open session named by <c>Authorization: Bearer &lt;sessionId&gt;</c> (the same ids SOAP uses), or the enterprise's
+/// API key in <c>X-Api-Key</c> for machine-to-machine calls. Taking it as a handler
 /// parameter is what makes an endpoint require a session: binding throws <see cref="EsfException.SessionClosed"/> otherwise,
 /// and the endpoint is documented with the bearer scheme and a 401 answer.
 /// </summary>
@@ -20,6 +22,12 @@ public sealed record BearerSession(SessionContext Context) : IBindableFromHttpCo
 
     public static async ValueTask<BearerSession?> BindAsync(HttpContext context, ParameterInfo parameter)
     {
+        if (context.Request.Headers[ApiKeyHeader.Name].ToString() is { Length: > 0 } apiKey)
+        {
+            var keys = context.RequestServices.GetRequiredService<ApiKeyStore>();
+            return new BearerSession(await keys.AuthenticateAsync(apiKey, context.RequestAborted));
+        }
+
         var sessionId = ReadToken(context.Request.Headers[HeaderNames.Authorization].ToString()) ?? throw EsfException.SessionClosed();
         var sessions = context.RequestServices.GetRequiredService<SessionService>();
         return new BearerSession(await sessions.RequireAsync(sessionId, context.RequestAborted));

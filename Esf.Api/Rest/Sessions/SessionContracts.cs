@@ -22,3 +22,11 @@ public sealed record CurrentSessionView(
     string? Email,
     string UserStatus,
     TaxpayerInfo Taxpayer);
+
+/// <summary>Step 1 of ticket login: the ИИН of the key's owner and the ticket's lifetime in minutes (1..1440, default 30).</summary>
+public sealed record CreateAuthTicketBody(string Iin, int? TtlInMinutes = null);
+
+public sealed record AuthTicketCreated(string AuthTicketXml);
+
+/// <summary>Step 2: the enterprise and the ticket signed with the person's AUTH key (enveloped XML-DSig).</summary>
+public sealed record CreateSignedSessionBody(string Tin, string SignedAuthTicket, long? ProjectCode = null, string? BusinessProfileType = null);

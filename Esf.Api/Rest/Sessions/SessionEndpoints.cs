@@ -20,6 +20,20 @@ public static class SessionEndpoints
             .ProducesRestProblems(
                 StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity);
 
+        sessions.MapPost("/tickets", CreateTicketAsync)
+            .WithName("CreateAuthTicket")
+            .WithSummary("Ticket login, step 1: get a ticket")
+            .WithDescription("Answers the <authSign> ticket XML (as AuthService.createAuthTicket) for the person to sign with their AUTH key.")
+            .ProducesRestProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
+
+        sessions.MapPost("/signed", CreateSignedAsync)
+            .WithName("CreateSignedSession")
+            .WithSummary("Ticket login, step 2: log in with the signed ticket")
+            .WithDescription("Checks the XML signature, the certificate (dates, usage, chain, revocation), that the ticket is ours, unexpired " +
+                "and unused, and that the signer is a user of the enterprise; opens a session like createSessionSigned.")
+            .ProducesRestProblems(
+                StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity);
+
         sessions.MapGet("/current", CurrentAsync)
             .WithName("GetCurrentSession")
             .WithSummary("The bearer's session")
@@ -39,6 +53,22 @@ public static class SessionEndpoints
         var request = new CreateSessionRequest(
             body.Tin, body.Certificate, body.Login, body.Password, body.ProjectCode, body.BusinessProfileType);
         var sessionId = await sessions.CreateAsync(request, ct);
+        return TypedResults.Created($"{RestEndpointExtensions.RoutePrefix}/sessions/current", new SessionCreated(sessionId));
+    }
+
+    private static async Task<Ok<AuthTicketCreated>> CreateTicketAsync(CreateAuthTicketBody body, AuthTickets tickets, CancellationToken ct)
+    {
+        RequiredFields.Check(("iin", body.Iin));
+        var ticket = await tickets.CreateAsync(body.Iin.Trim(), body.TtlInMinutes, ct);
+        return TypedResults.Ok(new AuthTicketCreated(ticket.ToXml()));
+    }
+
+    private static async Task<Created<SessionCreated>> CreateSignedAsync(
+        CreateSignedSessionBody body, SignedSessions sessions, CancellationToken ct)
+    {
+        RequiredFields.Check(("tin", body.Tin), ("signedAuthTicket", body.SignedAuthTicket));
+        var sessionId = await sessions.CreateAsync(
+            new SignedSessions.Request(body.Tin, body.SignedAuthTicket, body.ProjectCode, body.BusinessProfileType, "OTHER"), ct);
         return TypedResults.Created($"{RestEndpointExtensions.RoutePrefix}/sessions/current", new SessionCreated(sessionId));
     }
 

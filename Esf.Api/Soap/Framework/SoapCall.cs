@@ -8,6 +8,9 @@ public sealed class SoapCall(HttpContext http, UsernameToken? usernameToken)
     public T Get<T>()
         where T : notnull => http.RequestServices.GetRequiredService<T>();
 
+    /// <summary>The UsernameToken when the client sent one (ticket login accepts it but does not need it).</summary>
+    public UsernameToken? UsernameToken => usernameToken is { Username.Length: > 0 } ? usernameToken : null;
+
     /// <summary>The UsernameToken, or the WS-Security fault the real server gives when it is missing.</summary>
     public UsernameToken RequireUsernameToken() =>
         usernameToken is { Username.Length: > 0 } ? usernameToken : throw new SoapFaultException(SoapFault.SecurityError);

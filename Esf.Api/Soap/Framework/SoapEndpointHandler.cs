@@ -26,6 +26,7 @@ public sealed class SoapEndpointHandler(IOptionsMonitor<SoapOptions> options, IL
         try
         {
             await using var body = await SoapRequestBody.BufferAsync(http, maxBytes);
+            Infrastructure.Security.XmlShapeGuard.Check(body);
             using var reader = XmlReader.Create(body, ReaderSettings);
             var envelope = new SoapEnvelopeReader(reader);
             XmlQualifiedName bodyElement;

@@ -5,7 +5,7 @@ namespace Esf.Api.Soap.Invoices;
 
 /// <summary>
 /// InvoiceInfo: an xs:all, written in the WSDL's declaration order. Dates are xs:dateTime strings with the time-zone offset
-/// (see <see cref="InvoiceMapping.ToXsDateTime"/>). deadline is not produced by this gateway.
+/// (see <see cref="InvoiceMapping.ToXsDateTime"/>). deadline is the DECLINE/UNREVOKE control date where one applies.
 /// </summary>
 public sealed class InvoiceInfo
 {
@@ -51,6 +51,9 @@ public sealed class InvoiceInfo
     [XmlElement("certificate", Form = XmlSchemaForm.Unqualified, Order = 14)]
     public string Certificate { get; set; } = "";
 
-    [XmlElement("kogd", Form = XmlSchemaForm.Unqualified, Order = 15)]
+    [XmlElement("deadline", Form = XmlSchemaForm.Unqualified, Order = 15)]
+    public DeadlineContract? Deadline { get; set; }
+
+    [XmlElement("kogd", Form = XmlSchemaForm.Unqualified, Order = 16)]
     public string? Kogd { get; set; }
 }

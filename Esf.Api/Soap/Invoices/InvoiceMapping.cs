@@ -35,7 +35,38 @@ public static class InvoiceMapping
         Signature = invoice.Signature,
         SignatureType = invoice.SignatureType,
         Certificate = invoice.Certificate,
+        Deadline = InvoiceDeadline.Of(invoice) is { } deadline ? ToDeadline(invoice, deadline) : null,
         Kogd = invoice.Kogd,
+    };
+
+    /// <summary>The customer is the one who must act before the deadline.</summary>
+    public static DeadlineContract ToDeadline(InvoiceRecord invoice, InvoiceDeadline deadline) => new()
+    {
+        DateInput = ToXsDateTime(invoice.InputDate),
+        DeadlineDate = ToXsDateTime(deadline.LastMoment),
+        DocumentId = invoice.InvoiceId,
+        RegistrationNumber = invoice.RegistrationNumber,
+        Tin = invoice.CustomerTin,
+        Type = deadline.Type,
+    };
+
+    public static InvoiceSummary ToSummary(InvoiceSummaryRecord summary) => new()
+    {
+        InvoiceId = summary.InvoiceId,
+        Date = summary.Date,
+        InvoiceStatus = summary.Status.ToWire(),
+        Num = summary.Num,
+        CancelReason = summary.CancelReason,
+        RegistrationNumber = summary.RegistrationNumber,
+        LastUpdateDate = ToXsDateTime(summary.LastUpdateDate),
+    };
+
+    /// <summary>An id the session cannot see has no summary but its id.</summary>
+    public static ChangeStatusResult ToChangeStatusResult(StatusChangeResult result) => new()
+    {
+        InvoiceSummary = result.Summary is { } summary ? ToSummary(summary) : new InvoiceSummary { InvoiceId = result.InvoiceId },
+        IsChanged = result.IsChanged,
+        ErrorCode = result.ErrorCode,
     };
 
     public static InvoiceErrorContract ToInvoiceError(InvoiceErrors errors) =>

@@ -6,21 +6,19 @@ using Microsoft.Extensions.Options;
 
 namespace Esf.Api.Soap.Invoices;
 
-/// <summary>InvoiceService: the three by-id queries; the other eleven operations of the WSDL answer "not supported yet".</summary>
+/// <summary>InvoiceService: the by-id queries; the document-flow operations live in <see cref="InvoiceStatusOperations"/>.</summary>
 public sealed class InvoiceOperations(SessionService sessions, InvoiceQueries queries, IOptionsMonitor<SoapOptions> options)
 {
     /// <summary>The real InvoiceService writes the "esf" namespace with prefix esf (esf-api-facts §1).</summary>
-    public static SoapServiceDefinition Define() => new SoapServiceDefinition("InvoiceService", "esf")
+    public static SoapServiceDefinition Define() => InvoiceSearchOperations.MapOn(
+        QueryUpdatesOperation.MapOn(InvoiceStatusOperations.MapOn(new SoapServiceDefinition("InvoiceService", "esf"))))
         .Map<InvoiceByIdRequest, QueryInvoiceResponse>(
             "queryInvoiceByIdRequest", "queryInvoiceByIdResponse", (r, c) => c.Get<InvoiceOperations>().QueryByIdAsync(r, c))
         .Map<InvoiceByIdRequest, InvoiceErrorByIdResponse>(
             "queryInvoiceErrorByIdRequest", "queryInvoiceErrorByIdResponse", (r, c) => c.Get<InvoiceOperations>().QueryErrorsAsync(r, c))
         .Map<InvoiceByIdRequest, InvoiceHistoryByIdResponse>(
             "queryInvoiceHistoryByIdRequest", "queryInvoiceHistoryByIdResponse", (r, c) => c.Get<InvoiceOperations>().QueryHistoryAsync(r, c))
-        .Unsupported(
-            "queryInvoice", "queryInvoiceByKey", "queryUpdates", "queryInvoiceSummaryById", "queryInvoiceSummaryByKey",
-            "confirmInvoiceById", "declineInvoiceById", "revokeInvoiceById", "unrevokeInvoiceById", "deleteInvoiceById",
-            "enterpriseValidation");
+        .Unsupported("enterpriseValidation");
 
     private bool LegacyStatuses => options.CurrentValue.LegacyStatusCompatibility;
 

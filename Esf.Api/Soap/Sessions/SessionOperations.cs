@@ -5,7 +5,7 @@ using InfrastructureCreateSessionRequest = Esf.Infrastructure.Sessions.CreateSes
 namespace Esf.Api.Soap.Sessions;
 
 /// <summary>SessionService operations: thin translations between the wire contracts and <see cref="SessionService"/>.</summary>
-public sealed class SessionOperations(SessionService sessions)
+public sealed class SessionOperations(SessionService sessions, SignedSessions signedSessions)
 {
     /// <summary>The real SessionService writes the "esf" namespace with prefix ns2 (esf-api-facts §1).</summary>
     public static SoapServiceDefinition Define() => new SoapServiceDefinition("SessionService", "ns2")
@@ -22,7 +22,10 @@ public sealed class SessionOperations(SessionService sessions)
             "currentUserRequest", "currentUserResponse", (r, c) => c.Get<SessionOperations>().CurrentUserAsync(r, c))
         .Map<SessionIdRequest, CurrentUserProfilesResponse>(
             "currentUserProfilesRequest", "currentUserProfilesResponse", (r, c) => c.Get<SessionOperations>().CurrentUserProfilesAsync(r, c))
-        .Unsupported("createSessionSigned", "closeSessionBySignedCredentials");
+        .Map<CreateSessionSignedRequest, CreateSessionResponse>(
+            "createSessionSignedRequest", "createSessionResponse", (r, c) => c.Get<SessionOperations>().CreateSignedAsync(r, c))
+        .Map<CloseSessionBySignedCredentialsRequest, SessionStatusResponse>(
+            "closeSessionBySignedCredentialsRequest", "closeSessionResponse", (r, c) => c.Get<SessionOperations>().CloseBySignedAsync(r, c));
 
     private async Task<CreateSessionResponse> CreateSessionAsync(CreateSessionRequest request, SoapCall call)
     {
@@ -41,8 +44,24 @@ public sealed class SessionOperations(SessionService sessions)
     private async Task<SessionStatusResponse> CloseByCredentialsAsync(CloseSessionByCredentialsRequest request, SoapCall call)
     {
         var token = call.RequireUsernameToken();
-        return Answer(await sessions.CloseByCredentialsAsync(request.Tin!, token.Username, token.Password, call.CancellationToken));
+        return Answer(await sessions.CloseByCredentialsAsync(
+            request.Tin!, request.X509Certificate!, token.Username, token.Password, call.CancellationToken));
     }
+
+    private async Task<CreateSessionResponse> CreateSignedAsync(CreateSessionSignedRequest request, SoapCall call)
+    {
+        var sessionId = await signedSessions.CreateAsync(
+            new SignedSessions.Request(request.Tin!, request.SignedAuthTicket!, request.ProjectCode, request.BusinessProfileType,
+                request.SourceType, call.UsernameToken?.Username, call.UsernameToken?.Password),
+            call.CancellationToken);
+        return new CreateSessionResponse { SessionId = sessionId };
+    }
+
+    private async Task<SessionStatusResponse> CloseBySignedAsync(CloseSessionBySignedCredentialsRequest request, SoapCall call) =>
+        Answer(await signedSessions.CloseAsync(
+            new SignedSessions.Request(request.Tin!, request.SignedAuthTicket!, request.ProjectCode, request.BusinessProfileType,
+                Login: call.UsernameToken?.Username, Password: call.UsernameToken?.Password),
+            call.CancellationToken));
 
     private async Task<SessionStatusResponse> StatusAsync(SessionIdRequest request, SoapCall call) =>
         Answer(await sessions.StatusAsync(request.SessionId!, call.CancellationToken));

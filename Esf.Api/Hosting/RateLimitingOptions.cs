@@ -1,0 +1,21 @@
+namespace Esf.Api.Hosting;
+
+/// <summary>The <c>Esf:RateLimiting</c> section: fixed one-minute windows; 0 switches a limit off.</summary>
+public sealed class RateLimitingOptions
+{
+    public const string Section = "Esf:RateLimiting";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Requests per client IP address per minute, every endpoint together.</summary>
+    public int PerIpPerMinute { get; set; } = 3000;
+
+    /// <summary>REST requests per bearer session or API key per minute.</summary>
+    public int PerSessionPerMinute { get; set; } = 1200;
+
+    /// <summary>
+    /// Login attempts per client IP per minute: POSTs to SessionService and AuthService (SOAP) and to /api/v1/sessions (REST).
+    /// With PBKDF2 this is what makes password guessing impractical.
+    /// </summary>
+    public int LoginPerIpPerMinute { get; set; } = 60;
+}

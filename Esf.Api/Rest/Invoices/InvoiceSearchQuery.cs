@@ -1,0 +1,93 @@
+using Esf.Api.Rest.Problems;
+using Esf.Domain.Invoices;
+using Esf.Infrastructure.Feed;
+using Esf.Infrastructure.Search;
+
+namespace Esf.Api.Rest.Invoices;
+
+/// <summary>
+/// The query string of GET /api/v1/invoices and GET /api/v1/exports: the main filters of Table 30 (period, direction, sort,
+/// asc) and the extended-search filters of Table 31 the gateway can answer. The period is required and spans at most a quarter.
+/// </summary>
+public sealed record InvoiceSearchQuery(
+    DateOnly? DateFrom,
+    DateOnly? DateTo,
+    string? Direction,
+    string? ContragentTin,
+    DateOnly? TurnoverDateFrom,
+    DateOnly? TurnoverDateTo,
+    DateTimeOffset? LastUpdateDateFrom,
+    DateTimeOffset? LastUpdateDateTo,
+    string[]? Status,
+    string? InvoiceType,
+    string? Num,
+    string? RegistrationNumber,
+    string? CurrencyCode,
+    string? ConsignorTin,
+    string? ConsigneeTin,
+    decimal? TotalWithTaxFrom,
+    decimal? TotalWithTaxTo,
+    decimal? TotalWithoutTaxFrom,
+    decimal? TotalWithoutTaxTo,
+    decimal? NdsAmountFrom,
+    decimal? NdsAmountTo,
+    decimal? ExciseAmountFrom,
+    decimal? ExciseAmountTo,
+    decimal? TurnoverSizeFrom,
+    decimal? TurnoverSizeTo,
+    string? Sort,
+    bool? Asc,
+    string? Cursor)
+{
+    public InvoiceSort SortBy => InvoiceSortNames.Parse(Sort);
+
+    public bool Ascending => Asc ?? false;
+
+    public SearchCursor? After => SearchCursor.Decode(Cursor);
+
+    public InvoiceFilter ToFilter()
+    {
+        var filter = new InvoiceFilter
+        {
+            Direction = Direction is null ? null : DirectionFilter.Parse(Direction.ToUpperInvariant()),
+            ContragentTin = ContragentTin,
+            DateFrom = DateFrom,
+            DateTo = DateTo,
+            TurnoverDateFrom = TurnoverDateFrom,
+            TurnoverDateTo = TurnoverDateTo,
+            LastUpdateDateFrom = LastUpdateDateFrom,
+            LastUpdateDateTo = LastUpdateDateTo,
+            Statuses = [.. (Status ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(ParseStatus)],
+            InvoiceType = InvoiceType is null ? null : ParseType(InvoiceType),
+            Num = Num,
+            RegistrationNumber = RegistrationNumber,
+            CurrencyCode = CurrencyCode,
+            ConsignorTin = ConsignorTin,
+            ConsigneeTin = ConsigneeTin,
+            TotalWithTaxFrom = TotalWithTaxFrom,
+            TotalWithTaxTo = TotalWithTaxTo,
+            TotalWithoutTaxFrom = TotalWithoutTaxFrom,
+            TotalWithoutTaxTo = TotalWithoutTaxTo,
+            NdsAmountFrom = NdsAmountFrom,
+            NdsAmountTo = NdsAmountTo,
+            ExciseAmountFrom = ExciseAmountFrom,
+            ExciseAmountTo = ExciseAmountTo,
+            TurnoverSizeFrom = TurnoverSizeFrom,
+            TurnoverSizeTo = TurnoverSizeTo,
+        };
+        PeriodLimit.Check(filter);
+        return filter;
+    }
+
+    private static InvoiceStatus ParseStatus(string wire) => InvoiceStatusNames.TryParse(wire.Trim().ToUpperInvariant(), out var status)
+        ? status
+        : throw RestProblemException.Malformed($"status «{wire}» is not an invoice status.");
+
+    private static InvoiceType ParseType(string wire) => wire.Trim().ToUpperInvariant() switch
+    {
+        "ORDINARY_INVOICE" => Domain.Invoices.InvoiceType.OrdinaryInvoice,
+        "FIXED_INVOICE" => Domain.Invoices.InvoiceType.FixedInvoice,
+        "ADDITIONAL_INVOICE" => Domain.Invoices.InvoiceType.AdditionalInvoice,
+        _ => throw RestProblemException.Malformed($"invoiceType «{wire}» is not ORDINARY_INVOICE, FIXED_INVOICE or ADDITIONAL_INVOICE."),
+    };
+}

@@ -1,0 +1,18 @@
+namespace Esf.Domain.Rules.Document;
+
+/// <summary>Short-hand for the catalogue entries of document and registry rules.</summary>
+public static class Define
+{
+    public static DocumentRule Doc(
+        string id, string errorCode, string ru, string en, string basis, string[] fields, Func<Invoices.Document.InvoiceBody, IEnumerable<string>> check,
+        string? decision = null) =>
+        new(new RuleDefinition(id, errorCode, ru, en, RuleStage.Upload) { Fields = fields, LegalBasis = basis, Decision = decision }, check);
+
+    public static RegistryRule Reg(
+        string id, string errorCode, string ru, string en, string basis, string[] fields, Func<RegistrationContext, IEnumerable<string>> check,
+        string? decision = null) =>
+        new(new RuleDefinition(id, errorCode, ru, en, RuleStage.Registration) { Fields = fields, LegalBasis = basis, Decision = decision }, check);
+
+    /// <summary>One path when <paramref name="broken"/> holds, none otherwise.</summary>
+    public static IEnumerable<string> When(bool broken, string path) => broken ? [path] : [];
+}

@@ -1,0 +1,61 @@
+using Dapper;
+using Esf.Domain.Invoices;
+using Esf.Infrastructure.Sessions;
+using Npgsql;
+
+namespace Esf.Infrastructure.Feed;
+
+/// <summary>
+/// Reads the change feed of the session's enterprise. Every read first lets <see cref="FeedSequencer"/> place the rows
+/// committed so far, then reads positions after the cursor: in order, never skipped, never repeated.
+/// </summary>
+public sealed class FeedReader(NpgsqlDataSource database, FeedSequencer sequencer)
+{
+    public const int MaxLimit = 1000;
+
+    /// <summary>GET /api/v1/updates: the events after <paramref name="after"/>, oldest first.</summary>
+    public async Task<FeedPage> ReadAsync(SessionContext session, long after, int limit, InvoiceDirection? direction, CancellationToken cancellationToken)
+    {
+        limit = Math.Clamp(limit, 1, MaxLimit);
+        await sequencer.SequenceAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = (await connection.QueryAsync<FeedRow>(new CommandDefinition($"""
+            SELECT h.feed_position, h.invoice_id, h.from_status, h.to_status, h.changed_at, h.feed_at, h.actor, h.tin, h.reason
+            FROM invoice_status_history h JOIN invoices i ON i.invoice_id = h.invoice_id
+            WHERE h.feed_position > @After AND {DirectionFilter.Sql(direction)}
+            ORDER BY h.feed_position LIMIT @Take
+            """, new { After = after, Take = limit + 1, session.Tin }, cancellationToken: cancellationToken))).ToList();
+        var events = rows.Take(limit).Select(r => r.ToEvent()).ToList();
+        return new FeedPage(events, events.Count > 0 ? events[^1].Position : after, rows.Count > limit);
+    }
+
+    /// <summary>
+    /// queryUpdates: the invoices changed after (<paramref name="lastEventDate"/>, <paramref name="lastInvoiceId"/>), one entry per
+    /// invoice and sequencing instant, ordered by both; statuses a queued invoice passes through are not part of it.
+    /// </summary>
+    public async Task<IReadOnlyList<(DateTimeOffset FeedAt, long InvoiceId, bool IsNew)>> ReadChangedInvoicesAsync(
+        SessionContext session, DateTimeOffset lastEventDate, long lastInvoiceId, int limit, InvoiceDirection direction, CancellationToken cancellationToken)
+    {
+        await sequencer.SequenceAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(DateTime FeedAt, long InvoiceId, bool IsNew)>(new CommandDefinition($"""
+            SELECT h.feed_at, h.invoice_id, bool_or(h.to_status = 'CREATED' OR h.to_status = 'FAILED') AS is_new
+            FROM invoice_status_history h JOIN invoices i ON i.invoice_id = h.invoice_id
+            WHERE h.feed_position IS NOT NULL AND (h.feed_at, h.invoice_id) > (@At, @LastId)
+              AND h.to_status NOT IN ('IN_QUEUE', 'IN_PROCESSING') AND {DirectionFilter.Sql(direction)}
+            GROUP BY h.feed_at, h.invoice_id ORDER BY h.feed_at, h.invoice_id LIMIT @Take
+            """, new { At = lastEventDate.ToUniversalTime(), LastId = lastInvoiceId, Take = Math.Clamp(limit, 1, MaxLimit) + 1, session.Tin },
+            cancellationToken: cancellationToken));
+        return rows.Select(r => (new DateTimeOffset(DateTime.SpecifyKind(r.FeedAt, DateTimeKind.Utc)), r.InvoiceId, r.IsNew)).ToList();
+    }
+
+    private sealed record FeedRow(
+        long FeedPosition, long InvoiceId, string? FromStatus, string ToStatus, DateTime ChangedAt, DateTime FeedAt, string Actor, string? Tin, string? Reason)
+    {
+        public FeedEvent ToEvent() => new(
+            FeedPosition, InvoiceId, FromStatus is null ? null : InvoiceStatusNames.Parse(FromStatus), InvoiceStatusNames.Parse(ToStatus),
+            Utc(ChangedAt), Utc(FeedAt), Actor, Tin, Reason);
+
+        private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+    }
+}

@@ -1,0 +1,95 @@
+using Dapper;
+using Esf.Domain.Invoices;
+using Esf.Infrastructure.Errors;
+using Esf.Infrastructure.Persistence;
+using Esf.Infrastructure.Sessions;
+using Npgsql;
+
+namespace Esf.Infrastructure.Invoices;
+
+/// <summary>
+/// Runs the document-flow operations (confirm, revoke, unrevoke, decline, delete) for the session's enterprise: verifies the
+/// signature over the id list, locks the visible invoices, lets <see cref="DocumentFlow"/> decide each one, and writes every
+/// change with its history row (actor, reason, time) in one transaction.
+/// </summary>
+public sealed class InvoiceStatusChanger(NpgsqlDataSource database, TimeProvider clock)
+{
+    public const string NotFound = "INVOICE_NOT_FOUND";
+
+    /// <param name="signed">The signature over the id list; required for every operation but confirm.</param>
+    /// <param name="atomic">All or nothing (confirm, whose response has no per-invoice error): the first refusal is thrown.</param>
+    public async Task<IReadOnlyList<StatusChangeResult>> ChangeAsync(
+        SessionContext session, LifecycleOperation operation, IReadOnlyList<StatusChangeItem> items, SignedStatusChange? signed,
+        bool atomic, CancellationToken cancellationToken)
+    {
+        if (items.Count == 0)
+        {
+            throw EsfException.Business("Список идентификаторов ЭСФ пуст (the id list is empty).", "FIELD_IS_NULL");
+        }
+
+        if (operation != LifecycleOperation.Confirm)
+        {
+            StatusChangeSignature.Verify(session, items, signed ?? throw EsfException.Code("SIGNATURE_INVALID_FORMAT"));
+        }
+
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(KazakhstanTime.Of(now).DateTime);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var rows = await LockAsync(connection, session, items, cancellationToken);
+        var results = new List<StatusChangeResult>();
+        foreach (var item in items.DistinctBy(i => i.Id))
+        {
+            if (!rows.TryGetValue(item.Id, out var row))
+            {
+                results.Add(new StatusChangeResult(item.Id, null, false, NotFound, $"ЭСФ с идентификатором {item.Id} не найден."));
+                continue;
+            }
+
+            var decision = DocumentFlow.Decide(operation, row.Facts(), row.RoleOf(session.Tin), today);
+            if (!decision.Allowed)
+            {
+                results.Add(new StatusChangeResult(item.Id, row.Summary(), false, decision.ErrorCode, decision.Reason));
+                continue;
+            }
+
+            await ApplyAsync(connection, session, row, decision, item.Reason, now, cancellationToken);
+            results.Add(new StatusChangeResult(item.Id, row.Summary(decision.To, now), true, null, null));
+        }
+
+        if (atomic && results.FirstOrDefault(r => !r.IsChanged) is { } refused)
+        {
+            throw EsfException.Business(refused.Message!, refused.ErrorCode);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return results;
+    }
+
+    private static async Task<Dictionary<long, LifecycleRow>> LockAsync(
+        NpgsqlConnection connection, SessionContext session, IReadOnlyList<StatusChangeItem> items, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<LifecycleRow>(new CommandDefinition($"""
+            SELECT i.invoice_id, i.status, i.invoice_type, i.invoice_date, i.date_text, i.num, i.seller_tin, i.customer_tin, i.sender_tin,
+                   i.cancel_reason, i.registration_number, i.last_update_date,
+                   (SELECT max(h.changed_at) FROM invoice_status_history h WHERE h.invoice_id = i.invoice_id AND h.to_status = 'REVOKED') AS revoked_at
+            FROM invoices i WHERE i.invoice_id = ANY(@Ids) AND {InvoiceVisibility.Predicate}
+            ORDER BY i.invoice_id FOR UPDATE OF i
+            """, new { Ids = items.Select(i => i.Id).ToArray(), session.Tin }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.InvoiceId);
+    }
+
+    private static async Task ApplyAsync(
+        NpgsqlConnection connection, SessionContext session, LifecycleRow row, LifecycleDecision decision, string? reason, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        InvoiceLifecycle.EnsureCanMove(decision.From, decision.To);
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE invoices SET status = @To, last_update_date = @Now,
+                   delivery_date = CASE WHEN @To = 'DELIVERED' THEN coalesce(delivery_date, @Now) ELSE delivery_date END
+            WHERE invoice_id = @Id
+            """, new { To = decision.To.ToWire(), Now = now, Id = row.InvoiceId }, cancellationToken: cancellationToken));
+        await StatusHistoryStore.AppendAsync(
+            connection, [row.InvoiceId], decision.From, decision.To, session.Login, session.Tin, reason, now, cancellationToken);
+    }
+}

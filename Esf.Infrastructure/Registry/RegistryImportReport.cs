@@ -1,0 +1,4 @@
+namespace Esf.Infrastructure.Registry;
+
+/// <summary>The outcome of one CSV import: how many records were upserted and every rejected line with its reason.</summary>
+public sealed record RegistryImportReport(string Registry, int Imported, IReadOnlyList<RejectedLine> Rejected);

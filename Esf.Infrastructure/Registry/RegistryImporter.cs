@@ -1,0 +1,120 @@
+using Npgsql;
+
+namespace Esf.Infrastructure.Registry;
+
+/// <summary>
+/// Imports a registry from CSV (header line = column names): each line is checked on its own and rejected by its line number,
+/// the good ones are copied (binary COPY) into a temporary staging table and upserted by the registry's key in one transaction,
+/// so importing the same file twice changes nothing. A key repeated in one file: the last line wins.
+/// </summary>
+public sealed class RegistryImporter(NpgsqlDataSource database)
+{
+    public async Task<RegistryImportReport> ImportAsync(RegistryTable table, string csv, CancellationToken cancellationToken)
+    {
+        var (columns, rows, rejected) = Parse(table, csv);
+        if (columns.Count > 0 && rows.Count > 0)
+        {
+            await UpsertAsync(table, columns, rows, cancellationToken);
+        }
+
+        return new RegistryImportReport(table.Name, rows.Count, rejected);
+    }
+
+    private static (List<RegistryColumn> Columns, List<object?[]> Rows, List<RejectedLine> Rejected) Parse(RegistryTable table, string csv)
+    {
+        var rejected = new List<RejectedLine>();
+        var records = CsvLines.Read(csv.TrimStart('\uFEFF')).ToList();
+        if (records.Count == 0 || records[0].Fields is not { } header)
+        {
+            return ([], [], [new RejectedLine(1, "the header line is missing")]);
+        }
+
+        var columns = header.Select(h => table.Column(h.Trim())).ToList();
+        var unknown = header.Where((h, i) => columns[i] is null).ToList();
+        var missing = table.Columns.Where(c => c.Required && !header.Select(h => h.Trim()).Contains(c.Name)).Select(c => c.Name).ToList();
+        if (unknown.Count > 0 || missing.Count > 0)
+        {
+            var reason = string.Join("; ", new[]
+            {
+                unknown.Count > 0 ? $"unknown columns: {string.Join(", ", unknown)}" : null,
+                missing.Count > 0 ? $"missing required columns: {string.Join(", ", missing)}" : null,
+            }.OfType<string>());
+            return ([], [], [new RejectedLine(1, reason)]);
+        }
+
+        var known = columns.OfType<RegistryColumn>().ToList();
+        var byKey = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+        foreach (var (line, fields) in records.Skip(1))
+        {
+            if (Row(known, fields, out var error) is { } row)
+            {
+                var key = string.Join('\u001f', table.Key.Select(k => Convert.ToString(row[known.FindIndex(c => c.Name == k)], System.Globalization.CultureInfo.InvariantCulture)));
+                byKey[key] = row;
+            }
+            else
+            {
+                rejected.Add(new RejectedLine(line, error!));
+            }
+        }
+
+        return (known, byKey.Values.ToList(), rejected);
+    }
+
+    private static object?[]? Row(List<RegistryColumn> columns, List<string>? fields, out string? error)
+    {
+        error = null;
+        if (fields is null || fields.Count != columns.Count)
+        {
+            error = fields is null ? "unterminated quoted field" : $"expected {columns.Count} fields, found {fields.Count}";
+            return null;
+        }
+
+        var row = new object?[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            if (!RegistryValues.TryConvert(columns[i], fields[i], out row[i], out error))
+            {
+                return null;
+            }
+        }
+
+        return row;
+    }
+
+    private async Task UpsertAsync(RegistryTable table, List<RegistryColumn> columns, List<object?[]> rows, CancellationToken cancellationToken)
+    {
+        var names = string.Join(", ", columns.Select(c => c.Name));
+        var updates = columns.Where(c => !table.Key.Contains(c.Name)).Select(c => $"{c.Name} = EXCLUDED.{c.Name}").ToList();
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var create = new NpgsqlCommand(
+            $"CREATE TEMP TABLE registry_stage ON COMMIT DROP AS SELECT {names} FROM {table.Table} WITH NO DATA", connection, transaction))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync($"COPY registry_stage ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var row in rows)
+            {
+                await copy.StartRowAsync(cancellationToken);
+                for (var i = 0; i < row.Length; i++)
+                {
+                    await copy.WriteAsync(row[i] ?? DBNull.Value, RegistryValues.DbType(columns[i].Type), cancellationToken);
+                }
+            }
+
+            await copy.CompleteAsync(cancellationToken);
+        }
+
+        var conflict = updates.Count == 0 ? "DO NOTHING" : $"DO UPDATE SET {string.Join(", ", updates)}";
+        await using (var upsert = new NpgsqlCommand(
+            $"INSERT INTO {table.Table} ({names}) SELECT {names} FROM registry_stage ON CONFLICT ({string.Join(", ", table.Key)}) {conflict}",
+            connection, transaction))
+        {
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,54 @@
+using Dapper;
+using Esf.Domain.Invoices;
+using Esf.Infrastructure.Feed;
+using Esf.Infrastructure.Sessions;
+
+namespace Esf.Infrastructure.Search;
+
+/// <summary>Turns an <see cref="InvoiceFilter"/> into a WHERE clause over <c>invoices i</c>, always inside the tenant predicate.</summary>
+internal static class InvoiceFilterSql
+{
+    public static (string Where, DynamicParameters Parameters) Build(SessionContext session, InvoiceFilter filter)
+    {
+        var conditions = new List<string> { DirectionFilter.Sql(filter.Direction) };
+        var parameters = new DynamicParameters(new { session.Tin });
+
+        void Add(string condition, string name, object? value)
+        {
+            if (value is not null)
+            {
+                conditions.Add(condition);
+                parameters.Add(name, value);
+            }
+        }
+
+        Add("(CASE WHEN i.customer_tin = @Tin THEN i.seller_tin ELSE i.customer_tin END) = @Contragent", "Contragent", filter.ContragentTin);
+        Add("i.invoice_date >= @DateFrom", "DateFrom", ToDate(filter.DateFrom));
+        Add("i.invoice_date <= @DateTo", "DateTo", ToDate(filter.DateTo));
+        Add("i.turnover_date >= @TurnoverFrom", "TurnoverFrom", ToDate(filter.TurnoverDateFrom));
+        Add("i.turnover_date <= @TurnoverTo", "TurnoverTo", ToDate(filter.TurnoverDateTo));
+        Add("i.last_update_date >= @UpdatedFrom", "UpdatedFrom", filter.LastUpdateDateFrom?.ToUniversalTime());
+        Add("i.last_update_date <= @UpdatedTo", "UpdatedTo", filter.LastUpdateDateTo?.ToUniversalTime());
+        Add("i.status = ANY(@Statuses)", "Statuses", filter.Statuses.Count == 0 ? null : filter.Statuses.Select(s => s.ToWire()).ToArray());
+        Add("i.invoice_type = @Type", "Type", filter.InvoiceType is { } type ? InvoiceTypeNames.ToWire(type) : null);
+        Add("i.num = @Num", "Num", filter.Num);
+        Add("i.registration_number = @RegistrationNumber", "RegistrationNumber", filter.RegistrationNumber);
+        Add($"{BodyXPath.Text("productSet/currencyCode")} = @Currency", "Currency", filter.CurrencyCode);
+        Add($"@ConsignorTin = ANY({BodyXPath.AnyText("consignor/tin")})", "ConsignorTin", filter.ConsignorTin);
+        Add($"@ConsigneeTin = ANY({BodyXPath.AnyText("consignee/tin")})", "ConsigneeTin", filter.ConsigneeTin);
+        Range(Add, "productSet/totalPriceWithTax", "WithTax", filter.TotalWithTaxFrom, filter.TotalWithTaxTo);
+        Range(Add, "productSet/totalPriceWithoutTax", "WithoutTax", filter.TotalWithoutTaxFrom, filter.TotalWithoutTaxTo);
+        Range(Add, "productSet/totalNdsAmount", "Nds", filter.NdsAmountFrom, filter.NdsAmountTo);
+        Range(Add, "productSet/totalExciseAmount", "Excise", filter.ExciseAmountFrom, filter.ExciseAmountTo);
+        Range(Add, "productSet/totalTurnoverSize", "Turnover", filter.TurnoverSizeFrom, filter.TurnoverSizeTo);
+        return (string.Join(" AND ", conditions), parameters);
+    }
+
+    private static void Range(Action<string, string, object?> add, string path, string name, decimal? from, decimal? to)
+    {
+        add($"{BodyXPath.Number(path)} >= @{name}From", name + "From", from);
+        add($"{BodyXPath.Number(path)} <= @{name}To", name + "To", to);
+    }
+
+    private static DateTime? ToDate(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue);
+}

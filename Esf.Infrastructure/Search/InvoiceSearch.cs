@@ -1,0 +1,115 @@
+using System.Runtime.CompilerServices;
+using Dapper;
+using Esf.Infrastructure.Invoices;
+using Esf.Infrastructure.Sessions;
+using Npgsql;
+
+namespace Esf.Infrastructure.Search;
+
+/// <summary>
+/// Searches the invoices the session's enterprise sees: by page number (queryInvoice), by keyset cursor (REST, stable under
+/// concurrent inserts) and as a stream of keyset batches (exports, whatever their size, in flat memory).
+/// </summary>
+public sealed class InvoiceSearch(NpgsqlDataSource database)
+{
+    private const string Columns = """
+        i.invoice_id, i.registration_number, i.status, i.num, i.date_text, i.turnover_date, i.invoice_type, i.seller_tin, i.customer_tin,
+        i.body, i.signature, i.signature_type, i.signature_valid, i.certificate, i.version, i.hash, i.input_date, i.delivery_date,
+        i.last_update_date, i.cancel_reason, i.kogd
+        """;
+
+    /// <summary>queryInvoice: page <paramref name="page"/> (1-based) of <paramref name="size"/> rows.</summary>
+    public async Task<SearchPage> PageAsync(
+        SessionContext session, InvoiceFilter filter, InvoiceSort sort, bool ascending, int page, int size, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = InvoiceFilterSql.Build(session, filter);
+        var (expression, _) = InvoiceSortSql.Of(sort);
+        parameters.Add("Skip", (long)(Math.Max(page, 1) - 1) * size);
+        parameters.Add("Take", size + 1);
+        var rows = await QueryAsync($"""
+            SELECT {Columns}, ({expression})::text AS sort_key FROM invoices i WHERE {where}
+            ORDER BY {expression} {Direction(ascending)}, i.invoice_id {Direction(ascending)} OFFSET @Skip LIMIT @Take
+            """, parameters, cancellationToken);
+        return new SearchPage([.. rows.Take(size).Select(r => r.Row.ToRecord())], rows.Count > size, null);
+    }
+
+    /// <summary>queryInvoiceByKey: the invoices with these (num, date) keys in the given direction.</summary>
+    public async Task<IReadOnlyList<InvoiceRecord>> ByKeysAsync(
+        SessionContext session, IReadOnlyList<(string Num, string Date)> keys, Feed.InvoiceDirection direction, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(new { session.Tin, Nums = keys.Select(k => k.Num).ToArray(), Dates = keys.Select(k => k.Date).ToArray() });
+        var rows = await QueryAsync($"""
+            SELECT {Columns}, i.num AS sort_key FROM invoices i
+            WHERE {Feed.DirectionFilter.Sql(direction)}
+              AND EXISTS (SELECT 1 FROM unnest(@Nums, @Dates) AS k(num, date_text) WHERE k.num = i.num AND k.date_text = i.date_text)
+            ORDER BY i.invoice_date, i.num, i.invoice_id
+            """, parameters, cancellationToken);
+        return [.. rows.Select(r => r.Row.ToRecord())];
+    }
+
+    /// <summary>The rows after <paramref name="after"/> (from the start when null).</summary>
+    public async Task<SearchPage> AfterAsync(
+        SessionContext session, InvoiceFilter filter, InvoiceSort sort, bool ascending, SearchCursor? after, int size, CancellationToken cancellationToken)
+    {
+        var rows = await RowsAfterAsync(session, filter, sort, ascending, after, size + 1, cancellationToken);
+        var taken = rows.Take(size).ToList();
+        var next = rows.Count > size ? new SearchCursor(taken[^1].SortKey, taken[^1].Row.InvoiceId) : null;
+        return new SearchPage([.. taken.Select(r => r.Row.ToRecord())], next is not null, next);
+    }
+
+    /// <summary>Every matching row after <paramref name="after"/>, read in batches, with the cursor that resumes after each.</summary>
+    public async IAsyncEnumerable<(InvoiceRecord Invoice, SearchCursor Cursor)> StreamAsync(
+        SessionContext session, InvoiceFilter filter, InvoiceSort sort, bool ascending, SearchCursor? after, int batchSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var cursor = after;
+        while (true)
+        {
+            var rows = await RowsAfterAsync(session, filter, sort, ascending, cursor, batchSize, cancellationToken);
+            foreach (var (row, key) in rows)
+            {
+                cursor = new SearchCursor(key, row.InvoiceId);
+                yield return (row.ToRecord(), cursor);
+            }
+
+            if (rows.Count < batchSize)
+            {
+                yield break;
+            }
+        }
+    }
+
+    private async Task<List<(InvoiceRow Row, string SortKey)>> RowsAfterAsync(
+        SessionContext session, InvoiceFilter filter, InvoiceSort sort, bool ascending, SearchCursor? after, int take, CancellationToken cancellationToken)
+    {
+        var (where, parameters) = InvoiceFilterSql.Build(session, filter);
+        var (expression, type) = InvoiceSortSql.Of(sort);
+        if (after is not null)
+        {
+            where += $" AND ({expression}, i.invoice_id) {(ascending ? ">" : "<")} (CAST(@AfterKey AS {type}), @AfterId)";
+            parameters.Add("AfterKey", after.Key);
+            parameters.Add("AfterId", after.Id);
+        }
+
+        parameters.Add("Take", take);
+        return await QueryAsync($"""
+            SELECT {Columns}, ({expression})::text AS sort_key FROM invoices i WHERE {where}
+            ORDER BY {expression} {Direction(ascending)}, i.invoice_id {Direction(ascending)} LIMIT @Take
+            """, parameters, cancellationToken);
+    }
+
+    private async Task<List<(InvoiceRow Row, string SortKey)>> QueryAsync(string sql, DynamicParameters parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<InvoiceRow, SortKeyRow, (InvoiceRow, string)>(
+            new CommandDefinition(sql, parameters, cancellationToken: cancellationToken), (row, key) => (row, key.SortKey), splitOn: "sort_key");
+        return rows.ToList();
+    }
+
+    private static string Direction(bool ascending) => ascending ? "ASC" : "DESC";
+
+    private sealed class SortKeyRow
+    {
+        public string SortKey { get; init; } = "";
+    }
+}

@@ -1,0 +1,85 @@
+using System.Numerics;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Esf.Infrastructure.Security;
+
+/// <summary>
+/// A private CA for development and the tests: issues NCA-style AUTH and signing certificates (SERIALNUMBER=IIN…, OU=BIN…)
+/// and a CRL, and writes the CA and the CRL to files for <c>Esf:Security:TrustedCaPaths</c> and <c>CrlPaths</c>.
+/// Never trust it outside a test machine.
+/// </summary>
+public sealed class DevelopmentCertificateAuthority : IDisposable
+{
+    private readonly RSA key = RSA.Create(2048);
+    private readonly List<X509Certificate2> revoked = [];
+
+    public DevelopmentCertificateAuthority(string name = "ESF GATEWAY TEST CA")
+    {
+        var request = new CertificateRequest($"CN={name}, C=KZ", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        Certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddYears(-5), DateTimeOffset.UtcNow.AddYears(5));
+    }
+
+    public X509Certificate2 Certificate { get; }
+
+    /// <summary>A certificate with its private key, issued by this CA.</summary>
+    public X509Certificate2 Issue(
+        string personName, string iin, string? bin, CertificatePurpose purpose, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
+    {
+        var subject = new X500DistinguishedNameBuilder();
+        subject.AddCommonName(personName);
+        subject.Add("2.5.4.5", "IIN" + iin);
+        subject.AddCountryOrRegion("KZ");
+        if (bin is not null)
+        {
+            subject.AddOrganizationalUnitName("BIN" + bin);
+        }
+
+        using var subjectKey = RSA.Create(2048);
+        var request = new CertificateRequest(subject.Build(), subjectKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var (usage, extended) = purpose == CertificatePurpose.Authentication
+            ? (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, "1.3.6.1.5.5.7.3.2")
+            : (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, "1.3.6.1.5.5.7.3.4");
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(extended)], false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Certificate, true, false));
+        var from = notBefore ?? DateTimeOffset.UtcNow.AddDays(-1);
+        var serial = RandomNumberGenerator.GetBytes(16);
+        serial[0] &= 0x7F;
+        using var issued = request.Create(Certificate, from, notAfter ?? from.AddYears(1), serial);
+        return issued.CopyWithPrivateKey(subjectKey);
+    }
+
+    public void Revoke(X509Certificate2 certificate) => revoked.Add(certificate);
+
+    /// <summary>Writes <c>ca.cer</c> (DER) and <c>ca.crl</c> (DER, listing every revoked certificate) into <paramref name="directory"/>.</summary>
+    public (string CaPath, string CrlPath) WriteTo(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var caPath = Path.Combine(directory, "ca.cer");
+        var crlPath = Path.Combine(directory, "ca.crl");
+        File.WriteAllBytes(caPath, Certificate.RawData);
+        File.WriteAllBytes(crlPath, BuildCrl());
+        return (caPath, crlPath);
+    }
+
+    public byte[] BuildCrl()
+    {
+        var builder = new CertificateRevocationListBuilder();
+        foreach (var certificate in revoked)
+        {
+            builder.AddEntry(certificate, DateTimeOffset.UtcNow.AddMinutes(-5), X509RevocationReason.KeyCompromise);
+        }
+
+        return builder.Build(Certificate, BigInteger.One, DateTimeOffset.UtcNow.AddDays(1), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+    }
+
+    public void Dispose()
+    {
+        key.Dispose();
+        Certificate.Dispose();
+    }
+}

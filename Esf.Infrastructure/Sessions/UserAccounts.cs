@@ -1,0 +1,58 @@
+using Dapper;
+using Esf.Infrastructure.Errors;
+using Npgsql;
+
+namespace Esf.Infrastructure.Sessions;
+
+/// <summary>The checks every login shares: the ESF account, its status and its right to act for an enterprise.</summary>
+internal static class UserAccounts
+{
+    public static async Task VerifyPasswordAsync(NpgsqlConnection connection, string login, string password, CancellationToken cancellationToken)
+    {
+        var user = await connection.QuerySingleOrDefaultAsync<(string PasswordHash, string Status)?>(new CommandDefinition(
+            "SELECT password_hash, status FROM users WHERE login = @Login", new { Login = login }, cancellationToken: cancellationToken));
+        if (user is null || !PasswordHasher.Verify(password, user.Value.PasswordHash))
+        {
+            // One answer for an unknown login and a wrong password, so logins cannot be probed.
+            throw EsfException.Code("PASSWORD_INVALID");
+        }
+
+        RequireActive(user.Value.Status);
+    }
+
+    /// <summary>For certificate logins, where the certificate (not a password) proved who is calling.</summary>
+    public static async Task RequireActiveUserAsync(NpgsqlConnection connection, string login, CancellationToken cancellationToken)
+    {
+        var status = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT status FROM users WHERE login = @Login", new { Login = login }, cancellationToken: cancellationToken))
+            ?? throw EsfException.Code("USER_NOT_FOUND");
+        RequireActive(status);
+    }
+
+    /// <summary>
+    /// The business profile the user holds in the enterprise. A requested profile must be that one: a client cannot
+    /// raise itself from USER to ADMIN_ENTERPRISE by asking.
+    /// </summary>
+    public static async Task<string> ProfileAsync(
+        NpgsqlConnection connection, string login, string tin, string? requested, CancellationToken cancellationToken)
+    {
+        var profile = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT business_profile_type FROM user_enterprises WHERE login = @Login AND tin = @Tin",
+            new { Login = login, Tin = tin }, cancellationToken: cancellationToken))
+            ?? throw EsfException.Code("ENTERPRISE_NOT_FOUND_FOR_USER");
+        if (!string.IsNullOrEmpty(requested) && requested != profile)
+        {
+            throw EsfException.Code(BusinessProfileTypes.IsKnown(requested) ? "NO_REQUIRED_PERMISSIONS" : "BUSINESS_PROFILE_TYPE_REQUIRED");
+        }
+
+        return profile;
+    }
+
+    private static void RequireActive(string status)
+    {
+        if (status != "ACTIVE")
+        {
+            throw EsfException.Code("USER_BLOCKED");
+        }
+    }
+}

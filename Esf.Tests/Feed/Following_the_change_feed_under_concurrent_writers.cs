@@ -1,0 +1,85 @@
+using Dapper;
+using Esf.Infrastructure.Feed;
+using Esf.Tests.Infrastructure;
+using Esf.Tests.Pipeline;
+using Npgsql;
+using NUnit.Framework;
+
+namespace Esf.Tests.Feed;
+
+/// <summary>
+/// Writers commit status changes in parallel, each holding its transaction open for a random moment after taking its history
+/// id, so commits land out of id order; a consumer follows the feed meanwhile in small pages, resuming from its cursor.
+/// </summary>
+[TestFixture]
+public sealed class Following_the_change_feed_under_concurrent_writers
+{
+    private const int Writers = 8;
+    private const int ChangesPerWriter = 40;
+
+    [Test]
+    public async Task Should_see_every_change_exactly_once_and_in_cursor_order()
+    {
+        // Arrange
+        var fixture = FeedGateway.Fixture;
+        var driver = await PipelineDriver.StartAsync(fixture);
+        var invoiceId = (await driver.UploadAsync(driver.Item(TestInvoices.Build(driver.Tenant)))).Accepted.Single().InvoiceId!.Value;
+        await driver.FinishedAsync(invoiceId);
+        var feed = fixture.Get<FeedReader>();
+        var start = await DrainAsync(feed, driver, 0);
+
+        // Act
+        var writing = Task.WhenAll(Enumerable.Range(0, Writers).Select(w => WriteAsync(fixture, invoiceId, w)));
+        var seen = new List<FeedEvent>();
+        var cursor = start;
+        while (true)
+        {
+            var done = writing.IsCompleted;
+            var page = await feed.ReadAsync(driver.Session, cursor, 7, null, CancellationToken.None);
+            seen.AddRange(page.Events);
+            cursor = page.Cursor;
+            if (done && !page.HasMore)
+            {
+                break;
+            }
+        }
+
+        await writing;
+
+        // Assert
+        var tags = seen.Where(e => e.Reason?.StartsWith("w", StringComparison.Ordinal) == true).Select(e => e.Reason!).ToList();
+        var expected = Enumerable.Range(0, Writers).SelectMany(w => Enumerable.Range(0, ChangesPerWriter).Select(i => $"w{w}-{i}"));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(tags, Is.EquivalentTo(expected), "every change once: none skipped, none repeated");
+            Assert.That(seen.Select(e => e.Position), Is.Ordered.Ascending.And.Unique);
+        }
+    }
+
+    private static async Task<long> DrainAsync(FeedReader feed, PipelineDriver driver, long cursor)
+    {
+        FeedPage page;
+        do
+        {
+            page = await feed.ReadAsync(driver.Session, cursor, FeedReader.MaxLimit, null, CancellationToken.None);
+            cursor = page.Cursor;
+        }
+        while (page.HasMore);
+        return cursor;
+    }
+
+    private static async Task WriteAsync(GatewayFixture fixture, long invoiceId, int writer)
+    {
+        var database = fixture.Get<NpgsqlDataSource>();
+        for (var i = 0; i < ChangesPerWriter; i++)
+        {
+            await using var connection = await database.OpenConnectionAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            await connection.ExecuteAsync(
+                "INSERT INTO invoice_status_history (invoice_id, from_status, to_status, actor, reason) VALUES (@Id, 'CREATED', 'CREATED', 'writer', @Tag)",
+                new { Id = invoiceId, Tag = $"w{writer}-{i}" }, transaction);
+            await connection.ExecuteAsync("SELECT pg_sleep(random() * 0.02)", transaction: transaction);
+            await transaction.CommitAsync();
+        }
+    }
+}

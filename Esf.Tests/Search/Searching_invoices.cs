@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Xml.Linq;
+using Esf.Domain.Invoices;
+using Esf.Tests.Infrastructure;
+using Esf.Tests.Lifecycle;
+using Esf.Tests.Soap;
+using NUnit.Framework;
+
+namespace Esf.Tests.Search;
+
+/// <summary>queryInvoice, queryInvoiceByKey, the summaries and GET /api/v1/invoices over the wire, on a tenant of their own.</summary>
+[TestFixture]
+public sealed class Searching_invoices
+{
+    private static GatewayFixture Fixture => SearchGateway.Fixture;
+
+    private static string Today => TestInvoices.Today;
+
+    private static string IsoToday => DateTime.UtcNow.AddHours(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    [Test]
+    public async Task Should_refuse_a_period_over_one_quarter_with_the_real_message()
+    {
+        // Arrange
+        using var parties = await DocumentFlowParties.StartAsync(Fixture);
+        using var soap = new RawSoapClient(Fixture.CreateClient());
+        using var rest = Client(parties.SellerSession.SessionId);
+
+        // Act
+        var overSoap = await soap.PostAsync("InvoiceService", QueryInvoice(parties.SellerSession.SessionId, "2026-01-01T00:00:00", "2026-04-01T00:00:00"));
+        var withinSoap = await soap.PostAsync("InvoiceService", QueryInvoice(parties.SellerSession.SessionId, "2026-01-01T00:00:00", "2026-03-31T23:59:59"));
+        using var overRest = await rest.GetAsync("api/v1/invoices?dateFrom=2026-01-01&dateTo=2026-04-01");
+
+        // Assert
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(overSoap.FaultString, Is.EqualTo("Можно получить список СФ за период не более 1 квартала"));
+            Assert.That((withinSoap.Status, withinSoap.Element("rsCount"), withinSoap.Element("lastBlock")), Is.EqualTo((HttpStatusCode.OK, "0", "true")));
+            Assert.That(overRest.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(await overRest.Content.ReadAsStringAsync(), Does.Contain("не более 1 квартала"));
+        }
+    }
+
+    [Test]
+    public async Task Should_filter_by_direction_status_and_key_over_soap()
+    {
+        // Arrange
+        using var parties = await DocumentFlowParties.StartAsync(Fixture);
+        using var soap = new RawSoapClient(Fixture.CreateClient());
+        var num = TestTenant.UniqueNum();
+        var confirmed = await parties.RegisterAsync(TestInvoices.Build(parties.Seller.Tenant, num));
+        var other = await parties.RegisterAsync();
+        await parties.ChangeAsync(parties.Customer, LifecycleOperation.Confirm, confirmed);
+        var sessionId = parties.Customer.SessionId;
+
+        // Act
+        var inbound = await soap.PostAsync("InvoiceService", QueryInvoice(sessionId, $"{IsoToday}T00:00:00", $"{IsoToday}T23:59:59", "INBOUND", "DELIVERED"));
+        var outbound = await soap.PostAsync("InvoiceService", QueryInvoice(sessionId, $"{IsoToday}T00:00:00", $"{IsoToday}T23:59:59", "OUTBOUND"));
+        var byKey = await soap.PostAsync("InvoiceService", ByKey("queryInvoiceByKeyRequest", sessionId, num));
+        var summaryByKey = await soap.PostAsync("InvoiceService", ByKey("queryInvoiceSummaryByKeyRequest", sessionId, num));
+        var summaryById = await soap.PostAsync("InvoiceService", Envelopes.ById("queryInvoiceSummaryByIdRequest", sessionId, other));
+
+        // Assert
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((inbound.Elements("invoiceId"), inbound.Element("currPage")), Is.EqualTo((new[] { $"{confirmed}" }, "1")), inbound.ToString());
+            Assert.That(outbound.Element("rsCount"), Is.EqualTo("0"), "the customer issued nothing");
+            Assert.That(byKey.Elements("invoiceId"), Is.EqualTo(new[] { $"{confirmed}" }), byKey.ToString());
+            Assert.That((summaryByKey.Element("invoiceId"), summaryByKey.Element("num"), summaryByKey.Element("invoiceStatus")),
+                Is.EqualTo(($"{confirmed}", num, "DELIVERED")), summaryByKey.ToString());
+            Assert.That((summaryById.Element("invoiceId"), summaryById.Element("invoiceStatus")), Is.EqualTo(($"{other}", "CREATED")));
+        }
+    }
+
+    [Test]
+    public async Task Should_page_by_cursor_without_shifting_when_invoices_arrive_between_pages()
+    {
+        // Arrange
+        using var parties = await DocumentFlowParties.StartAsync(Fixture);
+        var nums = new[] { "1000001", "1000002", "1000003", "1000004", "1000005" };
+        foreach (var num in nums)
+        {
+            await parties.RegisterAsync(TestInvoices.Build(parties.Seller.Tenant, num));
+        }
+
+        using var rest = Client(parties.SellerSession.SessionId);
+        var query = $"api/v1/invoices?dateFrom={IsoToday}&dateTo={IsoToday}&direction=OUTBOUND&sort=num&asc=true&limit=2";
+
+        // Act
+        var page1 = await GetJsonAsync(rest, query);
+        await parties.RegisterAsync(TestInvoices.Build(parties.Seller.Tenant, "1000000"));
+        var page2 = await GetJsonAsync(rest, $"{query}&cursor={page1.GetProperty("cursor").GetString()}");
+        var page3 = await GetJsonAsync(rest, $"{query}&cursor={page2.GetProperty("cursor").GetString()}");
+        var filtered = await GetJsonAsync(rest, $"api/v1/invoices?dateFrom={IsoToday}&dateTo={IsoToday}&num=1000003&totalWithTaxFrom=41670.72&currencyCode=KZT");
+        var xml = await rest.GetStringAsync($"api/v1/invoices?dateFrom={IsoToday}&dateTo={IsoToday}&num=1000003&format=xml");
+
+        // Assert
+        string[] Nums(JsonElement page) => [.. page.GetProperty("invoices").EnumerateArray().Select(i => i.GetProperty("num").GetString()!)];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Nums(page1).Concat(Nums(page2)).Concat(Nums(page3)), Is.EqualTo(nums), "no row lost or repeated");
+            Assert.That(page3.GetProperty("hasMore").GetBoolean(), Is.False);
+            Assert.That(Nums(filtered), Is.EqualTo(new[] { "1000003" }));
+            Assert.That(XDocument.Parse(xml).Root!.Elements("invoice").Select(e => e.Element("num")!.Value), Is.EqualTo(new[] { "1000003" }));
+        }
+    }
+
+    private static HttpClient Client(string sessionId)
+    {
+        var http = Fixture.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sessionId);
+        return http;
+    }
+
+    private static async Task<JsonElement> GetJsonAsync(HttpClient http, string url)
+    {
+        using var response = await http.GetAsync(url);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    private static string QueryInvoice(string sessionId, string from, string to, string direction = "OUTBOUND", string? status = null) =>
+        Envelopes.Envelope(
+            $"<esf:queryInvoiceRequest><sessionId>{sessionId}</sessionId><criteria><direction>{direction}</direction><dateFrom>{from}</dateFrom><dateTo>{to}</dateTo>"
+            + (status is null ? "" : $"<invoiceStatusList><invoiceStatus>{status}</invoiceStatus></invoiceStatusList>")
+            + "<asc>true</asc></criteria></esf:queryInvoiceRequest>");
+
+    private static string ByKey(string element, string sessionId, string num) =>
+        Envelopes.Envelope(
+            $"<esf:{element}><sessionId>{sessionId}</sessionId><invoiceKeyList><invoiceKey><date>{Today}</date><num>{num}</num></invoiceKey></invoiceKeyList>"
+            + $"<direction>INBOUND</direction></esf:{element}>");
+}

@@ -1,0 +1,62 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace Esf.Bench;
+
+/// <summary>REST: <c>POST /api/v1/sessions</c>, then <c>POST /api/v1/invoices</c> with the session as bearer, <c>DELETE /api/v1/sessions/current</c>.</summary>
+public sealed class RestSender(HttpClient http, Sender sender) : ProtocolSender(http, sender)
+{
+    /// <summary>Raw UTF-8 Cyrillic as Java/Python clients send it, rather than System.Text.Json's default \uXXXX escapes.</summary>
+    private static readonly JsonSerializerOptions Wire = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public override string Protocol => "REST";
+
+    public override async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        using var response = await Http.PostAsync("api/v1/sessions", Json(new
+        {
+            tin = Sender.SellerTin, certificate = Sender.CertificateBase64, login = Sender.UserIin, password = Sender.Password,
+        }), cancellationToken);
+        using var answer = JsonDocument.Parse(await ReadAsync(response, cancellationToken));
+        SessionId = answer.RootElement.GetProperty("sessionId").GetString()!;
+    }
+
+    public override byte[] Payload(IReadOnlyList<SignedInvoice> invoices) => JsonSerializer.SerializeToUtf8Bytes(new
+    {
+        certificate = Sender.CertificateBase64,
+        invoices = invoices.Select(i => new { body = i.Body, version = "InvoiceV2", signature = i.Signature, signatureType = "COMPANY" }),
+    }, Wire);
+
+    public override async Task<UploadCount> SendAsync(byte[] payload, CancellationToken cancellationToken)
+    {
+        using var request = Authorized(HttpMethod.Post, "api/v1/invoices");
+        request.Content = new ByteArrayContent(payload);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await Http.SendAsync(request, cancellationToken);
+        using var answer = JsonDocument.Parse(await ReadAsync(response, cancellationToken));
+        var declined = answer.RootElement.GetProperty("declined");
+        ReportDeclined(declined.GetArrayLength(), () => declined[0].ToString());
+        return new UploadCount(answer.RootElement.GetProperty("accepted").GetArrayLength(), declined.GetArrayLength());
+    }
+
+    public override async Task CloseAsync(CancellationToken cancellationToken)
+    {
+        using var request = Authorized(HttpMethod.Delete, "api/v1/sessions/current");
+        using var response = await Http.SendAsync(request, cancellationToken);
+        await ReadAsync(response, cancellationToken);
+    }
+
+    private HttpRequestMessage Authorized(HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SessionId);
+        return request;
+    }
+
+    private static ByteArrayContent Json(object value)
+    {
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(value));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
+    }
+}
