@@ -11,6 +11,12 @@ public sealed class EsfOptions
     /// <summary>AMQP URI of RabbitMQ; when empty, MassTransit's in-memory transport is used.</summary>
     public string? RabbitMq { get; set; }
 
+    /// <summary>
+    /// Declare the worker's queues as RabbitMQ quorum queues (replicated, for a clustered broker). A queue's type is fixed
+    /// when first declared: switch on a fresh broker or after deleting the queues (docs/scale-out.md).
+    /// </summary>
+    public bool RabbitMqQuorumQueues { get; set; }
+
     /// <summary>Where the private PostgreSQL cluster, the demo certificate and demo.json live when nothing else is configured.</summary>
     public string DataDirectory { get; set; } = ".esf";
 

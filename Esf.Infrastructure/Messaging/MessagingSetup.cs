@@ -16,6 +16,10 @@ public static class MessagingSetup
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            if (options.RabbitMqQuorumQueues)
+            {
+                bus.AddRabbitMqConfigureEndpointsCallback((_, _, endpoint) => endpoint.SetQuorumQueue());
+            }
             if (worker)
             {
                 bus.AddConsumer<ValidateUploadConsumer, ValidateUploadConsumerDefinition>();

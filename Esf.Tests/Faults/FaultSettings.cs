@@ -21,6 +21,13 @@ public static class FaultSettings
             ? r
             : 100;
 
+    /// <summary>
+    /// How long the killed worker stays down before it is started again (<c>ESF_FAULTS_WORKER_DOWN_SECONDS</c>, default 0).
+    /// Longer outages build a backlog the relay must not mistake for lost messages (see docs/operations.md, the relay).
+    /// </summary>
+    public static TimeSpan WorkerDownTime =>
+        TimeSpan.FromSeconds(int.TryParse(Environment.GetEnvironmentVariable("ESF_FAULTS_WORKER_DOWN_SECONDS"), out var s) && s > 0 ? s : 0);
+
     /// <summary>Invoices per upload: the load is Invoices / BatchSize uploads, each with its own Idempotency-Key.</summary>
     public const int BatchSize = 20;
 

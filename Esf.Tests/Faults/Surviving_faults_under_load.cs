@@ -29,7 +29,14 @@ public sealed class Surviving_faults_under_load
 
         var running = load.RunAsync([gateway.BaseAddress], concurrency: 3, FaultSettings.InvoicesPerSecond);
         var faults = new FaultSchedule(load, report);
-        await faults.AtAsync(0.10, "kill -9 the worker, start it again", worker.RestartAfterKillAsync);
+        await faults.AtAsync(0.10, FaultSettings.WorkerDownTime == TimeSpan.Zero
+            ? "kill -9 the worker, start it again"
+            : $"kill -9 the worker, start it again {FaultSettings.WorkerDownTime.TotalSeconds:0} s later", async () =>
+        {
+            await worker.KillAsync();
+            await Task.Delay(FaultSettings.WorkerDownTime);
+            await worker.StartAsync();
+        });
         await faults.AtAsync(0.25, "kill -9 the gateway mid-upload, start it again", gateway.RestartAfterKillAsync);
         await faults.AtAsync(0.40, "restart PostgreSQL", stack.RestartPostgresAsync);
         await faults.AtAsync(0.50, "deliver three uploads' messages twice more", async () =>
@@ -47,6 +54,7 @@ public sealed class Surviving_faults_under_load
         report.Add($"settled {settling.Elapsed.TotalSeconds:0.0} s after the last upload (bound {FaultSettings.SettleBound.TotalSeconds:0} s)");
         report.Add($"clients: {outcome.Uploads} uploads, {outcome.AcceptedIds.Count} invoices accepted, {outcome.Retries} retried requests, "
             + $"{outcome.RepeatsDiffering} repeats with the same key answered differently, load took {outcome.Elapsed.TotalSeconds:0.0} s");
+        report.Add($"retried after: {string.Join(", ", outcome.RetryReasons.Select(r => $"{r.Key} x{r.Value}"))}");
         report.Add($"database: {counts}");
         await report.SaveAsync();
 
@@ -55,11 +63,13 @@ public sealed class Surviving_faults_under_load
             Assert.That(outcome.AcceptedIds, Has.Count.EqualTo(load.InvoiceCount), "every invoice sent was accepted once");
             Assert.That(outcome.AcceptedIds, Is.Unique, "no invoice id answered to two uploads");
             Assert.That(outcome.RepeatsDiffering, Is.Zero, "a repeat with the same Idempotency-Key gets the first answer");
+            Assert.That(outcome.RetryReasons.Keys, Has.None.EqualTo("HTTP 500"), "a restart is a 503 (repeat), never an unexpected error");
             Assert.That(counts.Stored, Is.EqualTo(load.InvoiceCount), "retried uploads stored nothing twice");
             Assert.That(counts.Unfinished, Is.Zero, "nothing left IN_QUEUE/IN_PROCESSING");
             Assert.That(counts.NotFinishedOnce, Is.Zero, "each invoice has exactly one CREATED/FAILED history row");
             Assert.That(counts.DuplicateNumbers, Is.Zero, "registration numbers are unique");
             Assert.That(counts.Created + counts.Failed, Is.EqualTo(load.InvoiceCount));
+            Assert.That(counts.Failed, Is.Zero, "every invoice is valid: a fault must never fail one");
             Assert.That(gateway.IsRunning && worker.IsRunning, Is.True, "both processes survived the broker and database restarts");
         }
     }

@@ -1,4 +1,5 @@
 using Esf.Infrastructure.Errors;
+using Esf.Infrastructure.Resilience;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
@@ -27,6 +28,12 @@ public sealed class RestExceptionHandler(IProblemDetailsService problems, ILogge
         {
             logger.LogError(exception, "Unexpected error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
+        else if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            // A database or broker restart (the fault suite does them): the client should simply repeat, with its Idempotency-Key.
+            logger.LogWarning(exception, "Transient failure on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers[HeaderNames.RetryAfter] = "1";
+        }
         else if (problem.Status == StatusCodes.Status401Unauthorized)
         {
             httpContext.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
@@ -47,6 +54,9 @@ public sealed class RestExceptionHandler(IProblemDetailsService problems, ILogge
         RestProblemException rest => Problem(rest.Status, rest.Title, rest.Message, rest.ErrorCode),
         // Kestrel's and the binder's refusals (too large, unreadable): StatusProblemDefaults words them like the status pages do.
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode },
+        _ when TransientFaults.IsTransient(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable",
+            "The gateway's database or message broker is briefly unavailable; repeat the request (uploads with the same Idempotency-Key).",
+            "SERVICE_UNAVAILABLE"),
         // Anything else is a bug or an outage; its text may name internals, so the client only learns that it happened.
         _ => Problem(StatusCodes.Status500InternalServerError, "Unexpected error", "The gateway could not process the request.",
             "UNEXPECTED_ERROR"),

@@ -19,6 +19,7 @@ public sealed class InvoiceLoad
     private static readonly TimeSpan RetryFor = TimeSpan.FromMinutes(3);
     private readonly List<TestTenant> tenants;
     private readonly List<PlannedUpload> uploads;
+    private readonly ConcurrentDictionary<string, int> retryReasons = new();
     private int accepted;
 
     private InvoiceLoad(List<TestTenant> tenants, List<PlannedUpload> uploads)
@@ -103,10 +104,12 @@ public sealed class InvoiceLoad
             }
         }
 
-        return new LoadOutcome(answers.Values.SelectMany(ids => ids).ToList(), uploads.Count, retries, repeatsDiffering, clock.Elapsed);
+        return new LoadOutcome(
+            answers.Values.SelectMany(ids => ids).ToList(), uploads.Count, retries, repeatsDiffering, clock.Elapsed,
+            new Dictionary<string, int>(retryReasons));
     }
 
-    private static async Task<(long[] Ids, int Attempts)> SendAsync(
+    private async Task<(long[] Ids, int Attempts)> SendAsync(
         HttpClient http, IReadOnlyList<Uri> gateways, int spread, string session, PlannedUpload upload)
     {
         var deadline = DateTime.UtcNow + RetryFor;
@@ -131,10 +134,12 @@ public sealed class InvoiceLoad
                 }
 
                 problem = $"{(int)response.StatusCode}: {text}";
+                retryReasons.AddOrUpdate($"HTTP {(int)response.StatusCode}", 1, (_, n) => n + 1);
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
             {
                 problem = e.Message;
+                retryReasons.AddOrUpdate(e.GetType().Name, 1, (_, n) => n + 1);
             }
 
             if (DateTime.UtcNow > deadline)

@@ -6,4 +6,6 @@ namespace Esf.Tests.Infrastructure.Processes;
 /// <param name="Retries">Requests repeated with the same key after a failure.</param>
 /// <param name="RepeatsDiffering">Uploads whose final repeat with the same key got another answer (must be 0).</param>
 /// <param name="Elapsed">Wall time of the uploads (without the final repeats).</param>
-public sealed record LoadOutcome(IReadOnlyList<long> AcceptedIds, int Uploads, int Retries, int RepeatsDiffering, TimeSpan Elapsed);
+/// <param name="RetryReasons">Why requests were repeated: an HTTP status ("HTTP 503") or an exception type, with counts.</param>
+public sealed record LoadOutcome(
+    IReadOnlyList<long> AcceptedIds, int Uploads, int Retries, int RepeatsDiffering, TimeSpan Elapsed, IReadOnlyDictionary<string, int> RetryReasons);

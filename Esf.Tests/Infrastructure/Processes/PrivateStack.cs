@@ -35,14 +35,14 @@ public sealed class PrivateStack : IAsyncDisposable
         var root = Path.Combine(TestServices.RepositoryRoot, ".esf", "test");
         var cluster = await PrivatePostgresCluster.StartAsync(
             Path.Combine(root, $"{name}-pg"), PrivatePostgresCluster.DefaultDatabase, m => TestContext.Progress.WriteLine($"[{name}-pg] {m}"));
-        var brokerFolder = Path.Combine(root, $"{name}-rabbitmq");
-        var uri = (await BrokerAsync("start", brokerFolder)).Trim();
+        var brokerFolder = PrivateBroker.FolderOf($"{name}-rabbitmq");
+        var uri = await PrivateBroker.StartAsync(brokerFolder);
         await DatabaseMigrator.MigrateAsync(cluster.ConnectionString, CancellationToken.None);
         return new PrivateStack(cluster, brokerFolder, uri);
     }
 
     /// <summary>Stops and starts the broker on the same port with its data, as an operator's restart does.</summary>
-    public Task RestartBrokerAsync() => BrokerAsync("restart", brokerFolder);
+    public Task RestartBrokerAsync() => PrivateBroker.RestartAsync(brokerFolder);
 
     /// <summary><c>pg_ctl restart -m fast</c>: every open connection breaks.</summary>
     public async Task RestartPostgresAsync()
@@ -55,32 +55,7 @@ public sealed class PrivateStack : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await DataSource.DisposeAsync();
-        await BrokerAsync("stop", brokerFolder);
+        await PrivateBroker.StopAsync(brokerFolder);
         await cluster.StopAsync();
-    }
-
-    private static async Task<string> BrokerAsync(string verb, string folder)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("bash")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[] { Path.Combine(TestServices.RepositoryRoot, "scripts", "rabbitmq.sh"), verb, folder })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"rabbitmq.sh {verb} {folder} failed:{Environment.NewLine}{await errors}");
-        }
-
-        return await output;
     }
 }
