@@ -14,6 +14,12 @@ public static class InvoiceBodyReader
 {
     public const string InvoiceV2Namespace = "v2.esf";
 
+    // The schema nests at most 6 levels; anything far deeper is hostile (stack and quadratic path costs), not an invoice.
+    private const int MaxDepth = 32;
+
+    // Enough to fix a document in one round; more only makes the answer huge.
+    private const int MaxViolations = 100;
+
     public static InvoiceBodyResult Read(string body)
     {
         var violations = new List<RuleViolation>();
@@ -24,12 +30,21 @@ public static class InvoiceBodyReader
         settings.Schemas = InvoiceSchemas.Set;
         settings.ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings;
         settings.ValidationEventHandler += (_, e) =>
-            violations.Add(RuleCatalogue.BodyMustMatchSchema.Violation(path.ToString(), e.Message));
+        {
+            if (violations.Count < MaxViolations)
+            {
+                violations.Add(RuleCatalogue.BodyMustMatchSchema.Violation(path.ToString(), e.Message));
+            }
+        };
 
         try
         {
             using var reader = XmlReader.Create(new StringReader(body), settings);
-            Walk(reader, path, fields, violations);
+            if (!Walk(reader, path, fields, violations))
+            {
+                return new InvoiceBodyResult(null, [RuleCatalogue.XmlMustBeWellFormed.Violation(
+                    path.ToString(), $"вложенность элементов превышает {MaxDepth} уровней (nested deeper than {MaxDepth} levels)")]);
+            }
         }
         catch (XmlException e)
         {
@@ -40,12 +55,15 @@ public static class InvoiceBodyReader
         return new InvoiceBodyResult(fields.ToDocument() with { Body = InvoiceXmlParser.Parse(body) }, violations);
     }
 
-    private static void Walk(XmlReader reader, ElementPath path, InvoiceFieldCollector fields, List<RuleViolation> violations)
+    /// <summary>Reads the whole body; false when it nests deeper than <see cref="MaxDepth"/> (reading stops there).</summary>
+    private static bool Walk(XmlReader reader, ElementPath path, InvoiceFieldCollector fields, List<RuleViolation> violations)
     {
         while (reader.Read())
         {
             switch (reader.NodeType)
             {
+                case XmlNodeType.Element when reader.Depth > MaxDepth:
+                    return false;
                 case XmlNodeType.Element:
                     if (path.Depth == 0 && (reader.LocalName != "invoice" || reader.NamespaceURI != InvoiceV2Namespace))
                     {
@@ -69,6 +87,8 @@ public static class InvoiceBodyReader
                     break;
             }
         }
+
+        return true;
     }
 
     internal static DateOnly? ParseDate(string? text) =>

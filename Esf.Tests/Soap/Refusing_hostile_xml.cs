@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using NUnit.Framework;
@@ -33,13 +32,11 @@ public sealed class Refusing_hostile_xml
         }
 
         var envelope = entities + "]>" + Envelopes.Envelope("<esf:esfVersionRequest>&lol9;</esf:esfVersionRequest>");
-        var watch = Stopwatch.StartNew();
 
         var reply = await client.PostAsync("VersionService", envelope);
 
         AssertClientFault(reply);
         Assert.That(reply.FaultString, Does.Contain("DTD is prohibited"));
-        Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
     }
 
     [TestCase("<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body><esf:esfVersionRequest xmlns:esf=\"esf\">")]

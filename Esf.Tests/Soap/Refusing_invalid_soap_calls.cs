@@ -93,16 +93,6 @@ public sealed class Refusing_invalid_soap_calls
         Assert.That(reply.Body, Does.Contain("<esf:businessException xmlns:esf=\"esf\">"));
     }
 
-    [Test]
-    public async Task Should_answer_an_operation_not_implemented_yet_with_a_business_fault()
-    {
-        using var client = RawSoapClient.Create();
-
-        var reply = await client.PostAsync("InvoiceService", Envelopes.SessionCall("enterpriseValidationRequest", "any"));
-
-        Assert.That(reply.FaultString, Is.EqualTo("Operation enterpriseValidation is not supported yet by this gateway"));
-    }
-
     private static void AssertClientFault(SoapReply reply)
     {
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.InternalServerError), reply.ToString());

@@ -55,22 +55,3 @@ public sealed class SoapOperation<TRequest, TResponse>(
     public override void WriteResponse(XmlWriter writer, object response, XmlSerializerNamespaces namespaces) =>
         responseSerializer.Serialize(writer, response, namespaces);
 }
-
-/// <summary>
-/// An operation the WSDL declares but this gateway does not implement yet: the request is skipped unread and the
-/// caller gets a business fault, so that clients see a clear refusal instead of "Unexpected wrapper element".
-/// </summary>
-public sealed class UnsupportedSoapOperation(string operationName) : SoapOperation(operationName + "Request")
-{
-    public override object ReadRequest(XmlReader reader)
-    {
-        reader.Skip();
-        return operationName;
-    }
-
-    public override Task<object> InvokeAsync(object request, SoapCall call) =>
-        throw Infrastructure.Errors.EsfException.Business($"Operation {operationName} is not supported yet by this gateway");
-
-    public override void WriteResponse(XmlWriter writer, object response, XmlSerializerNamespaces namespaces) =>
-        throw new InvalidOperationException("An unsupported operation has no response.");
-}

@@ -23,17 +23,6 @@ public sealed class SoapServiceDefinition(string name, string esfPrefix)
         where TRequest : class
         where TResponse : class => Add(new SoapOperation<TRequest, TResponse>(requestElement, responseElement, handler));
 
-    /// <summary>Operations of the WSDL that are answered with a "not supported yet" business fault.</summary>
-    public SoapServiceDefinition Unsupported(params string[] operationNames)
-    {
-        foreach (var operationName in operationNames)
-        {
-            Add(new UnsupportedSoapOperation(operationName));
-        }
-
-        return this;
-    }
-
     public SoapOperation? Find(XmlQualifiedName bodyElement) => operations.GetValueOrDefault(bodyElement);
 
     private SoapServiceDefinition Add(SoapOperation operation)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Dapper;
@@ -33,7 +32,6 @@ public sealed class Sending_hostile_input
         using var soap = new RawSoapClient(IsolationGateway.Fixture.CreateClient());
         using var rest = IsolationGateway.Fixture.CreateClient();
         var escaped = Envelopes.Escape(hostile);
-        var clock = Stopwatch.StartNew();
 
         // Act
         var badTin = await soap.PostAsync("SessionService", Envelopes.Envelope(
@@ -57,7 +55,6 @@ public sealed class Sending_hostile_input
             Assert.That(badIin.FaultString, Is.EqualTo("IIN_NOT_VALID"));
             Assert.That(badRest.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
             Assert.That(badKey.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)), "no injected pg_sleep ran");
         }
 
         await using var connection = await IsolationGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
@@ -67,13 +64,12 @@ public sealed class Sending_hostile_input
     }
 
     [Test]
-    public async Task Should_refuse_deep_nesting_quickly()
+    public async Task Should_refuse_deep_nesting_before_deserializing()
     {
         // Arrange: 100 000 nested elements inside a request element (XmlSerializer would recurse into them).
         using var soap = new RawSoapClient(IsolationGateway.Fixture.CreateClient());
         const int Depth = 100_000;
         var envelope = Envelopes.Envelope($"<esf:esfVersionRequest>{string.Concat(Enumerable.Repeat("<a>", Depth))}{string.Concat(Enumerable.Repeat("</a>", Depth))}</esf:esfVersionRequest>");
-        var clock = Stopwatch.StartNew();
 
         // Act
         var reply = await soap.PostAsync("VersionService", envelope);
@@ -82,7 +78,6 @@ public sealed class Sending_hostile_input
         Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.InternalServerError), reply.ToString());
         Assert.That(reply.FaultCode, Is.EqualTo("soap:Client"));
         Assert.That(reply.FaultString, Does.StartWith("The XML is nested deeper than 64 levels"));
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(5)));
         AttackLog.Record(Area, "SOAP request with 100 000 nested elements (stack exhaustion)", "soap:Client fault «nested deeper than 64 levels», before any deserializer runs");
     }
 
@@ -91,14 +86,12 @@ public sealed class Sending_hostile_input
     {
         // Arrange: a 15 MB sessionId (under the 20 MB request limit).
         using var soap = new RawSoapClient(IsolationGateway.Fixture.CreateClient());
-        var clock = Stopwatch.StartNew();
 
         // Act
         var reply = await soap.PostAsync("InvoiceService", Envelopes.ById("queryInvoiceByIdRequest", new string('A', 15_000_000), 1));
 
         // Assert
         Assert.That(reply.FaultString, Is.EqualTo("No open session associated with user."), reply.Body[..Math.Min(400, reply.Body.Length)]);
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
         AttackLog.Record(Area, "15 MB text node as sessionId", "sessionClosedException «No open session associated with user.»; memory bounded by Esf:MaxRequestBytes");
     }
 
@@ -110,7 +103,6 @@ public sealed class Sending_hostile_input
         const int Depth = 100_000;
         var body = $"<v2:invoice xmlns:v2=\"v2.esf\">{string.Concat(Enumerable.Repeat("<a>", Depth))}{string.Concat(Enumerable.Repeat("</a>", Depth))}</v2:invoice>";
         var json = string.Concat(Enumerable.Repeat("{\"a\":", 10_000)) + "1" + new string('}', 10_000);
-        var clock = Stopwatch.StartNew();
 
         // Act
         using var upload = await caller.Http.PostAsJsonAsync("api/v1/invoices", new
@@ -126,7 +118,6 @@ public sealed class Sending_hostile_input
         Assert.That(answer.GetProperty("accepted").GetArrayLength(), Is.Zero);
         Assert.That(answer.GetProperty("declined")[0].GetProperty("errors").GetArrayLength(), Is.GreaterThan(0));
         Assert.That(deepJson.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)));
         AttackLog.Record(Area, "Invoice body with 100 000 nested elements (REST upload)", "Declined by the upload checks (schema), nothing stored; gateway unaffected");
         AttackLog.Record(Area, "REST JSON nested 10 000 levels deep", "400 problem (System.Text.Json depth limit 64)");
     }
