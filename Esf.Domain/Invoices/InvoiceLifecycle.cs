@@ -11,19 +11,16 @@ public static class InvoiceLifecycle
     {
         [InvoiceStatus.InQueue] = [InvoiceStatus.InProcessing],
         [InvoiceStatus.InProcessing] = [InvoiceStatus.Created, InvoiceStatus.Failed],
-        [InvoiceStatus.Created] = [InvoiceStatus.Delivered, InvoiceStatus.Revoked, InvoiceStatus.Declined],
-        [InvoiceStatus.Delivered] = [InvoiceStatus.Revoked, InvoiceStatus.Declined],
+        // Confirm, revoke, decline; and CANCELED when a registered corrected invoice annuls its original (COR-05).
+        [InvoiceStatus.Created] = [InvoiceStatus.Delivered, InvoiceStatus.Revoked, InvoiceStatus.Declined, InvoiceStatus.Canceled],
+        [InvoiceStatus.Delivered] = [InvoiceStatus.Revoked, InvoiceStatus.Declined, InvoiceStatus.Canceled],
         [InvoiceStatus.Revoked] = [InvoiceStatus.Delivered],
         [InvoiceStatus.Failed] = [InvoiceStatus.Deleted],
-        // A registered corrected invoice annuls its original (issue 3, COR-05).
-        [InvoiceStatus.Created] = [InvoiceStatus.Canceled],
-        [InvoiceStatus.Delivered] = [InvoiceStatus.Canceled],
     };
 
     /// <summary>Statuses of the API that no operation of this gateway produces yet, and why.</summary>
     public static readonly IReadOnlyDictionary<InvoiceStatus, string> Unreachable = new Dictionary<InvoiceStatus, string>
     {
-        [InvoiceStatus.Canceled] = "set when a corrected invoice annuls its original (the corrected-invoice rules)",
         [InvoiceStatus.CanceledByOgd] = "set by the tax authority after a deregistration before the turnover date",
         [InvoiceStatus.CanceledBySntDecline] = "needs СНТ (waybills), which this gateway does not hold",
         [InvoiceStatus.CanceledBySntRevoke] = "needs СНТ (waybills), which this gateway does not hold",
