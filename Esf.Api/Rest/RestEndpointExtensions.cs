@@ -1,3 +1,4 @@
+using Esf.Api.Rest.Exports;
 using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.OpenApi;
 using Esf.Api.Rest.Problems;
@@ -34,7 +35,8 @@ public static class RestEndpointExtensions
             .MapInvoiceEndpoints()
             .MapInvoiceStatusEndpoints()
             .MapInvoiceSearchEndpoints()
-            .MapUpdateEndpoints();
+            .MapUpdateEndpoints()
+            .MapExportEndpoints();
         return app;
     }
 }

@@ -12,6 +12,7 @@ public static class DocumentFlowSetup
         services.AddSingleton<FeedSequencer>();
         services.AddSingleton<FeedReader>();
         services.AddSingleton<Search.InvoiceSearch>();
+        services.AddSingleton<Export.InvoiceExporter>();
         return services;
     }
 }
