@@ -4,6 +4,7 @@ using Esf.Api.Rest.OpenApi;
 using Esf.Api.Rest.Problems;
 using Esf.Api.Rest.Sessions;
 using Esf.Api.Rest.Updates;
+using Esf.Api.Rest.Webhooks;
 
 namespace Esf.Api.Rest;
 
@@ -36,7 +37,8 @@ public static class RestEndpointExtensions
             .MapInvoiceStatusEndpoints()
             .MapInvoiceSearchEndpoints()
             .MapUpdateEndpoints()
-            .MapExportEndpoints();
+            .MapExportEndpoints()
+            .MapWebhookEndpoints();
         return app;
     }
 }
