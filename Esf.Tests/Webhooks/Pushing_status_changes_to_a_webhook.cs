@@ -46,6 +46,9 @@ public sealed class Pushing_status_changes_to_a_webhook
             Assert.That(attempts.Take(3).Select(a => (a.GetProperty("succeeded").GetBoolean(), a.GetProperty("responseStatus").GetInt32())),
                 Is.EqualTo(new[] { (false, 500), (false, 500), (true, 200) }), "the first change failed twice, then was retried until accepted");
         }
+
+        using var unsubscribed = await http.DeleteAsync($"api/v1/webhooks/{subscriptionId}");
+        Assert.That(unsubscribed.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
     }
 
     [Test]
@@ -74,6 +77,8 @@ public sealed class Pushing_status_changes_to_a_webhook
         Assert.That(replay.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That(foreign.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(again.Select(d => d.GetProperty("cursor").GetString()), Is.EqualTo(new[] { first[0].GetProperty("cursor").GetString(), first[0].GetProperty("cursor").GetString() }));
+        using var unsubscribed = await seller.DeleteAsync($"api/v1/webhooks/{subscriptionId}");
+        Assert.That(unsubscribed.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
     }
 
     private static List<JsonElement> Accepted(WebhookReceiver receiver) =>
