@@ -2,6 +2,7 @@ using Esf.Api.Rest.Exports;
 using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.OpenApi;
 using Esf.Api.Rest.Problems;
+using Esf.Api.Rest.Reports;
 using Esf.Api.Rest.Sessions;
 using Esf.Api.Rest.Updates;
 using Esf.Api.Rest.Webhooks;
@@ -38,7 +39,8 @@ public static class RestEndpointExtensions
             .MapInvoiceSearchEndpoints()
             .MapUpdateEndpoints()
             .MapExportEndpoints()
-            .MapWebhookEndpoints();
+            .MapWebhookEndpoints()
+            .MapReportEndpoints();
         return app;
     }
 }

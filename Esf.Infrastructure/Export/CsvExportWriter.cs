@@ -31,7 +31,7 @@ internal sealed class CsvExportWriter(Stream output) : IExportWriter
             ];
             var line = lines[i];
             var cells = head.Concat(ProductLines.Fields.Select(f => line.GetValueOrDefault(f))).Append(cursor.Encode());
-            await writer.WriteLineAsync(string.Join(',', cells.Select(Escape)));
+            await writer.WriteLineAsync(string.Join(',', cells.Select(CsvText.Escape)));
         }
     }
 
@@ -40,9 +40,4 @@ internal sealed class CsvExportWriter(Stream output) : IExportWriter
     public Task EndAsync() => writer.FlushAsync();
 
     public ValueTask DisposeAsync() => writer.DisposeAsync();
-
-    public static string Escape(string? value) =>
-        value is null ? ""
-        : value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
-        : value;
 }

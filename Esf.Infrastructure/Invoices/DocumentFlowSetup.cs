@@ -12,6 +12,7 @@ public static class DocumentFlowSetup
         services.AddSingleton<FeedSequencer>();
         services.AddSingleton<FeedReader>();
         services.AddSingleton<Search.InvoiceSearch>();
+        services.AddSingleton<Search.InvoiceReport>();
         services.AddSingleton<Export.InvoiceExporter>();
         services.AddOptions<Webhooks.WebhookOptions>().BindConfiguration(Webhooks.WebhookOptions.Section);
         services.AddSingleton<Webhooks.WebhookStore>();
