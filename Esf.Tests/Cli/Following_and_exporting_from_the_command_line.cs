@@ -61,6 +61,34 @@ public sealed class Following_and_exporting_from_the_command_line
         }
     }
 
+    [Test]
+    public async Task Should_upload_batches_in_parallel_and_resume_without_sending_accepted_files_again()
+    {
+        // Arrange
+        using var tenant = await TestTenant.CreateAsync(fixture);
+        using var run = new CliRun();
+        foreach (var name in new[] { "a", "b", "c", "d" })
+        {
+            run.Write($"invoices/{name}.xml", System.Text.Encoding.UTF8.GetBytes(TestInvoices.Build(tenant)));
+        }
+
+        var login = Login(tenant, run);
+
+        // Act
+        var first = await Run(run, UploadCommand.RunAsync, [.. login, "invoices/a.xml", "invoices/b.xml", "invoices/c.xml", "--batch-size", "1", "--parallel", "3"]);
+        var resumed = await Run(run, UploadCommand.RunAsync, [.. login, "invoices", "--batch-size", "1", "--parallel", "3", "--resume"]);
+
+        // Assert
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.ExitCode, Is.Zero, first.ToString());
+            Assert.That(first.Error, Does.Contain("[##############################] 3/3 batches"));
+            Assert.That(resumed.ExitCode, Is.Zero, resumed.ToString());
+            Assert.That(resumed.Error, Does.Contain("Resuming: 3 file(s)"));
+            Assert.That(resumed.Out, Does.Contain("invoices/d.xml").And.Not.Contain("invoices/a.xml"), resumed.ToString());
+        }
+    }
+
     private static async Task<CliResult> Run(CliRun run, Func<string[], CliEnvironment, Task<int>> verb, string[] args)
     {
         using var output = new StringWriter();
