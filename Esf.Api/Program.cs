@@ -15,13 +15,16 @@ public partial class Program
             "serve" => await GatewayApp.RunAsync(rest),
             "sign" => await SignCommand.RunAsync(rest),
             "upload" => await UploadCommand.RunAsync(rest),
+            "status" => await StatusCommand.RunAsync(rest),
+            "export" => await ExportCommand.RunAsync(rest),
+            "updates" => await UpdatesCommand.RunAsync(rest),
             _ => Usage(verb),
         };
     }
 
     private static int Usage(string verb)
     {
-        Console.Error.WriteLine($"Unknown verb '{verb}'. Verbs: serve (default), sign, upload. Add --help to a verb for its options.");
+        Console.Error.WriteLine($"Unknown verb '{verb}'. Verbs: serve (default), sign, upload, status, export, updates. Add --help to a verb for its options.");
         return 2;
     }
 }

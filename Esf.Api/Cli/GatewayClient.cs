@@ -8,7 +8,7 @@ using Esf.Api.Rest.Sessions;
 namespace Esf.Api.Cli;
 
 /// <summary>
-/// The REST API as the <c>upload</c> verb uses it, with the server's own contract types. Refusals and an unreachable server
+/// The REST API as the verbs use it, with the server's own contract types. Refusals and an unreachable server
 /// become <see cref="CliException"/>s that say what was attempted and what the gateway answered.
 /// </summary>
 public sealed class GatewayClient(HttpClient http) : IDisposable
@@ -35,6 +35,34 @@ public sealed class GatewayClient(HttpClient http) : IDisposable
 
     public Task<InvoiceStatusView> StatusAsync(long invoiceId, CancellationToken ct) =>
         SendAsync<InvoiceStatusView>($"Status of invoice {invoiceId}", () => http.GetAsync($"{Api}/invoices/{invoiceId}/status", ct), ct);
+
+    /// <summary>GET of a JSON resource under /api/v1 (e.g. <c>updates?cursor=…</c>).</summary>
+    public Task<T> GetAsync<T>(string action, string relativeUrl, CancellationToken ct) =>
+        SendAsync<T>(action, () => http.GetAsync($"{Api}/{relativeUrl}", ct), ct);
+
+    /// <summary>A streamed GET under /api/v1 (exports): the caller reads and disposes the response.</summary>
+    public async Task<HttpResponseMessage> OpenStreamAsync(string action, string relativeUrl, CancellationToken ct)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.GetAsync($"{Api}/{relativeUrl}", HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new CliException($"Cannot reach the gateway at {http.BaseAddress}: {e.Message}");
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            using (response)
+            {
+                throw new CliException($"{action} refused: {await DescribeAsync(response, ct)}");
+            }
+        }
+
+        return response;
+    }
 
     /// <summary>Closes the session if one was opened; a failure here must not hide the upload's own outcome.</summary>
     public async Task LogOutAsync()

@@ -13,10 +13,12 @@ public static class UploadCommand
     private const string Help = """
         Usage: esf upload <file.xml|folder>... [--url <http://127.0.0.1:8080>] [--tin <БИН>] [--login <ИИН>] [--password <pw>]
                           [--pkcs12 <file.p12> [--pkcs12-password <pw>] | --key <key.pem> --cert <cert.pem>]
-                          [--idempotency-key <key>] [--batch-size <100>] [--wait [--timeout <seconds, 120>]]
+                          [--idempotency-key <key>] [--batch-size <100>] [--parallel <1>] [--resume] [--wait [--timeout <seconds, 120>]]
 
         Signs each invoice with the key and uploads them to the gateway's REST API, printing what was accepted or declined.
         With --wait, polls until every accepted invoice is CREATED (registration number) or FAILED (errors).
+        --parallel sends that many batches at once (with a progress bar); --resume skips the files an earlier run got accepted
+        (recorded in .esf/upload-state.json).
         Values left out come from .esf/demo.json (url, sellerTin, userIin, password, pkcs12Path, pkcs12Password).
         Exit code: 0 when all were accepted (and with --wait all CREATED), 1 otherwise, 2 for a usage error.
         """;
@@ -47,8 +49,17 @@ public static class UploadCommand
         {
             await gateway.LogInAsync(new CreateSessionBody(options.Tin, key.CertificateBase64, options.Login, options.Password), ct);
             var acceptedFiles = new Dictionary<long, string>();
-            var batches = invoices.Chunk(options.BatchSize).ToList();
-            for (var b = 0; b < batches.Count; b++)
+            var state = UploadState.Load(environment, options.Resume);
+            var pending = invoices.Where(i => !state.Contains(i.File)).ToList();
+            if (pending.Count < invoices.Count)
+            {
+                await environment.Error.WriteLineAsync($"Resuming: {invoices.Count - pending.Count} file(s) were accepted by an earlier run.");
+            }
+
+            var batches = pending.Chunk(options.BatchSize).ToList();
+            var results = new UploadResponse[batches.Count];
+            var done = 0;
+            await Parallel.ForEachAsync(Enumerable.Range(0, batches.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Parallel }, async (b, token) =>
             {
                 var batch = batches[b];
                 var upload = new UploadInvoicesBody(
@@ -56,14 +67,23 @@ public static class UploadCommand
                     batch.Select(i => new UploadInvoiceItem(i.Body, UploadChecks.SupportedVersion, key.Sign(i.Body), "COMPANY")).ToList());
                 // One key per batch: a retried command repeats each batch's key, and no two batches share one.
                 var idempotencyKey = options.IdempotencyKey is { } k && batches.Count > 1 ? $"{k}-{b + 1}" : options.IdempotencyKey;
-                var result = await gateway.UploadAsync(upload, idempotencyKey, ct);
-                foreach (var accepted in result.Accepted)
+                results[b] = await gateway.UploadAsync(upload, idempotencyKey, token);
+                state.Record(results[b].Accepted.Select(a => batch[a.Index].File));
+                if (batches.Count > 1)
+                {
+                    await environment.Error.WriteAsync($"\r{UploadState.Bar(Interlocked.Increment(ref done), batches.Count)}");
+                }
+            });
+            for (var b = 0; b < batches.Count; b++)
+            {
+                var batch = batches[b];
+                foreach (var accepted in results[b].Accepted)
                 {
                     report.Accepted(batch[accepted.Index].File, accepted);
                     acceptedFiles[accepted.Id] = batch[accepted.Index].File;
                 }
 
-                foreach (var declined in result.Declined)
+                foreach (var declined in results[b].Declined)
                 {
                     report.Declined(batch[declined.Index].File, declined);
                 }

@@ -10,7 +10,9 @@ public sealed record UploadOptions(
     string? IdempotencyKey,
     int BatchSize,
     bool Wait,
-    TimeSpan WaitTimeout)
+    TimeSpan WaitTimeout,
+    int Parallel = 1,
+    bool Resume = false)
 {
     public const string DefaultUrl = "http://127.0.0.1:8080";
 
@@ -24,6 +26,8 @@ public sealed record UploadOptions(
         ["idempotency-key"] = OptionKind.Value,
         ["batch-size"] = OptionKind.Value,
         ["wait"] = OptionKind.Flag,
+        ["parallel"] = OptionKind.Value,
+        ["resume"] = OptionKind.Flag,
         ["timeout"] = OptionKind.Value,
     };
 
@@ -44,7 +48,9 @@ public sealed record UploadOptions(
             line.Get("idempotency-key"),
             line.GetInt("batch-size", 100),
             line.Has("wait"),
-            TimeSpan.FromSeconds(line.GetInt("timeout", 120)));
+            TimeSpan.FromSeconds(line.GetInt("timeout", 120)),
+            line.GetInt("parallel", 1),
+            line.Has("resume"));
     }
 
     /// <summary>Files as named, and the *.xml files of named folders in name order.</summary>

@@ -1,12 +1,15 @@
 using Esf.Api.Rest.ApiKeys;
+using Esf.Api.Rest.Exports;
 using Esf.Api.Rest.Invoices;
-using Esf.Api.Rest.Participants;
 using Esf.Api.Rest.OpenApi;
+using Esf.Api.Rest.Participants;
 using Esf.Api.Rest.Problems;
 using Esf.Api.Rest.Registry;
+using Esf.Api.Rest.Reports;
 using Esf.Api.Rest.Rules;
 using Esf.Api.Rest.Sessions;
 using Esf.Api.Rest.Updates;
+using Esf.Api.Rest.Webhooks;
 
 namespace Esf.Api.Rest;
 
@@ -43,7 +46,10 @@ public static class RestEndpointExtensions
             .MapPowerOfAttorneyEndpoints()
             .MapRegistrationEndpoints()
             .MapRuleEndpoints()
-            .MapRegistryEndpoints();
+            .MapRegistryEndpoints()
+            .MapExportEndpoints()
+            .MapWebhookEndpoints()
+            .MapReportEndpoints();
         return app;
     }
 }

@@ -14,7 +14,11 @@ public sealed class FeedReader(NpgsqlDataSource database, FeedSequencer sequence
     public const int MaxLimit = 1000;
 
     /// <summary>GET /api/v1/updates: the events after <paramref name="after"/>, oldest first.</summary>
-    public async Task<FeedPage> ReadAsync(SessionContext session, long after, int limit, InvoiceDirection? direction, CancellationToken cancellationToken)
+    public Task<FeedPage> ReadAsync(SessionContext session, long after, int limit, InvoiceDirection? direction, CancellationToken cancellationToken) =>
+        ReadForTinAsync(session.Tin, after, limit, direction, cancellationToken);
+
+    /// <summary>The same feed for an enterprise without a session (webhook dispatch).</summary>
+    public async Task<FeedPage> ReadForTinAsync(string tin, long after, int limit, InvoiceDirection? direction, CancellationToken cancellationToken)
     {
         limit = Math.Clamp(limit, 1, MaxLimit);
         await sequencer.SequenceAsync(cancellationToken);
@@ -24,9 +28,18 @@ public sealed class FeedReader(NpgsqlDataSource database, FeedSequencer sequence
             FROM invoice_status_history h JOIN invoices i ON i.invoice_id = h.invoice_id
             WHERE h.feed_position > @After AND {DirectionFilter.Sql(direction)}
             ORDER BY h.feed_position LIMIT @Take
-            """, new { After = after, Take = limit + 1, session.Tin }, cancellationToken: cancellationToken))).ToList();
+            """, new { After = after, Take = limit + 1, Tin = tin }, cancellationToken: cancellationToken))).ToList();
         var events = rows.Take(limit).Select(r => r.ToEvent()).ToList();
         return new FeedPage(events, events.Count > 0 ? events[^1].Position : after, rows.Count > limit);
+    }
+
+    /// <summary>The position of the newest change so far: a new subscriber starting there gets only what happens next.</summary>
+    public async Task<long> LatestPositionAsync(CancellationToken cancellationToken)
+    {
+        await sequencer.SequenceAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT coalesce(max(feed_position), 0) FROM invoice_status_history", cancellationToken: cancellationToken));
     }
 
     /// <summary>

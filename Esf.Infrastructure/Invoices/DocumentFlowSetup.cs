@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Esf.Infrastructure.Invoices;
 
-/// <summary>The services after registration: status operations, the change feed and search.</summary>
+/// <summary>The services after registration: status operations, the change feed, search, export and webhooks.</summary>
 public static class DocumentFlowSetup
 {
     public static IServiceCollection AddEsfDocumentFlow(this IServiceCollection services)
@@ -12,6 +12,12 @@ public static class DocumentFlowSetup
         services.AddSingleton<FeedSequencer>();
         services.AddSingleton<FeedReader>();
         services.AddSingleton<Search.InvoiceSearch>();
+        services.AddSingleton<Search.InvoiceReport>();
+        services.AddSingleton<Export.InvoiceExporter>();
+        services.AddOptions<Webhooks.WebhookOptions>().BindConfiguration(Webhooks.WebhookOptions.Section);
+        services.AddSingleton<Webhooks.WebhookStore>();
+        // Runs only in a process with the worker role (it checks Esf:Roles itself).
+        services.AddHostedService<Webhooks.WebhookDispatcher>();
         return services;
     }
 }

@@ -37,7 +37,10 @@ public sealed class Describing_the_rest_api
             {
                 "/api/v1/sessions", "/api/v1/sessions/current", "/api/v1/invoices", "/api/v1/invoices/{id}",
                 "/api/v1/invoices/{id}/status", "/api/v1/invoices/{id}/history",
-                "/api/v1/rules", "/api/v1/invoices/validate", "/api/v1/admin/registry/{name}", "/api/v1/enterprises/validate",
+                "/api/v1/invoices/{id}/confirm", "/api/v1/invoices/{id}/revoke", "/api/v1/invoices/{id}/unrevoke",
+                "/api/v1/invoices/{id}/decline", "/api/v1/invoices/{id}/delete", "/api/v1/updates", "/api/v1/updates/stream",
+                "/api/v1/exports", "/api/v1/webhooks", "/api/v1/webhooks/{id}", "/api/v1/webhooks/{id}/deliveries",
+                "/api/v1/webhooks/{id}/replay", "/api/v1/reports",
             }));
             Assert.That(document["components"]!["securitySchemes"]!["Bearer"]!["scheme"]!.GetValue<string>(), Is.EqualTo("bearer"));
             Assert.That(document["paths"]!["/api/v1/invoices"]!["post"]!["security"], Is.Not.Null);

@@ -12,7 +12,8 @@ namespace Esf.Api.Soap.Invoices;
 /// InvoiceService's searches: queryInvoice (criteria, at most one quarter, pages of <see cref="PageSize"/> numbered from 1;
 /// pageNum 0 or absent is the first page), queryInvoiceByKey and the summary twins by id and by key.
 /// </summary>
-public sealed class InvoiceSearchOperations(SessionService sessions, InvoiceSearch search, InvoiceQueries queries)
+public sealed class InvoiceSearchOperations(
+    SessionService sessions, InvoiceSearch search, InvoiceQueries queries, Microsoft.Extensions.Options.IOptionsMonitor<SoapOptions> options)
 {
     /// <summary>The real page size is not public (esf-api-facts §16); this gateway's is fixed.</summary>
     public const int PageSize = 100;
@@ -48,6 +49,12 @@ public sealed class InvoiceSearchOperations(SessionService sessions, InvoiceSear
             InvoiceType = criteria.InvoiceType is { Length: > 0 } type ? ParseType(type) : null,
         };
         PeriodLimit.Check(filter);
+        if (options.CurrentValue.LegacyStatusCompatibility && filter.Statuses.Count == 0)
+        {
+            // Clients of the 2020 WSDL cannot read the queue statuses (ADR 0001): search only the ones they know.
+            filter = filter with { Statuses = [.. Enum.GetValues<InvoiceStatus>().Where(s => s is not (InvoiceStatus.InQueue or InvoiceStatus.InProcessing))] };
+        }
+
         var page = Math.Max(criteria.PageNum ?? 1, 1);
         var result = await search.PageAsync(
             session, filter, InvoiceSortNames.Parse(criteria.OrderBy), criteria.Asc, page, PageSize, call.CancellationToken);

@@ -1,0 +1,43 @@
+using Esf.Api.Rest.Auth;
+using Esf.Api.Rest.Invoices;
+using Esf.Api.Rest.Problems;
+using Esf.Infrastructure.Export;
+
+namespace Esf.Api.Rest.Exports;
+
+/// <summary>
+/// GET /api/v1/exports: streams a search (the filters of GET /api/v1/invoices) as an esf:invoiceContainer (format=xml),
+/// JSON Lines (format=jsonl) or CSV with one row per product line (format=csv). Every invoice is followed by the cursor
+/// that resumes after it: pass it back as <c>cursor</c> to continue a broken download.
+/// </summary>
+public static class ExportEndpoints
+{
+    public static RouteGroupBuilder MapExportEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGroup("/exports").WithTags("Exports").MapGet("/", ExportAsync)
+            .WithName("ExportInvoices")
+            .WithSummary("Stream invoices as XML container, JSON Lines or CSV (resumable by cursor)")
+            .Produces(StatusCodes.Status200OK, contentType: "application/xml")
+            .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesRestProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
+        return api;
+    }
+
+    private static async Task ExportAsync(
+        HttpContext http, [AsParameters] InvoiceSearchQuery query, string? format, BearerSession bearer, InvoiceExporter exporter)
+    {
+        var (exportFormat, contentType, extension) = (format ?? "xml").ToLowerInvariant() switch
+        {
+            "xml" => (ExportFormat.Xml, "application/xml; charset=utf-8", "xml"),
+            "jsonl" or "ndjson" => (ExportFormat.JsonLines, "application/x-ndjson; charset=utf-8", "jsonl"),
+            "csv" => (ExportFormat.Csv, "text/csv; charset=utf-8", "csv"),
+            _ => throw RestProblemException.Malformed($"format «{format}» must be xml, jsonl or csv."),
+        };
+        var filter = query.ToFilter();
+        var after = query.After;
+        http.Response.ContentType = contentType;
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"invoices-{filter.DateFrom:yyyyMMdd}-{filter.DateTo:yyyyMMdd}.{extension}\"";
+        await exporter.WriteAsync(http.Response.Body, bearer.Context, filter, query.SortBy, query.Ascending, after, exportFormat, http.RequestAborted);
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Esf.Api.Rest.Auth;
+using Esf.Api.Rest.Problems;
+using Esf.Domain.Invoices;
+using Esf.Infrastructure.Feed;
+using Esf.Infrastructure.Webhooks;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Esf.Api.Rest.Webhooks;
+
+/// <summary>
+/// /api/v1/webhooks: the enterprise's push subscriptions, their delivery log and replay. Deliveries are POSTs of
+/// <see cref="WebhookPayload"/> JSON with <c>X-Esf-Signature: sha256=&lt;hex HMAC-SHA256 of the body&gt;</c>.
+/// Another enterprise's subscription answers 404 like a missing one.
+/// </summary>
+public static class WebhookEndpoints
+{
+    public static RouteGroupBuilder MapWebhookEndpoints(this RouteGroupBuilder api)
+    {
+        var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
+        webhooks.MapPost("/", CreateAsync).WithName("CreateWebhook").WithSummary("Subscribe a URL to the change feed")
+            .ProducesRestProblems(StatusCodes.Status400BadRequest);
+        webhooks.MapGet("/", ListAsync).WithName("ListWebhooks").WithSummary("The enterprise's subscriptions");
+        webhooks.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteWebhook").WithSummary("Unsubscribe")
+            .ProducesRestProblems(StatusCodes.Status404NotFound);
+        webhooks.MapGet("/{id:long}/deliveries", DeliveriesAsync).WithName("GetWebhookDeliveries")
+            .WithSummary("The delivery log, newest first").ProducesRestProblems(StatusCodes.Status404NotFound);
+        webhooks.MapPost("/{id:long}/replay", ReplayAsync).WithName("ReplayWebhook")
+            .WithSummary("Deliver again every change after a cursor").ProducesRestProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    private static async Task<Created<WebhookView>> CreateAsync(CreateWebhookBody body, BearerSession bearer, WebhookStore store, FeedReader feed, CancellationToken ct)
+    {
+        if (!Uri.TryCreate(body.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+        {
+            throw RestProblemException.Malformed("url must be an absolute http or https URL.");
+        }
+
+        if (body.Secret is not { Length: >= 16 })
+        {
+            throw RestProblemException.Malformed("secret must have at least 16 characters.");
+        }
+
+        var events = body.Events ?? [];
+        if (events.FirstOrDefault(e => !InvoiceStatusNames.TryParse(e, out _)) is { } unknown)
+        {
+            throw RestProblemException.Malformed($"events: «{unknown}» is not an invoice status.");
+        }
+
+        var from = body.FromCursor is null ? await feed.LatestPositionAsync(ct) : Cursor(body.FromCursor);
+        var created = await store.CreateAsync(bearer.Context.Tin, url.ToString(), events, body.Secret, from, ct);
+        return TypedResults.Created($"/api/v1/webhooks/{created.SubscriptionId}", WebhookView.From(created));
+    }
+
+    private static async Task<Ok<IReadOnlyList<WebhookView>>> ListAsync(BearerSession bearer, WebhookStore store, CancellationToken ct) =>
+        TypedResults.Ok<IReadOnlyList<WebhookView>>([.. (await store.ListAsync(bearer.Context.Tin, ct)).Select(WebhookView.From)]);
+
+    private static async Task<NoContent> DeleteAsync(long id, BearerSession bearer, WebhookStore store, CancellationToken ct) =>
+        await store.DeactivateAsync(bearer.Context.Tin, id, ct) ? TypedResults.NoContent() : throw NotFound(id);
+
+    private static async Task<Ok<IReadOnlyList<WebhookDeliveryView>>> DeliveriesAsync(long id, BearerSession bearer, WebhookStore store, CancellationToken ct) =>
+        await store.DeliveriesAsync(bearer.Context.Tin, id, ct) is { } log
+            ? TypedResults.Ok<IReadOnlyList<WebhookDeliveryView>>([.. log.Select(WebhookDeliveryView.From)])
+            : throw NotFound(id);
+
+    private static async Task<NoContent> ReplayAsync(long id, ReplayWebhookBody body, BearerSession bearer, WebhookStore store, CancellationToken ct) =>
+        await store.RewindAsync(bearer.Context.Tin, id, Cursor(body.FromCursor ?? "0"), ct) ? TypedResults.NoContent() : throw NotFound(id);
+
+    private static long Cursor(string text) => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var position)
+        ? position
+        : throw RestProblemException.Malformed($"cursor «{text}» is not a feed cursor.");
+
+    private static RestProblemException NotFound(long id) => RestProblemException.NotFound($"No webhook {id} belongs to this enterprise.");
+}

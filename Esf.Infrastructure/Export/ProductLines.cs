@@ -1,0 +1,23 @@
+using System.Xml.Linq;
+
+namespace Esf.Infrastructure.Export;
+
+/// <summary>The product lines of a body (productSet/products/product, section G) as field maps, with the invoice's currency.</summary>
+internal static class ProductLines
+{
+    public static readonly string[] Fields =
+    [
+        "description", "catalogTruId", "truOriginCode", "unitNomenclature", "quantity", "unitPrice", "priceWithoutTax", "exciseRate",
+        "exciseAmount", "turnoverSize", "ndsRate", "ndsAmount", "priceWithTax",
+    ];
+
+    public static (string? Currency, IReadOnlyList<IReadOnlyDictionary<string, string>> Lines) Read(string body)
+    {
+        var root = XElement.Parse(body);
+        var productSet = root.Element("productSet");
+        var lines = productSet?.Element("products")?.Elements("product")
+            .Select(p => (IReadOnlyDictionary<string, string>)p.Elements().GroupBy(e => e.Name.LocalName).ToDictionary(g => g.Key, g => g.First().Value))
+            .ToList() ?? [];
+        return (productSet?.Element("currencyCode")?.Value, lines);
+    }
+}

@@ -1,0 +1,79 @@
+using Dapper;
+using Npgsql;
+
+namespace Esf.Infrastructure.Webhooks;
+
+/// <summary>Subscriptions and the delivery log. Every read and change by a client is scoped to the enterprise's TIN.</summary>
+public sealed class WebhookStore(NpgsqlDataSource database)
+{
+    private const string Columns = "subscription_id, tin, url, array_to_string(events, ',') AS event_list, secret, feed_cursor, active, created_at";
+
+    public async Task<WebhookSubscription> CreateAsync(string tin, string url, string[] events, string secret, long feedCursor, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleAsync<WebhookSubscription>(new CommandDefinition($"""
+            INSERT INTO webhook_subscriptions (tin, url, events, secret, feed_cursor) VALUES (@Tin, @Url, @Events, @Secret, @FeedCursor)
+            RETURNING {Columns}
+            """, new { Tin = tin, Url = url, Events = events, Secret = secret, FeedCursor = feedCursor }, cancellationToken: cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<WebhookSubscription>> ListAsync(string? tin, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return [.. await connection.QueryAsync<WebhookSubscription>(new CommandDefinition(
+            $"SELECT {Columns} FROM webhook_subscriptions WHERE active AND (@Tin::text IS NULL OR tin = @Tin) ORDER BY subscription_id",
+            new { Tin = tin }, cancellationToken: cancellationToken))];
+    }
+
+    /// <returns>False when the enterprise has no such active subscription.</returns>
+    public async Task<bool> DeactivateAsync(string tin, long id, CancellationToken cancellationToken) =>
+        await ExecuteAsync("UPDATE webhook_subscriptions SET active = false WHERE subscription_id = @Id AND tin = @Tin AND active",
+            new { Id = id, Tin = tin }, cancellationToken) == 1;
+
+    /// <summary>Replay: the subscription goes back to <paramref name="cursor"/> and delivers everything after it again.</summary>
+    public async Task<bool> RewindAsync(string tin, long id, long cursor, CancellationToken cancellationToken) =>
+        await ExecuteAsync("UPDATE webhook_subscriptions SET feed_cursor = @Cursor WHERE subscription_id = @Id AND tin = @Tin AND active",
+            new { Id = id, Tin = tin, Cursor = cursor }, cancellationToken) == 1;
+
+    /// <summary>Takes the subscription for <paramref name="duration"/> unless another dispatcher holds it.</summary>
+    public async Task<bool> TryLeaseAsync(long id, Guid owner, TimeSpan duration, CancellationToken cancellationToken) =>
+        await ExecuteAsync("""
+            UPDATE webhook_subscriptions SET leased_by = @Owner, lease_until = now() + @Duration
+            WHERE subscription_id = @Id AND (lease_until IS NULL OR lease_until < now() OR leased_by = @Owner)
+            """, new { Id = id, Owner = owner, Duration = duration }, cancellationToken) == 1;
+
+    public Task ReleaseAsync(long id, Guid owner, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE webhook_subscriptions SET leased_by = NULL, lease_until = NULL WHERE subscription_id = @Id AND leased_by = @Owner",
+            new { Id = id, Owner = owner }, cancellationToken);
+
+    public Task AdvanceAsync(long id, long cursor, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE webhook_subscriptions SET feed_cursor = greatest(feed_cursor, @Cursor) WHERE subscription_id = @Id",
+            new { Id = id, Cursor = cursor }, cancellationToken);
+
+    public Task LogAsync(long id, long position, long invoiceId, int attempt, bool succeeded, int? status, string? error, CancellationToken cancellationToken) =>
+        ExecuteAsync("""
+            INSERT INTO webhook_deliveries (subscription_id, feed_position, invoice_id, attempt, succeeded, response_status, error)
+            VALUES (@Id, @Position, @InvoiceId, @Attempt, @Succeeded, @Status, @Error)
+            """, new { Id = id, Position = position, InvoiceId = invoiceId, Attempt = attempt, Succeeded = succeeded, Status = status, Error = error },
+            cancellationToken);
+
+    public async Task<IReadOnlyList<WebhookDelivery>?> DeliveriesAsync(string tin, long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var owned = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM webhook_subscriptions WHERE subscription_id = @Id AND tin = @Tin)", new { Id = id, Tin = tin },
+            cancellationToken: cancellationToken));
+        return owned
+            ? [.. await connection.QueryAsync<WebhookDelivery>(new CommandDefinition("""
+                SELECT delivery_id, subscription_id, feed_position, invoice_id, attempt, succeeded, response_status, error, attempted_at
+                FROM webhook_deliveries WHERE subscription_id = @Id ORDER BY delivery_id DESC LIMIT 500
+                """, new { Id = id }, cancellationToken: cancellationToken))]
+            : null;
+    }
+
+    private async Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Esf.Domain.Invoices;
+using Esf.Infrastructure.Webhooks;
+using Esf.Tests.Infrastructure;
+using Esf.Tests.Lifecycle;
+using NUnit.Framework;
+
+namespace Esf.Tests.Webhooks;
+
+/// <summary>A subscription over REST, a receiver that fails at first, the HMAC on every delivery, the log and a replay.</summary>
+[TestFixture]
+public sealed class Pushing_status_changes_to_a_webhook
+{
+    private const string Secret = "a-secret-of-the-receiver";
+
+    [Test]
+    public async Task Should_retry_after_a_receiver_failure_and_deliver_every_change_signed_and_in_order()
+    {
+        // Arrange
+        var fixture = WebhookGateway.Fixture;
+        using var parties = await DocumentFlowParties.StartAsync(fixture);
+        using var receiver = WebhookReceiver.Start(failures: 2);
+        using var http = fixture.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", parties.SellerSession.SessionId);
+        using var created = await http.PostAsJsonAsync("api/v1/webhooks", new { url = receiver.Url, secret = Secret });
+        var subscriptionId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+
+        // Act
+        var id = await parties.RegisterAsync();
+        await parties.ChangeAsync(parties.Customer, LifecycleOperation.Confirm, id);
+        var delivered = await Poller.UntilAsync(
+            () => Task.FromResult(Accepted(receiver)), d => d.Count >= 4, "four changes delivered");
+
+        // Assert
+        using var log = await http.GetAsync($"api/v1/webhooks/{subscriptionId}/deliveries");
+        var attempts = (await log.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Reverse().ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That(delivered.Select(d => d.GetProperty("status").GetString()), Is.EqualTo(new[] { "IN_QUEUE", "IN_PROCESSING", "CREATED", "DELIVERED" }));
+            Assert.That(delivered.Select(d => d.GetProperty("invoiceId").GetInt64()), Is.All.EqualTo(id));
+            Assert.That(receiver.Requests.All(r => WebhookSignature.Verify(Secret, r.Body, r.Signature)), Is.True, "every request carries a valid HMAC");
+            Assert.That(attempts.Take(3).Select(a => (a.GetProperty("succeeded").GetBoolean(), a.GetProperty("responseStatus").GetInt32())),
+                Is.EqualTo(new[] { (false, 500), (false, 500), (true, 200) }), "the first change failed twice, then was retried until accepted");
+        }
+
+        using var unsubscribed = await http.DeleteAsync($"api/v1/webhooks/{subscriptionId}");
+        Assert.That(unsubscribed.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+    }
+
+    [Test]
+    public async Task Should_replay_from_a_cursor_and_refuse_another_enterprises_subscription()
+    {
+        // Arrange
+        var fixture = WebhookGateway.Fixture;
+        using var parties = await DocumentFlowParties.StartAsync(fixture);
+        using var receiver = WebhookReceiver.Start(failures: 0);
+        using var seller = fixture.CreateClient();
+        seller.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", parties.SellerSession.SessionId);
+        using var customer = fixture.CreateClient();
+        customer.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", parties.Customer.SessionId);
+        using var created = await seller.PostAsJsonAsync("api/v1/webhooks", new { url = receiver.Url, secret = Secret, events = new[] { "CREATED" } });
+        var subscriptionId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        await parties.RegisterAsync();
+        var first = await Poller.UntilAsync(() => Task.FromResult(Accepted(receiver)), d => d.Count == 1, "the CREATED change delivered");
+        var before = long.Parse(first[0].GetProperty("cursor").GetString()!) - 1;
+
+        // Act
+        using var replay = await seller.PostAsJsonAsync($"api/v1/webhooks/{subscriptionId}/replay", new { fromCursor = $"{before}" });
+        using var foreign = await customer.PostAsJsonAsync($"api/v1/webhooks/{subscriptionId}/replay", new { fromCursor = "0" });
+        var again = await Poller.UntilAsync(() => Task.FromResult(Accepted(receiver)), d => d.Count == 2, "the CREATED change delivered again");
+
+        // Assert
+        Assert.That(replay.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(foreign.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(again.Select(d => d.GetProperty("cursor").GetString()), Is.EqualTo(new[] { first[0].GetProperty("cursor").GetString(), first[0].GetProperty("cursor").GetString() }));
+        using var unsubscribed = await seller.DeleteAsync($"api/v1/webhooks/{subscriptionId}");
+        Assert.That(unsubscribed.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+    }
+
+    private static List<JsonElement> Accepted(WebhookReceiver receiver) =>
+        [.. receiver.Requests.Where(r => r.Answered == 200).Select(r => JsonDocument.Parse(r.Body).RootElement.Clone())];
+}
