@@ -1,14 +1,17 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 using Esf.Domain.Invoices;
+using Esf.Infrastructure.Export;
 using Esf.Tests.Infrastructure;
 using Esf.Tests.Lifecycle;
 using NUnit.Framework;
 
 namespace Esf.Tests.Export;
 
-/// <summary>GET /api/v1/reports: a Table 30 grouping with counts and totals, as CSV.</summary>
+/// <summary>GET /api/v1/reports: a Table 30 grouping with counts and totals, as CSV and XLSX.</summary>
 [TestFixture]
 public sealed class Reporting_grouped_invoices
 {
@@ -40,5 +43,47 @@ public sealed class Reporting_grouped_invoices
             "DELIVERED,1,37206.00,4464.72,41670.72",
         }));
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+    }
+
+    [Test]
+    public async Task Should_answer_an_xlsx_workbook_with_the_grouped_totals()
+    {
+        // Arrange
+        var fixture = ExportGateway.Fixture;
+        using var parties = await DocumentFlowParties.StartAsync(fixture);
+        var confirmed = await parties.RegisterAsync();
+        await parties.RegisterAsync();
+        await parties.ChangeAsync(parties.Customer, LifecycleOperation.Confirm, confirmed);
+        using var http = fixture.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", parties.SellerSession.SessionId);
+        var today = DateTime.UtcNow.AddHours(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var byAccept = new HttpRequestMessage(HttpMethod.Get, $"api/v1/reports?groupBy=status&asc=true&dateFrom={today}&dateTo={today}");
+        byAccept.Headers.Accept.ParseAdd(ReportSpreadsheet.ContentType);
+
+        // Act
+        using var response = await http.GetAsync($"api/v1/reports?groupBy=status&asc=true&format=xlsx&dateFrom={today}&dateTo={today}");
+        using var negotiated = await http.SendAsync(byAccept);
+
+        // Assert
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(ReportSpreadsheet.ContentType));
+        Assert.That(await ReadSheetAsync(response), Is.EqualTo(new[]
+        {
+            new[] { "group", "invoices", "totalWithoutTax", "totalNds", "totalWithTax" },
+            ["CREATED", "1", "37206.00", "4464.72", "41670.72"],
+            ["DELIVERED", "1", "37206.00", "4464.72", "41670.72"],
+            ["Итого", "2", "74412.00", "8929.44", "83341.44"],
+        }));
+        Assert.That(negotiated.Content.Headers.ContentType?.MediaType, Is.EqualTo(ReportSpreadsheet.ContentType));
+        Assert.That(await ReadSheetAsync(negotiated), Has.Length.EqualTo(4));
+    }
+
+    /// <summary>Opens the workbook with the Open XML SDK and answers each row's cell texts.</summary>
+    private static async Task<string[][]> ReadSheetAsync(HttpResponseMessage response)
+    {
+        using var file = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var document = SpreadsheetDocument.Open(file, false);
+        var sheet = document.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        return [.. sheet.Descendants<Row>().Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToArray())];
     }
 }
