@@ -25,6 +25,18 @@ public sealed record InvoiceFilter
     public string? CurrencyCode { get; init; }
     public string? ConsignorTin { get; init; }
     public string? ConsigneeTin { get; init; }
+
+    /// <summary>«Статус поставщика»: a seller category (B 10) as in the XML, e.g. <c>LESSOR</c>.</summary>
+    public string? SellerStatus { get; init; }
+
+    /// <summary>«Статус получателя»: a customer category (C 20) as in the XML, e.g. <c>PUBLIC_OFFICE</c>.</summary>
+    public string? CustomerStatus { get; init; }
+
+    /// <summary>«БИК поставщика» (field 14).</summary>
+    public string? SellerBik { get; init; }
+
+    /// <summary>«ИИК ГУ» (field 21, the state institution's account).</summary>
+    public string? PublicOfficeIik { get; init; }
     public decimal? TotalWithTaxFrom { get; init; }
     public decimal? TotalWithTaxTo { get; init; }
     public decimal? TotalWithoutTaxFrom { get; init; }

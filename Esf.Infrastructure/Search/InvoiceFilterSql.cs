@@ -36,6 +36,10 @@ internal static class InvoiceFilterSql
         Add($"{BodyXPath.Text("productSet/currencyCode")} = @Currency", "Currency", filter.CurrencyCode);
         Add($"@ConsignorTin = ANY({BodyXPath.AnyText("consignor/tin")})", "ConsignorTin", filter.ConsignorTin);
         Add($"@ConsigneeTin = ANY({BodyXPath.AnyText("consignee/tin")})", "ConsigneeTin", filter.ConsigneeTin);
+        Add($"@SellerStatus = ANY({BodyXPath.AnyText("sellers/seller/statuses/status")})", "SellerStatus", filter.SellerStatus);
+        Add($"@CustomerStatus = ANY({BodyXPath.AnyText("customers/customer/statuses/status")})", "CustomerStatus", filter.CustomerStatus);
+        Add($"@SellerBik = ANY({BodyXPath.AnyText("sellers/seller/bik")})", "SellerBik", filter.SellerBik);
+        Add($"{BodyXPath.Text("publicOffice/iik")} = @PublicOfficeIik", "PublicOfficeIik", filter.PublicOfficeIik);
         Range(Add, "productSet/totalPriceWithTax", "WithTax", filter.TotalWithTaxFrom, filter.TotalWithTaxTo);
         Range(Add, "productSet/totalPriceWithoutTax", "WithoutTax", filter.TotalWithoutTaxFrom, filter.TotalWithoutTaxTo);
         Range(Add, "productSet/totalNdsAmount", "Nds", filter.NdsAmountFrom, filter.NdsAmountTo);

@@ -1,6 +1,9 @@
 namespace Esf.Infrastructure.Search;
 
-/// <summary>The sorts of Table 30 (spec-rest §3.7.1) the stored invoice can answer; ties are broken by invoice id.</summary>
+/// <summary>
+/// The 22 sorts of Table 30 (spec-rest §3.7.1); ties are broken by invoice id. ИИК, product code and payment purpose are
+/// those of the state institution (section C1, fields 21–23), the only place the invoice carries them.
+/// </summary>
 public enum InvoiceSort
 {
     Date,
@@ -15,4 +18,14 @@ public enum InvoiceSort
     LastUpdateDate,
     CancelReason,
     TotalPriceWithTax,
+    SellerStatus,
+    SellerBik,
+    CustomerStatus,
+    ConsignorName,
+    ConsignorTin,
+    ConsigneeName,
+    ConsigneeTin,
+    Iik,
+    ProductCode,
+    PayPurpose,
 }
