@@ -4,7 +4,7 @@ namespace Esf.Api.Cli;
 
 /// <summary>
 /// <c>esf export</c>: streams GET /api/v1/exports into a file with a progress line on stderr. With --resume, a JSON Lines or
-/// CSV file cut short is continued from the cursor on its last complete line.
+/// CSV file cut short is continued from the cursor on its last complete line, an XML container from its last cursor comment.
 /// </summary>
 public static class ExportCommand
 {
@@ -13,7 +13,7 @@ public static class ExportCommand
                           [--status <STATUS,…>] [--sort <field>] [--asc] [--resume] {AccountOptions.Help}
 
         Writes the invoices of a period (at most one quarter) as an esf:invoiceContainer (xml, the default), JSON Lines or CSV with
-        one row per product line. --resume continues a jsonl or csv file after its last complete invoice.
+        one row per product line. --resume continues a file (any format) after its last complete invoice.
         """;
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, CliEnvironment.Console);
@@ -55,6 +55,10 @@ public static class ExportCommand
             if (cursor is not null && format == "csv")
             {
                 await ExportResume.SkipLineAsync(input, ct);
+            }
+            else if (cursor is not null && format == "xml")
+            {
+                await ContainerResume.SkipContainerStartAsync(input, output, ct);
             }
 
             var written = await CopyWithProgressAsync(input, output, environment.Error, ct);

@@ -6,15 +6,20 @@ namespace Esf.Api.Cli;
 /// <summary>
 /// Resuming an export file: cut a partly written last line, then read the cursor of the last complete one (JSON Lines: its
 /// "cursor" member). A CSV invoice spans several rows, so its last invoice may be incomplete: those rows are cut too and the
-/// export resumes after the invoice before it. An XML container cannot be continued in place, so it is refused.
+/// export resumes after the invoice before it. An XML container is continued by <see cref="ContainerResume"/>.
 /// </summary>
 public static class ExportResume
 {
     public static string? Prepare(string file, string format)
     {
+        if (format == "xml")
+        {
+            return ContainerResume.Prepare(file);
+        }
+
         if (format is not ("jsonl" or "csv"))
         {
-            throw new CliException("--resume works with --format jsonl or csv; start an xml export again instead.", CliException.Usage);
+            throw new CliException($"--resume works with --format xml, jsonl or csv, not «{format}».", CliException.Usage);
         }
 
         TruncateAfterLastNewLine(file);

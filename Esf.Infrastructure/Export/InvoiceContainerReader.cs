@@ -9,6 +9,9 @@ namespace Esf.Infrastructure.Export;
 /// </summary>
 public static class InvoiceContainerReader
 {
+    /// <summary>What starts the comment after each invoice: <c>&lt;!--cursor:…--&gt;</c>.</summary>
+    public const string CursorPrefix = ContainerExportWriter.CursorPrefix;
+
     public static IEnumerable<(XElement Invoice, string? Cursor)> Read(Stream input)
     {
         using var reader = XmlReader.Create(input, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreWhitespace = true, XmlResolver = null });

@@ -46,6 +46,11 @@ public sealed class Following_and_exporting_from_the_command_line
         var complete = await File.ReadAllLinesAsync(run.Path("out.jsonl"));
         await File.WriteAllTextAsync(run.Path("out.jsonl"), complete[0] + "\n" + complete[1][..40]);
         var resumed = await Run(run, ExportCommand.RunAsync, [.. login, "--from", today, "--to", today, "--format", "jsonl", "--asc", "--sort", "num", "--file", "out.jsonl", "--resume"]);
+        string[] xmlExport = [.. login, "--from", today, "--to", today, "--asc", "--sort", "num", "--file", "out.xml"];
+        var xml = await Run(run, ExportCommand.RunAsync, xmlExport);
+        var wholeXml = await File.ReadAllTextAsync(run.Path("out.xml"));
+        await File.WriteAllTextAsync(run.Path("out.xml"), wholeXml[..(wholeXml.LastIndexOf("<v2:invoice", StringComparison.Ordinal) + 40)]);
+        var resumedXml = await Run(run, ExportCommand.RunAsync, [.. xmlExport, "--resume"]);
 
         // Assert
         using (Assert.EnterMultipleScope())
@@ -58,6 +63,8 @@ public sealed class Following_and_exporting_from_the_command_line
             Assert.That(export.ExitCode, Is.Zero, export.ToString());
             Assert.That(resumed.ExitCode, Is.Zero, resumed.ToString());
             Assert.That(await File.ReadAllLinesAsync(run.Path("out.jsonl")), Is.EqualTo(complete), "the cut line is written again, nothing twice");
+            Assert.That((xml.ExitCode, resumedXml.ExitCode), Is.EqualTo((0, 0)), resumedXml.ToString());
+            Assert.That(await File.ReadAllTextAsync(run.Path("out.xml")), Is.EqualTo(wholeXml), "the cut invoice is written again, nothing twice");
         }
     }
 
