@@ -77,6 +77,10 @@ internal sealed class BatchRegistryView(
 
     public bool? IsEaeuMember(string countryCode) => facts.CountryEaeu.TryGetValue(countryCode, out var flag) ? flag : null;
 
+    public bool? IsKnownCountry(string countryCode) => facts.CountryEaeu.Count == 0 ? null : facts.CountryEaeu.ContainsKey(countryCode);
+
+    public bool? IsKnownCurrency(string currencyCode) => facts.Currencies.Count == 0 ? null : facts.Currencies.Contains(currencyCode);
+
     public bool? IsVatRateInForce(int rate, DateOnly date) =>
         facts.VatRates.Count == 0 ? null : facts.VatRates.Any(r => r.Rate == rate && r.From <= date && (r.To is null || date <= r.To));
 

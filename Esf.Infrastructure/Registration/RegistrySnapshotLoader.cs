@@ -65,6 +65,7 @@ internal static class RegistrySnapshotLoader
             snapshot.CountryEaeu[code] = eaeu;
         }
 
+        snapshot.Currencies.UnionWith(await connection.QueryAsync<string>(new CommandDefinition("SELECT code FROM currencies", cancellationToken: ct)));
         snapshot.VatRates.AddRange(await connection.QueryAsync<(int, DateOnly, DateOnly?)>(new CommandDefinition(
             "SELECT rate, valid_from, valid_to FROM vat_rates", cancellationToken: ct)));
         var paperDates = bodies.Select(b => InvoiceBodyReader.ParseDate(b.DatePaper)).OfType<DateOnly>().Distinct().ToArray();
