@@ -19,7 +19,10 @@ public static class RuleNotes
         new("GEN-05", CoveredElsewhere, "Lifecycle (issue 5): first view / confirm moves CREATED → DELIVERED."),
         new("GEN-06", CoveredElsewhere, "Queries return registered invoices only (InvoiceVisibility)."),
         new("GEN-07", DecidedAgainst, "Drafts are a web-portal state; the API accepts complete invoices only."),
-        new("GEN-08", NotImplementedYet, "Annulment on deregistration before field 3 is a status effect of the registry import; not implemented yet."),
+        new("GEN-08", CoveredElsewhere, "A status effect of the taxpayer import (DeregistrationAnnuller): importing a deregistration date moves the " +
+            "CREATED/DELIVERED invoices of that supplier or recipient whose turnover date (3) is after it to CANCELED_BY_OGD, in the import's " +
+            "transaction, with a history row (actor `registry`) that the change feed carries; the import report counts them (annulledInvoices). " +
+            "An invoice turned over on the deregistration day itself stays (the manual says «before field 3»)."),
         new("GEN-09", CoveredElsewhere, "Lifecycle (issue 5): revokeInvoiceById."),
         new("GEN-10", CoveredElsewhere, "Lifecycle (issue 5): declineInvoiceById accepts FIXED/ADDITIONAL only."),
         new("B-03", DecidedAgainst, Derived),
