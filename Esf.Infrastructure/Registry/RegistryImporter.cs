@@ -12,12 +12,18 @@ public sealed class RegistryImporter(NpgsqlDataSource database, TimeProvider clo
 {
     public async Task<RegistryImportReport> ImportAsync(RegistryTable table, string csv, CancellationToken cancellationToken)
     {
-        var (columns, rows, rejected) = Parse(table, csv);
+        var (columns, lines, rejected) = Parse(table, csv);
+        if (table.Table == "branch_delegations" && lines.Count > 0)
+        {
+            lines = await DelegationCheck.KeepValidAsync(database, columns, lines, rejected, cancellationToken);
+        }
+
+        var rows = lines.Select(l => l.Row).ToList();
         var annulled = columns.Count > 0 && rows.Count > 0 ? await UpsertAsync(table, columns, rows, cancellationToken) : 0;
-        return new RegistryImportReport(table.Name, rows.Count, rejected) { AnnulledInvoices = annulled };
+        return new RegistryImportReport(table.Name, rows.Count, [.. rejected.OrderBy(r => r.Line)]) { AnnulledInvoices = annulled };
     }
 
-    private static (List<RegistryColumn> Columns, List<object?[]> Rows, List<RejectedLine> Rejected) Parse(RegistryTable table, string csv)
+    private static (List<RegistryColumn> Columns, List<(int Line, object?[] Row)> Rows, List<RejectedLine> Rejected) Parse(RegistryTable table, string csv)
     {
         var rejected = new List<RejectedLine>();
         var records = CsvLines.Read(csv.TrimStart('\uFEFF')).ToList();
@@ -40,13 +46,13 @@ public sealed class RegistryImporter(NpgsqlDataSource database, TimeProvider clo
         }
 
         var known = columns.OfType<RegistryColumn>().ToList();
-        var byKey = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+        var byKey = new Dictionary<string, (int Line, object?[] Row)>(StringComparer.Ordinal);
         foreach (var (line, fields) in records.Skip(1))
         {
             if (Row(known, fields, out var error) is { } row)
             {
                 var key = string.Join('\u001f', table.Key.Select(k => Convert.ToString(row[known.FindIndex(c => c.Name == k)], System.Globalization.CultureInfo.InvariantCulture)));
-                byKey[key] = row;
+                byKey[key] = (line, row);
             }
             else
             {
