@@ -36,7 +36,7 @@ public static class RuleCatalogueDocument
             text.AppendLine($"- **{rule.Id}**: {rule.Decision}");
         }
 
-        foreach (var kind in Enum.GetValues<RuleNoteKind>())
+        foreach (var kind in Enum.GetValues<RuleNoteKind>().Where(k => RuleNotes.All.Any(n => n.Kind == k)))
         {
             text.AppendLine();
             text.AppendLine(kind switch
