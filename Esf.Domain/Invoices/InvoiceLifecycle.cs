@@ -11,9 +11,11 @@ public static class InvoiceLifecycle
     {
         [InvoiceStatus.InQueue] = [InvoiceStatus.InProcessing],
         [InvoiceStatus.InProcessing] = [InvoiceStatus.Created, InvoiceStatus.Failed],
-        // Confirm, revoke, decline; and CANCELED when a registered corrected invoice annuls its original (COR-05).
-        [InvoiceStatus.Created] = [InvoiceStatus.Delivered, InvoiceStatus.Revoked, InvoiceStatus.Declined, InvoiceStatus.Canceled],
-        [InvoiceStatus.Delivered] = [InvoiceStatus.Revoked, InvoiceStatus.Declined, InvoiceStatus.Canceled],
+        // Confirm, revoke, decline; CANCELED when a registered corrected invoice annuls its original (COR-05); CANCELED_BY_OGD when
+        // the registry records that the supplier or recipient was deregistered before the turnover date (GEN-08).
+        [InvoiceStatus.Created] =
+            [InvoiceStatus.Delivered, InvoiceStatus.Revoked, InvoiceStatus.Declined, InvoiceStatus.Canceled, InvoiceStatus.CanceledByOgd],
+        [InvoiceStatus.Delivered] = [InvoiceStatus.Revoked, InvoiceStatus.Declined, InvoiceStatus.Canceled, InvoiceStatus.CanceledByOgd],
         [InvoiceStatus.Revoked] = [InvoiceStatus.Delivered],
         [InvoiceStatus.Failed] = [InvoiceStatus.Deleted],
     };
@@ -21,7 +23,6 @@ public static class InvoiceLifecycle
     /// <summary>Statuses of the API that no operation of this gateway produces yet, and why.</summary>
     public static readonly IReadOnlyDictionary<InvoiceStatus, string> Unreachable = new Dictionary<InvoiceStatus, string>
     {
-        [InvoiceStatus.CanceledByOgd] = "set by the tax authority after a deregistration before the turnover date",
         [InvoiceStatus.CanceledBySntDecline] = "needs СНТ (waybills), which this gateway does not hold",
         [InvoiceStatus.CanceledBySntRevoke] = "needs СНТ (waybills), which this gateway does not hold",
         [InvoiceStatus.Imported] = "a web-portal state: imported but not sent",

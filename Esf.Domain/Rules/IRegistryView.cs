@@ -52,6 +52,12 @@ public interface IRegistryView
     /// <summary>The country is an EAEU member; null when the country is not in the dictionary.</summary>
     bool? IsEaeuMember(string countryCode) => null;
 
+    /// <summary>The country is in the dictionary «Страна»; null when the dictionary is empty (not imported).</summary>
+    bool? IsKnownCountry(string countryCode) => null;
+
+    /// <summary>The currency is in the currency dictionary; null when the dictionary is empty (not imported).</summary>
+    bool? IsKnownCurrency(string currencyCode) => null;
+
     /// <summary>The VAT rate is in force on the date; null when the VAT-rate dictionary is empty (not imported).</summary>
     bool? IsVatRateInForce(int rate, DateOnly date) => null;
 

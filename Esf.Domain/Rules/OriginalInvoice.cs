@@ -8,4 +8,7 @@ public sealed record OriginalInvoice(
 {
     /// <summary>The original's body, for the field-by-field comparison of an additional invoice (ADD-03); null when not loaded.</summary>
     public InvoiceBody? Body { get; init; }
+
+    /// <summary>The sum of the G14 totals of the additional invoices already registered against this original (ADD-09).</summary>
+    public decimal EarlierAdditionalsTotal { get; init; }
 }

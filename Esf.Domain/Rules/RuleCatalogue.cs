@@ -82,6 +82,7 @@ public static class RuleCatalogue
         new CustomerMustBeRegisteredTaxpayer(),
         .. RegistryPartyRules.All,
         .. RegistryGoodsRules.All,
+        .. DictionaryRules.All,
         .. RelatedInvoiceRules.All,
     ];
 

@@ -12,7 +12,8 @@ public static class RuleCatalogueDocument
         text.AppendLine();
         text.AppendLine("Generated from `Esf.Domain/Rules/RuleCatalogue.cs` by the test `RuleCatalogueDocumentTests`");
         text.AppendLine("(run the tests with `ESF_UPDATE_DOCS=1` to rewrite it). Ids are those of `shared/spec/spec-invoice.md` §5;");
-        text.AppendLine("`API-` ids are checks of the API envelope itself. A violation at **upload** declines the invoice");
+        text.AppendLine("`API-` ids are checks of the API envelope itself, `DIC-` ids codes checked against an imported dictionary.");
+        text.AppendLine("A violation at **upload** declines the invoice");
         text.AppendLine("(`declinedSet`, nothing stored); at **registration** the worker fails it (`FAILED`, every error in");
         text.AppendLine("`queryInvoiceErrorById`, the first error code as `cancelReason`).");
         text.AppendLine();
@@ -35,7 +36,7 @@ public static class RuleCatalogueDocument
             text.AppendLine($"- **{rule.Id}**: {rule.Decision}");
         }
 
-        foreach (var kind in Enum.GetValues<RuleNoteKind>())
+        foreach (var kind in Enum.GetValues<RuleNoteKind>().Where(k => RuleNotes.All.Any(n => n.Kind == k)))
         {
             text.AppendLine();
             text.AppendLine(kind switch

@@ -9,7 +9,6 @@ public static class RuleNotes
     private const string NoSnt = "The gateway has no СНТ store (virtual warehouse and СНТ are outside this service); the body carries no СНТ reference besides productNumberInSnt.";
     private const string Table17 = "No field of the invoice names the Table 17 case, so the gateway cannot tell which bound applies; rejecting by a guessed case would refuse legal invoices. The loosest bound common to all cases is enforced as DL-08.";
     private const string Decline = "Checked when the customer declines (declineInvoiceById, lifecycle issue 5), not at registration.";
-    private const string Registry = "Needs the registries of issue 3 part 3 (migration, CSV import); not implemented yet.";
 
     public static IReadOnlyList<RuleNote> All { get; } =
     [
@@ -19,7 +18,10 @@ public static class RuleNotes
         new("GEN-05", CoveredElsewhere, "Lifecycle (issue 5): first view / confirm moves CREATED → DELIVERED."),
         new("GEN-06", CoveredElsewhere, "Queries return registered invoices only (InvoiceVisibility)."),
         new("GEN-07", DecidedAgainst, "Drafts are a web-portal state; the API accepts complete invoices only."),
-        new("GEN-08", NotImplementedYet, "Annulment on deregistration before field 3 is a status effect of the registry import; not implemented yet."),
+        new("GEN-08", CoveredElsewhere, "A status effect of the taxpayer import (DeregistrationAnnuller): importing a deregistration date moves the " +
+            "CREATED/DELIVERED invoices of that supplier or recipient whose turnover date (3) is after it to CANCELED_BY_OGD, in the import's " +
+            "transaction, with a history row (actor `registry`) that the change feed carries; the import report counts them (annulledInvoices). " +
+            "An invoice turned over on the deregistration day itself stays (the manual says «before field 3»)."),
         new("GEN-09", CoveredElsewhere, "Lifecycle (issue 5): revokeInvoiceById."),
         new("GEN-10", CoveredElsewhere, "Lifecycle (issue 5): declineInvoiceById accepts FIXED/ADDITIONAL only."),
         new("B-03", DecidedAgainst, Derived),
@@ -34,7 +36,9 @@ public static class RuleNotes
         new("C-16", CoveredElsewhere, "C-01 exempts RETAIL customers; C-02 applies when the IIN/BIN is given."),
         new("E-01", CoveredElsewhere, "27.1/27.2 are one boolean (deliveryTerm/hasContract): both cannot be marked."),
         new("E-03", DecidedAgainst, "The gateway has no store of ИС ЭСФ e-contracts or ЭГЗ contracts."),
-        new("E-04", NotImplementedYet, "The «Способ отправления» dictionary is not in the seed; not implemented yet."),
+        new("E-04", DecidedAgainst, "The Rules (seed L6095) say field 29 holds a numeric code of the classifier of transport types of КТС Decision " +
+            "№ 378, appendix 3, but no source material lists that classifier's codes and the gateway ships no such dictionary; guessing the list " +
+            "would refuse legal invoices. deliveryTerm.transportTypeCode is accepted as sent (XSD 0..1)."),
         new("F-01", DecidedAgainst, "The gateway has no store of ИС ЭСФ or ЭГЗ acts."),
         new("SNT-01", DecidedAgainst, NoSnt),
         new("SNT-02", DecidedAgainst, NoSnt),
@@ -76,8 +80,11 @@ public static class RuleNotes
         new("REO-05", CoveredElsewhere, "REO-02 (same check and reason for a reorganized recipient)."),
         new("REO-06", CoveredElsewhere, "REO-03 (same check and reason for a reorganized recipient)."),
         new("LIQ-04", CoveredElsewhere, "REO-02 exempts liquidated branches: their additional invoices may be positive."),
-        new("LIQ-01", NotImplementedYet, "Who may grant a delegation is a check of the delegation registry's own data; the CSV import does not validate it yet."),
-        new("LIQ-02", NotImplementedYet, "As LIQ-01: the import does not yet check that the branch was deregistered for «Ликвидация» and the delegate is active."),
+        new("LIQ-01", CoveredElsewhere, "A check of the delegation registry's own data, made when it is imported (DelegationCheck): a line whose " +
+            "head_office_tin is not the liquidated branch's head office in the taxpayer registry is rejected by its line number, reason «LIQ-01: …»."),
+        new("LIQ-02", CoveredElsewhere, "Checked at the import of delegations (DelegationCheck): the branch must be in the taxpayer registry, a structural " +
+            "unit of that head office, deregistered with a reason starting «Ликвидация»; the delegate an active (not deregistered) unit of the same head " +
+            "office or the head office itself; otherwise the line is rejected, reason «LIQ-02: …». LIQ-03 then checks the invoice against the imported delegations."),
         new("COR-05", CoveredElsewhere, "VerdictWriter: registering a corrected invoice moves its original CREATED/DELIVERED → CANCELED with a history row, in the same transaction."),
         new("RET-01", CoveredElsewhere, "C-01 and C-02."),
         new("RET-03", DecidedAgainst, "Virtual warehouses are outside this gateway."),

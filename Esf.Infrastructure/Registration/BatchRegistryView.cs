@@ -30,17 +30,22 @@ internal sealed class BatchRegistryView(
     public void Take(string sellerTin, string num, DateOnly date) => takenNumbers.Add((sellerTin, num, date));
 
     /// <summary>A corrected invoice of this batch passed: its original counts as CANCELED for the rest of the batch.</summary>
-    public void Cancel(OriginalInvoice original)
+    public void Cancel(OriginalInvoice original) => Replace(original.InvoiceId, o => o with { Status = "CANCELED" });
+
+    /// <summary>An additional invoice of this batch passed: its total counts for the next additional invoice of the same original (ADD-09).</summary>
+    public void Supplement(OriginalInvoice original, decimal total) =>
+        Replace(original.InvoiceId, o => o with { EarlierAdditionalsTotal = o.EarlierAdditionalsTotal + total });
+
+    private void Replace(long invoiceId, Func<OriginalInvoice, OriginalInvoice> change)
     {
-        var canceled = original with { Status = "CANCELED" };
-        foreach (var key in facts.OriginalsByNumber.Where(p => p.Value.InvoiceId == original.InvoiceId).Select(p => p.Key).ToList())
+        foreach (var key in facts.OriginalsByNumber.Where(p => p.Value.InvoiceId == invoiceId).Select(p => p.Key).ToList())
         {
-            facts.OriginalsByNumber[key] = canceled;
+            facts.OriginalsByNumber[key] = change(facts.OriginalsByNumber[key]);
         }
 
-        foreach (var key in facts.OriginalsByKey.Where(p => p.Value.InvoiceId == original.InvoiceId).Select(p => p.Key).ToList())
+        foreach (var key in facts.OriginalsByKey.Where(p => p.Value.InvoiceId == invoiceId).Select(p => p.Key).ToList())
         {
-            facts.OriginalsByKey[key] = canceled;
+            facts.OriginalsByKey[key] = change(facts.OriginalsByKey[key]);
         }
     }
 
@@ -76,6 +81,10 @@ internal sealed class BatchRegistryView(
     public bool? IsExemptionGoods(string tnvedCode) => facts.TnvedExemption.TryGetValue(tnvedCode, out var flag) ? flag : null;
 
     public bool? IsEaeuMember(string countryCode) => facts.CountryEaeu.TryGetValue(countryCode, out var flag) ? flag : null;
+
+    public bool? IsKnownCountry(string countryCode) => facts.CountryEaeu.Count == 0 ? null : facts.CountryEaeu.ContainsKey(countryCode);
+
+    public bool? IsKnownCurrency(string currencyCode) => facts.Currencies.Count == 0 ? null : facts.Currencies.Contains(currencyCode);
 
     public bool? IsVatRateInForce(int rate, DateOnly date) =>
         facts.VatRates.Count == 0 ? null : facts.VatRates.Any(r => r.Rate == rate && r.From <= date && (r.To is null || date <= r.To));

@@ -73,8 +73,9 @@ public sealed class InvoiceRegistrar(
         }
 
         var violations = RegistrationControl.Run(new RegistrationContext(document, invoice.Signature, registry));
-        var cancels = document.InvoiceType == Domain.Invoices.InvoiceType.FixedInvoice && document.Body.RelatedInvoice is { } link
+        var related = document.Body.RelatedInvoice is { } link
             ? registry.Original(link, document.Body.Sellers[0].ReorganizedTin is { Length: > 0 } r ? r : document.SellerTin) : null;
+        var cancels = document.InvoiceType == Domain.Invoices.InvoiceType.FixedInvoice ? related : null;
         if (violations.Count == 0)
         {
             registry.Take(document.SellerTin!, document.Num, document.Date!.Value);
@@ -82,9 +83,13 @@ public sealed class InvoiceRegistrar(
             {
                 registry.Cancel(cancels);
             }
+            else if (related is not null && document.InvoiceType == Domain.Invoices.InvoiceType.AdditionalInvoice)
+            {
+                registry.Supplement(related, document.Body.ProductSet.TotalPriceWithTax ?? 0m);
+            }
         }
 
-        return new InvoiceVerdict(invoice.Pending.InvoiceId, document, invoice.Signature.IsValid, violations) { Cancels = cancels };
+        return new InvoiceVerdict(invoice.Pending.InvoiceId, document, invoice.Signature.IsValid, violations) { Cancels = cancels, Related = related };
     }
 
     /// <summary>The CPU-bound part for one invoice (parse and signature), done in parallel across the batch.</summary>

@@ -10,4 +10,7 @@ internal sealed record InvoiceVerdict(long InvoiceId, InvoiceDocument? Document,
 
     /// <summary>The original a registered corrected invoice annuls (CANCELED in the same transaction).</summary>
     public Domain.Rules.OriginalInvoice? Cancels { get; init; }
+
+    /// <summary>The original of a registered corrected or additional invoice, stored as its related_invoice_id.</summary>
+    public Domain.Rules.OriginalInvoice? Related { get; init; }
 }

@@ -13,6 +13,7 @@ internal sealed class RegistrySnapshot
     public List<(string Liquidated, string Delegate, DateOnly From, DateOnly? To)> Delegations { get; } = [];
     public Dictionary<string, bool> TnvedExemption { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, bool> CountryEaeu { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> Currencies { get; } = new(StringComparer.Ordinal);
     public List<(int Rate, DateOnly From, DateOnly? To)> VatRates { get; } = [];
     public HashSet<DateOnly> OutageDates { get; } = [];
     public bool HasOutages { get; set; }

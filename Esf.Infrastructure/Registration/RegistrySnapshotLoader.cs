@@ -9,7 +9,8 @@ namespace Esf.Infrastructure.Registration;
 
 /// <summary>
 /// Loads the registry facts a whole batch needs with set-based queries (one per registry, never one per invoice):
-/// taxpayers with their head offices, СРП participants, bank accounts, reorganizations, delegations, dictionaries and originals.
+/// taxpayers with their head offices, СРП participants, bank accounts, reorganizations, delegations, dictionaries and originals
+/// (with the bodies of the additional invoices already registered against them, for ADD-09).
 /// </summary>
 internal static class RegistrySnapshotLoader
 {
@@ -65,6 +66,7 @@ internal static class RegistrySnapshotLoader
             snapshot.CountryEaeu[code] = eaeu;
         }
 
+        snapshot.Currencies.UnionWith(await connection.QueryAsync<string>(new CommandDefinition("SELECT code FROM currencies", cancellationToken: ct)));
         snapshot.VatRates.AddRange(await connection.QueryAsync<(int, DateOnly, DateOnly?)>(new CommandDefinition(
             "SELECT rate, valid_from, valid_to FROM vat_rates", cancellationToken: ct)));
         var paperDates = bodies.Select(b => InvoiceBodyReader.ParseDate(b.DatePaper)).OfType<DateOnly>().Distinct().ToArray();
@@ -88,7 +90,10 @@ internal static class RegistrySnapshotLoader
                 d.Body.RelatedInvoice!.Num, Date: InvoiceBodyReader.ParseDate(d.Body.RelatedInvoice.Date)))
             .Where(k => k.Seller is not null && k.Num is not null && k.Date is not null).Distinct().ToList();
         await using var command = new NpgsqlCommand("""
-            SELECT invoice_id, registration_number, status, invoice_type, seller_tin, customer_tin, num, invoice_date, body FROM invoices
+            SELECT invoice_id, registration_number, status, invoice_type, seller_tin, customer_tin, num, invoice_date, body,
+                   ARRAY(SELECT a.body FROM invoices a WHERE a.related_invoice_id = invoices.invoice_id
+                         AND a.invoice_type = 'ADDITIONAL_INVOICE' AND a.status IN ('CREATED', 'DELIVERED')) AS additionals
+            FROM invoices
             WHERE registration_number IS NOT NULL AND (registration_number = ANY(@Numbers)
                OR (seller_tin, num, invoice_date) IN (SELECT * FROM unnest(@Sellers, @Nums, @Dates)))
             """, connection);
@@ -102,7 +107,11 @@ internal static class RegistrySnapshotLoader
             var body = InvoiceXmlParser.Parse(reader.GetString(8));
             var original = new OriginalInvoice(reader.GetInt64(0), reader.GetString(2), reader.GetString(3), reader.GetString(4),
                 reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), DateOnly.FromDateTime(reader.GetDateTime(7)),
-                body.ProductSet.TotalPriceWithTax) { Body = body };
+                body.ProductSet.TotalPriceWithTax)
+            {
+                Body = body,
+                EarlierAdditionalsTotal = reader.GetFieldValue<string[]>(9).Sum(a => InvoiceXmlParser.Parse(a).ProductSet.TotalPriceWithTax ?? 0m),
+            };
             snapshot.OriginalsByNumber[reader.GetString(1)] = original;
             snapshot.OriginalsByKey[(original.SellerTin, original.Num, original.Date)] = original;
         }

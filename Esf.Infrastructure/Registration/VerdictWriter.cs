@@ -43,12 +43,17 @@ internal static class VerdictWriter
         var numbers = created.Select((v, i) => RegistrationNumber.Create(v.Document!.SellerTin!, day, counters[i])).ToArray();
 
         await using var command = new NpgsqlCommand("""
-            UPDATE invoices i SET status = 'CREATED', registration_number = v.number, signature_valid = true, last_update_date = @Now
-            FROM unnest(@Ids, @Numbers) AS v(id, number) WHERE i.invoice_id = v.id
+            UPDATE invoices i SET status = 'CREATED', registration_number = v.number, related_invoice_id = v.related, signature_valid = true,
+                last_update_date = @Now
+            FROM unnest(@Ids, @Numbers, @Related) AS v(id, number, related) WHERE i.invoice_id = v.id
             """, connection);
         var ids = created.Select(v => v.InvoiceId).ToArray();
         command.Parameters.Add(new NpgsqlParameter("Ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = ids });
         command.Parameters.Add(new NpgsqlParameter("Numbers", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = numbers });
+        command.Parameters.Add(new NpgsqlParameter("Related", NpgsqlDbType.Array | NpgsqlDbType.Bigint)
+        {
+            Value = created.Select(v => v.Related?.InvoiceId).ToArray(),
+        });
         command.Parameters.Add(new NpgsqlParameter("Now", NpgsqlDbType.TimestampTz) { Value = now });
         await command.ExecuteNonQueryAsync(cancellationToken);
         await StatusHistoryStore.AppendAsync(

@@ -5,22 +5,25 @@ namespace Esf.Infrastructure.Registry;
 /// <summary>
 /// Imports a registry from CSV (header line = column names): each line is checked on its own and rejected by its line number,
 /// the good ones are copied (binary COPY) into a temporary staging table and upserted by the registry's key in one transaction,
-/// so importing the same file twice changes nothing. A key repeated in one file: the last line wins.
+/// so importing the same file twice changes nothing. A key repeated in one file: the last line wins. Importing taxpayers also
+/// annuls, in the same transaction, the invoices a deregistration makes void (GEN-08, <see cref="DeregistrationAnnuller"/>).
 /// </summary>
-public sealed class RegistryImporter(NpgsqlDataSource database)
+public sealed class RegistryImporter(NpgsqlDataSource database, TimeProvider clock)
 {
     public async Task<RegistryImportReport> ImportAsync(RegistryTable table, string csv, CancellationToken cancellationToken)
     {
-        var (columns, rows, rejected) = Parse(table, csv);
-        if (columns.Count > 0 && rows.Count > 0)
+        var (columns, lines, rejected) = Parse(table, csv);
+        if (table.Table == "branch_delegations" && lines.Count > 0)
         {
-            await UpsertAsync(table, columns, rows, cancellationToken);
+            lines = await DelegationCheck.KeepValidAsync(database, columns, lines, rejected, cancellationToken);
         }
 
-        return new RegistryImportReport(table.Name, rows.Count, rejected);
+        var rows = lines.Select(l => l.Row).ToList();
+        var annulled = columns.Count > 0 && rows.Count > 0 ? await UpsertAsync(table, columns, rows, cancellationToken) : 0;
+        return new RegistryImportReport(table.Name, rows.Count, [.. rejected.OrderBy(r => r.Line)]) { AnnulledInvoices = annulled };
     }
 
-    private static (List<RegistryColumn> Columns, List<object?[]> Rows, List<RejectedLine> Rejected) Parse(RegistryTable table, string csv)
+    private static (List<RegistryColumn> Columns, List<(int Line, object?[] Row)> Rows, List<RejectedLine> Rejected) Parse(RegistryTable table, string csv)
     {
         var rejected = new List<RejectedLine>();
         var records = CsvLines.Read(csv.TrimStart('\uFEFF')).ToList();
@@ -43,13 +46,13 @@ public sealed class RegistryImporter(NpgsqlDataSource database)
         }
 
         var known = columns.OfType<RegistryColumn>().ToList();
-        var byKey = new Dictionary<string, object?[]>(StringComparer.Ordinal);
+        var byKey = new Dictionary<string, (int Line, object?[] Row)>(StringComparer.Ordinal);
         foreach (var (line, fields) in records.Skip(1))
         {
             if (Row(known, fields, out var error) is { } row)
             {
                 var key = string.Join('\u001f', table.Key.Select(k => Convert.ToString(row[known.FindIndex(c => c.Name == k)], System.Globalization.CultureInfo.InvariantCulture)));
-                byKey[key] = row;
+                byKey[key] = (line, row);
             }
             else
             {
@@ -81,7 +84,7 @@ public sealed class RegistryImporter(NpgsqlDataSource database)
         return row;
     }
 
-    private async Task UpsertAsync(RegistryTable table, List<RegistryColumn> columns, List<object?[]> rows, CancellationToken cancellationToken)
+    private async Task<int> UpsertAsync(RegistryTable table, List<RegistryColumn> columns, List<object?[]> rows, CancellationToken cancellationToken)
     {
         var names = string.Join(", ", columns.Select(c => c.Name));
         var updates = columns.Where(c => !table.Key.Contains(c.Name)).Select(c => $"{c.Name} = EXCLUDED.{c.Name}").ToList();
@@ -115,6 +118,8 @@ public sealed class RegistryImporter(NpgsqlDataSource database)
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        var annulled = table.Table == "taxpayers" ? await DeregistrationAnnuller.AnnulAsync(connection, clock.GetUtcNow(), cancellationToken) : 0;
         await transaction.CommitAsync(cancellationToken);
+        return annulled;
     }
 }

@@ -20,6 +20,8 @@ public sealed class InvoiceLifecycleTests
         (InvoiceStatus.Failed, InvoiceStatus.Deleted),
         (InvoiceStatus.Created, InvoiceStatus.Canceled),
         (InvoiceStatus.Delivered, InvoiceStatus.Canceled),
+        (InvoiceStatus.Created, InvoiceStatus.CanceledByOgd),
+        (InvoiceStatus.Delivered, InvoiceStatus.CanceledByOgd),
     ];
 
     private static IEnumerable<TestCaseData> Forbidden() =>

@@ -82,6 +82,33 @@ public sealed class Correcting_and_supplementing_invoices
         Assert.That(after.Status, Is.EqualTo(InvoiceStatus.Created));
     }
 
+    [Test]
+    public async Task Should_fail_a_return_that_takes_the_original_below_zero_with_earlier_additionals_counted_with_rule_ADD09()
+    {
+        var driver = await PipelineDriver.StartAsync(RegistryGateway.Fixture);
+        var original = await RegisterAsync(driver, TestInvoices.Build(driver.Tenant));
+        var firstReturn = await RegisterAsync(driver, FullReturn(Linked(driver, "ADDITIONAL_INVOICE", (original.Num, original.DateText))));
+        Assert.That(firstReturn.Status, Is.EqualTo(InvoiceStatus.Created), string.Join("; ", (await ErrorsOrEmpty(driver, firstReturn)).Select(e => e.RuleId)));
+
+        var secondReturn = await RegisterAsync(driver, FullReturn(Linked(driver, "ADDITIONAL_INVOICE", (original.Num, original.DateText))));
+
+        Assert.That(secondReturn.Status, Is.EqualTo(InvoiceStatus.Failed));
+        var errors = await driver.ErrorsAsync(secondReturn.InvoiceId);
+        Assert.That(errors.Select(e => (e.RuleId, e.Property)), Is.EqualTo(new[] { ("ADD-09", "productSet.totalPriceWithTax") }));
+    }
+
+    /// <summary>The test invoice as a return of everything: every quantity and amount negated (unit prices stay positive).</summary>
+    private static string FullReturn(string body)
+    {
+        foreach (var tag in new[] { "ndsAmount", "priceWithTax", "priceWithoutTax", "quantity", "turnoverSize", "totalNdsAmount",
+                     "totalPriceWithTax", "totalPriceWithoutTax", "totalTurnoverSize" })
+        {
+            body = System.Text.RegularExpressions.Regex.Replace(body, $"<{tag}>([0-9])", $"<{tag}>-$1");
+        }
+
+        return body;
+    }
+
     private static async Task<IReadOnlyList<Esf.Domain.Rules.RuleViolation>> ErrorsOrEmpty(PipelineDriver driver, InvoiceRecord invoice) =>
         invoice.Status == InvoiceStatus.Failed ? await driver.ErrorsAsync(invoice.InvoiceId) : [];
 }

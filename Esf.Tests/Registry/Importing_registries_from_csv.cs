@@ -12,7 +12,7 @@ namespace Esf.Tests.Registry;
 [Parallelizable(ParallelScope.All)]
 public sealed class Importing_registries_from_csv
 {
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string registry, string csv, string? key = RegistryGateway.AdminKey)
+    internal static async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string registry, string csv, string? key = RegistryGateway.AdminKey)
     {
         using var http = RegistryGateway.Fixture.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, $"api/v1/admin/registry/{registry}")

@@ -20,6 +20,7 @@ internal sealed class FakeRegistryView : IRegistryView
     public List<(string Liquidated, string Delegate, DateOnly From, DateOnly To)> Delegations { get; } = [];
     public Dictionary<string, bool> Tnved { get; } = [];
     public Dictionary<string, bool> Countries { get; } = new() { ["KZ"] = true, ["RU"] = true, ["CN"] = false };
+    public HashSet<string> Currencies { get; } = ["KZT", "USD", "RUB"];
     public HashSet<int> VatRates { get; } = [0, 12, 16];
     public DateOnly? Today { get; set; } = new DateOnly(2026, 11, 15);
 
@@ -51,6 +52,10 @@ internal sealed class FakeRegistryView : IRegistryView
     public bool? IsExemptionGoods(string tnvedCode) => Tnved.TryGetValue(tnvedCode, out var flag) ? flag : null;
 
     public bool? IsEaeuMember(string countryCode) => Countries.TryGetValue(countryCode, out var flag) ? flag : null;
+
+    public bool? IsKnownCountry(string countryCode) => Countries.Count == 0 ? null : Countries.ContainsKey(countryCode);
+
+    public bool? IsKnownCurrency(string currencyCode) => Currencies.Count == 0 ? null : Currencies.Contains(currencyCode);
 
     public bool? IsVatRateInForce(int rate, DateOnly date) => VatRates.Contains(rate);
 

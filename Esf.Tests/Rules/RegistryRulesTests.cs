@@ -51,6 +51,22 @@ public sealed class RegistryRulesTests
     public void EveryRegistrationRule_HasABreakingCase() =>
         Assert.That(RegistryRuleCases.All.Keys, Is.SupersetOf(RuleCatalogue.RegistrationRules.Select(r => r.Definition.Id)));
 
+    [TestCase("DIC-01")]
+    [TestCase("DIC-02")]
+    [TestCase("DIC-03")]
+    [TestCase("DIC-04")]
+    public void DictionaryRule_WhenTheDictionaryIsEmpty_Passes(string id)
+    {
+        var (body, registry) = (ValidBody.Create(), new FakeRegistryView());
+        RegistryRuleCases.All[id](body, registry);
+        registry.Countries.Clear();
+        registry.Currencies.Clear();
+
+        var rule = RuleCatalogue.RegistrationRules.Single(r => r.Definition.Id == id);
+
+        Assert.That(rule.Check(Context(body, registry)), Is.Empty);
+    }
+
     [Test]
     public void ReorganizationRules_WhenTheReasonIsTheManuals_QuoteItVerbatim()
     {

@@ -54,7 +54,9 @@ public static class SectionGRules
             ["productSet.currencyRate", "productSet.currencyCode"],
             b => When(b.ProductSet.CurrencyCode == BodyFacts.Kzt ? b.ProductSet.CurrencyRate is { } r && r != 1m
                 : b.ProductSet.CurrencyRate is not > 0m, "productSet.currencyRate"),
-            "The rate is editable (no equality with the National Bank rate); a rate of exactly 1 with KZT is tolerated because clients write it."),
+            "The rate is editable (no equality with the National Bank rate); a rate of exactly 1 with KZT is tolerated because clients write it. " +
+            "The National Bank rates registry (currency-rates) is imported but deliberately not compared: the manual (L1482–1491) only pre-fills " +
+            "the rate from it and lets the sender edit it, so any positive rate is legal; DIC-04 checks the currency itself against its dictionary."),
         Doc("G-07", "FIELD_IS_NULL", "Раздел G должен содержать хотя бы одну строку, не более 200 строк", "Section G holds 1 to 200 lines",
             "spec-invoice §5.9, L1534–1541; XSD ProductShare.productNumber 1..200", ["productSet.products.product[]"],
             b => When(b.ProductSet.Products.Count is 0 or > 200, "productSet.products"),

@@ -94,10 +94,12 @@ public static class RelatedInvoiceRules
         Reg("ADD-09", "MAIN_AND_ADDITIONAL_INVOICES_SUM_NEGATIVE", "Итоговая стоимость (G14) основного ЭСФ с учетом дополнительного не может быть отрицательной",
             "The original's total (G14) plus the additional invoice's total cannot be negative", "Rules item 31 (L5851)",
             ["productSet.totalPriceWithTax"],
-            c => When(c.Document.Body.IsAdditional() && Original(c) is { TotalPriceWithTax: { } total }
-                && total + (c.Document.Body.ProductSet.TotalPriceWithTax ?? 0m) < 0m, "productSet.totalPriceWithTax"),
+            c => When(c.Document.Body.IsAdditional() && Original(c) is { TotalPriceWithTax: { } total } o
+                && total + o.EarlierAdditionalsTotal + (c.Document.Body.ProductSet.TotalPriceWithTax ?? 0m) < 0m, "productSet.totalPriceWithTax"),
             "Spec-rest reads L5851 as «the difference of the G14 totals must not be negative»: an additional invoice may raise or lower the " +
-            "total, but not below zero. Earlier additional invoices of the same original are not summed (not implemented yet)."),
+            "total, but not below zero. The additional invoices already registered (CREATED or DELIVERED) against the same original are " +
+            "added up, and so are those registered earlier in the same worker batch; revoked or declined ones no longer count. " +
+            "Additional invoices registered before migration 0013 carry no stored link and are not counted."),
         Reg("REO-01", "INVALID_SELLER_REORGANIZATION_TIN", "Поставщик (6) не является правопреемником реорганизованного лица, указанного в поле 6.1",
             "The supplier (6) is not the successor of the reorganized person in field 6.1", "spec-invoice §5.15, L2260–2285",
             ["sellers.seller[].reorganizedTin", "sellers.seller[].tin"],
