@@ -34,8 +34,12 @@ public sealed record TenantListing(string Name, Func<Caller, Task<string>> Read,
     public static Func<Caller, InvoiceTarget, string[]> JsonId(string property) =>
         (owner, invoice) => [$"\"{property}\":{invoice.Id}", owner.Tenant.SellerTin];
 
-    /// <summary>Exports carry the stored bodies (no gateway id): the number and the seller's TIN.</summary>
-    public static string[] BodyMarks(Caller owner, InvoiceTarget invoice) => [$"{invoice.Num}", owner.Tenant.SellerTin];
+    /// <summary>
+    /// Marks of an answer that carries the number: <paramref name="shape"/> is the number as the format writes it
+    /// (<c>&lt;num&gt;{0}&lt;/num&gt;</c>, <c>"num":"{0}"</c>, <c>,{0},</c>), plus the seller's TIN.
+    /// </summary>
+    public static Func<Caller, InvoiceTarget, string[]> NumAs(string shape) =>
+        (owner, invoice) => [string.Format(CultureInfo.InvariantCulture, shape, invoice.Num), owner.Tenant.SellerTin];
 
     public override string ToString() => Name;
 
