@@ -32,6 +32,8 @@ public sealed class Reaching_another_enterprises_webhooks
         var strangerList = await stranger.Http.GetStringAsync("api/v1/webhooks");
         var ownerList = await owner.Http.GetStringAsync("api/v1/webhooks");
         var ownerAnswer = subscription.Normalize(await CallAsync(owner, method, path, subscription.Id));
+        // Dispatchers of every gateway walk all active subscriptions: leave none behind with a closed receiver.
+        using var unsubscribed = await owner.Http.DeleteAsync($"api/v1/webhooks/{subscription.Id}");
 
         // Assert
         using (Assert.EnterMultipleScope())
