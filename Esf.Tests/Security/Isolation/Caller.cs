@@ -37,9 +37,25 @@ public sealed class Caller : IDisposable
     }
 
     /// <summary>Uploads one invoice of this enterprise over REST and answers its id.</summary>
-    public async Task<long> UploadInvoiceAsync()
+    public async Task<long> UploadInvoiceAsync() => (await UploadAsync(TestInvoices.Build(Tenant))).Id;
+
+    /// <summary>
+    /// Uploads one invoice and waits until the worker has decided it: CREATED, or FAILED when <paramref name="failing"/>
+    /// (its customer is no registered taxpayer, so the control refuses it).
+    /// </summary>
+    public async Task<InvoiceTarget> RegisterAsync(bool failing = false)
     {
-        var body = TestInvoices.Build(Tenant);
+        var num = TestTenant.UniqueNum();
+        var customer = failing ? TestTenant.UniqueTin() : Tenant.CustomerTin;
+        var target = await UploadAsync(TestInvoices.Build(num, TestInvoices.Today, Tenant.SellerTin, customer), num);
+        var expected = failing ? "\"FAILED\"" : "\"CREATED\"";
+        await Poller.UntilAsync(() => Http.GetStringAsync($"api/v1/invoices/{target.Id}/status"),
+            status => status.Contains(expected, StringComparison.Ordinal), $"invoice {target.Id} to be {expected}");
+        return target;
+    }
+
+    private async Task<InvoiceTarget> UploadAsync(string body, string num = "")
+    {
         using var response = await Http.PostAsJsonAsync("api/v1/invoices", new
         {
             certificate = Tenant.CertificateBase64,
@@ -47,7 +63,8 @@ public sealed class Caller : IDisposable
         });
         var text = await response.Content.ReadAsStringAsync();
         Assert.That((int)response.StatusCode, Is.EqualTo(202), text);
-        return System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("accepted")[0].GetProperty("id").GetInt64();
+        var id = System.Text.Json.JsonDocument.Parse(text).RootElement.GetProperty("accepted")[0].GetProperty("id").GetInt64();
+        return new InvoiceTarget(id, num, TestInvoices.Today);
     }
 
     public void Dispose()

@@ -1,28 +1,26 @@
+using System.Text.Json;
 using Esf.Tests.Infrastructure;
 using NUnit.Framework;
 
 namespace Esf.Tests.Security.Isolation;
 
 /// <summary>
-/// The tenant isolation matrix: enterprise Y calls every by-id operation with an invoice of enterprise X. Y's answer must be
-/// exactly the answer for an id that does not exist (no existence oracle), X's own answer must differ (the operation really
-/// finds the invoice, so the comparison is not vacuous), and X's invoice must be unchanged afterwards.
+/// The tenant isolation matrix: enterprise Y calls every operation that names one invoice with an invoice of enterprise X.
+/// Y's answer must be byte for byte the answer for an invoice that does not exist (no existence oracle), X's own answer must
+/// differ (the operation really finds the invoice, so the comparison is not vacuous), and X's invoice must be unchanged
+/// (status and history) after Y's calls. Each case gets a fresh invoice: the owner's control call may change it (revoke).
 /// </summary>
 [TestFixture]
 public sealed class Reaching_another_enterprises_invoices
 {
     private Caller owner = null!;
     private Caller stranger = null!;
-    private long invoiceId;
 
     [OneTimeSetUp]
-    public async Task UploadAnInvoiceOfXAsync()
+    public async Task LogInAsync()
     {
         owner = await Caller.LogInAsync();
         stranger = await Caller.LogInAsync();
-        invoiceId = await owner.UploadInvoiceAsync();
-        // Registration runs in the background; the comparisons need an invoice that no longer changes by itself.
-        await Poller.UntilAsync(ReadOwnStatusAsync, status => status.Contains("\"CREATED\"", StringComparison.Ordinal), "the invoice to be CREATED");
     }
 
     [OneTimeTearDown]
@@ -33,28 +31,36 @@ public sealed class Reaching_another_enterprises_invoices
     }
 
     [TestCaseSource(typeof(TenantOperations), nameof(TenantOperations.All))]
-    public async Task Should_answer_another_enterprises_id_exactly_like_a_missing_one(TenantOperation operation)
+    public async Task Should_answer_another_enterprises_invoice_exactly_like_a_missing_one(TenantOperation operation)
     {
         // Arrange
-        var missingId = invoiceId + 1_000_000_000_000;
-        var before = await ReadOwnStatusAsync();
+        var invoice = await owner.RegisterAsync(failing: operation.OnFailed);
+        var missing = invoice.Missing();
+        var before = await ReadOwnStateAsync(invoice);
 
         // Act
-        var strangerAnswer = TenantOperation.Normalize(await operation.Invoke(stranger, invoiceId), invoiceId);
-        var missingAnswer = TenantOperation.Normalize(await operation.Invoke(stranger, missingId), missingId);
-        var ownerAnswer = TenantOperation.Normalize(await operation.Invoke(owner, invoiceId), invoiceId);
+        var strangerAnswer = invoice.Normalize(await operation.Invoke(stranger, invoice));
+        var missingAnswer = missing.Normalize(await operation.Invoke(stranger, missing));
+        var after = await ReadOwnStateAsync(invoice);
+        var ownerAnswer = invoice.Normalize(await operation.Invoke(owner, invoice));
 
         // Assert
-        Assert.That(strangerAnswer, Is.EqualTo(missingAnswer), "another enterprise's id must answer like a missing id");
-        Assert.That(ownerAnswer, Is.Not.EqualTo(missingAnswer), "the owner must see the invoice (else the comparison proves nothing)");
-        Assert.That(await ReadOwnStatusAsync(), Is.EqualTo(before), "the stranger's call must change nothing");
-        AttackLog.Record("Tenant isolation", $"Enterprise Y calls {operation.Name} with enterprise X's invoice id",
-            $"Same answer as for a nonexistent id ({strangerAnswer.Split(' ')[0]}); X's invoice unchanged");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(strangerAnswer, Is.EqualTo(missingAnswer), "another enterprise's invoice must answer like a missing one");
+            Assert.That(ownerAnswer, Is.Not.EqualTo(missingAnswer), "the owner must reach the invoice (else the comparison proves nothing)");
+            Assert.That(after, Is.EqualTo(before), "the stranger's calls must change neither the status nor the history");
+        }
+
+        AttackLog.Record("Tenant isolation", $"Enterprise Y calls {operation.Name} with enterprise X's invoice",
+            $"Same answer as for a nonexistent invoice ({strangerAnswer.Split(' ')[0]}); X's invoice unchanged ({before.Status}, {before.HistoryRows} history rows)");
     }
 
-    private async Task<string> ReadOwnStatusAsync()
+    /// <summary>The owner's view of its invoice: status and number of history rows.</summary>
+    private async Task<(string Status, int HistoryRows)> ReadOwnStateAsync(InvoiceTarget invoice)
     {
-        using var response = await owner.Http.GetAsync($"api/v1/invoices/{invoiceId}/status");
-        return TenantOperation.Normalize(await response.Content.ReadAsStringAsync(), invoiceId);
+        var status = JsonDocument.Parse(await owner.Http.GetStringAsync($"api/v1/invoices/{invoice.Id}/status")).RootElement;
+        var history = JsonDocument.Parse(await owner.Http.GetStringAsync($"api/v1/invoices/{invoice.Id}/history")).RootElement;
+        return (status.GetProperty("status").GetString()!, history.GetArrayLength());
     }
 }

@@ -1,41 +1,79 @@
-using System.Text.RegularExpressions;
+using System.Net.Http.Json;
+using Esf.Infrastructure.Invoices;
+using Esf.Tests.Lifecycle;
 using Esf.Tests.Soap;
 
 namespace Esf.Tests.Security.Isolation;
 
 /// <summary>
-/// One operation that takes an invoice id, as the isolation matrix calls it: the caller, the id, and the raw answer
-/// (HTTP status and body). Add an operation with one line in <see cref="TenantOperations.All"/>.
+/// One operation that names an invoice (by id or by key), as the isolation matrix calls it: the caller, the invoice, and the
+/// raw answer (HTTP status and body). Add an operation with one line in <see cref="TenantOperations.All"/>.
 /// </summary>
-public sealed partial record TenantOperation(string Name, Func<Caller, long, Task<string>> Invoke)
+/// <param name="OnFailed">The operation acts on FAILED invoices (delete), so the owner's invoice is made to fail the control.</param>
+public sealed record TenantOperation(string Name, Func<Caller, InvoiceTarget, Task<string>> Invoke, bool OnFailed = false)
 {
-    public static TenantOperation Soap(string service, string requestElement) => new($"SOAP {service}.{requestElement}", async (caller, id) =>
-    {
-        var reply = await caller.Soap.PostAsync(service, Envelopes.ById(requestElement, caller.SessionId, id));
-        return $"{(int)reply.Status} {reply.Body}";
-    });
+    public const string Reason = "попытка чужого предприятия";
+
+    public static TenantOperation Soap(string service, string requestElement) => Soap(service, requestElement,
+        (caller, target) => Envelopes.ById(requestElement, caller.SessionId, target.Id));
 
     /// <summary>A SOAP operation whose request is not the plain sessionId + idList (build the envelope yourself).</summary>
-    public static TenantOperation Soap(string service, string name, Func<string, long, string> envelope) => new($"SOAP {service}.{name}", async (caller, id) =>
+    public static TenantOperation Soap(string service, string name, Func<Caller, InvoiceTarget, string> envelope, bool onFailed = false) =>
+        new($"SOAP {service}.{name}", async (caller, target) =>
+        {
+            var reply = await caller.Soap.PostAsync(service, envelope(caller, target));
+            return $"{(int)reply.Status} {reply.Body}";
+        }, onFailed);
+
+    /// <summary>decline, revoke, unrevoke: idWithReasonList signed by the caller with the caller's own certificate.</summary>
+    public static TenantOperation SoapWithReason(string requestElement) => Soap("InvoiceService", requestElement, (caller, target) =>
     {
-        var reply = await caller.Soap.PostAsync(service, envelope(caller.SessionId, id));
-        return $"{(int)reply.Status} {reply.Body}";
+        var signed = SignedBy(caller, target.Id, Reason);
+        return Envelopes.Envelope(
+            $"<esf:{requestElement}><sessionId>{caller.SessionId}</sessionId><signature>{signed.Signature}</signature>"
+            + $"<x509Certificate>{signed.Certificate}</x509Certificate><idWithReasonList><invoiceIdWithReason><id>{target.Id}</id>"
+            + $"<reason>{Reason}</reason></invoiceIdWithReason></idWithReasonList></esf:{requestElement}>");
     });
+
+    /// <summary>deleteInvoiceById: idList signed by the caller, on a FAILED invoice (the only status delete accepts).</summary>
+    public static TenantOperation SoapDelete() => Soap("InvoiceService", "deleteInvoiceByIdRequest", (caller, target) =>
+    {
+        var signed = SignedBy(caller, target.Id, null);
+        return Envelopes.Envelope(
+            $"<esf:deleteInvoiceByIdRequest><sessionId>{caller.SessionId}</sessionId><idList><id>{target.Id}</id></idList>"
+            + $"<signature>{signed.Signature}</signature><x509Certificate>{signed.Certificate}</x509Certificate></esf:deleteInvoiceByIdRequest>");
+    }, onFailed: true);
+
+    /// <summary>queryInvoiceByKey, queryInvoiceSummaryByKey: the invoice's (num, date), OUTBOUND (the owner is its seller).</summary>
+    public static TenantOperation SoapByKey(string requestElement) => Soap("InvoiceService", requestElement, (caller, target) =>
+        Envelopes.Envelope(
+            $"<esf:{requestElement}><sessionId>{caller.SessionId}</sessionId><invoiceKeyList><invoiceKey><date>{target.Date}</date>"
+            + $"<num>{target.Num}</num></invoiceKey></invoiceKeyList><direction>OUTBOUND</direction></esf:{requestElement}>"));
 
     /// <summary>A REST call; <paramref name="path"/> contains <c>{id}</c>.</summary>
-    public static TenantOperation Rest(HttpMethod method, string path, Func<long, HttpContent?>? body = null) => new($"REST {method} {path}", async (caller, id) =>
-    {
-        using var request = new HttpRequestMessage(method, path.Replace("{id}", id.ToString(), StringComparison.Ordinal)) { Content = body?.Invoke(id) };
-        using var response = await caller.Http.SendAsync(request);
-        return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
-    });
+    public static TenantOperation Rest(HttpMethod method, string path, Func<Caller, InvoiceTarget, HttpContent?>? body = null, bool onFailed = false) =>
+        new($"REST {method} {path}", async (caller, target) =>
+        {
+            using var request = new HttpRequestMessage(method, path.Replace("{id}", target.Id.ToString(), StringComparison.Ordinal))
+            {
+                Content = body?.Invoke(caller, target),
+            };
+            using var response = await caller.Http.SendAsync(request);
+            return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+        }, onFailed);
 
-    /// <summary>The answer with the id and per-request noise (trace ids) taken out, so two answers can be compared.</summary>
-    public static string Normalize(string answer, long id) =>
-        TraceId().Replace(answer, "").Replace(id.ToString(), "{id}", StringComparison.Ordinal);
+    /// <summary>A REST status change with the body <c>{reason, signature, certificate}</c> signed by the caller.</summary>
+    public static TenantOperation RestSigned(string verb, bool withReason = true) =>
+        Rest(HttpMethod.Post, $"api/v1/invoices/{{id}}/{verb}", (caller, target) =>
+        {
+            var reason = withReason ? Reason : null;
+            var signed = SignedBy(caller, target.Id, reason);
+            return JsonContent.Create(new { reason, signature = signed.Signature, certificate = signed.Certificate });
+        }, onFailed: !withReason);
 
     public override string ToString() => Name;
 
-    [GeneratedRegex("\"traceId\":\"[^\"]*\",?")]
-    private static partial Regex TraceId();
+    /// <summary>A valid signature of the attacker (its own certificate) over the canonical id list: only visibility may refuse it.</summary>
+    private static SignedStatusChange SignedBy(Caller caller, long id, string? reason) =>
+        DocumentFlowParties.Sign([new StatusChangeItem(id, reason)], caller.Tenant.Certificate);
 }
