@@ -65,6 +65,7 @@ public static class Report
             string.Join("; ", new[]
             {
                 load.SoapSenders > 0 ? "accepted/s " + string.Join(", ", load.Protocols.Select(p => $"{p.Protocol} {N(p.AcceptedPerSecond)}")) : null,
+                r.Options.Rate > 0 ? $"paced at {N(r.Options.Rate)}/s" : null,
                 load.Failed + load.Declined == 0 ? null : $"{load.Declined} declined, {load.Failed} failed",
                 r.Disturbed ? $"disturbed: other processes used {r.OtherCpuSeconds:0.0} CPU s" : null,
             }.OfType<string>()));
