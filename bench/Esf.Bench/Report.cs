@@ -93,14 +93,23 @@ public static class Report
         try
         {
             var git = Path.Combine(root, ".git");
+            // In a worktree .git is a file "gitdir: <dir>"; its refs live in the common directory that <dir>/commondir names.
+            var common = git;
+            if (File.Exists(git))
+            {
+                git = Path.GetFullPath(File.ReadAllText(git).Trim()["gitdir: ".Length..], root);
+                var commonFile = Path.Combine(git, "commondir");
+                common = File.Exists(commonFile) ? Path.GetFullPath(File.ReadAllText(commonFile).Trim(), git) : git;
+            }
+
             var head = File.ReadAllText(Path.Combine(git, "HEAD")).Trim();
             if (head.StartsWith("ref: ", StringComparison.Ordinal))
             {
                 var reference = head[5..];
-                var loose = Path.Combine(git, reference);
+                var loose = Path.Combine(common, reference);
                 head = File.Exists(loose)
                     ? File.ReadAllText(loose).Trim()
-                    : File.ReadLines(Path.Combine(git, "packed-refs")).First(l => l.EndsWith(" " + reference, StringComparison.Ordinal))[..40];
+                    : File.ReadLines(Path.Combine(common, "packed-refs")).First(l => l.EndsWith(" " + reference, StringComparison.Ordinal))[..40];
             }
 
             return head[..7];
