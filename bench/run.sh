@@ -2,7 +2,10 @@
 # End-to-end benchmark of the pipeline: gateway and worker as separate processes over a private RabbitMQ and PostgreSQL.
 #
 #   bench/run.sh [--invoices N] [--batch N] [--senders N] [--soap [FRACTION]] [--quick] [--no-append]
+#                [--full] [--rate N] [--feed] [--export-invoices N] [--export-format xml|jsonl]
 #
+# --full adds: a change-feed consumer during the load (--feed), a second run paced at half the measured registered/s, and the
+# export of 1,000,000 invoices generated in SQL (--export-invoices N to change that); these go to BENCHMARKS.md's second table.
 # --soap makes that share of the senders (0.5 when no FRACTION is given) upload over SOAP instead of REST; without it all use REST.
 #
 # Builds Release, starts RabbitMQ (.esf/bench/rabbitmq); the bench program (bench/Esf.Bench) starts PostgreSQL (.esf/bench/pg),

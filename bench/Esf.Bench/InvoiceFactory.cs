@@ -52,6 +52,31 @@ public static class InvoiceFactory
         return senders;
     }
 
+    /// <summary>
+    /// Registers the bank account every body names (rule B-20: the seller's ИИК must be one of its accounts in the registry;
+    /// B-21: the bank's name that of its БИК).
+    /// </summary>
+    public static async Task RegisterBankAccountsAsync(Npgsql.NpgsqlDataSource database, IEnumerable<Sender> senders, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("""
+            INSERT INTO banks (bik, name_ru) VALUES ('HSBKKZKX', 'АО «Народный Банк Казахстана»') ON CONFLICT DO NOTHING;
+            INSERT INTO bank_accounts (tin, iik, bik, kbe) SELECT tin, 'KZ126010001000123456', 'HSBKKZKX', '17' FROM unnest(@Tins) AS tin
+            ON CONFLICT DO NOTHING;
+            """);
+        command.Parameters.AddWithValue("Tins", senders.Select(s => s.SellerTin).ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>A second head user of <paramref name="sender"/>'s enterprise (a user has one session at a time), e.g. for a feed consumer.</summary>
+    public static async Task<Sender> CreateColleagueAsync(RegistryWriter registry, Sender sender, CancellationToken cancellationToken)
+    {
+        var user = "94" + sender.UserIin[2..];
+        await registry.AddUserAsync(user, Sender.Password, sender.SellerTin, "ADMIN_ENTERPRISE", "БЕНЧ", "ЧИТАТЕЛЬ", cancellationToken);
+        // Not `with`: CertificateBase64 is computed from the certificate at construction.
+        return new Sender(sender.Index, sender.SellerTin, sender.CustomerTin, user,
+            CertificateFactory.Create($"БЕНЧ ЧИТАТЕЛЬ {sender.Index}", user, sender.SellerTin));
+    }
+
     /// <summary>Builds and signs <paramref name="count"/> invoices, sender by sender in turn, on every core.</summary>
     public static SignedInvoice[] CreateSigned(IReadOnlyList<Sender> senders, int count, int firstNum)
     {

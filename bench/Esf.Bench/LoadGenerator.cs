@@ -56,13 +56,20 @@ public sealed class LoadGenerator(HttpClient http, string connectionString, IRea
     public Dictionary<ProtocolSender, List<byte[]>> Payloads(IEnumerable<SignedInvoice> invoices, int batch) =>
         invoices.GroupBy(i => i.Sender).ToDictionary(g => _senders[g.Key], g => g.Chunk(batch).Select(_senders[g.Key].Payload).ToList());
 
-    /// <summary>Sends everything, waits for the verdicts of invoices above <paramref name="afterInvoiceId"/>, and measures.</summary>
+    /// <summary>
+    /// Sends everything, waits for the verdicts of invoices above <paramref name="afterInvoiceId"/>, and measures. With a
+    /// <paramref name="rate"/> (invoices/s) the uploads are paced: the senders take turns, and the n-th upload overall is not sent
+    /// before start + n × (invoices per upload ÷ rate).
+    /// </summary>
     public async Task<LoadResult> RunAsync(
-        Dictionary<ProtocolSender, List<byte[]>> payloads, long afterInvoiceId, Action<string> progress, CancellationToken cancellationToken)
+        Dictionary<ProtocolSender, List<byte[]>> payloads, long afterInvoiceId, Action<string> progress, CancellationToken cancellationToken,
+        double rate = 0, int invoices = 0)
     {
+        var uploads = payloads.Sum(p => p.Value.Count);
+        var interval = rate > 0 && uploads > 0 ? TimeSpan.FromSeconds(invoices / (double)uploads / rate) : TimeSpan.Zero;
         var start = DateTimeOffset.UtcNow;
-        var sent = await Task.WhenAll(payloads.Select(async p =>
-            (Sender: p.Key, Uploads: p.Value.Count, Count: await SendAllAsync(p.Key, p.Value, cancellationToken), Done: DateTimeOffset.UtcNow)));
+        var sent = await Task.WhenAll(payloads.Select(async (p, s) => (Sender: p.Key, Uploads: p.Value.Count,
+            Count: await SendAllAsync(p.Key, p.Value, n => start + interval * (n * payloads.Count + s), cancellationToken), Done: DateTimeOffset.UtcNow)));
         var uploadsDone = DateTimeOffset.UtcNow;
         var protocols = sent.GroupBy(s => s.Sender.Protocol).OrderBy(g => g.Key).Select(g => new ProtocolLoad(
             g.Key, g.Count(), g.Sum(s => s.Uploads), g.Sum(s => s.Count.Accepted), g.Sum(s => s.Count.Declined),
@@ -86,11 +93,18 @@ public sealed class LoadGenerator(HttpClient http, string connectionString, IRea
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
-    private static async Task<UploadCount> SendAllAsync(ProtocolSender sender, List<byte[]> uploads, CancellationToken cancellationToken)
+    private static async Task<UploadCount> SendAllAsync(
+        ProtocolSender sender, List<byte[]> uploads, Func<int, DateTimeOffset> due, CancellationToken cancellationToken)
     {
         var (accepted, declined) = (0, 0);
-        foreach (var payload in uploads)
+        for (var n = 0; n < uploads.Count; n++)
         {
+            var payload = uploads[n];
+            if (due(n) - DateTimeOffset.UtcNow is { Ticks: > 0 } wait)
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
+
             var count = await sender.SendAsync(payload, cancellationToken);
             (accepted, declined) = (accepted + count.Accepted, declined + count.Declined);
         }

@@ -3,12 +3,22 @@ using System.Globalization;
 namespace Esf.Bench;
 
 /// <summary>
-/// The bench's command line: <c>esf-bench [--invoices N] [--batch N] [--senders N] [--soap [FRACTION]] [--quick] [--amqp URI] [--no-append]</c>.
+/// The bench's command line: <c>esf-bench [--invoices N] [--batch N] [--senders N] [--soap [FRACTION]] [--quick] [--full]
+/// [--rate N] [--feed] [--export-invoices N] [--export-format xml|jsonl] [--amqp URI] [--no-append]</c>.
 /// </summary>
 /// <param name="SoapFraction">The share of the senders that use SOAP instead of REST: 0 without <c>--soap</c>, 0.5 for a bare <c>--soap</c>.</param>
+/// <param name="Rate">Invoices/s the senders are paced to (0: as fast as they can).</param>
+/// <param name="HalfRateRun">--full: a second, paced run at half the registered/s the first one measured.</param>
+/// <param name="ExportInvoices">Invoices generated in SQL and exported over HTTP after the load (0: no export phase).</param>
 public sealed record Options(
-    int Invoices, int Batch, int Senders, double SoapFraction, bool Quick, string? AmqpUri, bool Append, bool Cleanup, string Root)
+    int Invoices, int Batch, int Senders, double SoapFraction, bool Quick, string? AmqpUri, bool Append, bool Cleanup, string Root,
+    double Rate = 0, bool Feed = false, bool HalfRateRun = false, int ExportInvoices = 0, string ExportFormat = "xml")
 {
+    public const int FullExportInvoices = 1_000_000;
+
+    /// <summary>Whether the second results table (export, feed lag, paced latency) gets a row.</summary>
+    public bool Extras => Feed || HalfRateRun || ExportInvoices > 0 || Rate > 0;
+
     public const int DefaultInvoices = 20_000;
     public const int QuickInvoices = 2_000;
     public const double DefaultSoapFraction = 0.5;
@@ -31,6 +41,8 @@ public sealed record Options(
         var append = true;
         var cleanup = false;
         string? amqp = null;
+        var (rate, feed, full, exportFormat) = (0.0, false, false, "xml");
+        int? exportInvoices = null;
         var root = Directory.GetCurrentDirectory();
         for (var i = 0; i < args.Length; i++)
         {
@@ -52,6 +64,13 @@ public sealed record Options(
 
                     break;
                 case "--quick": quick = true; break;
+                case "--full": full = true; break;
+                case "--feed": feed = true; break;
+                case "--rate": rate = NextInt(); break;
+                case "--export-invoices": exportInvoices = NextInt(); break;
+                case "--export-format":
+                    exportFormat = Next() is "xml" or "jsonl" ? args[i] : throw new ArgumentException("--export-format takes xml or jsonl");
+                    break;
                 case "--amqp": amqp = Next(); break;
                 case "--root": root = Path.GetFullPath(Next()); break;
                 case "--no-append": append = false; break;
@@ -60,9 +79,13 @@ public sealed record Options(
             }
         }
 
-        return new Options(invoices ?? (quick ? QuickInvoices : DefaultInvoices), batch, senders, soap, quick, amqp, append, cleanup, root);
+        return new Options(invoices ?? (quick ? QuickInvoices : DefaultInvoices), batch, senders, soap, quick, amqp, append, cleanup, root,
+            rate, feed || full, full, exportInvoices ?? (full ? FullExportInvoices : 0), exportFormat);
     }
 
     public const string Usage =
-        "Options: --invoices N (default 20000), --batch N (100), --senders N (8), --soap [FRACTION] (that share of the senders uses SOAP; 0.5 when no FRACTION is given, REST only without --soap), --quick (2000 invoices), --no-append (do not write BENCHMARKS.md).";
+        "Options: --invoices N (default 20000), --batch N (100), --senders N (8), --soap [FRACTION] (that share of the senders uses SOAP; 0.5 when no FRACTION is given, REST only without --soap), --quick (2000 invoices), "
+        + "--rate N (pace the senders to N invoices/s), --feed (follow the change feed during the load and report its lag), "
+        + "--export-invoices N (generate N invoices in SQL and export them over HTTP), --export-format xml|jsonl (xml), "
+        + "--full (--feed, --export-invoices 1000000 and a second run paced at half the measured registered/s), --no-append (do not write BENCHMARKS.md).";
 }

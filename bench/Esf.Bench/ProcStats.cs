@@ -46,11 +46,16 @@ public static class ProcStats
     }
 
     /// <summary>Peak resident set size (VmHWM) in MB, or 0 when the process is gone.</summary>
-    public static double PeakRssMb(int pid)
+    public static double PeakRssMb(int pid) => StatusMb(pid, "VmHWM:");
+
+    /// <summary>Resident set size now (VmRSS) in MB, or 0 when the process is gone.</summary>
+    public static double RssMb(int pid) => StatusMb(pid, "VmRSS:");
+
+    private static double StatusMb(int pid, string key)
     {
         try
         {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal));
             var kb = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
             return kb is null ? 0 : long.Parse(kb, CultureInfo.InvariantCulture) / 1024.0;
         }

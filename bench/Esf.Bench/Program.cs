@@ -34,7 +34,12 @@ await using var stack = await Stack.StartAsync(options, ct);
 try
 {
     await using var database = NpgsqlDataSource.Create(stack.ConnectionString);
-    var senders = await InvoiceFactory.CreateSendersAsync(new RegistryWriter(database), options.Senders, ct);
+    // One more taxpayer than senders when exporting: the export's invoices belong to a seller of their own.
+    var registry = new RegistryWriter(database);
+    var taxpayers = await InvoiceFactory.CreateSendersAsync(
+        registry, options.Senders + (options.ExportInvoices > 0 ? 1 : 0), ct);
+    await InvoiceFactory.RegisterBankAccountsAsync(database, taxpayers, ct);
+    var senders = taxpayers.Take(options.Senders).ToList();
     var warmUpPerSender = Math.Min(options.Batch, 20);
     Log($"Signing {options.Invoices} + {warmUpPerSender * senders.Count} warm-up invoices (RSA-2048) before the clock starts");
     var warmUp = InvoiceFactory.CreateSigned(senders, warmUpPerSender * senders.Count, firstNum: 1);
@@ -51,12 +56,14 @@ try
     var payloads = load.Payloads(invoices, options.Batch);
     GC.Collect();
     var rabbitPid = RabbitPid(options);
+    var extras = new ExtraPhases(options, stack, http, rabbitPid, Log);
+    await extras.StartFeedAsync(senders[0], registry, ct);
     var (gateway0, worker0, pg0, rabbit0, machine0, self0) = (stack.Gateway.CpuSeconds, stack.Worker.CpuSeconds,
         ProcStats.TreeCpuSeconds(stack.PostgresPid), ProcStats.CpuSeconds(rabbitPid), ProcStats.MachineBusySeconds(),
         ProcStats.CpuSeconds(Environment.ProcessId));
     Log($"Clock starts: {options.Invoices} invoices in uploads of {options.Batch} over {options.Senders} sessions"
-        + (options.SoapSenders > 0 ? $" ({options.SoapSenders} of them SOAP)" : ""));
-    var result = await load.RunAsync(payloads, afterId, Log, ct);
+        + (options.SoapSenders > 0 ? $" ({options.SoapSenders} of them SOAP)" : "") + (options.Rate > 0 ? $", paced at {options.Rate:0}/s" : ""));
+    var result = await load.RunAsync(payloads, afterId, Log, ct, options.Rate, options.Invoices);
     var gateway = new ProcessUsage(stack.Gateway.CpuSeconds - gateway0, stack.Gateway.PeakRssMb);
     var worker = new ProcessUsage(stack.Worker.CpuSeconds - worker0, stack.Worker.PeakRssMb);
     var postgres = ProcStats.TreeCpuSeconds(stack.PostgresPid) - pg0;
@@ -64,6 +71,9 @@ try
     var machine = ProcStats.MachineBusySeconds() - machine0;
     var self = ProcStats.CpuSeconds(Environment.ProcessId) - self0;
     Log($"All verdicts in: {result.Created} CREATED, {result.Failed} FAILED");
+    var (feedLag, feedDisturbed) = await extras.StopFeedAsync();
+    var paced = await extras.PacedRunAsync(load, senders, result.RegisteredPerSecond, ct);
+    var export = await extras.ExportAsync(taxpayers[^1], ct);
     await load.CloseSessionsAsync(ct);
 
     await stack.StopServicesAsync();
@@ -71,13 +81,20 @@ try
     var limit = await InProcessLimit.MeasureAsync(invoices.Take(5_000).ToList(), options.Batch, stack.ConnectionString, ct);
 
     var bench = new BenchResult(options, result, gateway, worker, postgres, rabbit, machine, self, limit);
+    var extrasResult = new ExtrasResult(export, feedLag, feedDisturbed,
+        paced ?? (options.Rate > 0 ? new PacedRun(options.Rate, double.NaN, result, bench.OtherCpuSeconds, bench.Disturbed) : null));
     Report.Print(bench);
+    ExtrasReport.Print(extrasResult);
     if (options.Append)
     {
         Report.Append(bench, options.Root);
+        if (options.Extras)
+        {
+            ExtrasReport.Append(extrasResult, options, options.Root);
+        }
     }
 
-    foreach (var sender in senders)
+    foreach (var sender in taxpayers)
     {
         sender.Certificate.Dispose();
     }

@@ -16,7 +16,7 @@ public abstract class ProtocolSender(HttpClient http, Sender sender)
     /// <summary>"REST" or "SOAP".</summary>
     public abstract string Protocol { get; }
 
-    protected HttpClient Http => http;
+    public HttpClient Http => http;
 
     protected string SessionId { get; set; } = "";
 

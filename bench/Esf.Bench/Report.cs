@@ -65,6 +65,7 @@ public static class Report
             string.Join("; ", new[]
             {
                 load.SoapSenders > 0 ? "accepted/s " + string.Join(", ", load.Protocols.Select(p => $"{p.Protocol} {N(p.AcceptedPerSecond)}")) : null,
+                r.Options.Rate > 0 ? $"paced at {N(r.Options.Rate)}/s" : null,
                 load.Failed + load.Declined == 0 ? null : $"{load.Declined} declined, {load.Failed} failed",
                 r.Disturbed ? $"disturbed: other processes used {r.OtherCpuSeconds:0.0} CPU s" : null,
             }.OfType<string>()));
@@ -92,14 +93,23 @@ public static class Report
         try
         {
             var git = Path.Combine(root, ".git");
+            // In a worktree .git is a file "gitdir: <dir>"; its refs live in the common directory that <dir>/commondir names.
+            var common = git;
+            if (File.Exists(git))
+            {
+                git = Path.GetFullPath(File.ReadAllText(git).Trim()["gitdir: ".Length..], root);
+                var commonFile = Path.Combine(git, "commondir");
+                common = File.Exists(commonFile) ? Path.GetFullPath(File.ReadAllText(commonFile).Trim(), git) : git;
+            }
+
             var head = File.ReadAllText(Path.Combine(git, "HEAD")).Trim();
             if (head.StartsWith("ref: ", StringComparison.Ordinal))
             {
                 var reference = head[5..];
-                var loose = Path.Combine(git, reference);
+                var loose = Path.Combine(common, reference);
                 head = File.Exists(loose)
                     ? File.ReadAllText(loose).Trim()
-                    : File.ReadLines(Path.Combine(git, "packed-refs")).First(l => l.EndsWith(" " + reference, StringComparison.Ordinal))[..40];
+                    : File.ReadLines(Path.Combine(common, "packed-refs")).First(l => l.EndsWith(" " + reference, StringComparison.Ordinal))[..40];
             }
 
             return head[..7];

@@ -46,7 +46,8 @@ public sealed class RestSender(HttpClient http, Sender sender) : ProtocolSender(
         await ReadAsync(response, cancellationToken);
     }
 
-    private HttpRequestMessage Authorized(HttpMethod method, string path)
+    /// <summary>A request with this session as bearer (also for the feed follower and the export).</summary>
+    public HttpRequestMessage Authorized(HttpMethod method, string path)
     {
         var request = new HttpRequestMessage(method, path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", SessionId);
