@@ -52,6 +52,8 @@ public static class RequiredElements
     [
         .. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetCustomAttribute<XmlIgnoreAttribute>() is null)
+            // Document order, so the first missing child named is the schema's; reflection lists a subclass's own members first.
+            .OrderBy(p => p.GetCustomAttribute<XmlElementAttribute>()?.Order ?? p.GetCustomAttribute<XmlArrayAttribute>()?.Order ?? -1)
             .Select(p => new Member(
                 p,
                 p.GetCustomAttribute<XmlElementAttribute>()?.ElementName is { Length: > 0 } element ? element

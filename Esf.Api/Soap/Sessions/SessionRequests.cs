@@ -8,18 +8,8 @@ namespace Esf.Api.Soap.Sessions;
 // decides what it accepts and answers with the ESF error codes.
 
 /// <summary>createSessionRequest (+ WS-Security UsernameToken).</summary>
-public sealed class CreateSessionRequest
+public sealed class CreateSessionRequest : EnterpriseProfileRequest
 {
-    [RequiredElement]
-    [XmlElement("tin", Form = XmlSchemaForm.Unqualified, Order = 1)]
-    public string? Tin { get; set; }
-
-    [XmlElement("projectCode", Form = XmlSchemaForm.Unqualified, Order = 2)]
-    public long? ProjectCode { get; set; }
-
-    [XmlElement("businessProfileType", Form = XmlSchemaForm.Unqualified, Order = 3)]
-    public string? BusinessProfileType { get; set; }
-
     [RequiredElement]
     [XmlElement("x509Certificate", Form = XmlSchemaForm.Unqualified, Order = 4)]
     public string? X509Certificate { get; set; }
@@ -29,18 +19,8 @@ public sealed class CreateSessionRequest
 }
 
 /// <summary>closeSessionByCredentialsRequest (+ WS-Security UsernameToken).</summary>
-public sealed class CloseSessionByCredentialsRequest
+public sealed class CloseSessionByCredentialsRequest : EnterpriseProfileRequest
 {
-    [RequiredElement]
-    [XmlElement("tin", Form = XmlSchemaForm.Unqualified, Order = 1)]
-    public string? Tin { get; set; }
-
-    [XmlElement("projectCode", Form = XmlSchemaForm.Unqualified, Order = 2)]
-    public long? ProjectCode { get; set; }
-
-    [XmlElement("businessProfileType", Form = XmlSchemaForm.Unqualified, Order = 3)]
-    public string? BusinessProfileType { get; set; }
-
     [RequiredElement]
     [XmlElement("x509Certificate", Form = XmlSchemaForm.Unqualified, Order = 4)]
     public string? X509Certificate { get; set; }
