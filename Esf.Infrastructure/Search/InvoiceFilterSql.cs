@@ -10,7 +10,20 @@ internal static class InvoiceFilterSql
 {
     public static (string Where, DynamicParameters Parameters) Build(SessionContext session, InvoiceFilter filter)
     {
-        var conditions = new List<string> { DirectionFilter.Sql(filter.Direction) };
+        var (conditions, parameters) = FilterConditions(session, filter);
+        return (string.Join(" AND ", [DirectionFilter.Sql(filter.Direction), .. conditions]), parameters);
+    }
+
+    /// <summary>The same filter as one WHERE clause per party (<see cref="DirectionFilter.PerParty"/>); their union is <see cref="Build"/>'s.</summary>
+    public static (IReadOnlyList<string> Wheres, DynamicParameters Parameters) BuildPerParty(SessionContext session, InvoiceFilter filter)
+    {
+        var (conditions, parameters) = FilterConditions(session, filter);
+        return ([.. DirectionFilter.PerParty(filter.Direction).Select(party => string.Join(" AND ", [party, .. conditions]))], parameters);
+    }
+
+    private static (List<string> Conditions, DynamicParameters Parameters) FilterConditions(SessionContext session, InvoiceFilter filter)
+    {
+        var conditions = new List<string>();
         var parameters = new DynamicParameters(new { session.Tin });
 
         void Add(string condition, string name, object? value)
@@ -45,7 +58,7 @@ internal static class InvoiceFilterSql
         Range(Add, "productSet/totalNdsAmount", "Nds", filter.NdsAmountFrom, filter.NdsAmountTo);
         Range(Add, "productSet/totalExciseAmount", "Excise", filter.ExciseAmountFrom, filter.ExciseAmountTo);
         Range(Add, "productSet/totalTurnoverSize", "Turnover", filter.TurnoverSizeFrom, filter.TurnoverSizeTo);
-        return (string.Join(" AND ", conditions), parameters);
+        return (conditions, parameters);
     }
 
     private static void Range(Action<string, string, object?> add, string path, string name, decimal? from, decimal? to)

@@ -22,14 +22,11 @@ public sealed class InvoiceSearch(NpgsqlDataSource database)
     public async Task<SearchPage> PageAsync(
         SessionContext session, InvoiceFilter filter, InvoiceSort sort, bool ascending, int page, int size, CancellationToken cancellationToken)
     {
-        var (where, parameters) = InvoiceFilterSql.Build(session, filter);
+        var (wheres, parameters) = InvoiceFilterSql.BuildPerParty(session, filter);
         var (expression, _) = InvoiceSortSql.Of(sort);
         parameters.Add("Skip", (long)(Math.Max(page, 1) - 1) * size);
         parameters.Add("Take", size + 1);
-        var rows = await QueryAsync($"""
-            SELECT {Columns}, ({expression})::text AS sort_key FROM invoices i WHERE {where}
-            ORDER BY {expression} {Direction(ascending)}, i.invoice_id {Direction(ascending)} OFFSET @Skip LIMIT @Take
-            """, parameters, cancellationToken);
+        var rows = await QueryAsync(PageSql(wheres, expression, ascending, "@Skip + @Take", "OFFSET @Skip"), parameters, cancellationToken);
         return new SearchPage([.. rows.Take(size).Select(r => r.Row.ToRecord())], rows.Count > size, null);
     }
 
@@ -82,20 +79,41 @@ public sealed class InvoiceSearch(NpgsqlDataSource database)
     private async Task<List<(InvoiceRow Row, string SortKey)>> RowsAfterAsync(
         SessionContext session, InvoiceFilter filter, InvoiceSort sort, bool ascending, SearchCursor? after, int take, CancellationToken cancellationToken)
     {
-        var (where, parameters) = InvoiceFilterSql.Build(session, filter);
+        var (wheres, parameters) = InvoiceFilterSql.BuildPerParty(session, filter);
         var (expression, type) = InvoiceSortSql.Of(sort);
         if (after is not null)
         {
-            where += $" AND ({expression}, i.invoice_id) {(ascending ? ">" : "<")} (CAST(@AfterKey AS {type}), @AfterId)";
+            var keyset = $" AND ({expression}, i.invoice_id) {(ascending ? ">" : "<")} (CAST(@AfterKey AS {type}), @AfterId)";
+            wheres = [.. wheres.Select(where => where + keyset)];
             parameters.Add("AfterKey", after.Key);
             parameters.Add("AfterId", after.Id);
         }
 
         parameters.Add("Take", take);
-        return await QueryAsync($"""
-            SELECT {Columns}, ({expression})::text AS sort_key FROM invoices i WHERE {where}
-            ORDER BY {expression} {Direction(ascending)}, i.invoice_id {Direction(ascending)} LIMIT @Take
-            """, parameters, cancellationToken);
+        return await QueryAsync(PageSql(wheres, expression, ascending, "@Take"), parameters, cancellationToken);
+    }
+
+    /// <summary>
+    /// A page's SQL: per party, the first <paramref name="limit"/> matching rows in sort order — with the default date sort an
+    /// index-ordered scan of <c>(party, invoice_date, invoice_id)</c> that stops there, so a page costs the same on the last
+    /// of a million rows as on the first; the union of the parties without duplicates (one enterprise can be seller and
+    /// customer of one invoice); then the page in that order, joined back for its columns. One query with the OR of the
+    /// parties instead sorted all of the enterprise's remaining rows for every page (an export of N rows cost N²).
+    /// </summary>
+    private static string PageSql(IReadOnlyList<string> wheres, string expression, bool ascending, string limit, string offset = "")
+    {
+        var order = Direction(ascending);
+        var branches = wheres.Select(where => $"""
+            (SELECT i.invoice_id, {expression} AS sort_key FROM invoices i WHERE {where}
+             ORDER BY {expression} {order}, i.invoice_id {order} LIMIT {limit})
+            """);
+        return $"""
+            SELECT {Columns}, (p.sort_key)::text AS sort_key
+            FROM (SELECT c.invoice_id, c.sort_key FROM ({string.Join(" UNION ", branches)}) c
+                  ORDER BY c.sort_key {order}, c.invoice_id {order} {offset} LIMIT @Take) p
+            JOIN invoices i ON i.invoice_id = p.invoice_id
+            ORDER BY p.sort_key {order}, p.invoice_id {order}
+            """;
     }
 
     private async Task<List<(InvoiceRow Row, string SortKey)>> QueryAsync(string sql, DynamicParameters parameters, CancellationToken cancellationToken)
