@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Esf.Tests.Faults;
 
-/// <summary>The size of the fault suite's load: <c>ESF_FAULTS_INVOICES</c> (default 2,000, which CI uses).</summary>
+/// <summary>The size of the fault suite's load: <c>ESF_FAULTS_INVOICES</c> (default 10,000, which CI uses — the size the issue names).</summary>
 public static class FaultSettings
 {
     public const string InvoicesVariable = "ESF_FAULTS_INVOICES";
@@ -10,16 +10,16 @@ public static class FaultSettings
     public static int Invoices =>
         int.TryParse(Environment.GetEnvironmentVariable(InvoicesVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
             ? n
-            : 2_000;
+            : 10_000;
 
     /// <summary>
-    /// The pace of the load (<c>ESF_FAULTS_RATE</c> invoices/s, default 100): slow enough that every fault strikes while
+    /// The pace of the load (<c>ESF_FAULTS_RATE</c> invoices/s, default 400): slow enough that every fault strikes while
     /// uploads are still arriving, which a full-speed load of this size would not allow.
     /// </summary>
     public static double InvoicesPerSecond =>
         double.TryParse(Environment.GetEnvironmentVariable("ESF_FAULTS_RATE"), NumberStyles.Float, CultureInfo.InvariantCulture, out var r) && r > 0
             ? r
-            : 100;
+            : 400;
 
     /// <summary>
     /// How long the killed worker stays down before it is started again (<c>ESF_FAULTS_WORKER_DOWN_SECONDS</c>, default 0).

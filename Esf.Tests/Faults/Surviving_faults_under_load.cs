@@ -68,6 +68,7 @@ public sealed class Surviving_faults_under_load
             Assert.That(counts.Unfinished, Is.Zero, "nothing left IN_QUEUE/IN_PROCESSING");
             Assert.That(counts.NotFinishedOnce, Is.Zero, "each invoice has exactly one CREATED/FAILED history row");
             Assert.That(counts.DuplicateNumbers, Is.Zero, "registration numbers are unique");
+            Assert.That(counts.HistoryGaps, Is.Zero, "every history is gap-free: each status change starts where the previous ended");
             Assert.That(counts.Created + counts.Failed, Is.EqualTo(load.InvoiceCount));
             Assert.That(counts.Failed, Is.Zero, "every invoice is valid: a fault must never fail one");
             Assert.That(gateway.IsRunning && worker.IsRunning, Is.True, "both processes survived the broker and database restarts");

@@ -48,6 +48,7 @@ public sealed class Running_two_gateways_and_two_workers
             Assert.That(counts.Created, Is.EqualTo(Invoices), $"{topology}: every valid invoice registered");
             Assert.That(counts.NotFinishedOnce, Is.Zero, $"{topology}: one CREATED/FAILED history row per invoice");
             Assert.That(counts.DuplicateNumbers, Is.Zero, $"{topology}: registration numbers unique");
+            Assert.That(counts.HistoryGaps, Is.Zero, $"{topology}: every history is gap-free");
         }
 
         return registeredPerSecond;
