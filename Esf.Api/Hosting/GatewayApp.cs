@@ -64,6 +64,7 @@ public static class GatewayApp
 
         var app = builder.Build();
         app.MapEsfHealthChecks();
+        app.MapEsfMetrics();
         if (gateway)
         {
             app.UseEsfRateLimiting();

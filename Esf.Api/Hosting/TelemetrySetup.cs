@@ -10,14 +10,16 @@ namespace Esf.Api.Hosting;
 
 /// <summary>
 /// OpenTelemetry for both roles: our meter and spans (<c>Esf</c>), MassTransit's (<c>MassTransit</c>: publish, consume,
-/// context carried through RabbitMQ), ASP.NET Core requests and Npgsql commands, exported over OTLP — only when an
-/// endpoint is configured (<c>Esf:Otlp:Endpoint</c> or the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>); otherwise
-/// nothing is collected and the instruments cost nothing.
+/// context carried through RabbitMQ), ASP.NET Core requests and Npgsql commands. Traces and metrics go over OTLP when an
+/// endpoint is configured (<c>Esf:Otlp:Endpoint</c> or the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>); metrics are also
+/// served for Prometheus at <c>/metrics</c> when <c>Esf:Metrics:Prometheus</c> is true. With neither, nothing is collected
+/// and the instruments cost nothing.
 /// </summary>
 internal static class TelemetrySetup
 {
     public const string EndpointKey = "Esf:Otlp:Endpoint";
     public const string StandardEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    public const string PrometheusKey = "Esf:Metrics:Prometheus";
 
     public static IServiceCollection AddEsfTelemetry(this IServiceCollection services, IConfiguration configuration, EsfOptions options)
     {
@@ -27,25 +29,51 @@ internal static class TelemetrySetup
         }
 
         var endpoint = configuration[EndpointKey] ?? configuration[StandardEndpointVariable];
-        if (string.IsNullOrWhiteSpace(endpoint))
+        var otlp = !string.IsNullOrWhiteSpace(endpoint);
+        var prometheus = ServesPrometheus(configuration);
+        if (!otlp && !prometheus)
         {
             return services;
         }
 
-        void Exporter(OtlpExporterOptions otlp) => otlp.Endpoint = new Uri(endpoint);
-        services.AddOpenTelemetry()
+        void Exporter(OtlpExporterOptions exporter) => exporter.Endpoint = new Uri(endpoint!);
+        var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource
                 .AddService("esf", serviceInstanceId: Environment.MachineName + "/" + Environment.ProcessId)
                 .AddAttributes([new KeyValuePair<string, object>("esf.roles", options.Roles)]))
-            .WithMetrics(metrics => metrics
-                .AddMeter(EsfMetrics.MeterName, "MassTransit")
-                .AddAspNetCoreInstrumentation()
-                .AddOtlpExporter(Exporter))
-            .WithTracing(tracing => tracing
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(EsfMetrics.MeterName, "MassTransit").AddAspNetCoreInstrumentation();
+                if (otlp)
+                {
+                    metrics.AddOtlpExporter(Exporter);
+                }
+
+                if (prometheus)
+                {
+                    metrics.AddPrometheusExporter();
+                }
+            });
+        if (otlp)
+        {
+            telemetry.WithTracing(tracing => tracing
                 .AddSource(EsfActivities.SourceName, "MassTransit")
                 .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
                 .AddNpgsql()
                 .AddOtlpExporter(Exporter));
+        }
+
         return services;
     }
+
+    /// <summary><c>/metrics</c> in the Prometheus text format, on every role (the worker counts registrations), when enabled.</summary>
+    public static void MapEsfMetrics(this WebApplication app)
+    {
+        if (ServesPrometheus(app.Configuration))
+        {
+            app.MapPrometheusScrapingEndpoint();
+        }
+    }
+
+    private static bool ServesPrometheus(IConfiguration configuration) => configuration.GetValue<bool>(PrometheusKey);
 }
