@@ -35,7 +35,10 @@ public sealed class EsfOptions
     /// <summary>Seconds after which the relay republishes an upload whose message never reached the broker or the worker.</summary>
     public int RelayGraceSeconds { get; set; } = 30;
 
-    /// <summary>Times the relay republishes one upload before its unfinished invoices are failed with UNEXPECTED_ERROR.</summary>
+    /// <summary>
+    /// Claims of one upload by workers that ended without a verdict (they died or failed on it) before the relay fails its
+    /// unfinished invoices with UNEXPECTED_ERROR (API-06). Uploads only waiting in the queue are never failed.
+    /// </summary>
     public int RelayMaxAttempts { get; set; } = 5;
 
     public bool HasRole(string role) =>

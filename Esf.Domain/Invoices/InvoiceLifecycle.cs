@@ -1,7 +1,7 @@
 namespace Esf.Domain.Invoices;
 
 /// <summary>
-/// Every transition of the 20 statuses. The pipeline (queued → in processing → registered or failed) and the document flow
+/// Every transition of the 20 statuses. The pipeline (queued → registered or failed) and the document flow
 /// after registration (confirm, revoke, unrevoke, decline, delete) both go through <see cref="EnsureCanMove"/>, so an illegal
 /// change is never silent. Statuses no operation of this gateway reaches are named in <see cref="Unreachable"/> with the reason.
 /// </summary>
@@ -9,7 +9,9 @@ public static class InvoiceLifecycle
 {
     private static readonly Dictionary<InvoiceStatus, InvoiceStatus[]> Allowed = new()
     {
-        [InvoiceStatus.InQueue] = [InvoiceStatus.InProcessing],
+        // The worker claims the upload, not each invoice, and writes the verdict in the transaction that decides it: a queued
+        // invoice goes straight to CREATED or FAILED. IN_PROCESSING is only found on invoices an earlier version took.
+        [InvoiceStatus.InQueue] = [InvoiceStatus.Created, InvoiceStatus.Failed],
         [InvoiceStatus.InProcessing] = [InvoiceStatus.Created, InvoiceStatus.Failed],
         // Confirm, revoke, decline; CANCELED when a registered corrected invoice annuls its original (COR-05); CANCELED_BY_OGD when
         // the registry records that the supplier or recipient was deregistered before the turnover date (GEN-08).
@@ -23,6 +25,7 @@ public static class InvoiceLifecycle
     /// <summary>Statuses of the API that no operation of this gateway produces yet, and why.</summary>
     public static readonly IReadOnlyDictionary<InvoiceStatus, string> Unreachable = new Dictionary<InvoiceStatus, string>
     {
+        [InvoiceStatus.InProcessing] = "the worker claims the upload instead (one row, docs/lifecycle.md); invoices wait IN_QUEUE until their verdict",
         [InvoiceStatus.CanceledBySntDecline] = "needs СНТ (waybills), which this gateway does not hold",
         [InvoiceStatus.CanceledBySntRevoke] = "needs СНТ (waybills), which this gateway does not hold",
         [InvoiceStatus.Imported] = "a web-portal state: imported but not sent",

@@ -1,5 +1,4 @@
 using Dapper;
-using Esf.Domain.Invoices;
 using Esf.Domain.Rules;
 using Esf.Infrastructure.Messaging.Contracts;
 using Esf.Infrastructure.Registration;
@@ -13,13 +12,19 @@ namespace Esf.Infrastructure.Messaging;
 
 /// <summary>
 /// Our outbox relay. It republishes uploads whose message never reached the broker (a crash between commit and publish) and
-/// uploads whose invoices stay unfinished (a message lost with an in-memory broker, or dead-lettered by a poison failure).
-/// After <see cref="EsfOptions.RelayMaxAttempts"/> tries the unfinished invoices are failed with API-06, so nothing stays queued.
+/// unfinished uploads whose message may be lost (an in-memory broker, a poison failure, a worker that died holding the claim).
+/// A merely waiting upload is never failed: the relay cannot tell it from a lost one, so it republishes it with a growing
+/// pause (grace × 2ⁿ, at most <see cref="MaxBackoff"/> × grace), and the worker ignores the duplicates. Only an upload that
+/// workers claimed <see cref="EsfOptions.RelayMaxAttempts"/> times without reaching a verdict (they crash on it) has its
+/// unfinished invoices failed with API-06.
 /// </summary>
 public sealed class UploadRelay(
     NpgsqlDataSource database, IBus bus, IOptions<EsfOptions> options, TimeProvider clock, ILogger<UploadRelay> logger)
     : BackgroundService
 {
+    /// <summary>The longest pause between republications of one upload, in graces (16 × 30 s = 8 minutes by default).</summary>
+    public const int MaxBackoff = 16;
+
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -38,31 +43,43 @@ public sealed class UploadRelay(
         }
     }
 
-    public async Task SweepAsync(CancellationToken cancellationToken)
+    public Task SweepAsync(CancellationToken cancellationToken) => SweepAsync(null, cancellationToken);
+
+    /// <param name="onlyUpload">Sweep only this upload (tests on a shared database); null: every due upload.</param>
+    /// <param name="cancellationToken">Stops the sweep; nothing is half done (one transaction).</param>
+    internal async Task SweepAsync(long? onlyUpload, CancellationToken cancellationToken)
     {
-        var grace = TimeSpan.FromSeconds(options.Value.RelayGraceSeconds);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var stale = (await connection.QueryAsync<(long UploadId, int PublishCount)>(new CommandDefinition("""
-            SELECT upload_id, publish_count FROM uploads
-            WHERE upload_id IN (
-                SELECT upload_id FROM uploads WHERE published_at IS NULL AND received_at < @Before
-                UNION
-                SELECT DISTINCT upload_id FROM invoices WHERE status IN ('IN_QUEUE', 'IN_PROCESSING') AND last_update_date < @Before)
-              AND (published_at IS NULL OR published_at < @Before)
+        // Due: never published; claimed RelayMaxAttempts times and the last claim older than the grace (give up); or the last
+        // publication and claim both older than the backoff. A fresh claim means a worker is on it.
+        var due = (await connection.QueryAsync<(long UploadId, int PublishCount, int ClaimCount)>(new CommandDefinition("""
+            SELECT upload_id, publish_count, claim_count FROM uploads
+            WHERE finished_at IS NULL AND accepted_count > 0 AND (@Only::bigint IS NULL OR upload_id = @Only)
+              AND received_at < now() - @Grace
+              AND (claimed_at IS NULL OR claimed_at < now() - @Grace)
+              AND (published_at IS NULL
+                   OR claim_count >= @MaxAttempts
+                   OR GREATEST(published_at, claimed_at) < now() - @Grace * power(2, LEAST(GREATEST(publish_count - 1, 0), @MaxExponent)))
             ORDER BY upload_id LIMIT 100
             FOR UPDATE SKIP LOCKED
-            """, new { Before = clock.GetUtcNow() - grace }, cancellationToken: cancellationToken))).ToList();
-
-        foreach (var (uploadId, publishCount) in stale)
-        {
-            if (publishCount >= options.Value.RelayMaxAttempts)
+            """, new
             {
-                await GiveUpAsync(connection, uploadId, cancellationToken);
+                Only = onlyUpload,
+                Grace = TimeSpan.FromSeconds(options.Value.RelayGraceSeconds),
+                MaxAttempts = options.Value.RelayMaxAttempts,
+                MaxExponent = (int)Math.Log2(MaxBackoff),
+            }, cancellationToken: cancellationToken))).ToList();
+
+        foreach (var (uploadId, publishCount, claimCount) in due)
+        {
+            if (claimCount >= options.Value.RelayMaxAttempts)
+            {
+                await GiveUpAsync(connection, uploadId, claimCount, cancellationToken);
                 continue;
             }
 
-            logger.LogWarning("Republishing upload {UploadId} (attempt {Attempt})", uploadId, publishCount + 1);
+            logger.LogWarning("Republishing upload {UploadId} (publication {Publication}, claimed {Claims} times)", uploadId, publishCount + 1, claimCount);
             await bus.Publish(new ValidateUpload(uploadId), cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE uploads SET published_at = now(), publish_count = publish_count + 1 WHERE upload_id = @UploadId",
@@ -72,22 +89,18 @@ public sealed class UploadRelay(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task GiveUpAsync(NpgsqlConnection connection, long uploadId, CancellationToken cancellationToken)
+    private async Task GiveUpAsync(NpgsqlConnection connection, long uploadId, int claims, CancellationToken cancellationToken)
     {
-        var unfinished = (await connection.QueryAsync<long>(new CommandDefinition("""
-            UPDATE invoices SET status = 'IN_PROCESSING' WHERE upload_id = @UploadId AND status = 'IN_QUEUE' RETURNING invoice_id
-            """, new { UploadId = uploadId }, cancellationToken: cancellationToken))).ToList();
-        await Persistence.StatusHistoryStore.AppendAsync(connection, unfinished, InvoiceStatus.InQueue, InvoiceStatus.InProcessing,
-            RegistrationStore.WorkerActor, null, "relay", clock.GetUtcNow(), cancellationToken);
-        var pending = await RegistrationStore.LoadInProcessingAsync(connection, uploadId, cancellationToken);
-        var verdicts = pending.Select(p => new InvoiceVerdict(p.InvoiceId, null, false,
-            [RuleCatalogue.ProcessingMustComplete.Violation("invoiceBody", $"обработка не завершена после {options.Value.RelayMaxAttempts} попыток")]))
+        var unfinished = (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT invoice_id FROM invoices WHERE upload_id = @UploadId AND status IN ('IN_QUEUE', 'IN_PROCESSING') ORDER BY invoice_id",
+            new { UploadId = uploadId }, cancellationToken: cancellationToken))).ToList();
+        var verdicts = unfinished.Select(id => new InvoiceVerdict(id, null, false,
+            [RuleCatalogue.ProcessingMustComplete.Violation("invoiceBody", $"обработка не завершена: {claims} попыток обработки прервались без результата")]))
             .ToList();
-        logger.LogError("Upload {UploadId}: giving up after {Attempts} attempts; {Count} invoices failed with API-06",
-            uploadId, options.Value.RelayMaxAttempts, verdicts.Count);
+        logger.LogError("Upload {UploadId}: giving up after {Claims} claims without a verdict; {Count} invoices failed with API-06",
+            uploadId, claims, verdicts.Count);
         await VerdictWriter.WriteAsync(connection, verdicts, clock.GetUtcNow(), cancellationToken);
+        await UploadClaims.FinishAsync(connection, uploadId, cancellationToken);
         await Telemetry.EsfMetrics.JudgedAsync(connection, uploadId, 0, verdicts.Select(v => v.Violations), clock.GetUtcNow(), cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE uploads SET published_at = now() WHERE upload_id = @UploadId", new { UploadId = uploadId }, cancellationToken: cancellationToken));
     }
 }

@@ -29,4 +29,28 @@ internal static class StatusHistoryStore
         command.Parameters.Add(new NpgsqlParameter("At", NpgsqlDbType.TimestampTz) { Value = at });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>One row per invoice with its own from, to and reason (a batch of verdicts), in one INSERT.</summary>
+    public static async Task AppendEachAsync(
+        NpgsqlConnection connection, IReadOnlyList<long> invoiceIds, IReadOnlyList<InvoiceStatus?> from, IReadOnlyList<InvoiceStatus> to,
+        IReadOnlyList<string?> reasons, string actor, string? tin, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (invoiceIds.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO invoice_status_history (invoice_id, from_status, to_status, actor, tin, reason, changed_at)
+            SELECT id, from_status, to_status, @Actor, @Tin, reason, @At FROM unnest(@Ids, @From, @To, @Reasons) AS r(id, from_status, to_status, reason)
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter("Ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = invoiceIds.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("From", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = from.Select(s => s?.ToWire()).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("To", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = to.Select(s => s.ToWire()).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("Reasons", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = reasons.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("Actor", NpgsqlDbType.Varchar) { Value = actor });
+        command.Parameters.Add(new NpgsqlParameter("Tin", NpgsqlDbType.Varchar) { Value = (object?)tin ?? DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("At", NpgsqlDbType.TimestampTz) { Value = at });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 }

@@ -1,27 +1,41 @@
 using Esf.Domain.Rules;
 using Esf.Infrastructure.Signatures;
 using Esf.Infrastructure.Telemetry;
-using Esf.Infrastructure.Xml;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Esf.Infrastructure.Registration;
 
 /// <summary>
-/// The worker's job for one upload: take its invoices (IN_PROCESSING), verify signatures, run the registration rules with
-/// the registry facts of the whole batch, and register or fail each invoice. Safe to run again for the same upload.
+/// The worker's job for one upload: claim it, verify signatures, run the registration rules with the registry facts of the
+/// whole batch, and register or fail each invoice (IN_QUEUE → CREATED/FAILED in one UPDATE per batch). Safe to run again,
+/// also concurrently, for the same upload.
 /// </summary>
 public sealed class InvoiceRegistrar(
-    NpgsqlDataSource database, TimeProvider clock, ILogger<InvoiceRegistrar> logger, Security.CertificateValidator certificates)
+    NpgsqlDataSource database, TimeProvider clock, ILogger<InvoiceRegistrar> logger, Security.CertificateValidator certificates,
+    Microsoft.Extensions.Options.IOptions<EsfOptions> options)
 {
-    public async Task ProcessAsync(long uploadId, CancellationToken cancellationToken)
+    public Task ProcessAsync(long uploadId, CancellationToken cancellationToken) => ProcessAsync(uploadId, null, cancellationToken);
+
+    /// <param name="uploadId">The upload to register.</param>
+    /// <param name="deliveryId">The message's id: retries of one delivery renew its claim instead of counting another.</param>
+    /// <param name="cancellationToken">Stops the work; what is not committed is done again by the next delivery.</param>
+    public async Task ProcessAsync(long uploadId, string? deliveryId, CancellationToken cancellationToken)
     {
         using var activity = EsfActivities.StartRegistration(uploadId);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await RegistrationStore.MarkInProcessingAsync(connection, uploadId, clock.GetUtcNow(), cancellationToken);
-        var pending = await RegistrationStore.LoadInProcessingAsync(connection, uploadId, cancellationToken);
+        // The lease is the relay's grace: a claim older than that is a worker that died, and the relay republishes the upload.
+        var lease = TimeSpan.FromSeconds(options.Value.RelayGraceSeconds);
+        if (!await UploadClaims.TryClaimAsync(connection, uploadId, deliveryId, lease, cancellationToken))
+        {
+            logger.LogDebug("Upload {UploadId} is finished or claimed by another delivery", uploadId);
+            return;
+        }
+
+        var pending = await RegistrationStore.LoadUnfinishedAsync(connection, uploadId, cancellationToken);
         if (pending.Count == 0)
         {
+            await UploadClaims.FinishAsync(connection, uploadId, cancellationToken);
             return;
         }
 
@@ -37,6 +51,7 @@ public sealed class InvoiceRegistrar(
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             await VerdictWriter.WriteAsync(connection, verdicts, clock.GetUtcNow(), cancellationToken);
+            await UploadClaims.FinishAsync(connection, uploadId, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -97,16 +112,16 @@ public sealed class InvoiceRegistrar(
     {
         public static CheckedInvoice Of(PendingInvoice pending, SignerKeys signers)
         {
-            var body = InvoiceBodyReader.Read(pending.Body);
-            if (body.Document is null || signers.For(pending.Certificate) is not { } signer)
+            var (document, problem) = StoredInvoiceReader.Read(pending.Body);
+            if (document is null || signers.For(pending.Certificate) is not { } signer)
             {
-                return new CheckedInvoice(pending, null, new SignatureCheck(false, null, null), body.Violations.FirstOrDefault()?.Message);
+                return new CheckedInvoice(pending, null, new SignatureCheck(false, null, null), problem ?? "сертификат не читается (the certificate cannot be read)");
             }
 
             // A signature counts only with a signing certificate that is in date, chains to a trusted CA and is not revoked.
             var valid = signer.AcceptedForSigning && signer.Verify(pending.Body, pending.Signature);
             return new CheckedInvoice(
-                pending, body.Document, new SignatureCheck(valid, signer.Subject.Iin, signer.Subject.Bin, pending.SignatureType), null);
+                pending, document, new SignatureCheck(valid, signer.Subject.Iin, signer.Subject.Bin, pending.SignatureType), null);
         }
     }
 }

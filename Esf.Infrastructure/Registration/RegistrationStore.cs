@@ -1,35 +1,34 @@
 using Dapper;
-using Esf.Domain.Invoices;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Esf.Infrastructure.Registration;
 
-/// <summary>The worker's SQL: take an upload's invoices, read the registry facts, and write the verdicts.</summary>
+/// <summary>The worker's SQL: read an upload's unfinished invoices and the registry facts of the batch.</summary>
 internal static class RegistrationStore
 {
     public const string WorkerActor = "worker";
 
-    /// <summary>IN_QUEUE → IN_PROCESSING for the upload's queued invoices, with history, in one transaction.</summary>
-    public static async Task MarkInProcessingAsync(NpgsqlConnection connection, long uploadId, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// The upload's invoices without a verdict, in id order. IN_PROCESSING is only found on invoices an earlier version of the
+    /// worker took before it stopped (this one claims the upload instead, see <see cref="UploadClaims"/>).
+    /// </summary>
+    public static async Task<List<PendingInvoice>> LoadUnfinishedAsync(NpgsqlConnection connection, long uploadId, CancellationToken cancellationToken)
     {
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var taken = (await connection.QueryAsync<long>(new CommandDefinition("""
-            UPDATE invoices SET status = 'IN_PROCESSING', last_update_date = @Now
-            WHERE upload_id = @UploadId AND status = 'IN_QUEUE'
-            RETURNING invoice_id
-            """, new { UploadId = uploadId, Now = now }, cancellationToken: cancellationToken))).ToList();
-        InvoiceLifecycle.EnsureCanMove(InvoiceStatus.InQueue, InvoiceStatus.InProcessing);
-        await Persistence.StatusHistoryStore.AppendAsync(
-            connection, taken, InvoiceStatus.InQueue, InvoiceStatus.InProcessing, WorkerActor, null, null, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+        await using var command = new NpgsqlCommand("""
+            SELECT invoice_id, body, signature, certificate, signature_type
+            FROM invoices WHERE upload_id = @UploadId AND status IN ('IN_QUEUE', 'IN_PROCESSING') ORDER BY invoice_id
+            """, connection);
+        command.Parameters.AddWithValue("UploadId", uploadId);
+        var pending = new List<PendingInvoice>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            pending.Add(new PendingInvoice(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+        }
 
-    public static async Task<List<PendingInvoice>> LoadInProcessingAsync(NpgsqlConnection connection, long uploadId, CancellationToken cancellationToken) =>
-        (await connection.QueryAsync<PendingInvoice>(new CommandDefinition("""
-            SELECT invoice_id AS InvoiceId, body AS Body, signature AS Signature, certificate AS Certificate, signature_type AS SignatureType
-            FROM invoices WHERE upload_id = @UploadId AND status = 'IN_PROCESSING' ORDER BY invoice_id
-            """, new { UploadId = uploadId }, cancellationToken: cancellationToken))).ToList();
+        return pending;
+    }
 
     public static async Task<HashSet<string>> KnownTaxpayersAsync(NpgsqlConnection connection, string[] tins, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<string>(new CommandDefinition(

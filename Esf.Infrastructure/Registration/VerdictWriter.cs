@@ -1,4 +1,3 @@
-using Dapper;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Persistence;
 using Npgsql;
@@ -7,89 +6,114 @@ using NpgsqlTypes;
 namespace Esf.Infrastructure.Registration;
 
 /// <summary>
-/// Writes the verdicts of a batch inside the caller's transaction: registered invoices get their number and CREATED, the others FAILED
-/// with every error. Only invoices still IN_PROCESSING are touched (locked first), so a redelivered message changes nothing
-/// and no invoice is registered twice.
+/// Writes the verdicts of a batch inside the caller's transaction: registered invoices get their number and CREATED, the others
+/// FAILED with every error — one UPDATE and one history INSERT for the whole batch. Only invoices still without a verdict
+/// (IN_QUEUE, or IN_PROCESSING from an earlier version) are touched, locked first, so a concurrent or redelivered message
+/// changes nothing and no invoice is registered twice.
 /// </summary>
 internal static class VerdictWriter
 {
+    private const string FailedReason = "Ошибки ФЛК: см. queryInvoiceErrorById";
+
     public static async Task WriteAsync(
         NpgsqlConnection connection, IReadOnlyList<InvoiceVerdict> verdicts, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var owned = (await connection.QueryAsync<long>(new CommandDefinition(
-            "SELECT invoice_id FROM invoices WHERE invoice_id = ANY(@Ids) AND status = 'IN_PROCESSING' ORDER BY invoice_id FOR UPDATE",
-            new { Ids = verdicts.Select(v => v.InvoiceId).ToArray() }, cancellationToken: cancellationToken))).ToHashSet();
-        var mine = verdicts.Where(v => owned.Contains(v.InvoiceId)).ToList();
+        var owned = await LockUnfinishedAsync(connection, verdicts, cancellationToken);
+        var mine = verdicts.Where(v => owned.ContainsKey(v.InvoiceId)).ToList();
+        if (mine.Count == 0)
+        {
+            return;
+        }
+
         var created = mine.Where(v => v.Passed).ToList();
-        var failed = mine.Where(v => !v.Passed).ToList();
-
-        await RegisterAsync(connection, created, now, cancellationToken);
-        await OriginalCanceller.CancelAsync(connection, created, now, cancellationToken);
-        await FailAsync(connection, failed, now, cancellationToken);
-    }
-
-    private static async Task RegisterAsync(NpgsqlConnection connection, List<InvoiceVerdict> created, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (created.Count == 0)
+        var numbers = await NumbersAsync(connection, created, now, cancellationToken);
+        var to = mine.Select(v => v.Passed ? InvoiceStatus.Created : InvoiceStatus.Failed).ToArray();
+        var from = mine.Select(v => owned[v.InvoiceId]).ToArray();
+        for (var i = 0; i < mine.Count; i++)
         {
-            return;
+            InvoiceLifecycle.EnsureCanMove(from[i], to[i]);
         }
 
-        InvoiceLifecycle.EnsureCanMove(InvoiceStatus.InProcessing, InvoiceStatus.Created);
-        var counters = (await connection.QueryAsync<long>(new CommandDefinition(
-            "SELECT nextval('registration_number_seq') FROM generate_series(1, @Count)", new { created.Count },
-            cancellationToken: cancellationToken))).ToArray();
-        var day = DateOnly.FromDateTime(KazakhstanTime.Of(now).DateTime);
-        var numbers = created.Select((v, i) => RegistrationNumber.Create(v.Document!.SellerTin!, day, counters[i])).ToArray();
-
-        await using var command = new NpgsqlCommand("""
-            UPDATE invoices i SET status = 'CREATED', registration_number = v.number, related_invoice_id = v.related, signature_valid = true,
-                last_update_date = @Now
-            FROM unnest(@Ids, @Numbers, @Related) AS v(id, number, related) WHERE i.invoice_id = v.id
-            """, connection);
-        var ids = created.Select(v => v.InvoiceId).ToArray();
-        command.Parameters.Add(new NpgsqlParameter("Ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = ids });
-        command.Parameters.Add(new NpgsqlParameter("Numbers", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = numbers });
-        command.Parameters.Add(new NpgsqlParameter("Related", NpgsqlDbType.Array | NpgsqlDbType.Bigint)
-        {
-            Value = created.Select(v => v.Related?.InvoiceId).ToArray(),
-        });
-        command.Parameters.Add(new NpgsqlParameter("Now", NpgsqlDbType.TimestampTz) { Value = now });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-        await StatusHistoryStore.AppendAsync(
-            connection, ids, InvoiceStatus.InProcessing, InvoiceStatus.Created, RegistrationStore.WorkerActor, null, null, now, cancellationToken);
-    }
-
-    private static async Task FailAsync(NpgsqlConnection connection, List<InvoiceVerdict> failed, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        if (failed.Count == 0)
-        {
-            return;
-        }
-
-        InvoiceLifecycle.EnsureCanMove(InvoiceStatus.InProcessing, InvoiceStatus.Failed);
-        var ids = failed.Select(v => v.InvoiceId).ToArray();
+        var ids = mine.Select(v => v.InvoiceId).ToArray();
         await using (var command = new NpgsqlCommand("""
-            UPDATE invoices i SET status = 'FAILED', cancel_reason = v.reason, signature_valid = v.valid, last_update_date = @Now
-            FROM unnest(@Ids, @Reasons, @Valid) AS v(id, reason, valid) WHERE i.invoice_id = v.id
+            UPDATE invoices i SET status = v.status, registration_number = v.number, related_invoice_id = v.related,
+                signature_valid = v.valid, cancel_reason = v.reason, last_update_date = @Now
+            FROM unnest(@Ids, @Statuses, @Numbers, @Related, @Valid, @Reasons) AS v(id, status, number, related, valid, reason)
+            WHERE i.invoice_id = v.id
             """, connection))
         {
             command.Parameters.Add(new NpgsqlParameter("Ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = ids });
-            command.Parameters.Add(new NpgsqlParameter("Reasons", NpgsqlDbType.Array | NpgsqlDbType.Varchar)
+            command.Parameters.Add(new NpgsqlParameter("Statuses", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = to.Select(s => s.ToWire()).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("Numbers", NpgsqlDbType.Array | NpgsqlDbType.Varchar)
             {
-                Value = failed.Select(v => v.Violations[0].ErrorCode).ToArray(),
+                Value = mine.Select(v => numbers.GetValueOrDefault(v.InvoiceId)).ToArray(),
             });
+            command.Parameters.Add(new NpgsqlParameter("Related", NpgsqlDbType.Array | NpgsqlDbType.Bigint)
+            {
+                Value = mine.Select(v => v.Passed ? v.Related?.InvoiceId : null).ToArray(),
+            });
+            // A registered invoice's signature is valid by definition; a failed one keeps what the check found.
             command.Parameters.Add(new NpgsqlParameter("Valid", NpgsqlDbType.Array | NpgsqlDbType.Boolean)
             {
-                Value = failed.Select(v => v.SignatureValid).ToArray(),
+                Value = mine.Select(v => v.Passed || v.SignatureValid).ToArray(),
+            });
+            command.Parameters.Add(new NpgsqlParameter("Reasons", NpgsqlDbType.Array | NpgsqlDbType.Varchar)
+            {
+                Value = mine.Select(v => v.Passed ? null : v.Violations[0].ErrorCode).ToArray(),
             });
             command.Parameters.Add(new NpgsqlParameter("Now", NpgsqlDbType.TimestampTz) { Value = now });
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await InvoiceErrorStore.InsertAsync(connection, failed, cancellationToken);
-        await StatusHistoryStore.AppendAsync(
-            connection, ids, InvoiceStatus.InProcessing, InvoiceStatus.Failed, RegistrationStore.WorkerActor, null,
-            "Ошибки ФЛК: см. queryInvoiceErrorById", now, cancellationToken);
+        await OriginalCanceller.CancelAsync(connection, created, now, cancellationToken);
+        var failed = mine.Where(v => !v.Passed).ToList();
+        if (failed.Count > 0)
+        {
+            await InvoiceErrorStore.InsertAsync(connection, failed, cancellationToken);
+        }
+
+        await StatusHistoryStore.AppendEachAsync(connection, ids, [.. from.Select(s => (InvoiceStatus?)s)], to,
+            [.. mine.Select(v => v.Passed ? null : FailedReason)], RegistrationStore.WorkerActor, null, now, cancellationToken);
+    }
+
+    /// <summary>Locks the batch's invoices that still wait for a verdict, in id order (no deadlock between workers), with their status.</summary>
+    private static async Task<Dictionary<long, InvoiceStatus>> LockUnfinishedAsync(
+        NpgsqlConnection connection, IReadOnlyList<InvoiceVerdict> verdicts, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT invoice_id, status FROM invoices WHERE invoice_id = ANY(@Ids) AND status IN ('IN_QUEUE', 'IN_PROCESSING')
+            ORDER BY invoice_id FOR UPDATE
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter("Ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = verdicts.Select(v => v.InvoiceId).ToArray() });
+        var owned = new Dictionary<long, InvoiceStatus>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            owned[reader.GetInt64(0)] = InvoiceStatusNames.Parse(reader.GetString(1));
+        }
+
+        return owned;
+    }
+
+    /// <summary>The registration numbers of the invoices to register, taken only for invoices this transaction owns.</summary>
+    private static async Task<Dictionary<long, string>> NumbersAsync(
+        NpgsqlConnection connection, List<InvoiceVerdict> created, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var numbers = new Dictionary<long, string>();
+        if (created.Count == 0)
+        {
+            return numbers;
+        }
+
+        await using var command = new NpgsqlCommand("SELECT nextval('registration_number_seq') FROM generate_series(1, @Count)", connection);
+        command.Parameters.AddWithValue("Count", created.Count);
+        var day = DateOnly.FromDateTime(KazakhstanTime.Of(now).DateTime);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        for (var i = 0; await reader.ReadAsync(cancellationToken); i++)
+        {
+            numbers[created[i].InvoiceId] = RegistrationNumber.Create(created[i].Document!.SellerTin!, day, reader.GetInt64(0));
+        }
+
+        return numbers;
     }
 }

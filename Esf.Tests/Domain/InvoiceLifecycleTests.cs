@@ -8,7 +8,8 @@ public sealed class InvoiceLifecycleTests
 {
     private static readonly (InvoiceStatus From, InvoiceStatus To)[] Allowed =
     [
-        (InvoiceStatus.InQueue, InvoiceStatus.InProcessing),
+        (InvoiceStatus.InQueue, InvoiceStatus.Created),
+        (InvoiceStatus.InQueue, InvoiceStatus.Failed),
         (InvoiceStatus.InProcessing, InvoiceStatus.Created),
         (InvoiceStatus.InProcessing, InvoiceStatus.Failed),
         (InvoiceStatus.Created, InvoiceStatus.Delivered),

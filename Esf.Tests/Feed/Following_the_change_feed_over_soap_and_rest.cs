@@ -54,14 +54,14 @@ public sealed class Following_the_change_feed_over_soap_and_rest
         // Act
         var page1 = await GetJsonAsync(http, "api/v1/updates?limit=2");
         var page2 = await GetJsonAsync(http, $"api/v1/updates?limit=2&cursor={page1.GetProperty("cursor").GetString()}");
-        var streamed = await ReadEventsAsync(http, "api/v1/updates/stream", 4);
+        var streamed = await ReadEventsAsync(http, "api/v1/updates/stream", 3);
 
         // Assert
         var statuses = page1.GetProperty("events").EnumerateArray().Concat(page2.GetProperty("events").EnumerateArray())
             .Select(e => e.GetProperty("status").GetString()).ToList();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(statuses, Is.EqualTo(new[] { "IN_QUEUE", "IN_PROCESSING", "CREATED", "DELIVERED" }));
+            Assert.That(statuses, Is.EqualTo(new[] { "IN_QUEUE", "CREATED", "DELIVERED" }));
             Assert.That(page1.GetProperty("hasMore").GetBoolean(), Is.True);
             Assert.That(page2.GetProperty("hasMore").GetBoolean(), Is.False);
             Assert.That(streamed.Select(e => e.GetProperty("status").GetString()), Is.EqualTo(statuses));

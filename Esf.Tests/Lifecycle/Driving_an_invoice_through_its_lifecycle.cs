@@ -35,7 +35,7 @@ public sealed class Driving_an_invoice_through_its_lifecycle
             }));
             Assert.That(invoice.Status, Is.EqualTo(InvoiceStatus.Delivered));
             Assert.That(invoice.DeliveryDate, Is.Not.Null);
-            Assert.That(history.Skip(3).Select(h => (h.FromStatus, h.Status, h.UserId, h.Tin, h.Reason)), Is.EqualTo(new (InvoiceStatus?, InvoiceStatus, string, string?, string?)[]
+            Assert.That(history.Skip(2).Select(h => (h.FromStatus, h.Status, h.UserId, h.Tin, h.Reason)), Is.EqualTo(new (InvoiceStatus?, InvoiceStatus, string, string?, string?)[]
             {
                 (InvoiceStatus.Created, InvoiceStatus.Delivered, parties.Customer.Login, parties.Customer.Tin, null),
                 (InvoiceStatus.Delivered, InvoiceStatus.Revoked, parties.SellerSession.Login, parties.SellerSession.Tin, "ошибка в цене"),

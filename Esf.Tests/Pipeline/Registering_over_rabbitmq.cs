@@ -44,11 +44,11 @@ public sealed class Registering_over_rabbitmq
             uploads.Add(await driver.UploadAsync(Enumerable.Range(0, 25).Select(_ => driver.Item(TestInvoices.Build(driver.Tenant))).ToArray()));
         }
 
-        // The first worker took one batch (IN_PROCESSING) and died before its verdicts.
+        // The first worker claimed one batch and died before its verdicts.
         await using (var connection = new NpgsqlConnection(TestServices.RequirePostgres()))
         {
             await connection.OpenAsync();
-            await RegistrationStore.MarkInProcessingAsync(connection, uploads[0].UploadId!.Value, DateTimeOffset.UtcNow, CancellationToken.None);
+            await UploadClaims.TryClaimAsync(connection, uploads[0].UploadId!.Value, "dead-worker", TimeSpan.FromSeconds(1), CancellationToken.None);
         }
 
         await using var worker = await GatewayFixture.StartAsync(useRabbitMq: true, roles: "worker", settings: FastRelay);

@@ -1,0 +1,51 @@
+using Esf.Infrastructure.Registration;
+using Esf.Infrastructure.Xml;
+using Esf.Tests.Infrastructure;
+using NUnit.Framework;
+
+namespace Esf.Tests.Pipeline;
+
+/// <summary>The worker's single pass over a stored body must give the header the gateway's XSD pass gave.</summary>
+[TestFixture]
+public sealed class StoredInvoiceReaderTests
+{
+    private const string NonResidentCustomer = "<name>ТОО «Покупатель»</name>";
+
+    [TestCase("ORDINARY_INVOICE", false)]
+    [TestCase("FIXED_INVOICE", false)]
+    [TestCase("ORDINARY_INVOICE", true)]
+    public void Read_WhenBodyIsValid_GivesTheHeaderTheGatewayRead(string type, bool nonResident)
+    {
+        var body = TestInvoices.Build("A-17", "15.11.2026", "123456789021", "123456789011").Replace("ORDINARY_INVOICE", type);
+        if (nonResident)
+        {
+            body = body.Replace(NonResidentCustomer, NonResidentCustomer + "<statuses><status>NONRESIDENT</status></statuses>");
+        }
+
+        var gateway = InvoiceBodyReader.Read(body).Document!;
+        var (worker, problem) = StoredInvoiceReader.Read(body);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(problem, Is.Null);
+            Assert.That(worker, Is.Not.Null);
+            Assert.That((worker!.Num, worker.DateText, worker.Date, worker.TurnoverDate, worker.InvoiceType),
+                Is.EqualTo((gateway.Num, gateway.DateText, gateway.Date, gateway.TurnoverDate, gateway.InvoiceType)));
+            Assert.That(worker.Sellers, Is.EqualTo(gateway.Sellers));
+            Assert.That(worker.Customers, Is.EqualTo(gateway.Customers));
+            Assert.That(worker.Customers[0].IsNonResident, Is.EqualTo(nonResident));
+            Assert.That(worker.Body.ProductSet.TotalPriceWithTax, Is.EqualTo(gateway.Body.ProductSet.TotalPriceWithTax));
+        }
+    }
+
+    [TestCase("<v2:invoice xmlns:v2=\"v2.esf\"><num>1</num>", "end of file")]
+    [TestCase("<invoice><num>1</num></invoice>", "{v2.esf}invoice")]
+    [TestCase("", "Root element is missing")]
+    public void Read_WhenBodyCannotBeRead_GivesNoDocumentAndTheReason(string body, string reason)
+    {
+        var (document, problem) = StoredInvoiceReader.Read(body);
+
+        Assert.That(document, Is.Null);
+        Assert.That(problem, Does.Contain(reason).IgnoreCase);
+    }
+}
