@@ -40,28 +40,10 @@ internal static class UploadStore
         {
             for (var i = 0; i < invoices.Count; i++)
             {
-                var (_, item, document) = invoices[i];
+                // One await per row: the columns go into Npgsql's write buffer synchronously (it flushes when full), which costs
+                // far less CPU than 20 awaited WriteAsync calls per row (measured with Esf.Tests/Performance).
                 await copy.StartRowAsync(cancellationToken);
-                await copy.WriteAsync(ids[i], NpgsqlDbType.Bigint, cancellationToken);
-                await copy.WriteAsync(uploadId, NpgsqlDbType.Bigint, cancellationToken);
-                await copy.WriteAsync(InvoiceStatus.InQueue.ToWire(), NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(document.Num, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(document.Date!.Value, NpgsqlDbType.Date, cancellationToken);
-                await copy.WriteAsync(document.DateText, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteNullableAsync(copy, document.TurnoverDate, NpgsqlDbType.Date, cancellationToken);
-                await copy.WriteAsync(InvoiceTypeNames.ToWire(document.InvoiceType), NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(document.SellerTin!, NpgsqlDbType.Varchar, cancellationToken);
-                await WriteNullableAsync(copy, document.CustomerTin, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(session.Tin, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(session.Login, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(item.Body, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(item.Signature, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(item.SignatureType, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(certificate, NpgsqlDbType.Text, cancellationToken);
-                await copy.WriteAsync(item.Version, NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(InvoiceSignatureVerifier.Hash(item.Body), NpgsqlDbType.Varchar, cancellationToken);
-                await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
-                await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
+                WriteRow(copy, ids[i], uploadId, invoices[i], session, certificate, now);
             }
 
             await copy.CompleteAsync(cancellationToken);
@@ -72,6 +54,41 @@ internal static class UploadStore
         return ids;
     }
 
-    private static Task WriteNullableAsync<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type, CancellationToken cancellationToken) =>
-        value is null ? copy.WriteNullAsync(cancellationToken) : copy.WriteAsync(value, type, cancellationToken);
+    private static void WriteRow(
+        NpgsqlBinaryImporter copy, long id, long uploadId, AcceptedInvoice invoice, SessionContext session, string certificate, DateTimeOffset now)
+    {
+        var (_, item, document) = invoice;
+        copy.Write(id, NpgsqlDbType.Bigint);
+        copy.Write(uploadId, NpgsqlDbType.Bigint);
+        copy.Write(InvoiceStatus.InQueue.ToWire(), NpgsqlDbType.Varchar);
+        copy.Write(document.Num, NpgsqlDbType.Varchar);
+        copy.Write(document.Date!.Value, NpgsqlDbType.Date);
+        copy.Write(document.DateText, NpgsqlDbType.Varchar);
+        WriteNullable(copy, document.TurnoverDate, NpgsqlDbType.Date);
+        copy.Write(InvoiceTypeNames.ToWire(document.InvoiceType), NpgsqlDbType.Varchar);
+        copy.Write(document.SellerTin!, NpgsqlDbType.Varchar);
+        WriteNullable(copy, document.CustomerTin, NpgsqlDbType.Varchar);
+        copy.Write(session.Tin, NpgsqlDbType.Varchar);
+        copy.Write(session.Login, NpgsqlDbType.Varchar);
+        copy.Write(item.Body, NpgsqlDbType.Text);
+        copy.Write(item.Signature, NpgsqlDbType.Varchar);
+        copy.Write(item.SignatureType, NpgsqlDbType.Varchar);
+        copy.Write(certificate, NpgsqlDbType.Text);
+        copy.Write(item.Version, NpgsqlDbType.Varchar);
+        copy.Write(InvoiceSignatureVerifier.Hash(item.Body), NpgsqlDbType.Varchar);
+        copy.Write(now, NpgsqlDbType.TimestampTz);
+        copy.Write(now, NpgsqlDbType.TimestampTz);
+    }
+
+    private static void WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type)
+    {
+        if (value is null)
+        {
+            copy.WriteNull();
+        }
+        else
+        {
+            copy.Write(value, type);
+        }
+    }
 }

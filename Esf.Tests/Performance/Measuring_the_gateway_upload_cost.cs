@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Esf.Tests.Infrastructure;
+using NUnit.Framework;
+
+namespace Esf.Tests.Performance;
+
+/// <summary>
+/// A measurement, not a check of behaviour (run it by name): the gateway's own CPU and allocations per invoice for REST uploads
+/// of 100, in a gateway-only host (no worker in the process), with the payloads built and signed before the clock starts. The
+/// figures it prints are what the gateway request path changes were measured with; the assertions only make sure every upload
+/// was accepted, so that the figures are those of the accepted path.
+/// </summary>
+[TestFixture]
+[Explicit("a measurement: run it by name")]
+[Category("Performance")]
+public sealed class Measuring_the_gateway_upload_cost
+{
+    private const int Batch = 100;
+    private const int WarmUps = 10;
+    /// <summary>ESF_PERF_UPLOADS raises it, e.g. to attach a profiler to a longer window.</summary>
+    private static readonly int Measured = int.TryParse(Environment.GetEnvironmentVariable("ESF_PERF_UPLOADS"), out var n) ? n : 40;
+
+    /// <summary>Raw UTF-8 Cyrillic, as Java/Python clients (and the bench) send it.</summary>
+    private static readonly JsonSerializerOptions Wire = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [Test]
+    public async Task Should_report_the_cpu_per_invoice_of_rest_uploads()
+    {
+        await using var fixture = await GatewayFixture.StartAsync(roles: "gateway");
+        using var tenant = await TestTenant.CreateAsync(fixture);
+        using var http = fixture.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await tenant.OpenSessionAsync(fixture));
+        var payloads = Enumerable.Range(0, WarmUps + Measured).Select(_ => Payload(tenant)).ToList();
+
+        foreach (var payload in payloads.Take(WarmUps))
+        {
+            await UploadAsync(http, payload);
+        }
+
+        var process = Process.GetCurrentProcess();
+        GC.Collect();
+        var (cpu, allocated, gcs, clock) = (process.TotalProcessorTime, GC.GetTotalAllocatedBytes(), GC.CollectionCount(0), Stopwatch.StartNew());
+        var accepted = 0;
+        foreach (var payload in payloads.Skip(WarmUps))
+        {
+            accepted += await UploadAsync(http, payload);
+        }
+
+        process.Refresh();
+        var invoices = Measured * Batch;
+        TestContext.Out.WriteLine(
+            $"gateway upload path: {(process.TotalProcessorTime - cpu).TotalMicroseconds / invoices:F0} µs CPU/invoice, " +
+            $"{clock.Elapsed.TotalMicroseconds / invoices:F0} µs wall/invoice, " +
+            $"{(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / invoices:F1} KiB allocated/invoice, " +
+            $"{GC.CollectionCount(0) - gcs} gen0 GCs, body {payloads[0].Length / Batch} B/invoice in JSON, " +
+            $"peak RSS {PeakRssMegabytes()} MB (server GC {System.Runtime.GCSettings.IsServerGC}, {System.Runtime.GCSettings.LatencyMode})");
+        Assert.That(accepted, Is.EqualTo(invoices));
+    }
+
+    /// <summary>VmHWM of this process (Linux), as the bench reads it for the gateway and the worker.</summary>
+    private static long PeakRssMegabytes() =>
+        File.ReadLines("/proc/self/status").Where(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+            .Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024).FirstOrDefault();
+
+    private static byte[] Payload(TestTenant tenant) => JsonSerializer.SerializeToUtf8Bytes(new
+    {
+        certificate = tenant.CertificateBase64,
+        invoices = Enumerable.Range(0, Batch).Select(_ => TestInvoices.Build(tenant))
+            .Select(body => new { body, version = "InvoiceV2", signature = tenant.Sign(body), signatureType = "COMPANY" }),
+    }, Wire);
+
+    private static async Task<int> UploadAsync(HttpClient http, byte[] payload)
+    {
+        using var content = new ByteArrayContent(payload);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var response = await http.PostAsync("api/v1/invoices", content);
+        var answer = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), answer);
+        using var json = JsonDocument.Parse(answer);
+        return json.RootElement.GetProperty("accepted").GetArrayLength();
+    }
+}
