@@ -6,8 +6,8 @@ using Esf.Infrastructure.Xml;
 namespace Esf.Infrastructure.Registration;
 
 /// <summary>
-/// The worker's one pass over a stored body: the full model (<see cref="InvoiceXmlParser"/>) and, from it, the header fields
-/// <see cref="InvoiceBodyReader"/> collects. No XSD here: the gateway validated the body against the schema before storing it,
+/// The worker's one pass over a stored body: the full model (<see cref="InvoiceXmlParser"/>) and, from it, the same header
+/// <see cref="InvoiceBodyReader"/> gives (<see cref="InvoiceHeader"/>). No XSD here: the gateway validated the body against the schema before storing it,
 /// and the second validation cost ≈ 50 µs per invoice. A body that still cannot be read (stored by an older version, or
 /// altered in the database) is not lost: the worker fails it with the reason this returns.
 /// </summary>
@@ -33,24 +33,6 @@ internal static class StoredInvoiceReader
             return (null, e.Message);
         }
 
-        return (Header(model), null);
+        return (InvoiceHeader.Of(model), null);
     }
-
-    /// <summary>The same header <see cref="InvoiceBodyReader"/> builds at the gateway, taken from the model instead of a second pass.</summary>
-    private static InvoiceDocument Header(InvoiceBody body) => new()
-    {
-        Num = body.Num ?? string.Empty,
-        DateText = body.Date ?? string.Empty,
-        Date = InvoiceBodyReader.ParseDate(body.Date),
-        TurnoverDate = InvoiceBodyReader.ParseDate(body.TurnoverDate),
-        InvoiceType = body.InvoiceType switch
-        {
-            "FIXED_INVOICE" => InvoiceType.FixedInvoice,
-            "ADDITIONAL_INVOICE" => InvoiceType.AdditionalInvoice,
-            _ => InvoiceType.OrdinaryInvoice,
-        },
-        Sellers = [.. body.Sellers.Select(s => new InvoiceParty(s.Tin, s.Name, false))],
-        Customers = [.. body.Customers.Select(c => new InvoiceParty(c.Tin, c.Name, c.Has("NONRESIDENT")))],
-        Body = body,
-    };
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using System.Xml.Linq;
 using System.Xml.Schema;
 using Esf.Domain.Invoices;
 using Esf.Domain.Rules;
@@ -8,7 +9,7 @@ namespace Esf.Infrastructure.Xml;
 
 /// <summary>
 /// Reads an InvoiceV2 body in one streaming pass: validates it against the XSD (every schema error is reported, with its path)
-/// and extracts the fields the pipeline needs. DTDs are refused.
+/// and builds the element tree the model is mapped from, so the body is parsed once. DTDs are refused.
 /// </summary>
 public static class InvoiceBodyReader
 {
@@ -23,7 +24,6 @@ public static class InvoiceBodyReader
     public static InvoiceBodyResult Read(string body)
     {
         var violations = new List<RuleViolation>();
-        var fields = new InvoiceFieldCollector();
         var path = new ElementPath();
         var settings = SafeXml.ReaderSettings();
         settings.ValidationType = ValidationType.Schema;
@@ -37,14 +37,17 @@ public static class InvoiceBodyReader
             }
         };
 
+        XElement root;
         try
         {
             using var reader = XmlReader.Create(new StringReader(body), settings);
-            if (!Walk(reader, path, fields, violations))
+            if (Walk(reader, path, violations) is not { } tree)
             {
                 return new InvoiceBodyResult(null, [RuleCatalogue.XmlMustBeWellFormed.Violation(
                     path.ToString(), $"вложенность элементов превышает {MaxDepth} уровней (nested deeper than {MaxDepth} levels)")]);
             }
+
+            root = tree;
         }
         catch (XmlException e)
         {
@@ -52,18 +55,24 @@ public static class InvoiceBodyReader
             return new InvoiceBodyResult(null, [RuleCatalogue.XmlMustBeWellFormed.Violation(path.ToString(), e.Message)]);
         }
 
-        return new InvoiceBodyResult(fields.ToDocument() with { Body = InvoiceXmlParser.Parse(body) }, violations);
+        return new InvoiceBodyResult(InvoiceHeader.Of(InvoiceXmlParser.Parse(root)), violations);
     }
 
-    /// <summary>Reads the whole body; false when it nests deeper than <see cref="MaxDepth"/> (reading stops there).</summary>
-    private static bool Walk(XmlReader reader, ElementPath path, InvoiceFieldCollector fields, List<RuleViolation> violations)
+    /// <summary>
+    /// Reads the whole body into the tree <c>XElement.Load</c> would give the model: elements with their text, CDATA and
+    /// significant whitespace; insignificant whitespace, comments, processing instructions and attributes (the schema has
+    /// none) are left out. Null when it nests deeper than <see cref="MaxDepth"/> (reading stops there).
+    /// </summary>
+    private static XElement? Walk(XmlReader reader, ElementPath path, List<RuleViolation> violations)
     {
+        var open = new Stack<XElement>();
+        XElement? root = null;
         while (reader.Read())
         {
             switch (reader.NodeType)
             {
                 case XmlNodeType.Element when reader.Depth > MaxDepth:
-                    return false;
+                    return null;
                 case XmlNodeType.Element:
                     if (path.Depth == 0 && (reader.LocalName != "invoice" || reader.NamespaceURI != InvoiceV2Namespace))
                     {
@@ -71,24 +80,38 @@ public static class InvoiceBodyReader
                             reader.LocalName, $"корневой элемент должен быть {{{InvoiceV2Namespace}}}invoice"));
                     }
 
+                    var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+                    if (open.TryPeek(out var parent))
+                    {
+                        parent.Add(element);
+                    }
+                    else
+                    {
+                        root = element;
+                    }
+
                     path.Enter(reader.LocalName);
                     if (reader.IsEmptyElement)
                     {
-                        fields.Take(path, string.Empty);
                         path.Leave();
+                    }
+                    else
+                    {
+                        open.Push(element);
                     }
 
                     break;
-                case XmlNodeType.Text or XmlNodeType.CDATA:
-                    fields.Take(path, reader.Value);
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace:
+                    open.Peek().Add(reader.Value);
                     break;
                 case XmlNodeType.EndElement:
+                    open.Pop();
                     path.Leave();
                     break;
             }
         }
 
-        return true;
+        return root;
     }
 
     internal static DateOnly? ParseDate(string? text) =>
