@@ -12,6 +12,8 @@
 # the gateway and the worker, sends the load, measures, prints a report and appends a row to BENCHMARKS.md.
 # Everything it started is stopped at the end, also on Ctrl-C or failure.
 set -euo pipefail
+# A 64 MB gen0 budget for the gateway and worker (docs/operations.md, Memory); only the environment can set it.
+export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}"
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 readonly ROOT="$PWD"
 readonly WORK="$ROOT/.esf/bench"

@@ -6,5 +6,7 @@
 # exec: Ctrl-C goes straight to the app, which stops what it started.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+# A 64 MB gen0 budget for the gateway and worker (docs/operations.md, Memory); only the environment can set it.
+export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}"
 dotnet build Esf.Api -c Release -nologo -v quiet -clp:ErrorsOnly
 exec dotnet Esf.Api/bin/Release/net10.0/esf.dll serve "$@"
