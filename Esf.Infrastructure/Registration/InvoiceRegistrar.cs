@@ -60,6 +60,28 @@ public sealed class InvoiceRegistrar(
 
         logger.LogInformation("Upload {UploadId}: {Created} registered, {Failed} failed",
             uploadId, verdicts.Count(v => v.Passed), verdicts.Count(v => !v.Passed));
+        LogEachInvoice(uploadId, verdicts);
+    }
+
+    /// <summary>
+    /// One line per invoice, so an operator can find any invoice's verdict by its id: failures at Information (they are
+    /// rare and someone will ask why), registrations at Debug (thousands per second under load).
+    /// </summary>
+    private void LogEachInvoice(long uploadId, List<InvoiceVerdict> verdicts)
+    {
+        foreach (var verdict in verdicts.Where(v => !v.Passed))
+        {
+            logger.LogInformation("Invoice {InvoiceId} of upload {UploadId} FAILED: {RuleIds}",
+                verdict.InvoiceId, uploadId, string.Join(",", verdict.Violations.Select(v => v.RuleId).Distinct()));
+        }
+
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            foreach (var verdict in verdicts.Where(v => v.Passed))
+            {
+                logger.LogDebug("Invoice {InvoiceId} of upload {UploadId} CREATED", verdict.InvoiceId, uploadId);
+            }
+        }
     }
 
     private async Task<BatchRegistryView> LoadRegistryAsync(

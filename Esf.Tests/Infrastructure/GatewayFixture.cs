@@ -27,7 +27,8 @@ public sealed class GatewayFixture : IAsyncDisposable
     /// <param name="roles">gateway, worker, or both.</param>
     /// <param name="settings">Extra configuration, e.g. <c>Esf:RelayGraceSeconds</c>.</param>
     public static async Task<GatewayFixture> StartAsync(
-        bool useRabbitMq = false, string roles = "gateway,worker", IReadOnlyDictionary<string, string?>? settings = null)
+        bool useRabbitMq = false, string roles = "gateway,worker", IReadOnlyDictionary<string, string?>? settings = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -45,7 +46,11 @@ public sealed class GatewayFixture : IAsyncDisposable
             configuration[key] = value;
         }
 
-        var app = await GatewayApp.BuildAsync([], builder => builder.Configuration.AddInMemoryCollection(configuration));
+        var app = await GatewayApp.BuildAsync([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+            configure?.Invoke(builder);
+        });
         await app.StartAsync();
         return new GatewayFixture(app);
     }
