@@ -97,7 +97,8 @@ public sealed class InvoiceSearch(NpgsqlDataSource database)
     /// A page's SQL: per party, the first <paramref name="limit"/> matching rows in sort order — with the default date sort an
     /// index-ordered scan of <c>(party, invoice_date, invoice_id)</c> that stops there, so a page costs the same on the last
     /// of a million rows as on the first; the union of the parties without duplicates (one enterprise can be seller and
-    /// customer of one invoice); then the page in that order, joined back for its columns. One query with the OR of the
+    /// customer of one invoice); then the page in that order, joined back for its columns (under the tenant predicate again, so
+    /// every read of <c>invoices</c> states it, as <see cref="InvoiceVisibility"/> asks). One query with the OR of the
     /// parties instead sorted all of the enterprise's remaining rows for every page (an export of N rows cost N²).
     /// </summary>
     private static string PageSql(IReadOnlyList<string> wheres, string expression, bool ascending, string limit, string offset = "")
@@ -112,6 +113,7 @@ public sealed class InvoiceSearch(NpgsqlDataSource database)
             FROM (SELECT c.invoice_id, c.sort_key FROM ({string.Join(" UNION ", branches)}) c
                   ORDER BY c.sort_key {order}, c.invoice_id {order} {offset} LIMIT @Take) p
             JOIN invoices i ON i.invoice_id = p.invoice_id
+            WHERE {InvoiceVisibility.Predicate}
             ORDER BY p.sort_key {order}, p.invoice_id {order}
             """;
     }
