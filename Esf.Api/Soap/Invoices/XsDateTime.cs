@@ -14,7 +14,18 @@ public static class XsDateTime
             throw EsfException.Business($"{field} «{text}» is not an xs:dateTime.", "FIELD_INVALID");
         }
 
-        return value.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(value, KazakhstanTime.Offset) : new DateTimeOffset(value.ToUniversalTime());
+        try
+        {
+            // A moment at the very ends of the calendar cannot be shifted by Kazakhstan's offset: the range check is part of
+            // reading the value, so such a request gets the same fault as any other bad date, never an internal error.
+            var moment = value.Kind == DateTimeKind.Unspecified ? new DateTimeOffset(value, KazakhstanTime.Offset) : new DateTimeOffset(value.ToUniversalTime());
+            _ = KazakhstanTime.Of(moment);
+            return moment;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            throw EsfException.Business($"{field} «{text}» is outside the dates this service handles.", "FIELD_INVALID");
+        }
     }
 
     public static DateOnly Day(string text, string field) => DateOnly.FromDateTime(KazakhstanTime.Of(Parse(text, field)).DateTime);
