@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Dapper;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Sessions;
 using Npgsql;
@@ -90,7 +91,16 @@ public sealed class InvoiceSearch(NpgsqlDataSource database)
         }
 
         parameters.Add("Take", take);
-        return await QueryAsync(PageSql(wheres, expression, ascending, "@Take"), parameters, cancellationToken);
+        try
+        {
+            return await QueryAsync(PageSql(wheres, expression, ascending, "@Take"), parameters, cancellationToken);
+        }
+        catch (PostgresException e) when (after is not null && e.SqlState is PostgresErrorCodes.InvalidDatetimeFormat
+            or PostgresErrorCodes.DatetimeFieldOverflow or PostgresErrorCodes.InvalidTextRepresentation or PostgresErrorCodes.NumericValueOutOfRange)
+        {
+            // The cursor's key is cast to the sort's type: one from another sort (or edited) does not convert.
+            throw EsfException.Business($"cursor does not belong to the sort «{sort}»: pass the cursor of a page with the same sort.", "FIELD_INVALID");
+        }
     }
 
     /// <summary>

@@ -108,6 +108,28 @@ public sealed class Searching_invoices
         }
     }
 
+    [Test]
+    public async Task Should_refuse_a_cursor_of_another_sort_with_a_problem()
+    {
+        // Arrange
+        using var parties = await DocumentFlowParties.StartAsync(Fixture);
+        await parties.RegisterAsync(TestInvoices.Build(parties.Seller.Tenant, "2000001"));
+        await parties.RegisterAsync(TestInvoices.Build(parties.Seller.Tenant, "2000002"));
+        using var rest = Client(parties.SellerSession.SessionId);
+        var period = $"dateFrom={IsoToday}&dateTo={IsoToday}&direction=OUTBOUND&limit=1";
+        var byNum = await GetJsonAsync(rest, $"api/v1/invoices?{period}&sort=num");
+
+        // Act: a num cursor ("2000001") cast to the date sort's type
+        using var response = await rest.GetAsync($"api/v1/invoices?{period}&sort=date&cursor={byNum.GetProperty("cursor").GetString()}");
+
+        // Assert
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("FIELD_INVALID").And.Contain("cursor"));
+        }
+    }
+
     private static HttpClient Client(string sessionId)
     {
         var http = Fixture.CreateClient();
