@@ -28,15 +28,23 @@ internal static class TelemetrySetup
             services.AddHostedService<QueueDepthSampler>();
         }
 
-        var endpoint = configuration[EndpointKey] ?? configuration[StandardEndpointVariable];
-        var otlp = !string.IsNullOrWhiteSpace(endpoint);
+        var ours = configuration[EndpointKey];
+        var otlp = !string.IsNullOrWhiteSpace(ours) || !string.IsNullOrWhiteSpace(configuration[StandardEndpointVariable]);
         var prometheus = ServesPrometheus(configuration);
         if (!otlp && !prometheus)
         {
             return services;
         }
 
-        void Exporter(OtlpExporterOptions exporter) => exporter.Endpoint = new Uri(endpoint!);
+        // Only our key is copied: the standard variables (endpoint, protocol, per-signal paths) are the SDK's to read, and an
+        // endpoint set in code would stop it appending /v1/traces and /v1/metrics over http/protobuf.
+        void Exporter(OtlpExporterOptions exporter)
+        {
+            if (!string.IsNullOrWhiteSpace(ours))
+            {
+                exporter.Endpoint = new Uri(ours);
+            }
+        }
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource
                 .AddService("esf", serviceInstanceId: Environment.MachineName + "/" + Environment.ProcessId)
