@@ -26,11 +26,14 @@ public sealed class InvoiceRegistrar(
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         // The lease is the relay's grace: a claim older than that is a worker that died, and the relay republishes the upload.
         var lease = TimeSpan.FromSeconds(options.Value.RelayGraceSeconds);
+        deliveryId ??= Guid.NewGuid().ToString("N");
         if (!await UploadClaims.TryClaimAsync(connection, uploadId, deliveryId, lease, cancellationToken))
         {
             logger.LogDebug("Upload {UploadId} is finished or claimed by another delivery", uploadId);
             return;
         }
+
+        await using var heartbeat = ClaimHeartbeat.Start(database, uploadId, UploadClaims.Token(deliveryId), lease / 3);
 
         var pending = await RegistrationStore.LoadUnfinishedAsync(connection, uploadId, cancellationToken);
         if (pending.Count == 0)

@@ -21,7 +21,7 @@ internal static class UploadClaims
     public static async Task<bool> TryClaimAsync(
         NpgsqlConnection connection, long uploadId, string? deliveryId, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var token = $"{Process}:{deliveryId ?? Guid.NewGuid().ToString("N")}";
+        var token = Token(deliveryId ?? Guid.NewGuid().ToString("N"));
         // Concurrent claimers queue on the row lock; the second re-reads the committed claim and takes nothing.
         await using var command = new NpgsqlCommand("""
             UPDATE uploads SET claimed_at = now(), claim_token = @Token,
@@ -34,6 +34,9 @@ internal static class UploadClaims
         command.Parameters.AddWithValue("Lease", lease);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
+
+    /// <summary>What a claim by this process for this delivery is recorded as (<c>claim_token</c>).</summary>
+    public static string Token(string deliveryId) => $"{Process}:{deliveryId}";
 
     /// <summary>Marks the upload finished, in the transaction that wrote the verdicts of its last unfinished invoices.</summary>
     public static async Task FinishAsync(NpgsqlConnection connection, long uploadId, CancellationToken cancellationToken)

@@ -99,6 +99,32 @@ public sealed class Claiming_an_upload_in_the_worker
         Assert.That((first, retry, other, count), Is.EqualTo((true, true, false, 1)));
     }
 
+    [Test]
+    public async Task Should_keep_a_claim_fresh_while_its_worker_beats_and_let_it_age_after()
+    {
+        // Arrange
+        var driver = await PipelineDriver.StartAsync(gateway);
+        var uploadId = (await driver.UploadAsync(driver.Item(TestInvoices.Build(driver.Tenant)))).UploadId!.Value;
+        await using var connection = new NpgsqlConnection(TestServices.RequirePostgres());
+        await connection.OpenAsync();
+        var lease = TimeSpan.FromSeconds(1);
+        await UploadClaims.TryClaimAsync(connection, uploadId, "slow-worker", lease, CancellationToken.None);
+
+        // Act: two leases pass while the heartbeat runs, then two more after it stopped
+        bool takenWhileBeating, takenAfter;
+        await using (ClaimHeartbeat.Start(gateway.Get<NpgsqlDataSource>(), uploadId, UploadClaims.Token("slow-worker"), lease / 4))
+        {
+            await Task.Delay(lease * 2);
+            takenWhileBeating = await UploadClaims.TryClaimAsync(connection, uploadId, "other", lease, CancellationToken.None);
+        }
+
+        await Task.Delay(lease * 2);
+        takenAfter = await UploadClaims.TryClaimAsync(connection, uploadId, "other", lease, CancellationToken.None);
+
+        // Assert
+        Assert.That((takenWhileBeating, takenAfter), Is.EqualTo((false, true)));
+    }
+
     private static async Task ExecuteAsync(string sql, object parameters)
     {
         await using var connection = new NpgsqlConnection(TestServices.RequirePostgres());
