@@ -1,6 +1,7 @@
 using Dapper;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Sessions;
+using Esf.Infrastructure.Persistence;
 using Npgsql;
 
 namespace Esf.Infrastructure.Feed;
@@ -55,7 +56,7 @@ public sealed class FeedReader(NpgsqlDataSource database, FeedSequencer sequence
             SELECT h.feed_at, h.invoice_id, bool_or(h.to_status = 'CREATED' OR h.to_status = 'FAILED') AS is_new
             FROM invoice_status_history h JOIN invoices i ON i.invoice_id = h.invoice_id
             WHERE h.feed_position IS NOT NULL AND (h.feed_at, h.invoice_id) > (@At, @LastId)
-              AND h.to_status NOT IN ('IN_QUEUE', 'IN_PROCESSING') AND {DirectionFilter.Sql(direction)}
+              AND h.to_status NOT IN {AwaitingVerdictSql.Statuses} AND {DirectionFilter.Sql(direction)}
             GROUP BY h.feed_at, h.invoice_id ORDER BY h.feed_at, h.invoice_id LIMIT @Take
             """, new { At = lastEventDate.ToUniversalTime(), LastId = lastInvoiceId, Take = Math.Clamp(limit, 1, MaxLimit) + 1, session.Tin },
             cancellationToken: cancellationToken));

@@ -6,6 +6,7 @@ using MassTransit;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Esf.Infrastructure.Persistence;
 using Npgsql;
 
 namespace Esf.Infrastructure.Messaging;
@@ -92,7 +93,7 @@ public sealed class UploadRelay(
     private async Task GiveUpAsync(NpgsqlConnection connection, long uploadId, int claims, CancellationToken cancellationToken)
     {
         var unfinished = (await connection.QueryAsync<long>(new CommandDefinition(
-            "SELECT invoice_id FROM invoices WHERE upload_id = @UploadId AND status IN ('IN_QUEUE', 'IN_PROCESSING') ORDER BY invoice_id",
+            $"SELECT invoice_id FROM invoices WHERE upload_id = @UploadId AND status IN {AwaitingVerdictSql.Statuses} ORDER BY invoice_id",
             new { UploadId = uploadId }, cancellationToken: cancellationToken))).ToList();
         var verdicts = unfinished.Select(id => new InvoiceVerdict(id, null, false,
             [RuleCatalogue.ProcessingMustComplete.Violation("invoiceBody", $"обработка не завершена: {claims} попыток обработки прервались без результата")]))

@@ -1,4 +1,5 @@
 using Dapper;
+using Esf.Infrastructure.Persistence;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -15,9 +16,9 @@ internal static class RegistrationStore
     /// </summary>
     public static async Task<List<PendingInvoice>> LoadUnfinishedAsync(NpgsqlConnection connection, long uploadId, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("""
+        await using var command = new NpgsqlCommand($"""
             SELECT invoice_id, body, signature, certificate, signature_type
-            FROM invoices WHERE upload_id = @UploadId AND status IN ('IN_QUEUE', 'IN_PROCESSING') ORDER BY invoice_id
+            FROM invoices WHERE upload_id = @UploadId AND status IN {AwaitingVerdictSql.Statuses} ORDER BY invoice_id
             """, connection);
         command.Parameters.AddWithValue("UploadId", uploadId);
         var pending = new List<PendingInvoice>();

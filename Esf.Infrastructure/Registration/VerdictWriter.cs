@@ -80,8 +80,8 @@ internal static class VerdictWriter
     private static async Task<Dictionary<long, InvoiceStatus>> LockUnfinishedAsync(
         NpgsqlConnection connection, IReadOnlyList<InvoiceVerdict> verdicts, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("""
-            SELECT invoice_id, status FROM invoices WHERE invoice_id = ANY(@Ids) AND status IN ('IN_QUEUE', 'IN_PROCESSING')
+        await using var command = new NpgsqlCommand($"""
+            SELECT invoice_id, status FROM invoices WHERE invoice_id = ANY(@Ids) AND status IN {AwaitingVerdictSql.Statuses}
             ORDER BY invoice_id FOR UPDATE
             """, connection);
         command.Parameters.Add(new NpgsqlParameter("Ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = verdicts.Select(v => v.InvoiceId).ToArray() });

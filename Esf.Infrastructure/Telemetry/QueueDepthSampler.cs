@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Esf.Infrastructure.Persistence;
 using Npgsql;
 
 namespace Esf.Infrastructure.Telemetry;
@@ -22,7 +23,7 @@ public sealed class QueueDepthSampler(NpgsqlDataSource database, ILogger<QueueDe
             {
                 await using var connection = await database.OpenConnectionAsync(stoppingToken);
                 var depth = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                    "SELECT count(*) FROM invoices WHERE status IN ('IN_QUEUE', 'IN_PROCESSING')", cancellationToken: stoppingToken));
+                    $"SELECT count(*) FROM invoices WHERE status IN {AwaitingVerdictSql.Statuses}", cancellationToken: stoppingToken));
                 Interlocked.Exchange(ref EsfMetrics.QueueDepth, depth);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -20,13 +20,14 @@ public sealed class InvoiceOperations(SessionService sessions, InvoiceQueries qu
             "queryInvoiceHistoryByIdRequest", "queryInvoiceHistoryByIdResponse", (r, c) => c.Get<InvoiceOperations>().QueryHistoryAsync(r, c))
         .MapEnterpriseValidation();
 
+    /// <summary>Clients generated from the 2020 WSDL cannot read the statuses of invoices awaiting their verdict.</summary>
     private bool LegacyStatuses => options.CurrentValue.LegacyStatusCompatibility;
 
     private async Task<QueryInvoiceResponse> QueryByIdAsync(InvoiceByIdRequest request, SoapCall call)
     {
         var session = await sessions.RequireAsync(request.SessionId, call.CancellationToken);
         var invoices = await queries.GetByIdsAsync(session, request.IdList!, call.CancellationToken);
-        var visible = invoices.Where(i => !(LegacyStatuses && IsPending(i.Status))).Select(InvoiceMapping.ToInvoiceInfo).ToList();
+        var visible = invoices.Where(i => !(LegacyStatuses && i.Status.IsAwaitingVerdict())).Select(InvoiceMapping.ToInvoiceInfo).ToList();
         // Not paged: everything asked for is in this one block. currPage 0 is what the live service answers for an unpaged query.
         return new QueryInvoiceResponse { LastBlock = true, CurrPage = 0, RsCount = visible.Count, InvoiceInfoList = visible };
     }
@@ -44,10 +45,7 @@ public sealed class InvoiceOperations(SessionService sessions, InvoiceQueries qu
         var history = await queries.GetHistoryAsync(session, request.IdList!, call.CancellationToken);
         return new InvoiceHistoryByIdResponse
         {
-            ResultList = [.. history.Where(h => !(LegacyStatuses && IsPending(h.Status))).Select(InvoiceMapping.ToHistory)],
+            ResultList = [.. history.Where(h => !(LegacyStatuses && h.Status.IsAwaitingVerdict())).Select(InvoiceMapping.ToHistory)],
         };
     }
-
-    /// <summary>The two statuses a client generated from the 2020 WSDL cannot read.</summary>
-    private static bool IsPending(InvoiceStatus status) => status is InvoiceStatus.InQueue or InvoiceStatus.InProcessing;
 }

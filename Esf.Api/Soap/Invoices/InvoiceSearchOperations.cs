@@ -52,7 +52,7 @@ public sealed class InvoiceSearchOperations(
         if (options.CurrentValue.LegacyStatusCompatibility && filter.Statuses.Count == 0)
         {
             // Clients of the 2020 WSDL cannot read the queue statuses (ADR 0001): search only the ones they know.
-            filter = filter with { Statuses = [.. Enum.GetValues<InvoiceStatus>().Where(s => s is not (InvoiceStatus.InQueue or InvoiceStatus.InProcessing))] };
+            filter = filter with { Statuses = [.. Enum.GetValues<InvoiceStatus>().Where(s => !s.IsAwaitingVerdict())] };
         }
 
         var page = Math.Max(criteria.PageNum ?? 1, 1);
