@@ -5,7 +5,6 @@ using System.Text.Json;
 using Esf.Domain.Rules;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Messaging;
-using Esf.Infrastructure.Persistence;
 using Esf.Infrastructure.Sessions;
 using Esf.Infrastructure.Signatures;
 using Esf.Infrastructure.Telemetry;
@@ -39,7 +38,8 @@ public sealed class InvoiceUploader(NpgsqlDataSource database, UploadPublisher p
             return earlier;
         }
 
-        var uploadId = await UploadStore.InsertAsync(connection, session, channel, batch.Items.Count, accepted.Count, cancellationToken);
+        var uploadId = await UploadOutbox.InsertAsync(
+            connection, session.SessionId, session.Tin, session.Login, channel, batch.Items.Count, accepted.Count, cancellationToken);
         var ids = await UploadStore.InsertInvoicesAsync(connection, uploadId, session, batch.Certificate, accepted, cancellationToken);
         var result = new UploadResult(
             uploadId,

@@ -1,4 +1,3 @@
-using Dapper;
 using Esf.Infrastructure.Messaging.Contracts;
 using Esf.Infrastructure.Resilience;
 using MassTransit;
@@ -23,9 +22,7 @@ public sealed class UploadPublisher(IBus bus, NpgsqlDataSource database, ILogger
             await TransientFaults.Publish.ExecuteAsync(async token =>
             {
                 await using var connection = await database.OpenConnectionAsync(token);
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "UPDATE uploads SET published_at = now(), publish_count = publish_count + 1 WHERE upload_id = @UploadId",
-                    new { UploadId = uploadId }, cancellationToken: token));
+                await UploadOutbox.MarkPublishedAsync(connection, [uploadId], token);
             }, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1,5 +1,4 @@
 using Dapper;
-using Esf.Domain.Rules;
 using Esf.Infrastructure.Messaging.Contracts;
 using Esf.Infrastructure.Registration;
 using MassTransit;
@@ -52,26 +51,8 @@ public sealed class UploadRelay(
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // Due: never published; claimed RelayMaxAttempts times and the last claim older than the grace (give up); or the last
-        // publication and claim both older than the backoff. A fresh claim means a worker is on it.
-        var due = (await connection.QueryAsync<(long UploadId, int PublishCount, int ClaimCount)>(new CommandDefinition("""
-            SELECT upload_id, publish_count, claim_count FROM uploads
-            WHERE finished_at IS NULL AND accepted_count > 0 AND (@Only::bigint IS NULL OR upload_id = @Only)
-              AND received_at < now() - @Grace
-              AND (claimed_at IS NULL OR claimed_at < now() - @Grace)
-              AND (published_at IS NULL
-                   OR claim_count >= @MaxAttempts
-                   OR GREATEST(published_at, claimed_at) < now() - @Grace * power(2, LEAST(GREATEST(publish_count - 1, 0), @MaxExponent)))
-            ORDER BY upload_id LIMIT 100
-            FOR UPDATE SKIP LOCKED
-            """, new
-            {
-                Only = onlyUpload,
-                Grace = TimeSpan.FromSeconds(options.Value.RelayGraceSeconds),
-                MaxAttempts = options.Value.RelayMaxAttempts,
-                MaxExponent = (int)Math.Log2(MaxBackoff),
-            }, cancellationToken: cancellationToken))).ToList();
-
+        var due = await UploadOutbox.DueForRelayAsync(connection, onlyUpload, TimeSpan.FromSeconds(options.Value.RelayGraceSeconds),
+            options.Value.RelayMaxAttempts, (int)Math.Log2(MaxBackoff), cancellationToken);
         foreach (var (uploadId, publishCount, claimCount) in due)
         {
             if (claimCount >= options.Value.RelayMaxAttempts)
@@ -82,9 +63,7 @@ public sealed class UploadRelay(
 
             logger.LogWarning("Republishing upload {UploadId} (publication {Publication}, claimed {Claims} times)", uploadId, publishCount + 1, claimCount);
             await bus.Publish(new ValidateUpload(uploadId), cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE uploads SET published_at = now(), publish_count = publish_count + 1 WHERE upload_id = @UploadId",
-                new { UploadId = uploadId }, cancellationToken: cancellationToken));
+            await UploadOutbox.MarkPublishedAsync(connection, [uploadId], cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -95,13 +74,13 @@ public sealed class UploadRelay(
         var unfinished = (await connection.QueryAsync<long>(new CommandDefinition(
             $"SELECT invoice_id FROM invoices WHERE upload_id = @UploadId AND status IN {AwaitingVerdictSql.Statuses} ORDER BY invoice_id",
             new { UploadId = uploadId }, cancellationToken: cancellationToken))).ToList();
-        var verdicts = unfinished.Select(id => new InvoiceVerdict(id, null, false,
-            [RuleCatalogue.ProcessingMustComplete.Violation("invoiceBody", $"обработка не завершена: {claims} попыток обработки прервались без результата")]))
+        var verdicts = unfinished
+            .Select(id => InvoiceVerdict.ProcessingFailed(id, $"обработка не завершена: {claims} попыток обработки прервались без результата"))
             .ToList();
         logger.LogError("Upload {UploadId}: giving up after {Claims} claims without a verdict; {Count} invoices failed with API-06",
             uploadId, claims, verdicts.Count);
         await VerdictWriter.WriteAsync(connection, verdicts, clock.GetUtcNow(), cancellationToken);
-        await UploadClaims.FinishAsync(connection, uploadId, cancellationToken);
-        await Telemetry.EsfMetrics.JudgedAsync(connection, uploadId, 0, verdicts.Select(v => v.Violations), clock.GetUtcNow(), cancellationToken);
+        await UploadOutbox.FinishAsync(connection, uploadId, cancellationToken);
+        Telemetry.EsfMetrics.Judged(null, 0, verdicts.Select(v => v.Violations), clock.GetUtcNow());
     }
 }

@@ -1,3 +1,4 @@
+using Esf.Infrastructure.Messaging;
 using Npgsql;
 
 namespace Esf.Infrastructure.Registration;
@@ -35,11 +36,7 @@ internal sealed class ClaimHeartbeat : IAsyncDisposable
             {
                 try
                 {
-                    await using var command = database.CreateCommand(
-                        "UPDATE uploads SET claimed_at = now() WHERE upload_id = $1 AND claim_token = $2 AND finished_at IS NULL");
-                    command.Parameters.Add(new NpgsqlParameter { Value = uploadId });
-                    command.Parameters.Add(new NpgsqlParameter { Value = token });
-                    await command.ExecuteNonQueryAsync(stopping);
+                    await UploadOutbox.RenewAsync(database, uploadId, token, stopping);
                 }
                 catch (Exception e) when (e is NpgsqlException or TimeoutException)
                 {

@@ -1,4 +1,5 @@
 using Esf.Domain.Rules;
+using Esf.Infrastructure.Messaging;
 using Esf.Infrastructure.Signatures;
 using Esf.Infrastructure.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -27,18 +28,18 @@ public sealed class InvoiceRegistrar(
         // The lease is the relay's grace: a claim older than that is a worker that died, and the relay republishes the upload.
         var lease = TimeSpan.FromSeconds(options.Value.RelayGraceSeconds);
         deliveryId ??= Guid.NewGuid().ToString("N");
-        if (!await UploadClaims.TryClaimAsync(connection, uploadId, deliveryId, lease, cancellationToken))
+        if (await UploadOutbox.TryClaimAsync(connection, uploadId, deliveryId, lease, cancellationToken) is not { } receivedAt)
         {
             logger.LogDebug("Upload {UploadId} is finished or claimed by another delivery", uploadId);
             return;
         }
 
-        await using var heartbeat = ClaimHeartbeat.Start(database, uploadId, UploadClaims.Token(deliveryId), lease / 3);
+        await using var heartbeat = ClaimHeartbeat.Start(database, uploadId, UploadOutbox.Token(deliveryId), lease / 3);
 
         var pending = await RegistrationStore.LoadUnfinishedAsync(connection, uploadId, cancellationToken);
         if (pending.Count == 0)
         {
-            await UploadClaims.FinishAsync(connection, uploadId, cancellationToken);
+            await UploadOutbox.FinishAsync(connection, uploadId, cancellationToken);
             return;
         }
 
@@ -54,12 +55,11 @@ public sealed class InvoiceRegistrar(
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             await VerdictWriter.WriteAsync(connection, verdicts, clock.GetUtcNow(), cancellationToken);
-            await UploadClaims.FinishAsync(connection, uploadId, cancellationToken);
+            await UploadOutbox.FinishAsync(connection, uploadId, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await EsfMetrics.JudgedAsync(connection, uploadId, verdicts.Count(v => v.Passed), verdicts.Where(v => !v.Passed).Select(v => v.Violations),
-            clock.GetUtcNow(), cancellationToken);
+        EsfMetrics.Judged(receivedAt, verdicts.Count(v => v.Passed), verdicts.Where(v => !v.Passed).Select(v => v.Violations), clock.GetUtcNow());
 
         logger.LogInformation("Upload {UploadId}: {Created} registered, {Failed} failed",
             uploadId, verdicts.Count(v => v.Passed), verdicts.Count(v => !v.Passed));
@@ -108,8 +108,7 @@ public sealed class InvoiceRegistrar(
         if (invoice.Document is not { } document)
         {
             logger.LogWarning("Invoice {InvoiceId} could not be read by the worker: {Problem}", invoice.Pending.InvoiceId, invoice.Problem);
-            return new InvoiceVerdict(invoice.Pending.InvoiceId, null, false,
-                [RuleCatalogue.ProcessingMustComplete.Violation("invoiceBody", invoice.Problem ?? "—")]);
+            return InvoiceVerdict.ProcessingFailed(invoice.Pending.InvoiceId, invoice.Problem ?? "—");
         }
 
         var violations = RegistrationControl.Run(new RegistrationContext(document, invoice.Signature, registry));

@@ -8,6 +8,10 @@ internal sealed record InvoiceVerdict(long InvoiceId, InvoiceDocument? Document,
 {
     public bool Passed => Violations.Count == 0;
 
+    /// <summary>API-06: the worker could not reach a verdict (an unreadable body, or every claim of its upload broke off).</summary>
+    public static InvoiceVerdict ProcessingFailed(long invoiceId, string reason) =>
+        new(invoiceId, null, false, [RuleCatalogue.ProcessingMustComplete.Violation("invoiceBody", reason)]);
+
     /// <summary>The original a registered corrected invoice annuls (CANCELED in the same transaction).</summary>
     public Domain.Rules.OriginalInvoice? Cancels { get; init; }
 

@@ -12,7 +12,7 @@ internal static class RegistrationStore
 
     /// <summary>
     /// The upload's invoices without a verdict, in id order. IN_PROCESSING is only found on invoices an earlier version of the
-    /// worker took before it stopped (this one claims the upload instead, see <see cref="UploadClaims"/>).
+    /// worker took before it stopped (this one claims the upload instead, see <see cref="Messaging.UploadOutbox.TryClaimAsync"/>).
     /// </summary>
     public static async Task<List<PendingInvoice>> LoadUnfinishedAsync(NpgsqlConnection connection, long uploadId, CancellationToken cancellationToken)
     {

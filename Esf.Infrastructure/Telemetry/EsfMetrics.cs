@@ -1,7 +1,5 @@
 using System.Diagnostics.Metrics;
-using Dapper;
 using Esf.Domain.Rules;
-using Npgsql;
 
 namespace Esf.Infrastructure.Telemetry;
 
@@ -51,9 +49,8 @@ public static class EsfMetrics
     }
 
     /// <summary>Counts the verdicts of one upload and, for the registered ones, the time since the upload was stored.</summary>
-    public static async Task JudgedAsync(
-        NpgsqlConnection connection, long uploadId, int registered, IEnumerable<IReadOnlyList<RuleViolation>> failures,
-        DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="receivedAt">When the upload was stored (its claim answers it); null when unknown.</param>
+    public static void Judged(DateTimeOffset? receivedAt, int registered, IEnumerable<IReadOnlyList<RuleViolation>> failures, DateTimeOffset now)
     {
         InvoicesRegistered.Add(registered);
         foreach (var violations in failures)
@@ -61,12 +58,9 @@ public static class EsfMetrics
             InvoicesFailed.Add(1, new KeyValuePair<string, object?>("esf.rule_id", violations.Count > 0 ? violations[0].RuleId : "none"));
         }
 
-        if (registered > 0 && RegistrationLatency.Enabled)
+        if (registered > 0 && receivedAt is { } stored && RegistrationLatency.Enabled)
         {
-            // One primary-key read per upload (up to 1,000 invoices), and only while someone listens to the histogram.
-            var receivedAt = await connection.ExecuteScalarAsync<DateTime>(new CommandDefinition(
-                "SELECT received_at FROM uploads WHERE upload_id = @UploadId", new { UploadId = uploadId }, cancellationToken: cancellationToken));
-            var seconds = (now.UtcDateTime - DateTime.SpecifyKind(receivedAt, DateTimeKind.Utc)).TotalSeconds;
+            var seconds = (now - stored).TotalSeconds;
             for (var i = 0; i < registered; i++)
             {
                 RegistrationLatency.Record(Math.Max(0, seconds));

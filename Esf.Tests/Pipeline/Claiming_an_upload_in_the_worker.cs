@@ -1,6 +1,7 @@
 using Dapper;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Invoices;
+using Esf.Infrastructure.Messaging;
 using Esf.Infrastructure.Registration;
 using Esf.Tests.Infrastructure;
 using Npgsql;
@@ -90,9 +91,9 @@ public sealed class Claiming_an_upload_in_the_worker
         var lease = TimeSpan.FromSeconds(30);
 
         // Act
-        var first = await UploadClaims.TryClaimAsync(connection, uploadId, "delivery-1", lease, CancellationToken.None);
-        var retry = await UploadClaims.TryClaimAsync(connection, uploadId, "delivery-1", lease, CancellationToken.None);
-        var other = await UploadClaims.TryClaimAsync(connection, uploadId, "delivery-2", lease, CancellationToken.None);
+        var first = await UploadOutbox.TryClaimAsync(connection, uploadId, "delivery-1", lease, CancellationToken.None) is not null;
+        var retry = await UploadOutbox.TryClaimAsync(connection, uploadId, "delivery-1", lease, CancellationToken.None) is not null;
+        var other = await UploadOutbox.TryClaimAsync(connection, uploadId, "delivery-2", lease, CancellationToken.None) is not null;
 
         // Assert
         var count = await connection.ExecuteScalarAsync<int>("SELECT claim_count FROM uploads WHERE upload_id = @Id", new { Id = uploadId });
@@ -108,18 +109,18 @@ public sealed class Claiming_an_upload_in_the_worker
         await using var connection = new NpgsqlConnection(TestServices.RequirePostgres());
         await connection.OpenAsync();
         var lease = TimeSpan.FromSeconds(1);
-        await UploadClaims.TryClaimAsync(connection, uploadId, "slow-worker", lease, CancellationToken.None);
+        await UploadOutbox.TryClaimAsync(connection, uploadId, "slow-worker", lease, CancellationToken.None);
 
         // Act: two leases pass while the heartbeat runs, then two more after it stopped
         bool takenWhileBeating, takenAfter;
-        await using (ClaimHeartbeat.Start(gateway.Get<NpgsqlDataSource>(), uploadId, UploadClaims.Token("slow-worker"), lease / 4))
+        await using (ClaimHeartbeat.Start(gateway.Get<NpgsqlDataSource>(), uploadId, UploadOutbox.Token("slow-worker"), lease / 4))
         {
             await Task.Delay(lease * 2);
-            takenWhileBeating = await UploadClaims.TryClaimAsync(connection, uploadId, "other", lease, CancellationToken.None);
+            takenWhileBeating = await UploadOutbox.TryClaimAsync(connection, uploadId, "other", lease, CancellationToken.None) is not null;
         }
 
         await Task.Delay(lease * 2);
-        takenAfter = await UploadClaims.TryClaimAsync(connection, uploadId, "other", lease, CancellationToken.None);
+        takenAfter = await UploadOutbox.TryClaimAsync(connection, uploadId, "other", lease, CancellationToken.None) is not null;
 
         // Assert
         Assert.That((takenWhileBeating, takenAfter), Is.EqualTo((false, true)));

@@ -1,6 +1,7 @@
 using System.Text;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Invoices;
+using Esf.Infrastructure.Messaging;
 using Esf.Infrastructure.Registration;
 using Esf.Tests.Infrastructure;
 using Npgsql;
@@ -48,7 +49,7 @@ public sealed class Registering_over_rabbitmq
         await using (var connection = new NpgsqlConnection(TestServices.RequirePostgres()))
         {
             await connection.OpenAsync();
-            await UploadClaims.TryClaimAsync(connection, uploads[0].UploadId!.Value, "dead-worker", TimeSpan.FromSeconds(1), CancellationToken.None);
+            await UploadOutbox.TryClaimAsync(connection, uploads[0].UploadId!.Value, "dead-worker", TimeSpan.FromSeconds(1), CancellationToken.None);
         }
 
         await using var worker = await GatewayFixture.StartAsync(useRabbitMq: true, roles: "worker", settings: FastRelay);

@@ -1,25 +1,16 @@
 using Dapper;
 using Esf.Domain.Invoices;
-using Esf.Infrastructure.Invoices;
+using Esf.Infrastructure.Persistence;
 using Esf.Infrastructure.Sessions;
 using Esf.Infrastructure.Signatures;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Esf.Infrastructure.Persistence;
+namespace Esf.Infrastructure.Invoices;
 
-/// <summary>Writes an upload and its accepted invoices (IN_QUEUE) with binary COPY, inside the caller's transaction.</summary>
+/// <summary>Writes an upload's accepted invoices (IN_QUEUE) with binary COPY, inside the caller's transaction.</summary>
 internal static class UploadStore
 {
-    public static Task<long> InsertAsync(
-        NpgsqlConnection connection, SessionContext session, string channel, int itemCount, int acceptedCount, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO uploads (session_id, tin, login, channel, item_count, accepted_count, published_at)
-            VALUES (@SessionId, @Tin, @Login, @Channel, @ItemCount, @AcceptedCount, CASE WHEN @AcceptedCount = 0 THEN now() END)
-            RETURNING upload_id
-            """, new { session.SessionId, session.Tin, session.Login, Channel = channel, ItemCount = itemCount, AcceptedCount = acceptedCount },
-            cancellationToken: cancellationToken));
-
     public static async Task<long[]> InsertInvoicesAsync(
         NpgsqlConnection connection, long uploadId, SessionContext session, string certificate,
         IReadOnlyList<AcceptedInvoice> invoices, CancellationToken cancellationToken)

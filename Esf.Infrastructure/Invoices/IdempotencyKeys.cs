@@ -1,10 +1,9 @@
 using System.Text.Json;
 using Dapper;
 using Esf.Infrastructure.Errors;
-using Esf.Infrastructure.Invoices;
 using Npgsql;
 
-namespace Esf.Infrastructure.Persistence;
+namespace Esf.Infrastructure.Invoices;
 
 /// <summary>
 /// Idempotency-Key handling inside the upload transaction: the key is claimed by an insert (a concurrent twin waits on the
