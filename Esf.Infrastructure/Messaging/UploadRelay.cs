@@ -46,27 +46,41 @@ public sealed class UploadRelay(
     public Task SweepAsync(CancellationToken cancellationToken) => SweepAsync(null, cancellationToken);
 
     /// <param name="onlyUpload">Sweep only this upload (tests on a shared database); null: every due upload.</param>
-    /// <param name="cancellationToken">Stops the sweep; nothing is half done (one transaction).</param>
+    /// <param name="cancellationToken">Stops the sweep; what was decided is committed, a message not yet sent goes out next time.</param>
     internal async Task SweepAsync(long? onlyUpload, CancellationToken cancellationToken)
+    {
+        foreach (var upload in await DecideAsync(onlyUpload, cancellationToken))
+        {
+            logger.LogWarning("Republishing upload {UploadId} (publication {Publication}, claimed {Claims} times)",
+                upload.UploadId, upload.PublishCount + 1, upload.ClaimCount);
+            await bus.Publish(new ValidateUpload(upload.UploadId), cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// One transaction over the due uploads: fails the invoices of those workers keep crashing on, and records a publication of
+    /// the others, which the caller then publishes with no row lock held (a slow broker must not hold uploads rows, which the
+    /// workers lock to finish). A publish that fails after the commit is retried when the backoff has passed again.
+    /// </summary>
+    private async Task<List<DueUpload>> DecideAsync(long? onlyUpload, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var due = await UploadOutbox.DueForRelayAsync(connection, onlyUpload, TimeSpan.FromSeconds(options.Value.RelayGraceSeconds),
             options.Value.RelayMaxAttempts, (int)Math.Log2(MaxBackoff), cancellationToken);
-        foreach (var (uploadId, publishCount, claimCount) in due)
+        foreach (var crashed in due.Where(u => u.ClaimCount >= options.Value.RelayMaxAttempts))
         {
-            if (claimCount >= options.Value.RelayMaxAttempts)
-            {
-                await GiveUpAsync(connection, uploadId, claimCount, cancellationToken);
-                continue;
-            }
+            await GiveUpAsync(connection, crashed.UploadId, crashed.ClaimCount, cancellationToken);
+        }
 
-            logger.LogWarning("Republishing upload {UploadId} (publication {Publication}, claimed {Claims} times)", uploadId, publishCount + 1, claimCount);
-            await bus.Publish(new ValidateUpload(uploadId), cancellationToken);
-            await UploadOutbox.MarkPublishedAsync(connection, [uploadId], cancellationToken);
+        var republish = due.Where(u => u.ClaimCount < options.Value.RelayMaxAttempts).ToList();
+        if (republish.Count > 0)
+        {
+            await UploadOutbox.MarkPublishedAsync(connection, [.. republish.Select(u => u.UploadId)], cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
+        return republish;
     }
 
     private async Task GiveUpAsync(NpgsqlConnection connection, long uploadId, int claims, CancellationToken cancellationToken)
@@ -79,8 +93,9 @@ public sealed class UploadRelay(
             .ToList();
         logger.LogError("Upload {UploadId}: giving up after {Claims} claims without a verdict; {Count} invoices failed with API-06",
             uploadId, claims, verdicts.Count);
-        await VerdictWriter.WriteAsync(connection, verdicts, clock.GetUtcNow(), cancellationToken);
+        // The uploads row is locked already (due for relay), so the invoices come second, as in the worker.
         await UploadOutbox.FinishAsync(connection, uploadId, cancellationToken);
+        await VerdictWriter.WriteAsync(connection, verdicts, clock.GetUtcNow(), cancellationToken);
         Telemetry.EsfMetrics.Judged(null, 0, verdicts.Select(v => v.Violations), clock.GetUtcNow());
     }
 }

@@ -54,8 +54,10 @@ public sealed class InvoiceRegistrar(
 
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
-            await VerdictWriter.WriteAsync(connection, verdicts, clock.GetUtcNow(), cancellationToken);
+            // The uploads row first, then the invoices: the relay's order (it locks due uploads, then their invoices), so neither
+            // waits for the other. Finishing first is safe: a rollback undoes it with the verdicts.
             await UploadOutbox.FinishAsync(connection, uploadId, cancellationToken);
+            await VerdictWriter.WriteAsync(connection, verdicts, clock.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
