@@ -6,4 +6,7 @@ public static class KazakhstanTime
     public static readonly TimeSpan Offset = TimeSpan.FromHours(5);
 
     public static DateTimeOffset Of(DateTimeOffset instant) => instant.ToOffset(Offset);
+
+    /// <summary>The calendar day in Kazakhstan now, by <paramref name="clock"/>.</summary>
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Of(clock.GetUtcNow()).DateTime);
 }

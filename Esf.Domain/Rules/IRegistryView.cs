@@ -32,7 +32,10 @@ public interface IRegistryView
     /// <summary>The bank name of a БИК, null when unknown.</summary>
     string? BankName(string bik) => null;
 
-    /// <summary>The registered invoice <paramref name="link"/> names for <paramref name="sellerTin"/>; null when none.</summary>
+    /// <summary>
+    /// The registered invoice <paramref name="link"/> names, if it is an invoice of <paramref name="sellerTin"/>; null when none.
+    /// A registration number of another seller's invoice answers null too, exactly like a number that does not exist.
+    /// </summary>
     OriginalInvoice? Original(RelatedInvoice link, string? sellerTin) => null;
 
     /// <summary>The person was reorganized (has successors).</summary>

@@ -11,4 +11,7 @@ public sealed record OriginalInvoice(
 
     /// <summary>The sum of the G14 totals of the additional invoices already registered against this original (ADD-09).</summary>
     public decimal EarlierAdditionalsTotal { get; init; }
+
+    /// <summary>Why the stored body of the original (or of one of its additional invoices) cannot be read; null when it can.</summary>
+    public string? Unreadable { get; init; }
 }

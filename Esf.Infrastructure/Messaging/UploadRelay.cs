@@ -88,14 +88,15 @@ public sealed class UploadRelay(
         var unfinished = (await connection.QueryAsync<long>(new CommandDefinition(
             $"SELECT invoice_id FROM invoices WHERE upload_id = @UploadId AND status IN {AwaitingVerdictSql.Statuses} ORDER BY invoice_id",
             new { UploadId = uploadId }, cancellationToken: cancellationToken))).ToList();
-        var verdicts = unfinished
-            .Select(id => InvoiceVerdict.ProcessingFailed(id, $"обработка не завершена: {claims} попыток обработки прервались без результата"))
-            .ToList();
-        logger.LogError("Upload {UploadId}: giving up after {Claims} claims without a verdict; {Count} invoices failed with API-06",
-            uploadId, claims, verdicts.Count);
         // The uploads row is locked already (due for relay), so the invoices come second, as in the worker.
         await UploadOutbox.FinishAsync(connection, uploadId, cancellationToken);
-        await VerdictWriter.WriteAsync(connection, verdicts, clock.GetUtcNow(), cancellationToken);
-        Telemetry.EsfMetrics.Judged(null, 0, verdicts.Select(v => v.Violations), clock.GetUtcNow());
+        var owned = await VerdictWriter.LockUnfinishedAsync(connection, unfinished, cancellationToken);
+        var verdicts = owned.Keys
+            .Select(id => InvoiceVerdict.ProcessingFailed(id, $"обработка не завершена: {claims} попыток обработки прервались без результата"))
+            .ToList();
+        var written = await VerdictWriter.WriteAsync(connection, owned, verdicts, clock.GetUtcNow(), cancellationToken);
+        logger.LogError("Upload {UploadId}: giving up after {Claims} claims without a verdict; {Count} invoices failed with API-06",
+            uploadId, claims, written.Count);
+        Telemetry.EsfMetrics.Judged(null, 0, written.Select(v => v.Violations), clock.GetUtcNow());
     }
 }

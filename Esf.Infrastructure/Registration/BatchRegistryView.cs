@@ -59,14 +59,18 @@ internal sealed class BatchRegistryView(
 
     public OriginalInvoice? Original(RelatedInvoice link, string? sellerTin)
     {
+        if (sellerTin is null)
+        {
+            return null;
+        }
+
         if (!string.IsNullOrWhiteSpace(link.RegistrationNumber))
         {
-            return facts.OriginalsByNumber.TryGetValue(link.RegistrationNumber.Trim(), out var byNumber)
+            return facts.OriginalsByNumber.TryGetValue(link.RegistrationNumber.Trim(), out var byNumber) && byNumber.SellerTin == sellerTin
                 && byNumber.Date == BodyFacts.ParseDate(link.Date) && link.Num == byNumber.Num ? byNumber : null;
         }
 
-        return sellerTin is not null && link.Num is { } num && BodyFacts.ParseDate(link.Date) is { } date
-            ? facts.OriginalsByKey.GetValueOrDefault((sellerTin, num, date)) : null;
+        return link.Num is { } num && BodyFacts.ParseDate(link.Date) is { } date ? facts.OriginalsByKey.GetValueOrDefault((sellerTin, num, date)) : null;
     }
 
     public bool IsReorganized(string tin) => facts.Successors.Any(s => s.Reorganized == tin);

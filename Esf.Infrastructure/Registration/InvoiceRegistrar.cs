@@ -1,6 +1,5 @@
-using Esf.Domain.Rules;
+using Esf.Domain.Invoices;
 using Esf.Infrastructure.Messaging;
-using Esf.Infrastructure.Signatures;
 using Esf.Infrastructure.Telemetry;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -10,7 +9,8 @@ namespace Esf.Infrastructure.Registration;
 /// <summary>
 /// The worker's job for one upload: claim it, verify signatures, run the registration rules with the registry facts of the
 /// whole batch, and register or fail each invoice (IN_QUEUE → CREATED/FAILED in one UPDATE per batch). Safe to run again,
-/// also concurrently, for the same upload.
+/// also concurrently, for the same upload. The dry run (<see cref="InvoiceValidator"/>) runs the same steps: <see cref="CheckedInvoice"/>,
+/// <see cref="RegistryFacts"/> and <see cref="RegistrationJudge"/>.
 /// </summary>
 public sealed class InvoiceRegistrar(
     NpgsqlDataSource database, TimeProvider clock, ILogger<InvoiceRegistrar> logger, Security.CertificateValidator certificates,
@@ -46,33 +46,38 @@ public sealed class InvoiceRegistrar(
         var checkedInvoices = new CheckedInvoice[pending.Count];
         using (var signers = new SignerKeys(certificates))
         {
-            Parallel.For(0, pending.Count, i => checkedInvoices[i] = CheckedInvoice.Of(pending[i], signers));
+            Parallel.For(0, pending.Count, i => checkedInvoices[i] = CheckedInvoice.Of(
+                pending[i].InvoiceId, pending[i].Body, pending[i].Signature, pending[i].Certificate, pending[i].SignatureType, signers));
         }
 
-        var registry = await LoadRegistryAsync(connection, checkedInvoices, cancellationToken);
-        var verdicts = checkedInvoices.Select(invoice => Judge(invoice, registry)).ToList();
-
+        IReadOnlyList<InvoiceVerdict> written;
         await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
         {
             // The uploads row first, then the invoices: the relay's order (it locks due uploads, then their invoices), so neither
             // waits for the other. Finishing first is safe: a rollback undoes it with the verdicts.
             await UploadOutbox.FinishAsync(connection, uploadId, cancellationToken);
-            await VerdictWriter.WriteAsync(connection, verdicts, clock.GetUtcNow(), cancellationToken);
+            var owned = await VerdictWriter.LockUnfinishedAsync(connection, [.. pending.Select(p => p.InvoiceId)], cancellationToken);
+            var mine = checkedInvoices.Where(i => owned.ContainsKey(i.InvoiceId)).ToList();
+            // The registry is read under these locks, and the originals are locked too: a correction or an additional invoice
+            // is judged on originals no concurrent verdict or revocation can change before this commits.
+            var registry = await RegistryFacts.LoadAsync(connection, [.. mine.Select(i => i.Document).OfType<InvoiceDocument>()],
+                KazakhstanTime.Today(clock), lockOriginals: true, cancellationToken);
+            var verdicts = mine.Select(invoice => Judge(invoice, registry)).ToList();
+            written = await VerdictWriter.WriteAsync(connection, owned, verdicts, clock.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        EsfMetrics.Judged(receivedAt, verdicts.Count(v => v.Passed), verdicts.Where(v => !v.Passed).Select(v => v.Violations), clock.GetUtcNow());
-
-        logger.LogInformation("Upload {UploadId}: {Created} registered, {Failed} failed",
-            uploadId, verdicts.Count(v => v.Passed), verdicts.Count(v => !v.Passed));
-        LogEachInvoice(uploadId, verdicts);
+        var registered = written.Count(v => v.Passed);
+        EsfMetrics.Judged(receivedAt, registered, written.Where(v => !v.Passed).Select(v => v.Violations), clock.GetUtcNow());
+        logger.LogInformation("Upload {UploadId}: {Created} registered, {Failed} failed", uploadId, registered, written.Count - registered);
+        LogEachInvoice(uploadId, written);
     }
 
     /// <summary>
     /// One line per invoice, so an operator can find any invoice's verdict by its id: failures at Information (they are
     /// rare and someone will ask why), registrations at Debug (thousands per second under load).
     /// </summary>
-    private void LogEachInvoice(long uploadId, List<InvoiceVerdict> verdicts)
+    private void LogEachInvoice(long uploadId, IReadOnlyList<InvoiceVerdict> verdicts)
     {
         foreach (var verdict in verdicts.Where(v => !v.Passed))
         {
@@ -89,65 +94,13 @@ public sealed class InvoiceRegistrar(
         }
     }
 
-    private async Task<BatchRegistryView> LoadRegistryAsync(
-        NpgsqlConnection connection, CheckedInvoice[] invoices, CancellationToken cancellationToken)
-    {
-        var documents = invoices.Select(i => i.Document).OfType<Domain.Invoices.InvoiceDocument>().ToList();
-        var tins = documents.SelectMany(d => d.Sellers.Concat(d.Customers)).Select(p => p.Tin).OfType<string>().Distinct().ToArray();
-        var keys = documents.Where(d => d.SellerTin is not null && d.Date is not null)
-            .Select(d => (d.SellerTin!, d.Num, d.Date!.Value)).Distinct().ToList();
-        return new BatchRegistryView(
-            await RegistrationStore.KnownTaxpayersAsync(connection, tins, cancellationToken),
-            await RegistrationStore.TakenNumbersAsync(connection, keys, cancellationToken),
-            await RegistrySnapshotLoader.LoadAsync(connection, documents, cancellationToken),
-            DateOnly.FromDateTime(KazakhstanTime.Of(clock.GetUtcNow()).DateTime),
-            powersOfAttorney: await Participants.PowerOfAttorneyStore.ValidForAsync(connection, [.. documents.Select(d => d.SellerTin).OfType<string>().Distinct()], cancellationToken));
-    }
-
-    /// <summary>Runs the rules in invoice-id order, so the first of two same-numbered invoices is the one registered.</summary>
     private InvoiceVerdict Judge(CheckedInvoice invoice, BatchRegistryView registry)
     {
-        if (invoice.Document is not { } document)
+        if (invoice.Document is null)
         {
-            logger.LogWarning("Invoice {InvoiceId} could not be read by the worker: {Problem}", invoice.Pending.InvoiceId, invoice.Problem);
-            return InvoiceVerdict.ProcessingFailed(invoice.Pending.InvoiceId, invoice.Problem ?? "—");
+            logger.LogWarning("Invoice {InvoiceId} could not be read by the worker: {Problem}", invoice.InvoiceId, invoice.Problem);
         }
 
-        var violations = RegistrationControl.Run(new RegistrationContext(document, invoice.Signature, registry));
-        var related = document.Body.RelatedInvoice is { } link
-            ? registry.Original(link, document.Body.Sellers[0].ReorganizedTin is { Length: > 0 } r ? r : document.SellerTin) : null;
-        var cancels = document.InvoiceType == Domain.Invoices.InvoiceType.FixedInvoice ? related : null;
-        if (violations.Count == 0)
-        {
-            registry.Take(document.SellerTin!, document.Num, document.Date!.Value);
-            if (cancels is not null)
-            {
-                registry.Cancel(cancels);
-            }
-            else if (related is not null && document.InvoiceType == Domain.Invoices.InvoiceType.AdditionalInvoice)
-            {
-                registry.Supplement(related, document.Body.ProductSet.TotalPriceWithTax ?? 0m);
-            }
-        }
-
-        return new InvoiceVerdict(invoice.Pending.InvoiceId, document, invoice.Signature.IsValid, violations) { Cancels = cancels, Related = related };
-    }
-
-    /// <summary>The CPU-bound part for one invoice (parse and signature), done in parallel across the batch.</summary>
-    private sealed record CheckedInvoice(PendingInvoice Pending, Domain.Invoices.InvoiceDocument? Document, SignatureCheck Signature, string? Problem)
-    {
-        public static CheckedInvoice Of(PendingInvoice pending, SignerKeys signers)
-        {
-            var (document, problem) = StoredInvoiceReader.Read(pending.Body);
-            if (document is null || signers.For(pending.Certificate) is not { } signer)
-            {
-                return new CheckedInvoice(pending, null, new SignatureCheck(false, null, null), problem ?? "сертификат не читается (the certificate cannot be read)");
-            }
-
-            // A signature counts only with a signing certificate that is in date, chains to a trusted CA and is not revoked.
-            var valid = signer.AcceptedForSigning && signer.Verify(pending.Body, pending.Signature);
-            return new CheckedInvoice(
-                pending, document, new SignatureCheck(valid, signer.Subject.Iin, signer.Subject.Bin, pending.SignatureType), null);
-        }
+        return RegistrationJudge.Judge(invoice, registry);
     }
 }

@@ -28,11 +28,7 @@ public sealed class InvoiceValidator(NpgsqlDataSource database, TimeProvider clo
         var check = signed ? Verify(body, signature!, certificate!) : new SignatureCheck(true, null, null);
         await using (var connection = await database.OpenConnectionAsync(ct))
         {
-            var tins = document.Sellers.Concat(document.Customers).Select(p => p.Tin).OfType<string>().Distinct().ToArray();
-            var keys = document.SellerTin is { } seller && document.Date is { } date ? [(seller, document.Num, date)] : new List<(string, string, DateOnly)>();
-            var registry = new BatchRegistryView(
-                await RegistrationStore.KnownTaxpayersAsync(connection, tins, ct), await RegistrationStore.TakenNumbersAsync(connection, keys, ct),
-                await RegistrySnapshotLoader.LoadAsync(connection, [document], ct), DateOnly.FromDateTime(KazakhstanTime.Of(clock.GetUtcNow()).DateTime));
+            var registry = await RegistryFacts.LoadAsync(connection, [document], KazakhstanTime.Today(clock), lockOriginals: false, ct);
             var context = new RegistrationContext(document, check, registry);
             violations.AddRange(RuleCatalogue.RegistrationRules
                 .Where(r => signed || !SignatureRules.Contains(r.Definition.Id))

@@ -1,6 +1,7 @@
 using Dapper;
 using Esf.Domain.Invoices;
 using Esf.Domain.Rules;
+using Esf.Domain.Rules.Registration;
 using Esf.Infrastructure.Xml;
 using Npgsql;
 using NpgsqlTypes;
@@ -14,7 +15,9 @@ namespace Esf.Infrastructure.Registration;
 /// </summary>
 internal static class RegistrySnapshotLoader
 {
-    public static async Task<RegistrySnapshot> LoadAsync(NpgsqlConnection connection, IReadOnlyList<InvoiceDocument> documents, CancellationToken ct)
+    /// <param name="lockOriginals">Lock the originals the batch refers to (the worker's verdict transaction); see <see cref="LoadOriginalsAsync"/>.</param>
+    public static async Task<RegistrySnapshot> LoadAsync(
+        NpgsqlConnection connection, IReadOnlyList<InvoiceDocument> documents, bool lockOriginals, CancellationToken ct)
     {
         var bodies = documents.Select(d => d.Body).ToList();
         var tins = bodies.SelectMany(b => b.Sellers.SelectMany(s => new[] { s.Tin, s.ReorganizedTin, s.BranchTin })
@@ -73,48 +76,83 @@ internal static class RegistrySnapshotLoader
         snapshot.HasOutages = await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM outage_dates)", cancellationToken: ct));
         snapshot.OutageDates.UnionWith(await connection.QueryAsync<DateOnly>(new CommandDefinition(
             "SELECT outage_date FROM outage_dates WHERE outage_date = ANY(@Dates)", new { Dates = paperDates }, cancellationToken: ct)));
-        await LoadOriginalsAsync(connection, documents, snapshot, ct);
+        await LoadOriginalsAsync(connection, documents, lockOriginals, snapshot, ct);
         return snapshot;
     }
 
-    private static async Task LoadOriginalsAsync(NpgsqlConnection connection, IReadOnlyList<InvoiceDocument> documents, RegistrySnapshot snapshot, CancellationToken ct)
+    /// <summary>
+    /// The originals the batch's links name, read among the invoices of each link's candidate sellers only (6 and 6.1;
+    /// <see cref="Originals"/> decides which one applies), with the bodies of the additional invoices registered against them.
+    /// With <paramref name="lockThem"/> (the worker, inside its verdict transaction) they are locked first and read after the
+    /// lock, so no concurrent verdict or revocation can change an original between its check and the commit.
+    /// </summary>
+    private static async Task LoadOriginalsAsync(
+        NpgsqlConnection connection, IReadOnlyList<InvoiceDocument> documents, bool lockThem, RegistrySnapshot snapshot, CancellationToken ct)
     {
-        var links = documents.Where(d => d.Body.RelatedInvoice is not null).ToList();
+        var links = documents.Where(d => d.Body.RelatedInvoice is not null)
+            .SelectMany(d => Originals.CandidateSellers(d.Body).Select(seller => (Link: d.Body.RelatedInvoice!, Seller: seller))).ToList();
         if (links.Count == 0)
         {
             return;
         }
 
-        var numbers = links.Select(d => d.Body.RelatedInvoice!.RegistrationNumber?.Trim()).OfType<string>().Where(n => n.Length > 0).Distinct().ToArray();
-        var keys = links.Select(d => (Seller: d.Body.Sellers.FirstOrDefault() is { } s ? (string.IsNullOrWhiteSpace(s.ReorganizedTin) ? s.Tin : s.ReorganizedTin) : null,
-                d.Body.RelatedInvoice!.Num, Date: InvoiceBodyReader.ParseDate(d.Body.RelatedInvoice.Date)))
-            .Where(k => k.Seller is not null && k.Num is not null && k.Date is not null).Distinct().ToList();
-        await using var command = new NpgsqlCommand("""
+        var numbers = links.Where(l => !string.IsNullOrWhiteSpace(l.Link.RegistrationNumber))
+            .Select(l => (Number: l.Link.RegistrationNumber!.Trim(), l.Seller)).Distinct().ToList();
+        var keys = links.Select(l => (l.Seller, l.Link.Num, Date: InvoiceBodyReader.ParseDate(l.Link.Date)))
+            .Where(k => k.Num is not null && k.Date is not null).Distinct().ToList();
+        const string Named = """
+            registration_number IS NOT NULL
+              AND ((registration_number, seller_tin) IN (SELECT * FROM unnest(@Numbers, @NumberSellers))
+                   OR (seller_tin, num, invoice_date) IN (SELECT * FROM unnest(@Sellers, @Nums, @Dates)))
+            """;
+        NpgsqlParameter[] Parameters() =>
+        [
+            new("Numbers", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = numbers.Select(n => n.Number).ToArray() },
+            new("NumberSellers", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = numbers.Select(n => n.Seller).ToArray() },
+            new("Sellers", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = keys.Select(k => k.Seller).ToArray() },
+            new("Nums", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = keys.Select(k => k.Num!).ToArray() },
+            new("Dates", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = keys.Select(k => k.Date!.Value).ToArray() },
+        ];
+
+        if (lockThem)
+        {
+            // In id order, as every other statement that locks several invoices.
+            await using var locking = new NpgsqlCommand($"SELECT invoice_id FROM invoices WHERE {Named} ORDER BY invoice_id FOR UPDATE", connection);
+            locking.Parameters.AddRange(Parameters());
+            await locking.ExecuteNonQueryAsync(ct);
+        }
+
+        // A statement started after the lock sees what a concurrent transaction committed while this one waited for it.
+        await using var command = new NpgsqlCommand($"""
             SELECT invoice_id, registration_number, status, invoice_type, seller_tin, customer_tin, num, invoice_date, body,
                    ARRAY(SELECT a.body FROM invoices a WHERE a.related_invoice_id = invoices.invoice_id
                          AND a.invoice_type = 'ADDITIONAL_INVOICE' AND a.status IN ('CREATED', 'DELIVERED')) AS additionals
-            FROM invoices
-            WHERE registration_number IS NOT NULL AND (registration_number = ANY(@Numbers)
-               OR (seller_tin, num, invoice_date) IN (SELECT * FROM unnest(@Sellers, @Nums, @Dates)))
+            FROM invoices WHERE {Named}
             """, connection);
-        command.Parameters.Add(new NpgsqlParameter("Numbers", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = numbers });
-        command.Parameters.Add(new NpgsqlParameter("Sellers", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = keys.Select(k => k.Seller!).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("Nums", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = keys.Select(k => k.Num!).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("Dates", NpgsqlDbType.Array | NpgsqlDbType.Date) { Value = keys.Select(k => k.Date!.Value).ToArray() });
+        command.Parameters.AddRange(Parameters());
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var body = InvoiceXmlParser.Parse(reader.GetString(8));
-            var original = new OriginalInvoice(reader.GetInt64(0), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), DateOnly.FromDateTime(reader.GetDateTime(7)),
-                body.ProductSet.TotalPriceWithTax)
-            {
-                Body = body,
-                EarlierAdditionalsTotal = reader.GetFieldValue<string[]>(9).Sum(a => InvoiceXmlParser.Parse(a).ProductSet.TotalPriceWithTax ?? 0m),
-            };
+            var original = Read(reader);
             snapshot.OriginalsByNumber[reader.GetString(1)] = original;
             snapshot.OriginalsByKey[(original.SellerTin, original.Num, original.Date)] = original;
         }
+    }
+
+    /// <summary>One original; a stored body that no longer parses (altered in the database) marks it unreadable instead of failing the batch.</summary>
+    private static OriginalInvoice Read(NpgsqlDataReader reader)
+    {
+        var (document, problem) = StoredInvoiceReader.Read(reader.GetString(8));
+        var additionals = reader.GetFieldValue<string[]>(9).Select(StoredInvoiceReader.Read).ToList();
+        var unreadableAdditional = additionals.FirstOrDefault(a => a.Document is null).Problem;
+        return new OriginalInvoice(reader.GetInt64(0), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+            reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), DateOnly.FromDateTime(reader.GetDateTime(7)),
+            document?.Body.ProductSet.TotalPriceWithTax)
+        {
+            Body = document?.Body,
+            EarlierAdditionalsTotal = additionals.Sum(a => a.Document?.Body.ProductSet.TotalPriceWithTax ?? 0m),
+            Unreadable = problem ?? (unreadableAdditional is null ? null : $"дополнительный ЭСФ к нему не читается: {unreadableAdditional}"),
+        };
     }
 
     private sealed record TaxpayerRow(string Tin, bool Active, bool Resident, DateOnly? VatFrom, DateOnly? VatTo, string? HeadOffice, string? Series, string? Num);

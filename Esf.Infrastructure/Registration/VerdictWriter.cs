@@ -8,21 +8,22 @@ namespace Esf.Infrastructure.Registration;
 /// <summary>
 /// Writes the verdicts of a batch inside the caller's transaction: registered invoices get their number and CREATED, the others
 /// FAILED with every error — one UPDATE and one history INSERT for the whole batch. Only invoices still without a verdict
-/// (IN_QUEUE, or IN_PROCESSING from an earlier version) are touched, locked first, so a concurrent or redelivered message
-/// changes nothing and no invoice is registered twice.
+/// (IN_QUEUE, or IN_PROCESSING from an earlier version), locked first by <see cref="LockUnfinishedAsync"/>, are touched, so a
+/// concurrent or redelivered message changes nothing and no invoice is registered twice.
 /// </summary>
 internal static class VerdictWriter
 {
     private const string FailedReason = "Ошибки ФЛК: см. queryInvoiceErrorById";
 
-    public static async Task WriteAsync(
-        NpgsqlConnection connection, IReadOnlyList<InvoiceVerdict> verdicts, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <returns>The verdicts written: those of <paramref name="owned"/> invoices (what the metrics count).</returns>
+    public static async Task<IReadOnlyList<InvoiceVerdict>> WriteAsync(
+        NpgsqlConnection connection, IReadOnlyDictionary<long, InvoiceStatus> owned, IReadOnlyList<InvoiceVerdict> verdicts, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
-        var owned = await LockUnfinishedAsync(connection, verdicts, cancellationToken);
         var mine = verdicts.Where(v => owned.ContainsKey(v.InvoiceId)).ToList();
         if (mine.Count == 0)
         {
-            return;
+            return mine;
         }
 
         var created = mine.Where(v => v.Passed).ToList();
@@ -74,17 +75,18 @@ internal static class VerdictWriter
 
         await StatusHistoryStore.AppendEachAsync(connection, ids, [.. from.Select(s => (InvoiceStatus?)s)], to,
             [.. mine.Select(v => v.Passed ? null : FailedReason)], RegistrationStore.WorkerActor, null, now, cancellationToken);
+        return mine;
     }
 
-    /// <summary>Locks the batch's invoices that still wait for a verdict, in id order (no deadlock between workers), with their status.</summary>
-    private static async Task<Dictionary<long, InvoiceStatus>> LockUnfinishedAsync(
-        NpgsqlConnection connection, IReadOnlyList<InvoiceVerdict> verdicts, CancellationToken cancellationToken)
+    /// <summary>Locks those of <paramref name="invoiceIds"/> that still wait for a verdict, in id order (no deadlock between workers), with their status.</summary>
+    public static async Task<Dictionary<long, InvoiceStatus>> LockUnfinishedAsync(
+        NpgsqlConnection connection, IReadOnlyList<long> invoiceIds, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"""
             SELECT invoice_id, status FROM invoices WHERE invoice_id = ANY(@Ids) AND status IN {AwaitingVerdictSql.Statuses}
             ORDER BY invoice_id FOR UPDATE
             """, connection);
-        command.Parameters.Add(new NpgsqlParameter("Ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = verdicts.Select(v => v.InvoiceId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("Ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = invoiceIds.ToArray() });
         var owned = new Dictionary<long, InvoiceStatus>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -68,4 +68,32 @@ public static class TestInvoices
         """;
 
     public static string Build(TestTenant tenant, string? num = null) => Build(num ?? TestTenant.UniqueNum(), Today, tenant.SellerTin, tenant.CustomerTin);
+
+    /// <summary>
+    /// <paramref name="body"/> as a corrected or additional invoice (<paramref name="type"/> FIXED_INVOICE or ADDITIONAL_INVOICE)
+    /// of the original (num, date and, when given, registration number: relatedInvoice, fields 4.1–4.2 / 5.1–5.3).
+    /// </summary>
+    public static string Linked(string body, string type, string num, string dateText, string? registrationNumber = null)
+    {
+        var link = $"<relatedInvoice><date>{dateText}</date><num>{num}</num>" +
+            (registrationNumber is null ? "" : $"<registrationNumber>{registrationNumber}</registrationNumber>") + "</relatedInvoice>";
+        return body.Replace("ORDINARY_INVOICE", type, StringComparison.Ordinal)
+            .Replace("<turnoverDate>", link + "<turnoverDate>", StringComparison.Ordinal);
+    }
+
+    /// <summary><paramref name="body"/> issued for a reorganized person or a liquidated branch: the seller's field 6.1.</summary>
+    public static string WithReorganizedSeller(string body, string reorganizedTin) =>
+        body.Replace("<name>ТОО «Продавец»</name>", $"<name>ТОО «Продавец»</name><reorganizedTin>{reorganizedTin}</reorganizedTin>", StringComparison.Ordinal);
+
+    /// <summary>The test invoice as a return of everything: every quantity and amount negated (unit prices stay positive).</summary>
+    public static string FullReturn(string body)
+    {
+        foreach (var tag in new[] { "ndsAmount", "priceWithTax", "priceWithoutTax", "quantity", "turnoverSize", "totalNdsAmount",
+                     "totalPriceWithTax", "totalPriceWithoutTax", "totalTurnoverSize" })
+        {
+            body = System.Text.RegularExpressions.Regex.Replace(body, $"<{tag}>([0-9])", $"<{tag}>-$1");
+        }
+
+        return body;
+    }
 }

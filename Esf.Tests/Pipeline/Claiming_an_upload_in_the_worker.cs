@@ -134,42 +134,18 @@ public sealed class Claiming_an_upload_in_the_worker
         var driver = await PipelineDriver.StartAsync(gateway);
         var upload = await driver.UploadAsync(driver.Item(TestInvoices.Build(driver.Tenant)));
         var (uploadId, invoiceId) = (upload.UploadId!.Value, upload.Accepted[0].InvoiceId!.Value);
-        await using var holder = new NpgsqlConnection(TestServices.RequirePostgres());
-        await holder.OpenAsync();
-        await using var holding = await holder.BeginTransactionAsync();
-        await holder.ExecuteAsync("SELECT 1 FROM invoices WHERE invoice_id = @Id FOR UPDATE", new { Id = invoiceId }, holding);
+        await using var held = await RowLock.TakeAsync("SELECT 1 FROM invoices WHERE invoice_id = @Id FOR UPDATE", new { Id = invoiceId });
 
         // Act: the worker runs until it waits for that invoice; meanwhile, is the upload row free?
         var work = gateway.Get<InvoiceRegistrar>().ProcessAsync(uploadId, CancellationToken.None);
-        await Poller.UntilAsync(() => WaitingForAsync(holder.ProcessID), waiting => waiting > 0, "the worker to wait for the held invoice");
-        var uploadRowHeld = await IsLockedAsync("SELECT 1 FROM uploads WHERE upload_id = @Id FOR UPDATE NOWAIT", uploadId);
-        await holding.RollbackAsync();
+        await held.UntilWaitedForAsync(1, "the worker to wait for the held invoice");
+        var uploadRowHeld = await RowLock.IsHeldAsync("SELECT 1 FROM uploads WHERE upload_id = @Id FOR UPDATE NOWAIT", new { Id = uploadId });
+        await held.ReleaseAsync();
         await work;
 
         // Assert
         Assert.That(uploadRowHeld, Is.True, "the worker locks its uploads row before the invoices");
         Assert.That((await PipelineInvariants.StatusesAsync([invoiceId])).Single().Status, Is.EqualTo("CREATED"));
-    }
-
-    /// <summary>How many sessions wait for a lock held by the session with this backend process id.</summary>
-    private static async Task<int> WaitingForAsync(int pid)
-    {
-        await using var connection = new NpgsqlConnection(TestServices.RequirePostgres());
-        return await connection.ExecuteScalarAsync<int>("SELECT count(*) FROM pg_stat_activity WHERE @Pid = ANY(pg_blocking_pids(pid))", new { Pid = pid });
-    }
-
-    private static async Task<bool> IsLockedAsync(string lockNowait, long id)
-    {
-        await using var connection = new NpgsqlConnection(TestServices.RequirePostgres());
-        try
-        {
-            await connection.ExecuteAsync(lockNowait, new { Id = id });
-            return false;
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable)
-        {
-            return true;
-        }
     }
 
     private static async Task ExecuteAsync(string sql, object parameters)

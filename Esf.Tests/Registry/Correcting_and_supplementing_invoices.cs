@@ -11,14 +11,8 @@ namespace Esf.Tests.Registry;
 [Parallelizable(ParallelScope.All)]
 public sealed class Correcting_and_supplementing_invoices
 {
-    private static string Linked(PipelineDriver driver, string type, (string Num, string DateText) original, string? registrationNumber = null)
-    {
-        var body = TestInvoices.Build(driver.Tenant).Replace("ORDINARY_INVOICE", type, StringComparison.Ordinal);
-        var link = $"<relatedInvoice><date>{original.DateText}</date><num>{original.Num}</num>" +
-            (registrationNumber is null ? "" : $"<registrationNumber>{registrationNumber}</registrationNumber>") + "</relatedInvoice>";
-        body = body.Replace("<turnoverDate>", link + "<turnoverDate>", StringComparison.Ordinal);
-        return body;
-    }
+    private static string Linked(PipelineDriver driver, string type, (string Num, string DateText) original, string? registrationNumber = null) =>
+        TestInvoices.Linked(TestInvoices.Build(driver.Tenant), type, original.Num, original.DateText, registrationNumber);
 
     private static async Task<InvoiceRecord> RegisterAsync(PipelineDriver driver, string body)
     {
@@ -42,6 +36,25 @@ public sealed class Correcting_and_supplementing_invoices
         Assert.That(after.Status, Is.EqualTo(InvoiceStatus.Canceled));
         var history = await queries.GetHistoryAsync(driver.Session, [original.InvoiceId], CancellationToken.None);
         Assert.That(history.Select(h => h.Status), Has.Member(InvoiceStatus.Canceled));
+    }
+
+    [Test]
+    public async Task Should_annul_the_originals_additional_invoices_with_it_when_its_correction_is_registered()
+    {
+        // Arrange: Rules p.26, «аннулируются ЭСФ, к которым выписывается исправленный ЭСФ, и все дополнительные ЭСФ».
+        var driver = await PipelineDriver.StartAsync(RegistryGateway.Fixture);
+        var original = await RegisterAsync(driver, TestInvoices.Build(driver.Tenant));
+        var additional = await RegisterAsync(driver, Linked(driver, "ADDITIONAL_INVOICE", (original.Num, original.DateText)));
+        Assert.That(additional.Status, Is.EqualTo(InvoiceStatus.Created));
+
+        // Act
+        var corrected = await RegisterAsync(driver, Linked(driver, "FIXED_INVOICE", (original.Num, original.DateText)));
+
+        // Assert
+        var after = await RegistryGateway.Fixture.Get<InvoiceQueries>().GetByIdsAsync(
+            driver.Session, [original.InvoiceId, additional.InvoiceId], CancellationToken.None);
+        Assert.That(corrected.Status, Is.EqualTo(InvoiceStatus.Created));
+        Assert.That(after.Select(i => (i.Status, i.CancelReason)), Is.All.EqualTo((InvoiceStatus.Canceled, "CANCEL_PARENT_INVOICE")));
     }
 
     [Test]
@@ -87,26 +100,14 @@ public sealed class Correcting_and_supplementing_invoices
     {
         var driver = await PipelineDriver.StartAsync(RegistryGateway.Fixture);
         var original = await RegisterAsync(driver, TestInvoices.Build(driver.Tenant));
-        var firstReturn = await RegisterAsync(driver, FullReturn(Linked(driver, "ADDITIONAL_INVOICE", (original.Num, original.DateText))));
+        var firstReturn = await RegisterAsync(driver, TestInvoices.FullReturn(Linked(driver, "ADDITIONAL_INVOICE", (original.Num, original.DateText))));
         Assert.That(firstReturn.Status, Is.EqualTo(InvoiceStatus.Created), string.Join("; ", (await ErrorsOrEmpty(driver, firstReturn)).Select(e => e.RuleId)));
 
-        var secondReturn = await RegisterAsync(driver, FullReturn(Linked(driver, "ADDITIONAL_INVOICE", (original.Num, original.DateText))));
+        var secondReturn = await RegisterAsync(driver, TestInvoices.FullReturn(Linked(driver, "ADDITIONAL_INVOICE", (original.Num, original.DateText))));
 
         Assert.That(secondReturn.Status, Is.EqualTo(InvoiceStatus.Failed));
         var errors = await driver.ErrorsAsync(secondReturn.InvoiceId);
         Assert.That(errors.Select(e => (e.RuleId, e.Property)), Is.EqualTo(new[] { ("ADD-09", "productSet.totalPriceWithTax") }));
-    }
-
-    /// <summary>The test invoice as a return of everything: every quantity and amount negated (unit prices stay positive).</summary>
-    private static string FullReturn(string body)
-    {
-        foreach (var tag in new[] { "ndsAmount", "priceWithTax", "priceWithoutTax", "quantity", "turnoverSize", "totalNdsAmount",
-                     "totalPriceWithTax", "totalPriceWithoutTax", "totalTurnoverSize" })
-        {
-            body = System.Text.RegularExpressions.Regex.Replace(body, $"<{tag}>([0-9])", $"<{tag}>-$1");
-        }
-
-        return body;
     }
 
     private static async Task<IReadOnlyList<Esf.Domain.Rules.RuleViolation>> ErrorsOrEmpty(PipelineDriver driver, InvoiceRecord invoice) =>

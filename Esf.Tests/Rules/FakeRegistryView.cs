@@ -37,8 +37,7 @@ internal sealed class FakeRegistryView : IRegistryView
     public string? BankName(string bik) => Banks.GetValueOrDefault(bik);
 
     public OriginalInvoice? Original(RelatedInvoice link, string? sellerTin) =>
-        Originals.FirstOrDefault(o => link.RegistrationNumber is { } number
-            ? number == $"ESF-{o.InvoiceId}" : o.SellerTin == sellerTin && o.Num == link.Num);
+        Originals.FirstOrDefault(o => o.SellerTin == sellerTin && (link.RegistrationNumber is { } number ? number == $"ESF-{o.InvoiceId}" : o.Num == link.Num));
 
     public bool IsReorganized(string tin) => Successors.Any(s => s.Item1 == tin);
 

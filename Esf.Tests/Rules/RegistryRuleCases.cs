@@ -97,7 +97,7 @@ internal static class RegistryRuleCases
             b.RelatedInvoice!.RegistrationNumber = "ESF-7";
             b.Sellers[0].ReorganizedTin = Reorganized;
             r.Delegations.Add((Reorganized, ValidBody.Seller, new DateOnly(2025, 1, 1), new DateOnly(2027, 12, 31)));
-            r.Originals.Add(Original(seller: Other));
+            r.Originals.Add(Original(seller: ValidBody.Seller));
         },
     };
 

@@ -13,15 +13,10 @@ public static class RelatedInvoiceRules
     /// <summary>The statuses in which an original may be corrected or supplemented: registered and not annulled, revoked or declined.</summary>
     public static readonly string[] ActiveStatuses = ["CREATED", "DELIVERED"];
 
-    /// <summary>The original's supplier: 6.1 when issuing for a reorganized person or a liquidated branch, else 6.</summary>
-    private static string? ExpectedSeller(InvoiceBody b) => b.Sellers.FirstOrDefault() is { } s ? (s.ReorganizedTin.IsBlank() ? s.Tin : s.ReorganizedTin) : null;
+    private static OriginalInvoice? Original(RegistrationContext c) => Originals.Of(c.Document.Body, c.Registry);
 
-    private static OriginalInvoice? Original(RegistrationContext c) =>
-        c.Document.Body.RelatedInvoice is { } link ? c.Registry.Original(link, ExpectedSeller(c.Document.Body)) : null;
-
-    /// <summary>The link resolves to a registered invoice of the expected supplier.</summary>
-    private static bool Unresolved(RegistrationContext c) =>
-        c.Document.Body.RelatedInvoice is not null && (Original(c) is not { } o || o.SellerTin != ExpectedSeller(c.Document.Body));
+    /// <summary>The link does not resolve to a registered invoice of the original's supplier (<see cref="Originals.SellerOf"/>).</summary>
+    private static bool Unresolved(RegistrationContext c) => c.Document.Body.RelatedInvoice is not null && Original(c) is null;
 
     private static IEnumerable<(string Tin, string Path)> ReorganizedParties(InvoiceBody b) =>
         b.Sellers.Select((s, i) => (s.ReorganizedTin, Paths.Seller(i, "reorganizedTin")))
@@ -30,9 +25,10 @@ public static class RelatedInvoiceRules
 
     private static bool IsReorganization(RegistrationContext c, string tin) => c.Registry.IsReorganized(tin) && !c.Registry.IsLiquidatedBranch(tin);
 
-    private static IEnumerable<string> Differences(InvoiceBody b, InvoiceBody o)
+    /// <summary>The fields ADD-03 compares; the first seller is the original's supplier (6.1 when issuing for a predecessor).</summary>
+    private static IEnumerable<string> Differences(InvoiceBody b, InvoiceBody o, string? originalSeller)
     {
-        if (!b.Sellers.Select(s => s.Tin).SequenceEqual(o.Sellers.Select(s => s.Tin)))
+        if (!b.Sellers.Skip(1).Select(s => s.Tin).Prepend(originalSeller).SequenceEqual(o.Sellers.Select(s => s.Tin)))
         {
             yield return "sellers";
         }
@@ -60,7 +56,8 @@ public static class RelatedInvoiceRules
             ["relatedInvoice.registrationNumber", "relatedInvoice.num", "relatedInvoice.date"],
             c => When(c.Document.Body.IsAdditional() && Unresolved(c), "relatedInvoice"),
             "Resolved by registrationNumber when given, otherwise by the supplier, num and date; with a registrationNumber, num and date must match it too. " +
-            "For a reorganized or liquidated supplier (6.1) the original is looked up under 6.1."),
+            "The original is looked up among the supplier's own invoices (6), or under 6.1 only when the registry lets the supplier act " +
+            "for it (a successor of the reorganized person, or the delegate of the liquidated branch): another taxpayer's invoice is «not found»."),
         Reg("COR-01", "RELATED_INVOICE_NOT_FOUND", "ЭСФ, исправляемый данным ЭСФ (4.1, 4.2), не найден среди зарегистрированных ЭСФ поставщика",
             "The invoice being corrected (4.1, 4.2) is not a registered invoice of the supplier", "spec-invoice §5.14, L2231–2233",
             ["relatedInvoice.registrationNumber", "relatedInvoice.num", "relatedInvoice.date"],
@@ -75,7 +72,8 @@ public static class RelatedInvoiceRules
             "A corrected invoice refers to an invoice that is CREATED or DELIVERED", "spec-invoice §5.14, L2240–2242; our id (the manual names no statuses)",
             ["relatedInvoice"],
             c => When(c.Document.Body.IsFixed() && Original(c) is { } o && !ActiveStatuses.Contains(o.Status), "relatedInvoice"),
-            "An annulled original (already corrected) cannot be corrected again: the second corrected invoice fails here, also within one batch."),
+            "An annulled original (already corrected) cannot be corrected again: the second corrected invoice fails here, also within one batch " +
+            "and when two workers or a revocation race for the original (the worker locks it in its verdict transaction)."),
         Reg("COR-02", "MAIN_AND_FIXED_INVOICES_CUSTOMERS_NOT_EQUALS", "Получатель исправленного ЭСФ должен совпадать с получателем исправляемого ЭСФ",
             "The customer of a corrected invoice must be that of the original", "spec-invoice §5.14, L2179–2180, L2461–2465",
             ["customers.customer[0].tin"],
@@ -88,8 +86,9 @@ public static class RelatedInvoiceRules
             "spec-invoice §5.13, L2118–2135",
             ["sellers.seller[].tin", "customers.customer[].tin", "customers.customer[].countryCode", "productSet.currencyCode",
              "deliveryTerm.contractNum", "deliveryTerm.contractDate"],
-            c => c.Document.Body.IsAdditional() && Original(c) is { Body: { } o } ? Differences(c.Document.Body, o) : [],
-            "Compared: the parties' ИИН/БИН (6, 16), the customer's country (18.1), the currency (33.1) and the contract (27.3, 27.4). " +
+            c => c.Document.Body.IsAdditional() && Original(c) is { Body: { } o } ? Differences(c.Document.Body, o, Originals.SellerOf(c.Document.Body, c.Registry)) : [],
+            "Compared: the parties' ИИН/БИН (6, 16; for a successor or delegate, 6.1 stands for 6), the customer's country (18.1), " +
+            "the currency (33.1) and the contract (27.3, 27.4). " +
             "Names and addresses are derived fields and may have changed in the registry since; G3/G5 may be refined on a return."),
         Reg("ADD-09", "MAIN_AND_ADDITIONAL_INVOICES_SUM_NEGATIVE", "Итоговая стоимость (G14) основного ЭСФ с учетом дополнительного не может быть отрицательной",
             "The original's total (G14) plus the additional invoice's total cannot be negative", "Rules item 31 (L5851)",
@@ -98,14 +97,18 @@ public static class RelatedInvoiceRules
                 && total + o.EarlierAdditionalsTotal + (c.Document.Body.ProductSet.TotalPriceWithTax ?? 0m) < 0m, "productSet.totalPriceWithTax"),
             "Spec-rest reads L5851 as «the difference of the G14 totals must not be negative»: an additional invoice may raise or lower the " +
             "total, but not below zero. The additional invoices already registered (CREATED or DELIVERED) against the same original are " +
-            "added up, and so are those registered earlier in the same worker batch; revoked or declined ones no longer count. " +
+            "added up, and so are those registered earlier in the same worker batch or by a concurrent worker (the original is locked " +
+            "while its additional invoices are summed); revoked or declined ones no longer count. " +
             "Additional invoices registered before migration 0013 carry no stored link and are not counted."),
         Reg("REO-01", "INVALID_SELLER_REORGANIZATION_TIN", "Поставщик (6) не является правопреемником реорганизованного лица, указанного в поле 6.1",
             "The supplier (6) is not the successor of the reorganized person in field 6.1", "spec-invoice §5.15, L2260–2285",
             ["sellers.seller[].reorganizedTin", "sellers.seller[].tin"],
             c => c.Document.Body.Sellers.Select((s, i) => (s, i))
-                .Where(x => x.s.ReorganizedTin is { Length: > 0 } r && IsReorganization(c, r) && !c.Registry.IsSuccessor(r, x.s.Tin ?? ""))
-                .Select(x => Paths.Seller(x.i, "reorganizedTin"))),
+                .Where(x => Originals.PredecessorOf(x.s) is { } r && !c.Registry.IsLiquidatedBranch(r) && !c.Registry.IsSuccessor(r, x.s.Tin ?? ""))
+                .Select(x => Paths.Seller(x.i, "reorganizedTin")),
+            "Any 6.1 that is neither a reorganized person the supplier succeeded nor a liquidated branch (LIQ-03) fails here, also " +
+            "when the registry knows nothing of it: an invoice may act for another taxpayer only where the registry says so (B-04; " +
+            "security review C1). With an empty successors registry every 6.1 of a non-branch fails."),
         Reg("REO-02", "ADDITIONAL_INVOICE_FROM_REORGANIZED_MAY_BE_ONLY_FOR_RETURN", ReturnsOnly, "An additional invoice for a reorganized person may only return goods",
             "spec-invoice §5.15, L2296, L2343–2346 (REO-05; reason verbatim)", ["productSet.totalPriceWithTax", "sellers.seller[].reorganizedTin", "customers.customer[].reorganizedTin"],
             c => When(c.Document.Body.IsAdditional() && ReorganizedParties(c.Document.Body).Any(p => IsReorganization(c, p.Tin))
@@ -124,13 +127,16 @@ public static class RelatedInvoiceRules
         Reg("LIQ-03", "WRONG_DATE", "Нет действующего на дату выписки полномочия на выписку ЭСФ за ликвидированный филиал (6.1)",
             "No delegation to issue for the liquidated branch (6.1) is in force on the issue date", "spec-invoice §5.15, L2382–2387, L2424–2428, L2461–2465",
             ["sellers.seller[].reorganizedTin", "sellers.seller[].tin", "date"],
-            c => c.Document.Body.Sellers.Select((s, i) => (s, i)).Where(x => x.s.ReorganizedTin is { Length: > 0 } r && c.Registry.IsLiquidatedBranch(r)
+            c => c.Document.Body.Sellers.Select((s, i) => (s, i)).Where(x => Originals.PredecessorOf(x.s) is { } r && c.Registry.IsLiquidatedBranch(r)
                     && (BodyFacts.ParseDate(c.Document.Body.Date) is not { } date || !c.Registry.HasDelegation(r, x.s.Tin ?? "", date)))
                 .Select(x => Paths.Seller(x.i, "reorganizedTin"))),
         Reg("LIQ-06", "RELATED_INVOICE_NOT_FOUND_TIN_FIELD_DIFFERS", "Основной ЭСФ должен быть выписан ликвидированным филиалом, указанным в поле 6.1",
             "The original must have been issued by the liquidated branch in field 6.1", "spec-invoice §5.15, L2416–2418, L2453–2455",
             ["relatedInvoice", "sellers.seller[0].reorganizedTin"],
-            c => When(c.Document.Body.Sellers.FirstOrDefault()?.ReorganizedTin is { Length: > 0 } r && c.Registry.IsLiquidatedBranch(r)
-                && c.Document.Body.RelatedInvoice is { } link && c.Registry.Original(link, r) is { } o && o.SellerTin != r, "relatedInvoice")),
+            c => When(c.Document.Body.Sellers.FirstOrDefault() is { } s && Originals.PredecessorOf(s) is { } r && c.Registry.IsLiquidatedBranch(r)
+                && Originals.SellerOf(c.Document.Body, c.Registry) == r && Unresolved(c)
+                && c.Registry.Original(c.Document.Body.RelatedInvoice!, s.Tin) is not null, "relatedInvoice"),
+            "Reported when the link names an invoice of the delegate itself (6) instead of the branch's: the lookup only ever sees " +
+            "invoices of the original's supplier, so another taxpayer's invoice answers «not found» (COR-01/ADD-01), never this."),
     ];
 }

@@ -1,0 +1,39 @@
+using Esf.Domain.Invoices;
+using Esf.Domain.Rules;
+using Esf.Domain.Rules.Registration;
+
+namespace Esf.Infrastructure.Registration;
+
+/// <summary>
+/// The registration-stage verdict on one checked invoice against its batch's registry, the same for the worker and the dry run.
+/// What passes is recorded in the view for the invoices judged after it (in invoice-id order, so the first of two
+/// same-numbered invoices is the one registered): its number is taken, and its original annulled or supplemented.
+/// </summary>
+internal static class RegistrationJudge
+{
+    public static InvoiceVerdict Judge(CheckedInvoice invoice, BatchRegistryView registry)
+    {
+        if (invoice.Document is not { } document)
+        {
+            return InvoiceVerdict.ProcessingFailed(invoice.InvoiceId, invoice.Problem ?? "—");
+        }
+
+        var violations = RegistrationControl.Run(new RegistrationContext(document, invoice.Signature, registry));
+        var related = Originals.Of(document.Body, registry);
+        var cancels = document.InvoiceType == InvoiceType.FixedInvoice ? related : null;
+        if (violations.Count == 0 && document is { SellerTin: { } seller, Date: { } date })
+        {
+            registry.Take(seller, document.Num, date);
+            if (cancels is not null)
+            {
+                registry.Cancel(cancels);
+            }
+            else if (related is not null && document.InvoiceType == InvoiceType.AdditionalInvoice)
+            {
+                registry.Supplement(related, document.Body.ProductSet.TotalPriceWithTax ?? 0m);
+            }
+        }
+
+        return new InvoiceVerdict(invoice.InvoiceId, document, invoice.Signature.IsValid, violations) { Cancels = cancels, Related = related };
+    }
+}
