@@ -40,6 +40,27 @@ public static class RuleCatalogue
         "Счет-фактура с таким номером и датой уже существуют, пожалуйста укажите другой номер",
         "The batch already holds an invoice of this seller with the same number and date", RuleStage.Upload);
 
+    public static readonly RuleDefinition SellerMustBeSessionEnterprise = new(
+        "UPL-01", "SELLER_TIN_NOT_EQUALS_WITH_TIN_IN_SESSION",
+        "ИИН/БИН поставщика (6) не совпадает с ИИН/БИН сессии, и у пользователя сессии нет действующей доверенности поставщика (signatureType OPERATOR)",
+        "The seller (6) is not the session's enterprise, and the session's user holds no power of attorney of the seller valid today " +
+        "(signatureType OPERATOR)", RuleStage.Upload)
+    {
+        LegalBasis = "esf-api-facts §9.13 (SELLER_TIN_NOT_EQUALS_WITH_TIN_IN_SESSION), §9.3; security review H2; our id",
+        Decision = "Checked at upload, on the day of the upload (server time): an invoice of another seller is never stored. " +
+            "Only the first seller (B 6) owns the invoice; the attorney is the session's user (its ИИН), and the power is recorded with the invoice.",
+    };
+
+    public static readonly RuleDefinition IndividualMustNotIssue = new(
+        "UPL-02", "SELLER_NOT_HAVE_REQUIRED_REGISTRATION_TYPE",
+        "Участник, зарегистрированный под статусом «физическое лицо», не выписывает ЭСФ",
+        "A participant registered as an individual (ФЛ) does not issue invoices", RuleStage.Upload)
+    {
+        LegalBasis = "Rules p.8; spec-rest §2 (L62); seed-coverage C8; our id",
+        Decision = "Refused when the session's profile is INDIVIDUAL or the seller is a taxpayer of type INDIVIDUAL. An individual " +
+            "employed by an enterprise issues in the enterprise's session (profile USER), which this does not touch.",
+    };
+
     public static readonly RuleDefinition ProcessingMustComplete = new(
         "API-06", "UNEXPECTED_ERROR",
         "Внутренняя ошибка при обработке ЭСФ; повторите отправку, а если ошибка повторяется, обратитесь в службу поддержки",
@@ -96,7 +117,7 @@ public static class RuleCatalogue
     public static IReadOnlyList<RuleDefinition> All { get; } =
     [
         XmlMustBeWellFormed, BodyMustMatchSchema, VersionMustBeSupported, SignatureMustBeWellFormed,
-        CertificateMustBeWellFormed, BatchNumbersMustBeUnique, ProcessingMustComplete,
+        CertificateMustBeWellFormed, BatchNumbersMustBeUnique, SellerMustBeSessionEnterprise, IndividualMustNotIssue, ProcessingMustComplete,
         .. DocumentRules.Select(r => r.Definition),
         .. RegistrationRules.Select(r => r.Definition),
     ];

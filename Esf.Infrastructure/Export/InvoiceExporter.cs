@@ -5,7 +5,9 @@ namespace Esf.Infrastructure.Export;
 
 /// <summary>
 /// Streams a search to a stream in keyset batches of <see cref="BatchSize"/>, flushing after each, so memory stays flat
-/// whatever the size; a cursor from the output resumes after the invoice it follows.
+/// whatever the size; a cursor from the output resumes after the invoice it follows. The XML container holds registered
+/// invoices only: it carries bodies and no status, so a FAILED or queued body (whatever it claims) must not pass for an invoice
+/// there. JSON lines and CSV carry each invoice's status and keep every status the filter asks for.
 /// </summary>
 public sealed class InvoiceExporter(InvoiceSearch search)
 {
@@ -23,6 +25,11 @@ public sealed class InvoiceExporter(InvoiceSearch search)
             _ => new CsvExportWriter(output),
         };
         await writer.StartAsync();
+        if (format == ExportFormat.Xml)
+        {
+            filter = filter with { RegisteredOnly = true };
+        }
+
         long count = 0;
         await foreach (var (invoice, cursor) in search.StreamAsync(session, filter, sort, ascending, after, BatchSize, cancellationToken))
         {

@@ -36,7 +36,7 @@ public sealed class InvoiceStatusChanger(NpgsqlDataSource database, TimeProvider
         var today = DateOnly.FromDateTime(KazakhstanTime.Of(now).DateTime);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var rows = await LockAsync(connection, session, items, cancellationToken);
+        var rows = await LockAsync(connection, session, items, today, cancellationToken);
         var results = new List<StatusChangeResult>();
         foreach (var item in items.DistinctBy(i => i.Id))
         {
@@ -67,15 +67,17 @@ public sealed class InvoiceStatusChanger(NpgsqlDataSource database, TimeProvider
     }
 
     private static async Task<Dictionary<long, LifecycleRow>> LockAsync(
-        NpgsqlConnection connection, SessionContext session, IReadOnlyList<StatusChangeItem> items, CancellationToken cancellationToken)
+        NpgsqlConnection connection, SessionContext session, IReadOnlyList<StatusChangeItem> items, DateOnly today, CancellationToken cancellationToken)
     {
         var rows = await connection.QueryAsync<LifecycleRow>(new CommandDefinition($"""
-            SELECT i.invoice_id, i.status, i.invoice_type, i.invoice_date, i.date_text, i.num, i.seller_tin, i.customer_tin, i.sender_tin,
+            SELECT i.invoice_id, i.status, i.invoice_type, i.invoice_date, i.date_text, i.num, i.seller_tin, i.customer_tin,
                    i.cancel_reason, i.registration_number, i.last_update_date,
-                   (SELECT max(h.changed_at) FROM invoice_status_history h WHERE h.invoice_id = i.invoice_id AND h.to_status = 'REVOKED') AS revoked_at
+                   (SELECT max(h.changed_at) FROM invoice_status_history h WHERE h.invoice_id = i.invoice_id AND h.to_status = 'REVOKED') AS revoked_at,
+                   EXISTS (SELECT 1 FROM powers_of_attorney p WHERE p.principal_tin = i.seller_tin AND p.attorney_iin = @Login
+                           AND p.revoked_at IS NULL AND @Today BETWEEN p.valid_from AND p.valid_to) AS acts_for_seller
             FROM invoices i WHERE i.invoice_id = ANY(@Ids) AND {InvoiceVisibility.Predicate}
             ORDER BY i.invoice_id FOR UPDATE OF i
-            """, new { Ids = items.Select(i => i.Id).ToArray(), session.Tin }, cancellationToken: cancellationToken));
+            """, new { Ids = items.Select(i => i.Id).ToArray(), session.Tin, session.Login, Today = today }, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.InvoiceId);
     }
 

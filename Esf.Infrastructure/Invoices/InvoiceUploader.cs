@@ -14,10 +14,10 @@ using Npgsql;
 namespace Esf.Infrastructure.Invoices;
 
 /// <summary>
-/// Accepts an upload: runs the upload checks on each invoice, stores the accepted ones IN_QUEUE together with the upload
-/// in one transaction, then publishes one message for the whole upload.
+/// Accepts an upload: runs the upload checks on each invoice, and who may send it (<see cref="SellerAuthority"/>), stores the
+/// accepted ones IN_QUEUE together with the upload in one transaction, then publishes one message for the whole upload.
 /// </summary>
-public sealed class InvoiceUploader(NpgsqlDataSource database, UploadPublisher publisher, IOptions<EsfOptions> options)
+public sealed class InvoiceUploader(NpgsqlDataSource database, UploadPublisher publisher, IOptions<EsfOptions> options, TimeProvider clock)
 {
     /// <param name="channel">"SOAP" or "REST", recorded with the upload.</param>
     /// <param name="idempotencyKey">A repeat with the same key (per enterprise) gets the first answer back.</param>
@@ -27,9 +27,10 @@ public sealed class InvoiceUploader(NpgsqlDataSource database, UploadPublisher p
         using var activity = EsfActivities.StartUpload(channel);
         EnsureSize(batch);
         using var certificate = CertificateParser.TryParse(batch.Certificate, out var parsed) ? parsed : null;
-        var (accepted, declined) = Check(batch, certificate);
+        var (checkedItems, declined) = Check(batch, certificate);
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var accepted = await AuthorizeAsync(connection, session, checkedItems, declined, cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var requestHash = idempotencyKey is null ? null : HashOf(batch);
         if (idempotencyKey is not null
@@ -103,6 +104,38 @@ public sealed class InvoiceUploader(NpgsqlDataSource database, UploadPublisher p
         }
 
         return (accepted, declined);
+    }
+
+    /// <summary>
+    /// The checked invoices their session may send, with the power of attorney each is sent under; the others are declined
+    /// (moved to <paramref name="declined"/>, in request order), so nothing of another seller is ever stored.
+    /// </summary>
+    private async Task<List<AcceptedInvoice>> AuthorizeAsync(
+        NpgsqlConnection connection, SessionContext session, List<AcceptedInvoice> checkedItems, List<UploadItemResult> declined,
+        CancellationToken cancellationToken)
+    {
+        if (checkedItems.Count == 0)
+        {
+            return checkedItems;
+        }
+
+        var authority = await SellerAuthority.LoadAsync(
+            connection, session, checkedItems.Select(a => a.Document.SellerTin!), KazakhstanTime.Today(clock), cancellationToken);
+        var accepted = new List<AcceptedInvoice>(checkedItems.Count);
+        foreach (var invoice in checkedItems)
+        {
+            if (authority.Refusal(invoice.Document, invoice.Item.SignatureType) is { } refusal)
+            {
+                declined.Add(new UploadItemResult(invoice.Index, null, invoice.Document.Num, invoice.Document.DateText, [refusal]));
+            }
+            else
+            {
+                accepted.Add(invoice with { PowerOfAttorneyId = authority.PowerOfAttorney(invoice.Document.SellerTin!, invoice.Item.SignatureType) });
+            }
+        }
+
+        declined.Sort((a, b) => a.Index.CompareTo(b.Index));
+        return accepted;
     }
 
     private static string HashOf(UploadBatch batch)

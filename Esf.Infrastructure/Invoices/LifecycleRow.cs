@@ -13,14 +13,20 @@ internal sealed class LifecycleRow
     public string Num { get; init; } = "";
     public string SellerTin { get; init; } = "";
     public string? CustomerTin { get; init; }
-    public string SenderTin { get; init; } = "";
     public string? CancelReason { get; init; }
     public string? RegistrationNumber { get; init; }
     public DateTime LastUpdateDate { get; init; }
     public DateTime? RevokedAt { get; init; }
 
+    /// <summary>The acting user holds a power of attorney of the seller valid today (read with the row).</summary>
+    public bool ActsForSeller { get; init; }
+
+    /// <summary>
+    /// The seller's side is the seller's enterprise or a holder of its power of attorney, never merely whoever sent the invoice
+    /// (security review H2): an attorney whose power ended, or a colleague of the attorney, is no seller.
+    /// </summary>
     public InvoiceRole RoleOf(string tin) =>
-        (SellerTin == tin || SenderTin == tin ? InvoiceRole.Seller : InvoiceRole.None) | (CustomerTin == tin ? InvoiceRole.Customer : InvoiceRole.None);
+        (SellerTin == tin || ActsForSeller ? InvoiceRole.Seller : InvoiceRole.None) | (CustomerTin == tin ? InvoiceRole.Customer : InvoiceRole.None);
 
     public LifecycleFacts Facts() => new(
         InvoiceStatusNames.Parse(Status), ParseType(InvoiceType), DateOnly.FromDateTime(InvoiceDate),

@@ -25,7 +25,8 @@ internal static class UploadStore
         var now = DateTimeOffset.UtcNow;
         await using (var copy = await connection.BeginBinaryImportAsync("""
             COPY invoices (invoice_id, upload_id, status, num, invoice_date, date_text, turnover_date, invoice_type, seller_tin, customer_tin,
-                           sender_tin, sender_login, body, signature, signature_type, certificate, version, hash, input_date, last_update_date)
+                           sender_tin, sender_login, body, signature, signature_type, certificate, version, hash, input_date, last_update_date,
+                           power_of_attorney_id)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken))
         {
@@ -48,7 +49,7 @@ internal static class UploadStore
     private static void WriteRow(
         NpgsqlBinaryImporter copy, long id, long uploadId, AcceptedInvoice invoice, SessionContext session, string certificate, DateTimeOffset now)
     {
-        var (_, item, document) = invoice;
+        var (_, item, document, _) = invoice;
         copy.Write(id, NpgsqlDbType.Bigint);
         copy.Write(uploadId, NpgsqlDbType.Bigint);
         copy.Write(InvoiceStatus.InQueue.ToWire(), NpgsqlDbType.Varchar);
@@ -69,6 +70,7 @@ internal static class UploadStore
         copy.Write(InvoiceSignatureVerifier.Hash(item.Body), NpgsqlDbType.Varchar);
         copy.Write(now, NpgsqlDbType.TimestampTz);
         copy.Write(now, NpgsqlDbType.TimestampTz);
+        WriteNullable(copy, invoice.PowerOfAttorneyId, NpgsqlDbType.Bigint);
     }
 
     private static void WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type)

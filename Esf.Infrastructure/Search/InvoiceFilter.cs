@@ -22,6 +22,9 @@ public sealed record InvoiceFilter
     public InvoiceType? InvoiceType { get; init; }
     public string? Num { get; init; }
     public string? RegistrationNumber { get; init; }
+
+    /// <summary>Only invoices the control registered (they have a registration number): never queued, FAILED or DELETED ones.</summary>
+    public bool RegisteredOnly { get; init; }
     public string? CurrencyCode { get; init; }
     public string? ConsignorTin { get; init; }
     public string? ConsigneeTin { get; init; }

@@ -46,6 +46,11 @@ internal static class InvoiceFilterSql
         Add("i.invoice_type = @Type", "Type", filter.InvoiceType is { } type ? InvoiceTypeNames.ToWire(type) : null);
         Add("i.num = @Num", "Num", filter.Num);
         Add("i.registration_number = @RegistrationNumber", "RegistrationNumber", filter.RegistrationNumber);
+        if (filter.RegisteredOnly)
+        {
+            conditions.Add("i.registration_number IS NOT NULL");
+        }
+
         Add($"{BodyXPath.Text("productSet/currencyCode")} = @Currency", "Currency", filter.CurrencyCode);
         Add($"@ConsignorTin = ANY({BodyXPath.AnyText("consignor/tin")})", "ConsignorTin", filter.ConsignorTin);
         Add($"@ConsigneeTin = ANY({BodyXPath.AnyText("consignee/tin")})", "ConsigneeTin", filter.ConsigneeTin);

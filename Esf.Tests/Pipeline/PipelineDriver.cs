@@ -28,6 +28,10 @@ public sealed class PipelineDriver(GatewayFixture fixture, TestTenant tenant, Se
     public Task<UploadResult> UploadAsync(string? idempotencyKey, params UploadItem[] items) =>
         fixture.Get<InvoiceUploader>().UploadAsync(session, new UploadBatch(items, tenant.CertificateBase64), "REST", idempotencyKey, CancellationToken.None);
 
+    /// <summary>An upload from this tenant's session with any certificate (another signer's, an expired one).</summary>
+    public Task<UploadResult> UploadAsync(UploadBatch batch) =>
+        fixture.Get<InvoiceUploader>().UploadAsync(session, batch, "REST", null, CancellationToken.None);
+
     /// <summary>Waits until the invoice leaves IN_QUEUE/IN_PROCESSING and returns it.</summary>
     public async Task<InvoiceRecord> FinishedAsync(long invoiceId, TimeSpan? timeout = null)
     {

@@ -1,4 +1,5 @@
 using Esf.Domain.Invoices;
+using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Signatures;
 using Esf.Tests.Infrastructure;
 using NUnit.Framework;
@@ -82,10 +83,10 @@ public sealed class Registering_uploaded_invoices
     public async Task Should_fail_an_invoice_signed_with_the_certificate_of_another_taxpayer_with_rule_B02()
     {
         var driver = await PipelineDriver.StartAsync(fixture);
-        var other = await TestTenant.CreateAsync(fixture);
-        var body = TestInvoices.Build(TestTenant.UniqueNum(), TestInvoices.Today, other.SellerTin, driver.Tenant.CustomerTin);
+        using var other = await TestTenant.CreateAsync(fixture);
+        var body = TestInvoices.Build(driver.Tenant);
 
-        var upload = await driver.UploadAsync(driver.Item(body));
+        var upload = await driver.UploadAsync(new UploadBatch([driver.Item(body, other.Sign(body))], other.CertificateBase64));
         var invoice = await driver.FinishedAsync(upload.Accepted[0].InvoiceId!.Value);
 
         Assert.That(invoice.Status, Is.EqualTo(InvoiceStatus.Failed));
@@ -96,12 +97,12 @@ public sealed class Registering_uploaded_invoices
     public async Task Should_report_every_violation_of_one_invoice_at_once()
     {
         var driver = await PipelineDriver.StartAsync(fixture);
-        var body = TestInvoices.Build(TestTenant.UniqueNum(), TestInvoices.Today, TestTenant.UniqueTin(), TestTenant.UniqueTin());
+        var body = TestInvoices.Build(TestTenant.UniqueNum(), TestInvoices.Today, driver.Tenant.SellerTin, TestTenant.UniqueTin());
 
         var upload = await driver.UploadAsync(driver.Item(body, driver.Tenant.Sign("другое тело")));
         var invoice = await driver.FinishedAsync(upload.Accepted[0].InvoiceId!.Value);
 
-        Assert.That((await driver.ErrorsAsync(invoice.InvoiceId)).Select(e => e.RuleId), Is.EquivalentTo(new[] { "GEN-01", "B-01", "C-02" }));
+        Assert.That((await driver.ErrorsAsync(invoice.InvoiceId)).Select(e => e.RuleId), Is.EquivalentTo(new[] { "GEN-01", "C-02" }));
     }
 
     [Test]
