@@ -1,5 +1,6 @@
-using Esf.Domain.Invoices;
 using Esf.Domain.Rules;
+using Esf.Infrastructure.Invoices;
+using Esf.Infrastructure.Sessions;
 using Esf.Infrastructure.Signatures;
 using Esf.Infrastructure.Xml;
 using Npgsql;
@@ -7,48 +8,60 @@ using Npgsql;
 namespace Esf.Infrastructure.Registration;
 
 /// <summary>
-/// The full format-and-logic control as a dry run (POST /api/v1/invoices/validate): XSD and light rules, then the registration
-/// rules against the registry, exactly as the worker runs them; nothing is stored. Without a signature and certificate the two
-/// signature rules (GEN-01, B-02) are not run, and the report says so.
+/// The full format-and-logic control as a dry run (POST /api/v1/invoices/validate), nothing stored: the upload's checks, who may
+/// send the invoice (<see cref="SellerAuthority"/>), then the registration rules exactly as the worker runs them, through the
+/// same steps (<see cref="CheckedInvoice"/>, <see cref="RegistryFacts"/>, <see cref="RegistrationJudge"/>). A body the session
+/// may not send is refused as the upload refuses it, before any registry lookup, so the dry run never reads another
+/// enterprise's invoices. Without a signature and certificate the signature rules (GEN-01, B-02, POA-01) are not run, and the
+/// report says so.
 /// </summary>
-public sealed class InvoiceValidator(NpgsqlDataSource database, TimeProvider clock)
+public sealed class InvoiceValidator(NpgsqlDataSource database, TimeProvider clock, Security.CertificateValidator certificates)
 {
-    private static readonly string[] SignatureRules = ["GEN-01", "B-02"];
+    private static readonly string[] SignatureRules = ["GEN-01", "B-02", "POA-01"];
 
-    public async Task<InvoiceValidation> ValidateAsync(string body, string? signature, string? certificate, CancellationToken ct)
+    /// <param name="signatureType">COMPANY (default) or OPERATOR, as the upload would send it.</param>
+    public async Task<InvoiceValidation> ValidateAsync(
+        SessionContext session, string body, string? signature, string? certificate, string? signatureType, CancellationToken ct)
     {
-        var read = InvoiceBodyReader.Read(body);
-        if (read.Document is not { } document)
-        {
-            return new InvoiceValidation(false, read.Violations, SignatureChecked: false);
-        }
-
-        var violations = read.Violations.Concat(DocumentControl.Run(document)).ToList();
+        var type = string.IsNullOrEmpty(signatureType) ? SignatureCheck.Company : signatureType;
         var signed = !string.IsNullOrEmpty(signature) && !string.IsNullOrEmpty(certificate);
-        var check = signed ? Verify(body, signature!, certificate!) : new SignatureCheck(true, null, null);
-        await using (var connection = await database.OpenConnectionAsync(ct))
+        using var parsed = signed && CertificateParser.TryParse(certificate, out var read) ? read : null;
+        var (document, violations) = signed
+            ? UploadChecks.Check(new UploadItem(body, UploadChecks.SupportedVersion, signature!, type), parsed)
+            : UnsignedUploadStage(body);
+        if (document is null)
         {
-            var registry = await RegistryFacts.LoadAsync(connection, [document], KazakhstanTime.Today(clock), lockOriginals: false, ct);
-            var context = new RegistrationContext(document, check, registry);
-            violations.AddRange(RuleCatalogue.RegistrationRules
-                .Where(r => signed || !SignatureRules.Contains(r.Definition.Id))
-                .SelectMany(r => r.Check(context)));
+            return new InvoiceValidation(false, violations, false);
         }
 
-        return new InvoiceValidation(violations.Count == 0, violations, signed);
+        var today = KazakhstanTime.Today(clock);
+        await using var connection = await database.OpenConnectionAsync(ct);
+        if (document.SellerTin is { } seller
+            && (await SellerAuthority.LoadAsync(connection, session, [seller], today, ct)).Refusal(document, type) is { } refusal)
+        {
+            return new InvoiceValidation(false, [.. violations, refusal], signed);
+        }
+
+        // The signature rules need a certificate the upload would take (an unreadable one is API-04 above).
+        var signatureChecked = parsed is not null;
+        var registry = await RegistryFacts.LoadAsync(connection, [document], today, lockOriginals: false, ct);
+        CheckedInvoice invoice;
+        using (var signers = new SignerKeys(certificates))
+        {
+            invoice = signatureChecked
+                ? CheckedInvoice.Of(0, body, signature!, certificate!, type, signers)
+                : new CheckedInvoice(0, document, new SignatureCheck(true, null, null, type), null);
+        }
+
+        var all = violations.Concat(RegistrationJudge.Judge(invoice, registry).Violations
+            .Where(v => signatureChecked || !SignatureRules.Contains(v.RuleId))).ToList();
+        return new InvoiceValidation(all.Count == 0, all, signatureChecked);
     }
 
-    private static SignatureCheck Verify(string body, string signature, string certificate)
+    /// <summary>The upload checks of the body alone (XSD and light rules), for a body sent without signature and certificate.</summary>
+    private static (Domain.Invoices.InvoiceDocument? Document, IReadOnlyList<RuleViolation> Violations) UnsignedUploadStage(string body)
     {
-        if (!CertificateParser.TryParse(certificate, out var parsed))
-        {
-            return new SignatureCheck(false, null, null);
-        }
-
-        using (parsed)
-        {
-            var subject = CertificateParser.Subject(parsed);
-            return new SignatureCheck(InvoiceSignatureVerifier.Verify(body, signature, parsed), subject.Iin, subject.Bin);
-        }
+        var read = InvoiceBodyReader.Read(body);
+        return (read.Document, [.. read.Violations, .. read.Document is { } document ? DocumentControl.Run(document) : []]);
     }
 }

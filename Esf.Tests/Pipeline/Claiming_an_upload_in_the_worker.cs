@@ -50,6 +50,35 @@ public sealed class Claiming_an_upload_in_the_worker
     }
 
     [Test]
+    public async Task Should_fail_only_the_invoice_whose_original_no_longer_reads_with_api_06_and_register_the_rest_of_its_batch()
+    {
+        // Arrange: a registered original whose stored body was altered in the database; then one upload with a correction of it
+        // and an unrelated invoice.
+        var driver = await PipelineDriver.StartAsync(gateway);
+        var originalUpload = await driver.UploadAsync(driver.Item(TestInvoices.Build(driver.Tenant)));
+        await gateway.Get<InvoiceRegistrar>().ProcessAsync(originalUpload.UploadId!.Value, CancellationToken.None);
+        var original = (await gateway.Get<InvoiceQueries>().GetByIdsAsync(driver.Session, [originalUpload.Accepted[0].InvoiceId!.Value], CancellationToken.None)).Single();
+        await ExecuteAsync("UPDATE invoices SET body = '<v2:invoice xmlns:v2=\"v2.esf\"><num>' WHERE invoice_id = @Id", new { Id = original.InvoiceId });
+        var upload = await driver.UploadAsync(
+            driver.Item(TestInvoices.Linked(TestInvoices.Build(driver.Tenant), "FIXED_INVOICE", original.Num, original.DateText)),
+            driver.Item(TestInvoices.Build(driver.Tenant)));
+        var (correction, unrelated) = (upload.Accepted[0].InvoiceId!.Value, upload.Accepted[1].InvoiceId!.Value);
+
+        // Act
+        await gateway.Get<InvoiceRegistrar>().ProcessAsync(upload.UploadId!.Value, CancellationToken.None);
+
+        // Assert
+        var errors = await driver.ErrorsAsync(correction);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((await PipelineInvariants.StatusesAsync([unrelated])).Single().Status, Is.EqualTo("CREATED"));
+            Assert.That((await PipelineInvariants.StatusesAsync([correction])).Single().Status, Is.EqualTo("FAILED"));
+            Assert.That(errors.Select(e => (e.RuleId, e.Property)), Is.EqualTo(new[] { ("API-06", "relatedInvoice") }));
+            Assert.That(errors[0].Message, Does.Contain("основной ЭСФ не читается"));
+        }
+    }
+
+    [Test]
     public async Task Should_leave_invoices_in_queue_while_another_delivery_holds_the_claim_and_register_them_once_the_claim_is_stale()
     {
         // Arrange: another worker claimed the upload a moment ago.

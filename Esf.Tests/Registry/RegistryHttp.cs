@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using Esf.Infrastructure.Signatures;
 using Esf.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -32,6 +34,24 @@ internal sealed class RegistryHttp : IDisposable
     {
         using var response = await Http.PostAsJsonAsync(path, body);
         return (response.StatusCode, await ReadAsync(response));
+    }
+
+    /// <summary>Uploads one invoice over REST, signed with <paramref name="signer"/> (default: the tenant's key), and waits for its verdict.</summary>
+    /// <returns>The invoice's status view: <c>status</c>, <c>registrationNumber</c>, <c>errors</c>.</returns>
+    public async Task<JsonElement> RegisterAsync(string body, X509Certificate2? signer = null, string signatureType = "COMPANY")
+    {
+        signer ??= Tenant.Certificate;
+        using var key = signer.GetRSAPrivateKey()!;
+        var (status, answer) = await PostAsync("api/v1/invoices", new
+        {
+            certificate = CertificateFactory.ToBase64(signer),
+            invoices = new[] { new { body, version = "InvoiceV2", signature = InvoiceSignatureVerifier.Sign(body, key), signatureType } },
+        });
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Accepted), answer.ToString());
+        var id = answer.GetProperty("accepted")[0].GetProperty("id").GetInt64();
+        return await Poller.UntilAsync(
+            async () => JsonDocument.Parse(await Http.GetStringAsync($"api/v1/invoices/{id}/status")).RootElement.Clone(),
+            view => view.GetProperty("status").GetString() is "CREATED" or "FAILED", $"invoice {id} to be registered or failed");
     }
 
     public static async Task<JsonElement> ReadAsync(HttpResponseMessage response) =>

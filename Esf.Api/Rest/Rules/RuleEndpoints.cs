@@ -21,8 +21,10 @@ public static class RuleEndpoints
             .WithTags("Rules")
             .WithName("ValidateInvoice")
             .WithSummary("Run the whole control on an invoice without storing it")
-            .WithDescription("XSD, light rules and registry rules, as the worker runs them. Nothing is stored. With signature and " +
-                "x509Certificate the signature rules (GEN-01, B-02) run too.")
+            .WithDescription("The upload's checks, who may send the invoice (UPL-01, UPL-02), then the registration rules exactly as the " +
+                "worker runs them; nothing is stored. Only the session's own invoices (or, with signatureType OPERATOR, those of a " +
+                "seller whose power of attorney the user holds today) are judged: any other seller is refused with UPL-01, as at upload. " +
+                "With signature and x509Certificate the signature rules (GEN-01, B-02, POA-01) run too.")
             .ProducesRestProblems(StatusCodes.Status400BadRequest);
         return api;
     }
@@ -35,7 +37,7 @@ public static class RuleEndpoints
             throw RestProblemException.Malformed("invoiceBody is required");
         }
 
-        var result = await validator.ValidateAsync(body.InvoiceBody, body.Signature, body.X509Certificate, ct);
+        var result = await validator.ValidateAsync(bearer.Context, body.InvoiceBody, body.Signature, body.X509Certificate, body.SignatureType, ct);
         return TypedResults.Ok(new ValidationView(result.Valid, result.SignatureChecked, result.Violations.Select(ViolationView.From).ToList()));
     }
 }
