@@ -2,7 +2,8 @@ namespace Esf.Domain.Invoices;
 
 /// <summary>
 /// The customer's windows (Rules p.85–88): a corrected or additional invoice, or a revocation, may be declined within
-/// 10 calendar days from its issue or revocation; the tenth day is the last one allowed.
+/// 10 calendar days from its issue (<see cref="LifecycleFacts.IssuedOn"/>: never before its registration) or revocation;
+/// the tenth day is the last one allowed.
 /// </summary>
 public static class DocumentFlowWindows
 {
@@ -11,7 +12,7 @@ public static class DocumentFlowWindows
     /// <summary>The last day a decline is allowed (DeadlineType DECLINE), or null when the invoice cannot be declined.</summary>
     public static DateOnly? DeclineDeadline(LifecycleFacts facts) =>
         facts.Type is InvoiceType.FixedInvoice or InvoiceType.AdditionalInvoice && facts.Status is InvoiceStatus.Created or InvoiceStatus.Delivered
-            ? facts.InvoiceDate.AddDays(CalendarDays)
+            ? facts.IssuedOn.AddDays(CalendarDays)
             : null;
 
     /// <summary>The last day the customer may object to a revocation (DeadlineType UNREVOKE), or null when not revoked.</summary>

@@ -17,4 +17,11 @@ public static class RegistrationNumber
         var tail = (counter % TailModulus).ToString("D8", CultureInfo.InvariantCulture);
         return $"ESF-{sellerTin}-{registrationDay.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}-{tail}";
     }
+
+    /// <summary>The registration day a number carries (its <c>yyyyMMdd</c> part, written by the server); null when it has none.</summary>
+    public static DateOnly? DayOf(string? registrationNumber) =>
+        registrationNumber?.Split('-') is [_, _, var day, _]
+        && DateOnly.TryParseExact(day, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var registered)
+            ? registered
+            : null;
 }

@@ -21,7 +21,8 @@ public sealed record InvoiceDeadline(string Type, DateOnly LastDay)
 
         // While REVOKED nothing else touches the invoice, so its last update is the revocation.
         var revokedOn = invoice.Status == InvoiceStatus.Revoked ? DateOnly.FromDateTime(KazakhstanTime.Of(invoice.LastUpdateDate).DateTime) : (DateOnly?)null;
-        var facts = new LifecycleFacts(invoice.Status, LifecycleRow.ParseType(invoice.InvoiceType), date, revokedOn);
+        var facts = new LifecycleFacts(invoice.Status, LifecycleRow.ParseType(invoice.InvoiceType), date, revokedOn,
+            RegistrationNumber.DayOf(invoice.RegistrationNumber));
         return DocumentFlowWindows.DeclineDeadline(facts) is { } decline ? new InvoiceDeadline("DECLINE", decline)
             : DocumentFlowWindows.UnrevokeDeadline(facts) is { } unrevoke ? new InvoiceDeadline("UNREVOKE", unrevoke)
             : null;

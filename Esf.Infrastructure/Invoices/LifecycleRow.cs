@@ -30,7 +30,8 @@ internal sealed class LifecycleRow
 
     public LifecycleFacts Facts() => new(
         InvoiceStatusNames.Parse(Status), ParseType(InvoiceType), DateOnly.FromDateTime(InvoiceDate),
-        RevokedAt is { } revoked ? DateOnly.FromDateTime(KazakhstanTime.Of(Utc(revoked)).DateTime) : null);
+        RevokedAt is { } revoked ? DateOnly.FromDateTime(KazakhstanTime.Of(Utc(revoked)).DateTime) : null,
+        Domain.Invoices.RegistrationNumber.DayOf(RegistrationNumber));
 
     public InvoiceSummaryRecord Summary(InvoiceStatus status, DateTimeOffset lastUpdate) =>
         new(InvoiceId, DateText, status, Num, CancelReason, RegistrationNumber, lastUpdate);

@@ -33,6 +33,13 @@ public sealed class PowersOfAttorney(NpgsqlDataSource database, TimeProvider clo
             throw EsfException.Business("validTo must not be earlier than validFrom", "FIELD_INVALID");
         }
 
+        // A power covers what is signed from the day it is given (server time): a backdated one would bless invoices an
+        // attorney signed without authority (security review M5).
+        if (validFrom < KazakhstanTime.Today(clock))
+        {
+            throw EsfException.Business("validFrom must not be earlier than today (Kazakhstan time)", "FIELD_INVALID");
+        }
+
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleAsync<PowerOfAttorney>(new CommandDefinition($"""
             INSERT INTO powers_of_attorney (principal_tin, attorney_iin, valid_from, valid_to, granted_by)

@@ -67,12 +67,14 @@ public sealed class DocumentFlowParties : IDisposable
     }
 
     /// <summary>One operation on one invoice, signed with the acting side's certificate (confirm is not signed).</summary>
-    public Task<IReadOnlyList<StatusChangeResult>> ChangeAsync(SessionContext session, LifecycleOperation operation, long id, string reason = "причина")
+    /// <param name="changer">The service to call; by default the gateway's (a test passes one with its own clock).</param>
+    public Task<IReadOnlyList<StatusChangeResult>> ChangeAsync(
+        SessionContext session, LifecycleOperation operation, long id, string reason = "причина", InvoiceStatusChanger? changer = null)
     {
         var unsigned = operation == LifecycleOperation.Confirm;
         StatusChangeItem[] items = [new(id, unsigned || operation == LifecycleOperation.Delete ? null : reason)];
         var signed = unsigned ? null : Sign(items, session == Customer ? CustomerCertificate : Seller.Tenant.Certificate);
-        return Fixture.Get<InvoiceStatusChanger>().ChangeAsync(session, operation, items, signed, atomic: false, CancellationToken.None);
+        return (changer ?? Fixture.Get<InvoiceStatusChanger>()).ChangeAsync(session, operation, items, signed, atomic: false, CancellationToken.None);
     }
 
     public static SignedStatusChange Sign(IReadOnlyList<StatusChangeItem> items, X509Certificate2 certificate)

@@ -65,6 +65,24 @@ public sealed class DocumentFlowTests
 
     [TestCase(10, null)]
     [TestCase(11, "WRONG_DATE")]
+    public void Decide_WhenTheSellerDatedTheInvoiceBeforeItsRegistration_CountsTheDeclineWindowFromTheRegistrationDay(int days, string? expectedError)
+    {
+        var registered = Issued.AddDays(20);
+        var facts = new LifecycleFacts(InvoiceStatus.Created, InvoiceType.FixedInvoice, Issued, null, registered);
+
+        var decision = DocumentFlow.Decide(LifecycleOperation.Decline, facts, InvoiceRole.Customer, registered.AddDays(days));
+
+        Assert.That(decision.ErrorCode, Is.EqualTo(expectedError));
+    }
+
+    [TestCase("ESF-123456789011-20181218-76963660", "2018-12-18")]
+    [TestCase("ESF-123456789011-20181318-76963660", null)]
+    [TestCase(null, null)]
+    public void RegistrationNumberDayOf_WhenReadBack_IsTheDayTheServerWroteIntoIt(string? number, string? day) =>
+        Assert.That(RegistrationNumber.DayOf(number), Is.EqualTo(day is null ? (DateOnly?)null : DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [TestCase(10, null)]
+    [TestCase(11, "WRONG_DATE")]
     public void Decide_WhenUnrevokingDaysAfterTheRevocation_AllowsTheTenthCalendarDayAndNotTheEleventh(int days, string? expectedError)
     {
         var revoked = new DateOnly(2026, 12, 25);

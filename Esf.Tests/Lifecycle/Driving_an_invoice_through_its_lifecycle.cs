@@ -2,6 +2,7 @@ using Esf.Domain.Invoices;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Invoices;
 using Esf.Tests.Infrastructure;
+using Npgsql;
 using NUnit.Framework;
 
 namespace Esf.Tests.Lifecycle;
@@ -71,18 +72,22 @@ public sealed class Driving_an_invoice_through_its_lifecycle
 
     [TestCase(10, true)]
     [TestCase(11, false)]
-    public async Task Should_let_the_customer_decline_a_corrected_invoice_through_the_tenth_calendar_day(int daysAgo, bool allowed)
+    public async Task Should_count_the_decline_window_from_the_registration_day_not_the_date_the_seller_wrote(int daysAfterRegistration, bool allowed)
     {
-        // Arrange
+        // Arrange: M5 (security review): a corrected invoice registered today whose body the seller dated 20 days back, so a
+        // window counted from that date would have closed before the customer could see it.
         using var parties = await DocumentFlowParties.StartAsync(Fixture);
         var id = await parties.RegisterAsync();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5));
-        await parties.SetKindAndDateAsync(id, InvoiceType.FixedInvoice, today.AddDays(-daysAgo));
+        var registered = ControlledClock.KazakhstanToday;
+        await parties.SetKindAndDateAsync(id, InvoiceType.FixedInvoice, registered.AddDays(-20));
+        var deadline = InvoiceDeadline.Of(await parties.ReadAsync(id));
+        var later = new InvoiceStatusChanger(Fixture.Get<NpgsqlDataSource>(), ControlledClock.At(registered.AddDays(daysAfterRegistration)));
 
         // Act
-        var result = (await parties.ChangeAsync(parties.Customer, LifecycleOperation.Decline, id, "не согласны")).Single();
+        var result = (await parties.ChangeAsync(parties.Customer, LifecycleOperation.Decline, id, "не согласны", later)).Single();
 
         // Assert
+        Assert.That(deadline, Is.EqualTo(new InvoiceDeadline("DECLINE", registered.AddDays(10))), "InvoiceInfo.deadline says the same");
         Assert.That((result.IsChanged, result.ErrorCode), Is.EqualTo(allowed ? (true, (string?)null) : (false, "WRONG_DATE")));
         Assert.That((await parties.ReadAsync(id)).Status, Is.EqualTo(allowed ? InvoiceStatus.Declined : InvoiceStatus.Created));
     }

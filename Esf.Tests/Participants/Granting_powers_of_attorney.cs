@@ -14,7 +14,7 @@ namespace Esf.Tests.Participants;
 [TestFixture]
 public sealed class Granting_powers_of_attorney
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private static readonly DateOnly Today = ControlledClock.KazakhstanToday;
 
     [Test]
     public async Task Should_grant_list_check_and_revoke_a_power_of_attorney()
@@ -26,7 +26,7 @@ public sealed class Granting_powers_of_attorney
         var powers = ParticipantsGateway.Fixture.Get<PowersOfAttorney>();
 
         // Act
-        using var granted = await http.PostAsJsonAsync("api/v1/powers-of-attorney", new { attorneyIin = attorney, validFrom = Today.AddDays(-1), validTo = Today.AddDays(30) });
+        using var granted = await http.PostAsJsonAsync("api/v1/powers-of-attorney", new { attorneyIin = attorney, validFrom = Today, validTo = Today.AddDays(30) });
         var power = JsonDocument.Parse(await granted.Content.ReadAsStringAsync()).RootElement;
         var holdsToday = await powers.HoldsAsync(head.SellerTin, attorney, Today, CancellationToken.None);
         var holdsAfter = await powers.HoldsAsync(head.SellerTin, attorney, Today.AddDays(31), CancellationToken.None);
@@ -42,6 +42,25 @@ public sealed class Granting_powers_of_attorney
         Assert.That(listed.GetArrayLength(), Is.EqualTo(1));
         Assert.That(revoked.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That(holdsRevoked, Is.False);
+    }
+
+    [Test]
+    public async Task Should_refuse_a_power_of_attorney_that_starts_before_the_day_it_is_granted()
+    {
+        // Arrange: M5 (security review): a power backdated to cover invoices already signed is refused; the day is the server's.
+        using var head = await TestTenant.CreateAsync(ParticipantsGateway.Fixture);
+        var session = await ParticipantsGateway.Fixture.Get<SessionService>().RequireAsync(await head.OpenSessionAsync(ParticipantsGateway.Fixture), CancellationToken.None);
+        var granted = new DateOnly(2027, 3, 10);
+        var powers = new PowersOfAttorney(ParticipantsGateway.Fixture.Get<Npgsql.NpgsqlDataSource>(), ControlledClock.At(granted));
+
+        // Act
+        var backdated = await Assert.ThrowsAsync<EsfException>(() =>
+            powers.GrantAsync(session, TestTenant.UniqueTin(), granted.AddDays(-1), granted.AddDays(30), CancellationToken.None));
+        var fromToday = await powers.GrantAsync(session, TestTenant.UniqueTin(), granted, granted.AddDays(30), CancellationToken.None);
+
+        // Assert
+        Assert.That(backdated!.ErrorCode, Is.EqualTo("FIELD_INVALID"));
+        Assert.That(fromToday.ValidFrom, Is.EqualTo(granted));
     }
 
     [Test]

@@ -27,8 +27,8 @@ public sealed class Signing_as_an_operator
         if (granted)
         {
             var session = await ParticipantsGateway.Fixture.Get<SessionService>().RequireAsync(sessionId, CancellationToken.None);
-            var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5));
-            await ParticipantsGateway.Fixture.Get<PowersOfAttorney>().GrantAsync(session, attorneyIin, today.AddDays(-1), today.AddDays(1), CancellationToken.None);
+            var today = ControlledClock.KazakhstanToday;
+            await ParticipantsGateway.Fixture.Get<PowersOfAttorney>().GrantAsync(session, attorneyIin, today, today.AddDays(1), CancellationToken.None);
         }
 
         using var http = ParticipantsGateway.Fixture.CreateClient();
