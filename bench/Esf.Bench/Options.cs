@@ -61,8 +61,9 @@ public sealed record Options(
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            int NextInt() => int.Parse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture) is var n and > 0
-                ? n : throw new ArgumentException($"{args[i]} must be positive");
+            // The option's name is read before Next() moves past it: the message names the option, not its value.
+            int NextInt() => args[i] is var option && int.Parse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture) is var n and > 0
+                ? n : throw new ArgumentException($"{option} must be positive");
             switch (args[i])
             {
                 case "--invoices": invoices = NextInt(); break;
