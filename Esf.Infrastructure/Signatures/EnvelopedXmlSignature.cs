@@ -48,21 +48,28 @@ public static class EnvelopedXmlSignature
             throw EsfException.Code("SIGNATURE_INVALID_FORMAT");
         }
 
-        return CheckSignature(signed, certificate) ? (document, certificate) : throw EsfException.Code("SIGNATURE_VERIFICATION_FAILED");
+        return CheckSignature((XmlElement)signatures[0]!, certificate) ? (document, certificate) : throw EsfException.Code("SIGNATURE_VERIFICATION_FAILED");
     }
 
     /// <summary>
-    /// Checks a loaded signature with <paramref name="certificate"/>'s key: a GOST key through the registered GOST methods, any
-    /// other through SignedXml's own. A method of another key type (e.g. an RSA URI with a GOST key) verifies nothing.
+    /// Checks the ds:Signature <paramref name="signature"/> of its document with <paramref name="certificate"/>'s key: a GOST key
+    /// through the registered GOST methods, any other through SignedXml's own. A method of another key type (e.g. an RSA URI
+    /// with a GOST key) verifies nothing.
     /// </summary>
-    public static bool CheckSignature(SignedXml signed, X509Certificate2 certificate)
+    public static bool CheckSignature(XmlElement signature, X509Certificate2 certificate)
     {
         try
         {
+            var signed = new SignedXml(signature.OwnerDocument);
+            signed.LoadXml(signature);
             if (GostPublicKey.From(certificate) is { } gost)
             {
                 GostXmlAlgorithms.EnsureRegistered();
-                return signed.CheckSignature(new GostXmlKey(gost));
+                var signedInfo = signature.ChildNodes.OfType<XmlElement>()
+                    .Single(e => e.LocalName == "SignedInfo" && e.NamespaceURI == SignedXml.XmlDsigNamespaceUrl);
+                var canonical = SignedInfoCanonicalizer.Canonicalize(signedInfo, signed.SignedInfo!.CanonicalizationMethod);
+                return signed.SignedInfo.SignatureMethod == gost.Algorithm.XmlSignatureUri
+                    && signed.CheckSignature(new GostXmlKey(gost, gost.Algorithm.Hash(canonical)));
             }
 
             return signed.CheckSignature(certificate, verifySignatureOnly: true);

@@ -3,9 +3,10 @@ using System.Security.Cryptography;
 namespace Esf.Infrastructure.Signatures.Gost;
 
 /// <summary>
-/// Tells <see cref="System.Security.Cryptography.Xml.SignedXml"/> how a GOST SignatureMethod URI hashes and verifies:
-/// SignedInfo, canonicalised as the signature says, is hashed with the GOST digest and checked with the signer's
-/// <see cref="GostXmlKey"/> in Kalkan's r ‖ s little-endian layout. A key of the other GOST algorithm verifies nothing.
+/// Tells <see cref="System.Security.Cryptography.Xml.SignedXml"/> how a GOST SignatureMethod URI hashes and verifies: SignedXml
+/// checks the references with the GOST digest; the signature is checked over the digest of SignedInfo canonicalised as
+/// received (<see cref="GostXmlKey.SignedInfoDigest"/>) with the signer's key, in Kalkan's r ‖ s little-endian layout. A key
+/// of the other GOST algorithm verifies nothing.
 /// </summary>
 public abstract class GostSignatureDescription : SignatureDescription
 {
@@ -37,7 +38,7 @@ public abstract class GostSignatureDescription : SignatureDescription
         }
 
         public override bool VerifySignature(byte[] rgbHash, byte[] rgbSignature) =>
-            gost?.PublicKey is { } publicKey && publicKey.Algorithm == algorithm && publicKey.VerifyHash(rgbHash, rgbSignature);
+            gost is { PublicKey: { } publicKey, SignedInfoDigest: { } digest } && publicKey.Algorithm == algorithm && publicKey.VerifyHash(digest, rgbSignature);
     }
 
     private sealed class Formatter(GostAlgorithm algorithm, AsymmetricAlgorithm key) : AsymmetricSignatureFormatter
