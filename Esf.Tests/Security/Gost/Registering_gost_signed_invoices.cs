@@ -204,6 +204,24 @@ public sealed class Registering_gost_signed_invoices(bool useRabbitMq)
         Assert.That((reply.Element("isChanged"), reply.Element("invoiceStatus")), Is.EqualTo(("true", "REVOKED")), reply.ToString());
     }
 
+    [Test]
+    public async Task Should_upload_from_the_cli_logged_in_with_a_gost_signed_ticket()
+    {
+        // Arrange
+        using var run = new Cli.CliRun();
+        run.Write("invoice.xml", System.Text.Encoding.UTF8.GetBytes(Invoice()));
+
+        // Act
+        var result = await run.UploadAsync(
+            "--url", fixture.BaseAddress.ToString(), "--tin", KzGostTestPki.LegalEntityBin,
+            "--pkcs12", KzGostTestPki.Path("nca-test-2022-gost512", "legal", "valid", "head.p12"), "--pkcs12-password", KzGostTestPki.Password,
+            "--signed-login", "invoice.xml", "--wait");
+
+        // Assert
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Out, Does.Contain("1 accepted, 0 declined, 1 created, 0 failed, 0 unfinished"));
+    }
+
     private string Invoice() => TestInvoices.Build(TestTenant.UniqueNum(), ValidDay, KzGostTestPki.LegalEntityBin, customerTin);
 
     /// <summary>The invoice date: the gateway's day (Astana time) at the pinned clock.</summary>
