@@ -222,6 +222,37 @@ public sealed class Registering_gost_signed_invoices(bool useRabbitMq)
         Assert.That(result.Out, Does.Contain("1 accepted, 0 declined, 1 created, 0 failed, 0 unfinished"));
     }
 
+    [Test]
+    public async Task Should_accept_a_legal_entitys_registration_agreement_signed_with_gost_keys()
+    {
+        // Arrange: the head signs the agreement as a person (individual key) and with the entity's key (head key, БИН).
+        var (person, personKey) = KzGostTestPki.Individual();
+        var (entity, entityKey) = KzGostTestPki.Legal("head");
+        using var _ = person;
+        using var __ = entity;
+        using var http = fixture.CreateClient();
+        var agreement = (await http.GetFromJsonAsync<JsonElement>(
+            $"api/v1/participants/agreement?kind=LEGAL_ENTITY&iin={KzGostTestPki.HeadIin}&tin={KzGostTestPki.LegalEntityBin}&name={Uri.EscapeDataString("АО «ТЕСТ»")}"))
+            .GetProperty("text").GetString()!;
+        var body = new
+        {
+            kind = "LEGAL_ENTITY", certificate = CertificateFactory.ToBase64(person), fullName = "ТЕСТОВ ТЕСТ", email = $"gost{customerTin}@example.kz",
+            password = "Passw0rdUL", passwordConfirmation = "Passw0rdUL", agreementSignature = InvoiceSignatureVerifier.Sign(agreement, personKey),
+            name = "АО «ТЕСТ»", bin = KzGostTestPki.LegalEntityBin,
+            entityCertificate = CertificateFactory.ToBase64(entity), entityAgreementSignature = InvoiceSignatureVerifier.Sign(agreement, entityKey),
+        };
+
+        // Act
+        using var registered = await http.PostAsJsonAsync("api/v1/participants", body);
+        using var wrongKey = await http.PostAsJsonAsync("api/v1/participants",
+            body with { email = $"gost2{customerTin}@example.kz", entityAgreementSignature = InvoiceSignatureVerifier.Sign(agreement, personKey) });
+
+        // Assert
+        Assert.That(registered.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await registered.Content.ReadAsStringAsync());
+        var problem = JsonDocument.Parse(await wrongKey.Content.ReadAsStringAsync()).RootElement;
+        Assert.That(problem.GetProperty("errorCode").GetString(), Is.EqualTo("SIGNATURE_VERIFICATION_FAILED"), problem.ToString());
+    }
+
     private string Invoice() => TestInvoices.Build(TestTenant.UniqueNum(), ValidDay, KzGostTestPki.LegalEntityBin, customerTin);
 
     /// <summary>The invoice date: the gateway's day (Astana time) at the pinned clock.</summary>
