@@ -2,6 +2,11 @@ using Esf.Bench;
 using Esf.Infrastructure.Registry;
 using Npgsql;
 
+if (args.FirstOrDefault() == "signature-cost")
+{
+    return SignatureCost.Run(args[1..]);
+}
+
 Options options;
 try
 {
