@@ -75,6 +75,26 @@ public sealed class Registering_gost_signed_invoices(bool useRabbitMq)
     }
 
     [Test]
+    public async Task Should_close_the_session_by_credentials_signed_with_a_gost_key()
+    {
+        // Arrange
+        var (certificate, key) = KzGostTestPki.Legal("head");
+        using var _ = certificate;
+        using var soap = new RawSoapClient(fixture.CreateClient());
+        var opened = (await LogInOverSoapAsync(soap, certificate, key)).Element("sessionId")!;
+        var signed = EnvelopedXmlSignature.Sign(await TicketAsync(soap), certificate, key);
+
+        // Act
+        var reply = await soap.PostAsync("SessionService", Envelopes.Envelope(
+            $"<esf:closeSessionBySignedCredentialsRequest><tin>{KzGostTestPki.LegalEntityBin}</tin><signedAuthTicket>{Envelopes.Escape(signed)}</signedAuthTicket></esf:closeSessionBySignedCredentialsRequest>"));
+
+        // Assert
+        Assert.That(reply.Element("status"), Is.EqualTo("CLOSED"), reply.ToString());
+        var status = await soap.PostAsync("SessionService", Envelopes.SessionCall("currentSessionStatusRequest", opened));
+        Assert.That(status.Element("status"), Is.EqualTo("CLOSED"));
+    }
+
+    [Test]
     public async Task Should_register_a_gost_signed_invoice_uploaded_over_soap()
     {
         // Arrange
