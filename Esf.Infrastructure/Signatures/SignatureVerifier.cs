@@ -56,7 +56,7 @@ public static class SignatureVerifier
         }
     }
 
-    /// <summary>Checks the signature of a certificate or CRL (<paramref name="der"/>) with <paramref name="issuer"/>'s key.</summary>
+    /// <summary>Checks the signature of a certificate or CRL with <paramref name="issuer"/>'s key, by the algorithm it names.</summary>
     public static bool VerifySignedBy(SignedStructure signed, X509Certificate2 issuer) =>
         signed.Algorithm is { } algorithm && Verify(issuer, signed.Signed, signed.Signature, algorithm);
 
