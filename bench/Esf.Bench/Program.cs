@@ -1,6 +1,11 @@
 using Esf.Bench;
 using Npgsql;
 
+if (args.FirstOrDefault() == "signature-cost")
+{
+    return SignatureCost.Run(args[1..]);
+}
+
 Options options;
 IScenario scenario;
 try
