@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Invoices;
 
 namespace Esf.Infrastructure.Printing;
@@ -8,11 +7,12 @@ namespace Esf.Infrastructure.Printing;
 /// <summary>Prints a stored invoice (the caller has already checked that the session may see it).</summary>
 public static class InvoicePrinter
 {
-    public static PrintFormat ParseFormat(string? text) => (text ?? "pdf").Trim().ToLowerInvariant() switch
+    /// <summary>pdf (also when absent) or html; null for anything else.</summary>
+    public static PrintFormat? ParseFormat(string? text) => (text ?? "pdf").Trim().ToLowerInvariant() switch
     {
         "pdf" => PrintFormat.Pdf,
         "html" => PrintFormat.Html,
-        _ => throw EsfException.Business($"format «{text}» must be pdf or html.", "FIELD_INVALID"),
+        _ => null,
     };
 
     /// <param name="publicBase">Where /verify is served for the QR code; null prints no QR code (nothing to verify against).</param>
