@@ -6,39 +6,48 @@ using Esf.Infrastructure.Search;
 namespace Esf.Infrastructure.Export;
 
 /// <summary>
-/// A ZIP of printed forms, one PDF per invoice (named by registration number, else esf-&lt;id&gt;), written entry by entry to
-/// the response: the archive goes out as it is made (data descriptors, no seeking), so memory holds one form at a time.
+/// A ZIP of printed forms, one PDF per invoice (named by registration number, else esf-&lt;id&gt;), sent entry by entry: the
+/// archive goes out as it is made (data descriptors, no seeking), so memory holds one form at a time whatever the export's size.
 /// </summary>
-internal sealed class PrintedFormsExportWriter(Stream output, Uri? publicBase) : IExportWriter
+internal sealed class PrintedFormsExportWriter : IExportWriter
 {
-    private ZipArchive? archive;
+    private readonly DrainedBuffer buffer;
+    private readonly ZipArchive archive;
+    private readonly Uri? publicBase;
 
-    public async Task StartAsync() =>
-        archive = await ZipArchive.CreateAsync(output, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: null);
+    public PrintedFormsExportWriter(Stream output, Uri? publicBase)
+    {
+        buffer = new DrainedBuffer(output);
+        archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true);
+        this.publicBase = publicBase;
+    }
+
+    public Task StartAsync() => Task.CompletedTask;
 
     public async Task WriteAsync(InvoiceRecord invoice, SearchCursor cursor)
     {
         var printed = InvoicePrinter.Print(invoice, PrintFormat.Pdf, publicBase);
-        // The PDF's streams are already deflated: storing them again compressed would only cost CPU.
-        var entry = archive!.CreateEntry(printed.FileName, CompressionLevel.NoCompression);
-        await using var stream = await entry.OpenAsync();
-        await stream.WriteAsync(printed.Content);
+        // The PDF's streams are already deflated: compressing them again would only cost CPU.
+        using (var stream = archive.CreateEntry(printed.FileName, CompressionLevel.NoCompression).Open())
+        {
+            stream.Write(printed.Content);
+        }
+
+        await buffer.DrainAsync();
     }
 
-    public Task FlushAsync() => output.FlushAsync();
+    public Task FlushAsync() => Task.CompletedTask;
 
     public async Task EndAsync()
     {
-        await archive!.DisposeAsync();
-        archive = null;
-        await output.FlushAsync();
+        archive.Dispose();
+        await buffer.DrainAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (archive is not null)
-        {
-            await archive.DisposeAsync();
-        }
+        archive.Dispose();
+        buffer.Dispose();
+        return ValueTask.CompletedTask;
     }
 }
