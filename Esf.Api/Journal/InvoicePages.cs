@@ -185,7 +185,7 @@ public static class InvoicePages
         {
             var body = InvoiceXmlParser.Parse(invoice.Body);
             html.Append("<tr><td><a href=\"/journal/invoices/").Append(invoice.InvoiceId).Append("\">")
-                .Append(HtmlText.Encode(invoice.RegistrationNumber ?? "ИД " + invoice.InvoiceId)).Append("</a></td><td>")
+                .Append(HtmlText.Encode(invoice.RegistrationNumber ?? "ID " + invoice.InvoiceId)).Append("</a></td><td>")
                 .Append(HtmlText.Encode(invoice.Num)).Append("</td><td>").Append(HtmlText.Encode(invoice.DateText)).Append("</td><td>")
                 .Append(HtmlText.Encode($"{invoice.SellerTin} {body.Sellers.FirstOrDefault()?.Name}")).Append("</td><td>")
                 .Append(HtmlText.Encode($"{invoice.CustomerTin} {body.Customers.FirstOrDefault()?.Name}")).Append("</td><td>")

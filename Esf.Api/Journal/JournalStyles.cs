@@ -36,8 +36,10 @@ public static class JournalStyles
         .num { text-align: right; }
         .pager { margin: 8px 0; display: flex; gap: 16px; }
         .actions a { margin-right: 16px; }
-        .fields th { width: 3.5em; font-weight: normal; }
-        .fields .label { width: 26%; color: #333; }
+        .fields { table-layout: fixed; }
+        .fields th { width: 4%; font-weight: normal; }
+        .fields .label { width: 22%; color: #333; }
+        .fields .value { width: 24%; overflow-wrap: anywhere; }
         .goods { font-size: 12px; }
         .goods caption { text-align: left; font-weight: bold; }
         .qr { width: 120px; height: 120px; }

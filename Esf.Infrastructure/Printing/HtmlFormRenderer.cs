@@ -13,6 +13,7 @@ public static class HtmlFormRenderer
     private const string Css = """
         @page { size: A4 landscape; margin: 10mm; }
         body { font-family: "DejaVu Sans Condensed", "DejaVu Sans", Arial, sans-serif; font-size: 9pt; color: #000; margin: 0; }
+        @media screen { body { margin: 12px; } }
         .form-head { display: flex; justify-content: space-between; align-items: flex-start; gap: 12px; }
         h1 { font-size: 14pt; margin: 0 0 4px; }
         .status { margin: 0; font-weight: bold; }
@@ -23,8 +24,10 @@ public static class HtmlFormRenderer
         h2 { font-size: 10pt; background: #e6e6e6; margin: 0; padding: 2px 4px; break-after: avoid; }
         table { border-collapse: collapse; width: 100%; }
         td, th { border: 1px solid #555; padding: 1px 3px; vertical-align: top; text-align: left; }
-        .fields th { width: 3em; font-weight: normal; }
-        .fields .label { width: 28%; color: #222; }
+        .fields { table-layout: fixed; }
+        .fields th { width: 4%; font-weight: normal; }
+        .fields .label { width: 22%; color: #222; }
+        .fields .value { width: 24%; }
         .goods { margin-top: 4px; font-size: 7.5pt; }
         .goods caption { text-align: left; font-weight: bold; }
         .goods thead th { font-weight: normal; background: #f2f2f2; }
