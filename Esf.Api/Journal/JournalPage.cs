@@ -12,13 +12,12 @@ namespace Esf.Api.Journal;
 public sealed class JournalPage
 {
     private readonly HttpContext http;
-    private readonly AntiforgeryTokenSet tokens;
+    private AntiforgeryTokenSet? tokens;
 
     public JournalPage(HttpContext http)
     {
         this.http = http;
         Language = JournalLanguage.Resolve(http);
-        tokens = http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
     }
 
     public string Language { get; }
@@ -28,8 +27,18 @@ public sealed class JournalPage
     /// <summary>The word for <paramref name="key"/> in the page's language, HTML-encoded.</summary>
     public string T(string key) => HtmlText.Encode(JournalText.Get(key, Language));
 
-    /// <summary>The hidden anti-forgery field of a POST form.</summary>
-    public string Token => $"<input type=\"hidden\" name=\"{HtmlText.Encode(tokens.FormFieldName)}\" value=\"{HtmlText.Encode(tokens.RequestToken)}\">";
+    /// <summary>
+    /// The hidden anti-forgery field of a POST form; made (with its cookie) only for pages that have a form, before any of
+    /// the page is written.
+    /// </summary>
+    public string Token
+    {
+        get
+        {
+            tokens ??= http.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(http);
+            return $"<input type=\"hidden\" name=\"{HtmlText.Encode(tokens.FormFieldName)}\" value=\"{HtmlText.Encode(tokens.RequestToken)}\">";
+        }
+    }
 
     public Task WriteAsync(string title, SessionContext? session, StringBuilder body, int status = StatusCodes.Status200OK)
     {
