@@ -1,3 +1,4 @@
+using Esf.Api.Journal;
 using Esf.Api.Rest;
 using Microsoft.Extensions.Configuration.Memory;
 using Esf.Api.Soap;
@@ -9,7 +10,7 @@ using Esf.Infrastructure.Resilience;
 namespace Esf.Api.Hosting;
 
 /// <summary>
-/// Builds the host for the configured roles: the gateway (SOAP, REST, Swagger) and/or the worker (the consumer and the relay),
+/// Builds the host for the configured roles: the gateway (SOAP, REST, Swagger, the web journal and /verify) and/or the worker (the consumer and the relay),
 /// on the configured PostgreSQL or, when none is configured, a private cluster it starts itself.
 /// </summary>
 public static class GatewayApp
@@ -60,6 +61,7 @@ public static class GatewayApp
             builder.Services.AddSoapEndpoints();
             builder.Services.AddRestEndpoints();
             builder.Services.AddEsfRateLimiting(builder.Configuration);
+            builder.Services.AddJournal(builder.Configuration);
         }
 
         var app = builder.Build();
@@ -70,6 +72,7 @@ public static class GatewayApp
             app.UseEsfRateLimiting();
             app.MapRestEndpoints();
             app.MapSoapEndpoints();
+            app.MapJournal();
         }
 
         if (options.SeedDemo)

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Esf.Infrastructure.Invoices;
 
-/// <summary>The services after registration: status operations, the change feed, search, export and webhooks.</summary>
+/// <summary>The services after registration: status operations, the change feed, search, export, printing, the journal and webhooks.</summary>
 public static class DocumentFlowSetup
 {
     public static IServiceCollection AddEsfDocumentFlow(this IServiceCollection services)
@@ -14,6 +14,9 @@ public static class DocumentFlowSetup
         services.AddSingleton<Search.InvoiceSearch>();
         services.AddSingleton<Search.InvoiceReport>();
         services.AddSingleton<Export.InvoiceExporter>();
+        services.AddSingleton<Journal.JournalQueries>();
+        services.AddSingleton<Printing.InvoiceVerifier>();
+        services.AddOptions<Printing.VerificationOptions>().BindConfiguration(Printing.VerificationOptions.Section);
         services.AddOptions<Webhooks.WebhookOptions>().BindConfiguration(Webhooks.WebhookOptions.Section);
         services.AddSingleton<Webhooks.WebhookStore>();
         // Runs only in a process with the worker role (it checks Esf:Roles itself).

@@ -42,6 +42,7 @@ public sealed class InvoiceUploader(NpgsqlDataSource database, UploadPublisher p
         var uploadId = await UploadOutbox.InsertAsync(
             connection, session.SessionId, session.Tin, session.Login, channel, batch.Items.Count, accepted.Count, cancellationToken);
         var ids = await UploadStore.InsertInvoicesAsync(connection, uploadId, session, batch.Certificate, accepted, cancellationToken);
+        await UploadStore.InsertDeclinesAsync(connection, uploadId, declined, cancellationToken);
         var result = new UploadResult(
             uploadId,
             accepted.Select((a, i) => new UploadItemResult(a.Index, ids[i], a.Document.Num, a.Document.DateText, [])).ToList(),

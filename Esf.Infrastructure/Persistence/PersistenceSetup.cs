@@ -5,6 +5,7 @@ using Esf.Infrastructure.Registry;
 using Esf.Infrastructure.Security;
 using Esf.Infrastructure.Sessions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace Esf.Infrastructure.Persistence;
@@ -17,7 +18,8 @@ public static class PersistenceSetup
         // Columns are snake_case, properties PascalCase.
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         services.AddSingleton(NpgsqlDataSource.Create(connectionString));
-        services.AddSingleton(TimeProvider.System);
+        // TryAdd: a test host registers its own clock first (e.g. to fix the time the НУЦ РК test certificates are valid at).
+        services.TryAddSingleton(TimeProvider.System);
         services.AddEsfSecurity();
         services.AddSingleton<SessionService>();
         services.AddSingleton<InvoiceUploader>();

@@ -20,6 +20,6 @@ internal sealed record CheckedInvoice(long InvoiceId, InvoiceDocument? Document,
         }
 
         var valid = signer.AcceptedForSigning && signer.Verify(body, signature);
-        return new CheckedInvoice(invoiceId, document, new SignatureCheck(valid, signer.Subject.Iin, signer.Subject.Bin, signatureType), null);
+        return new CheckedInvoice(invoiceId, document, new SignatureCheck(valid, signer.Subject.Iin, signer.Subject.Bin, signatureType, signer.Subject.MaySignForEntity), null);
     }
 }

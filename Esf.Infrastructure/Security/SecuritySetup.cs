@@ -10,6 +10,7 @@ public static class SecuritySetup
     {
         services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section);
         services.AddSingleton<CertificateValidator>();
+        services.AddHostedService<TrustMaterialLoader>();
         services.AddSingleton<AuthTickets>();
         services.AddSingleton<SignedSessions>();
         services.AddSingleton<ApiKeyStore>();

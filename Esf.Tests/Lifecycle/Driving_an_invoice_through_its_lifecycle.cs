@@ -1,6 +1,7 @@
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Invoices;
+using Esf.Infrastructure.Security;
 using Esf.Tests.Infrastructure;
 using Npgsql;
 using NUnit.Framework;
@@ -81,7 +82,8 @@ public sealed class Driving_an_invoice_through_its_lifecycle
         var registered = ControlledClock.KazakhstanToday;
         await parties.SetKindAndDateAsync(id, InvoiceType.FixedInvoice, registered.AddDays(-20));
         var deadline = InvoiceDeadline.Of(await parties.ReadAsync(id));
-        var later = new InvoiceStatusChanger(Fixture.Get<NpgsqlDataSource>(), ControlledClock.At(registered.AddDays(daysAfterRegistration)));
+        var later = new InvoiceStatusChanger(
+            Fixture.Get<NpgsqlDataSource>(), ControlledClock.At(registered.AddDays(daysAfterRegistration)), Fixture.Get<CertificateValidator>());
 
         // Act
         var result = (await parties.ChangeAsync(parties.Customer, LifecycleOperation.Decline, id, "не согласны", later)).Single();

@@ -21,26 +21,18 @@ namespace Esf.Tests.Participants;
 /// it sets.
 /// </summary>
 [TestFixture]
-public sealed class Judging_powers_of_attorney_on_the_registration_day
+public sealed class Judging_powers_of_attorney_on_the_registration_day : WorkerlessGateway
 {
-    private GatewayFixture gateway = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => gateway = await GatewayFixture.StartAsync(roles: "gateway");
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await gateway.DisposeAsync();
-
     [TestCase(-3, 0, InvoiceStatus.Created, TestName = "Should_register_an_invoice_dated_before_the_power_when_the_power_holds_on_the_registration_day")]
     [TestCase(0, 5, InvoiceStatus.Failed, TestName = "Should_fail_an_invoice_dated_within_the_power_when_the_power_ended_before_the_registration_day")]
     public async Task Should_judge_the_power_on_the_registration_day(int bodyDaysFromGrant, int registeredDaysAfterGrant, InvoiceStatus expected)
     {
         // Arrange: the seller's head grants a two-day power from today; an attorney signs an invoice of the seller (OPERATOR).
-        var seller = await PipelineDriver.StartAsync(gateway);
+        var seller = await PipelineDriver.StartAsync(Gateway);
         var attorneyIin = TestTenant.UniqueTin();
         using var attorney = CertificateFactory.Create("ПОВЕРЕННЫЙ", attorneyIin, null);
         var granted = ControlledClock.KazakhstanToday;
-        await gateway.Get<PowersOfAttorney>().GrantAsync(seller.Session, attorneyIin, granted, granted.AddDays(1), CancellationToken.None);
+        await Gateway.Get<PowersOfAttorney>().GrantAsync(seller.Session, attorneyIin, granted, granted.AddDays(1), CancellationToken.None);
         var body = TestInvoices.Build(TestTenant.UniqueNum(), granted.AddDays(bodyDaysFromGrant).ToString("dd.MM.yyyy"), seller.Tenant.SellerTin, seller.Tenant.CustomerTin);
         using var key = attorney.GetRSAPrivateKey()!;
         var upload = await seller.UploadAsync(new UploadBatch(
@@ -57,6 +49,6 @@ public sealed class Judging_powers_of_attorney_on_the_registration_day
     }
 
     private InvoiceRegistrar WorkerAt(DateOnly day) => new(
-        gateway.Get<NpgsqlDataSource>(), ControlledClock.At(day), NullLogger<InvoiceRegistrar>.Instance, gateway.Get<CertificateValidator>(),
-        gateway.Get<IOptions<EsfOptions>>());
+        Gateway.Get<NpgsqlDataSource>(), ControlledClock.At(day), NullLogger<InvoiceRegistrar>.Instance, Gateway.Get<CertificateValidator>(),
+        Gateway.Get<IOptions<EsfOptions>>());
 }

@@ -14,27 +14,19 @@ namespace Esf.Tests.Pipeline;
 /// The gateway-only process has no consumer, so each test drives <see cref="InvoiceRegistrar"/> itself.
 /// </summary>
 [TestFixture]
-public sealed class Claiming_an_upload_in_the_worker
+public sealed class Claiming_an_upload_in_the_worker : WorkerlessGateway
 {
-    private GatewayFixture gateway = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => gateway = await GatewayFixture.StartAsync(roles: "gateway");
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await gateway.DisposeAsync();
-
     [Test]
     public async Task Should_fail_a_stored_body_the_worker_cannot_read_with_api_06_and_the_reason()
     {
         // Arrange: altered in the database after the gateway validated it.
-        var driver = await PipelineDriver.StartAsync(gateway);
+        var driver = await PipelineDriver.StartAsync(Gateway);
         var upload = await driver.UploadAsync(driver.Item(TestInvoices.Build(driver.Tenant)));
         var id = upload.Accepted[0].InvoiceId!.Value;
         await ExecuteAsync("UPDATE invoices SET body = '<v2:invoice xmlns:v2=\"v2.esf\"><num>' WHERE invoice_id = @Id", new { Id = id });
 
         // Act
-        await gateway.Get<InvoiceRegistrar>().ProcessAsync(upload.UploadId!.Value, CancellationToken.None);
+        await Gateway.Get<InvoiceRegistrar>().ProcessAsync(upload.UploadId!.Value, CancellationToken.None);
 
         // Assert
         await using var connection = new NpgsqlConnection(TestServices.RequirePostgres());
@@ -54,10 +46,10 @@ public sealed class Claiming_an_upload_in_the_worker
     {
         // Arrange: a registered original whose stored body was altered in the database; then one upload with a correction of it
         // and an unrelated invoice.
-        var driver = await PipelineDriver.StartAsync(gateway);
+        var driver = await PipelineDriver.StartAsync(Gateway);
         var originalUpload = await driver.UploadAsync(driver.Item(TestInvoices.Build(driver.Tenant)));
-        await gateway.Get<InvoiceRegistrar>().ProcessAsync(originalUpload.UploadId!.Value, CancellationToken.None);
-        var original = (await gateway.Get<InvoiceQueries>().GetByIdsAsync(driver.Session, [originalUpload.Accepted[0].InvoiceId!.Value], CancellationToken.None)).Single();
+        await Gateway.Get<InvoiceRegistrar>().ProcessAsync(originalUpload.UploadId!.Value, CancellationToken.None);
+        var original = (await Gateway.Get<InvoiceQueries>().GetByIdsAsync(driver.Session, [originalUpload.Accepted[0].InvoiceId!.Value], CancellationToken.None)).Single();
         await ExecuteAsync("UPDATE invoices SET body = '<v2:invoice xmlns:v2=\"v2.esf\"><num>' WHERE invoice_id = @Id", new { Id = original.InvoiceId });
         var upload = await driver.UploadAsync(
             driver.Item(TestInvoices.Linked(TestInvoices.Build(driver.Tenant), "FIXED_INVOICE", original.Num, original.DateText)),
@@ -65,7 +57,7 @@ public sealed class Claiming_an_upload_in_the_worker
         var (correction, unrelated) = (upload.Accepted[0].InvoiceId!.Value, upload.Accepted[1].InvoiceId!.Value);
 
         // Act
-        await gateway.Get<InvoiceRegistrar>().ProcessAsync(upload.UploadId!.Value, CancellationToken.None);
+        await Gateway.Get<InvoiceRegistrar>().ProcessAsync(upload.UploadId!.Value, CancellationToken.None);
 
         // Assert
         var errors = await driver.ErrorsAsync(correction);
@@ -82,16 +74,16 @@ public sealed class Claiming_an_upload_in_the_worker
     public async Task Should_leave_invoices_in_queue_while_another_delivery_holds_the_claim_and_register_them_once_the_claim_is_stale()
     {
         // Arrange: another worker claimed the upload a moment ago.
-        var driver = await PipelineDriver.StartAsync(gateway);
+        var driver = await PipelineDriver.StartAsync(Gateway);
         var upload = await driver.UploadAsync(driver.Item(TestInvoices.Build(driver.Tenant)), driver.Item(TestInvoices.Build(driver.Tenant)));
         var uploadId = upload.UploadId!.Value;
         var ids = upload.Accepted.Select(a => a.InvoiceId!.Value).ToList();
         await ExecuteAsync("UPDATE uploads SET claimed_at = now(), claim_count = 1, claim_token = 'other' WHERE upload_id = @Id", new { Id = uploadId });
-        var registrar = gateway.Get<InvoiceRegistrar>();
+        var registrar = Gateway.Get<InvoiceRegistrar>();
 
         // Act
         await registrar.ProcessAsync(uploadId, CancellationToken.None);
-        var whileClaimed = await gateway.Get<InvoiceQueries>().GetByIdsAsync(driver.Session, ids, CancellationToken.None);
+        var whileClaimed = await Gateway.Get<InvoiceQueries>().GetByIdsAsync(driver.Session, ids, CancellationToken.None);
         await ExecuteAsync("UPDATE uploads SET claimed_at = now() - interval '1 hour' WHERE upload_id = @Id", new { Id = uploadId });
         await registrar.ProcessAsync(uploadId, CancellationToken.None);
         await registrar.ProcessAsync(uploadId, CancellationToken.None);
@@ -113,7 +105,7 @@ public sealed class Claiming_an_upload_in_the_worker
     public async Task Should_count_retries_of_one_delivery_as_one_claim_and_refuse_a_concurrent_delivery()
     {
         // Arrange
-        var driver = await PipelineDriver.StartAsync(gateway);
+        var driver = await PipelineDriver.StartAsync(Gateway);
         var uploadId = (await driver.UploadAsync(driver.Item(TestInvoices.Build(driver.Tenant)))).UploadId!.Value;
         await using var connection = new NpgsqlConnection(TestServices.RequirePostgres());
         await connection.OpenAsync();
@@ -133,7 +125,7 @@ public sealed class Claiming_an_upload_in_the_worker
     public async Task Should_keep_a_claim_fresh_while_its_worker_beats_and_let_it_age_after()
     {
         // Arrange
-        var driver = await PipelineDriver.StartAsync(gateway);
+        var driver = await PipelineDriver.StartAsync(Gateway);
         var uploadId = (await driver.UploadAsync(driver.Item(TestInvoices.Build(driver.Tenant)))).UploadId!.Value;
         await using var connection = new NpgsqlConnection(TestServices.RequirePostgres());
         await connection.OpenAsync();
@@ -142,7 +134,7 @@ public sealed class Claiming_an_upload_in_the_worker
 
         // Act: two leases pass while the heartbeat runs, then two more after it stopped
         bool takenWhileBeating, takenAfter;
-        await using (ClaimHeartbeat.Start(gateway.Get<NpgsqlDataSource>(), uploadId, UploadOutbox.Token("slow-worker"), lease / 4))
+        await using (ClaimHeartbeat.Start(Gateway.Get<NpgsqlDataSource>(), uploadId, UploadOutbox.Token("slow-worker"), lease / 4))
         {
             await Task.Delay(lease * 2);
             takenWhileBeating = await UploadOutbox.TryClaimAsync(connection, uploadId, "other", lease, CancellationToken.None) is not null;
@@ -160,13 +152,13 @@ public sealed class Claiming_an_upload_in_the_worker
     {
         // Arrange: another transaction holds the upload's invoice (the relay locks uploads, then invoices: the worker must too,
         // or each waits for the other).
-        var driver = await PipelineDriver.StartAsync(gateway);
+        var driver = await PipelineDriver.StartAsync(Gateway);
         var upload = await driver.UploadAsync(driver.Item(TestInvoices.Build(driver.Tenant)));
         var (uploadId, invoiceId) = (upload.UploadId!.Value, upload.Accepted[0].InvoiceId!.Value);
         await using var held = await RowLock.TakeAsync("SELECT 1 FROM invoices WHERE invoice_id = @Id FOR UPDATE", new { Id = invoiceId });
 
         // Act: the worker runs until it waits for that invoice; meanwhile, is the upload row free?
-        var work = gateway.Get<InvoiceRegistrar>().ProcessAsync(uploadId, CancellationToken.None);
+        var work = Gateway.Get<InvoiceRegistrar>().ProcessAsync(uploadId, CancellationToken.None);
         await held.UntilWaitedForAsync(1, "the worker to wait for the held invoice");
         var uploadRowHeld = await RowLock.IsHeldAsync("SELECT 1 FROM uploads WHERE upload_id = @Id FOR UPDATE NOWAIT", new { Id = uploadId });
         await held.ReleaseAsync();

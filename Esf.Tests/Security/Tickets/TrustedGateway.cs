@@ -23,12 +23,17 @@ public sealed class TrustedGateway
 
     public static string RevokedIin { get; } = TestTenant.UniqueTin();
 
+    /// <summary>A signing certificate of the same person, also listed in the CRL.</summary>
+    public static System.Security.Cryptography.X509Certificates.X509Certificate2 RevokedSigning { get; private set; } = null!;
+
     [OneTimeSetUp]
     public async Task StartAsync()
     {
         s_authority = new DevelopmentCertificateAuthority();
         Revoked = s_authority.Issue("ОТОЗВАННЫЙ", RevokedIin, null, CertificatePurpose.Authentication);
         s_authority.Revoke(Revoked);
+        RevokedSigning = s_authority.Issue("ОТОЗВАННЫЙ", RevokedIin, null, CertificatePurpose.Signing);
+        s_authority.Revoke(RevokedSigning);
         s_directory = Directory.CreateTempSubdirectory("esf-test-ca-").FullName;
         var (caPath, crlPath) = s_authority.WriteTo(s_directory);
         s_fixture = await GatewayFixture.StartAsync(settings: new Dictionary<string, string?>
@@ -47,6 +52,7 @@ public sealed class TrustedGateway
         }
 
         Revoked?.Dispose();
+        RevokedSigning?.Dispose();
         s_authority?.Dispose();
         if (s_directory is not null)
         {
