@@ -1,12 +1,17 @@
+using Esf.Infrastructure.Telemetry;
+
 namespace Esf.Infrastructure;
 
-/// <summary>The <c>Esf</c> configuration section.</summary>
+/// <summary>The <c>Esf</c> configuration section, bound and validated once at start (<see cref="EsfOptionsValidator"/>).</summary>
 public sealed class EsfOptions
 {
     public const string Section = "Esf";
 
-    /// <summary>Roles of this process: <c>gateway</c>, <c>worker</c>, or both (default).</summary>
+    /// <summary>Roles of this process: <c>gateway</c>, <c>worker</c>, or both (default), comma-separated.</summary>
     public string Roles { get; set; } = "gateway,worker";
+
+    /// <summary><see cref="Roles"/> parsed; <see cref="EsfRoles.None"/> when it names anything else (the process then refuses to start).</summary>
+    public EsfRoles RoleSet => EsfRoleNames.TryParse(Roles, out var roles) ? roles : EsfRoles.None;
 
     /// <summary>AMQP URI of RabbitMQ; when empty, MassTransit's in-memory transport is used.</summary>
     public string? RabbitMq { get; set; }
@@ -41,7 +46,12 @@ public sealed class EsfOptions
     /// </summary>
     public int RelayMaxAttempts { get; set; } = 5;
 
-    public bool HasRole(string role) =>
-        Roles.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Contains(role, StringComparer.OrdinalIgnoreCase);
+    /// <summary>The key of <c>POST /api/v1/admin/registry/{name}</c> (header <c>X-Admin-Key</c>); none = registry import disabled.</summary>
+    public string? AdminApiKey { get; set; }
+
+    /// <summary><c>Esf:Otlp</c>: where traces and metrics are exported.</summary>
+    public OtlpOptions Otlp { get; set; } = new();
+
+    /// <summary><c>Esf:Metrics</c>: the Prometheus scraping endpoint.</summary>
+    public MetricsOptions Metrics { get; set; } = new();
 }

@@ -57,6 +57,12 @@ public sealed class GatewayFixture : IAsyncDisposable
 
     public T Get<T>() where T : notnull => application.Services.GetRequiredService<T>();
 
+    /// <summary>
+    /// A service made from this host's services though its role does not register it: e.g. the worker's
+    /// <c>InvoiceRegistrar</c> in a gateway-only host, for tests that drive the worker's steps themselves.
+    /// </summary>
+    public T Create<T>() where T : notnull => ActivatorUtilities.CreateInstance<T>(application.Services);
+
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 
     public async ValueTask DisposeAsync()

@@ -33,7 +33,7 @@ public sealed class Claiming_an_upload_in_the_worker
         await ExecuteAsync("UPDATE invoices SET body = '<v2:invoice xmlns:v2=\"v2.esf\"><num>' WHERE invoice_id = @Id", new { Id = id });
 
         // Act
-        await gateway.Get<InvoiceRegistrar>().ProcessAsync(upload.UploadId!.Value, CancellationToken.None);
+        await gateway.Create<InvoiceRegistrar>().ProcessAsync(upload.UploadId!.Value, CancellationToken.None);
 
         // Assert
         await using var connection = new NpgsqlConnection(TestServices.RequirePostgres());
@@ -57,7 +57,7 @@ public sealed class Claiming_an_upload_in_the_worker
         var uploadId = upload.UploadId!.Value;
         var ids = upload.Accepted.Select(a => a.InvoiceId!.Value).ToList();
         await ExecuteAsync("UPDATE uploads SET claimed_at = now(), claim_count = 1, claim_token = 'other' WHERE upload_id = @Id", new { Id = uploadId });
-        var registrar = gateway.Get<InvoiceRegistrar>();
+        var registrar = gateway.Create<InvoiceRegistrar>();
 
         // Act
         await registrar.ProcessAsync(uploadId, CancellationToken.None);
