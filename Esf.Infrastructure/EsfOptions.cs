@@ -34,8 +34,11 @@ public sealed class EsfOptions
     /// <summary>Most invoices in one upload.</summary>
     public int MaxInvoicesPerUpload { get; set; } = 1_000;
 
-    /// <summary>Seed the demo registry, user and signing certificate at start-up.</summary>
-    public bool SeedDemo { get; set; } = true;
+    /// <summary>
+    /// Seed the demo registry, user and signing certificate at start-up. Defaults to true only in the Development environment;
+    /// elsewhere it also needs development trust (<c>Esf:Security:DevelopmentTrust</c>), because the demo key is self-signed.
+    /// </summary>
+    public bool SeedDemo { get; set; }
 
     /// <summary>Seconds after which the relay republishes an upload whose message never reached the broker or the worker.</summary>
     public int RelayGraceSeconds { get; set; } = 30;

@@ -14,9 +14,14 @@ public static class OptionsSetup
 {
     public static IServiceCollection AddEsfOptions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<EsfOptions>().Bind(configuration.GetSection(EsfOptions.Section)).ValidateOnStart();
+        services.AddOptions<EsfOptions>()
+            // Registered before the binding, so a configured value wins: the demo seed is on by default only in Development.
+            .Configure<IHostEnvironment>((options, environment) => options.SeedDemo = environment.IsDevelopment())
+            .Bind(configuration.GetSection(EsfOptions.Section))
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<EsfOptions>, EsfOptionsValidator>();
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.Section)).ValidateOnStart();

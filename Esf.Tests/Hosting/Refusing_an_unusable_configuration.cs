@@ -1,6 +1,10 @@
 using System.Diagnostics;
+using Esf.Infrastructure;
+using Esf.Infrastructure.Demo;
 using Esf.Tests.Infrastructure;
 using Esf.Tests.Infrastructure.Processes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using NUnit.Framework;
 
 namespace Esf.Tests.Hosting;
@@ -38,21 +42,96 @@ public sealed class Refusing_an_unusable_configuration
         Assert.That(refusal!.Message, Does.Contain(message));
     }
 
+    [TestCase("Production", "gateway")]
+    [TestCase("Production", "worker")]
+    [TestCase("Staging", "gateway,worker")]
+    public async Task Should_refuse_to_start_without_a_trust_store_outside_development(string environment, string roles)
+    {
+        var refusal = await RefusalAsync(new Dictionary<string, string?> { ["Esf:Roles"] = roles, ["Esf:Security:DevelopmentTrust"] = "false" }, environment);
+
+        Assert.That(refusal, Is.Not.Null, $"{environment} started without a trust store");
+        Assert.That(refusal!.Message, Does.Contain($"No trust store is configured and the environment is {environment}")
+            .And.Contain("Esf:Security:TrustedCaPaths").And.Contain("Esf:Security:CrlPaths").And.Contain("Esf:Security:DevelopmentTrust=true"));
+    }
+
+    [Test]
+    public async Task Should_refuse_the_demo_seed_outside_development_without_development_trust()
+    {
+        using var trust = TrustStoreFiles.Create();
+        var refusal = await RefusalAsync(new Dictionary<string, string?>(trust.Settings)
+        {
+            ["Esf:Security:DevelopmentTrust"] = "false",
+            ["Esf:SeedDemo"] = "true",
+        }, "Production");
+
+        Assert.That(refusal, Is.Not.Null, "the demo seed ran in Production with a real trust store");
+        Assert.That(refusal!.Message, Does.Contain("Esf:SeedDemo=true creates a user with a published password"));
+    }
+
+    [Test]
+    public async Task Should_start_in_production_with_a_trust_store_and_without_the_demo()
+    {
+        using var trust = TrustStoreFiles.Create();
+
+        await using var fixture = await GatewayFixture.StartAsync(
+            settings: new Dictionary<string, string?>(trust.Settings) { ["Esf:Security:DevelopmentTrust"] = "false" }, environment: "Production");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(fixture.Get<IOptions<EsfOptions>>().Value.SeedDemo, Is.False);
+            Assert.That(fixture.Services.GetService<DemoSeeder>(), Is.Null, "the self-signed demo key cannot be made");
+        }
+    }
+
+    [Test]
+    public async Task Should_start_without_a_trust_store_in_development_with_the_demo_seed_on_by_default()
+    {
+        var data = Directory.CreateTempSubdirectory("esf-test-demo-").FullName;
+        try
+        {
+            // The fixture switches the seed off; a null value removes that, leaving the environment's default.
+            await using var fixture = await GatewayFixture.StartAsync(
+                settings: new Dictionary<string, string?>
+                {
+                    ["Esf:Security:DevelopmentTrust"] = "false",
+                    ["Esf:SeedDemo"] = null,
+                    ["Esf:DataDirectory"] = data,
+                },
+                environment: "Development");
+
+            Assert.That(fixture.Get<IOptions<EsfOptions>>().Value.SeedDemo, Is.True);
+            Assert.That(File.Exists(Path.Combine(data, "demo", "demo-signer.p12")), Is.True, "the demo key was made");
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
     [Test]
     public async Task Should_exit_with_the_reasons_when_the_roles_are_misspelt()
     {
-        var (exitCode, error) = await RunServeAsync(["--Esf:Roles", "workr"], "Production");
+        var (exitCode, error) = await RunServeAsync(["--Esf:Roles", "workr", "--Esf:Security:DevelopmentTrust", "true"], "Production");
 
         Assert.That(exitCode, Is.EqualTo(Api.Hosting.GatewayApp.ConfigurationRefused), error);
         Assert.That(error, Does.Contain("refusing to start").And.Contain("Esf:Roles is «workr»: name gateway, worker or both"));
     }
 
+    [Test]
+    public async Task Should_exit_with_what_to_configure_when_production_has_no_trust_store()
+    {
+        var (exitCode, error) = await RunServeAsync(["--Esf:Roles", "gateway"], "Production");
+
+        Assert.That(exitCode, Is.EqualTo(Api.Hosting.GatewayApp.ConfigurationRefused), error);
+        Assert.That(error, Does.Contain("No trust store is configured and the environment is Production").And.Contain("Esf:Security:TrustedCaPaths"));
+    }
+
     /// <summary>The exception that stopped the host from starting, or null when it started (it is stopped again at once).</summary>
-    private static async Task<Exception?> RefusalAsync(IReadOnlyDictionary<string, string?> settings)
+    private static async Task<Exception?> RefusalAsync(IReadOnlyDictionary<string, string?> settings, string? environment = null)
     {
         try
         {
-            await using var started = await GatewayFixture.StartAsync(settings: settings);
+            await using var started = await GatewayFixture.StartAsync(settings: settings, environment: environment);
             return null;
         }
         catch (Exception e)
