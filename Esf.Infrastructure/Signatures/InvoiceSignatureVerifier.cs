@@ -31,7 +31,4 @@ public static class InvoiceSignatureVerifier
     /// <summary>Signs a body the way clients must (used by the <c>sign</c> verb and the tests).</summary>
     public static string Sign(string body, RSA key) =>
         Convert.ToBase64String(key.SignData(Encoding.UTF8.GetBytes(body), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
-
-    /// <summary>SHA-256 of the body's UTF-8 bytes, hex: the invoice's <c>hash</c>.</summary>
-    public static string Hash(string body) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
 }

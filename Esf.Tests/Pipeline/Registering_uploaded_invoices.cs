@@ -173,6 +173,6 @@ public sealed class Registering_uploaded_invoices
 
         Assert.That(invoice.Status, Is.EqualTo(InvoiceStatus.Created));
         Assert.That(invoice.Body, Is.EqualTo(body));
-        Assert.That(invoice.Hash, Is.EqualTo(InvoiceSignatureVerifier.Hash(body)));
+        Assert.That(invoice.Hash, Is.EqualTo(Sha256Hex.Of(body)));
     }
 }
