@@ -17,6 +17,7 @@ public sealed class Claiming_an_upload_in_the_worker
 {
     private GatewayFixture gateway = null!;
 
+    // Private host: gateway role only, so no consumer races the registrar the tests drive themselves.
     [OneTimeSetUp]
     public async Task StartAsync() => gateway = await GatewayFixture.StartAsync(roles: "gateway");
 

@@ -17,6 +17,7 @@ namespace Esf.Tests.Pipeline;
 [NonParallelizable]
 public sealed class Registering_over_rabbitmq
 {
+    // Private hosts per test: RabbitMQ, gateways and workers apart, a fast relay.
     private static readonly Dictionary<string, string?> FastRelay = new() { ["Esf:RelayGraceSeconds"] = "1" };
 
     [Test]
