@@ -3,8 +3,10 @@ using Esf.Infrastructure.Demo;
 using Esf.Infrastructure.Export;
 using Esf.Infrastructure.Feed;
 using Esf.Infrastructure.Invoices;
+using Esf.Infrastructure.Journal;
 using Esf.Infrastructure.Messaging;
 using Esf.Infrastructure.Participants;
+using Esf.Infrastructure.Printing;
 using Esf.Infrastructure.Registration;
 using Esf.Infrastructure.Registry;
 using Esf.Infrastructure.Search;
@@ -13,6 +15,7 @@ using Esf.Infrastructure.Sessions;
 using Esf.Infrastructure.Telemetry;
 using Esf.Infrastructure.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 
 namespace Esf.Infrastructure;
@@ -30,9 +33,11 @@ public static class EsfServices
         // Columns are snake_case, properties PascalCase.
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         services.AddSingleton(NpgsqlDataSource.Create(connectionString));
-        services.AddSingleton(TimeProvider.System);
-        // The gateway checks login and registration certificates, the worker invoice signatures.
+        // TryAdd: a test host registers its own clock first (e.g. to fix the time the НУЦ РК test certificates are valid at).
+        services.TryAddSingleton(TimeProvider.System);
+        // The gateway checks login and registration certificates, the worker invoice signatures; both read the trust store at start.
         services.AddSingleton<CertificateValidator>();
+        services.AddHostedService<TrustMaterialLoader>();
         // The gateway serves the change feed and manages webhooks; the worker's dispatcher delivers them.
         services.AddSingleton<FeedSequencer>();
         services.AddSingleton<FeedReader>();
@@ -43,7 +48,10 @@ public static class EsfServices
         return services;
     }
 
-    /// <summary>What the gateway's SOAP and REST endpoints call: sessions, uploads, reading, status changes, search and export.</summary>
+    /// <summary>
+    /// What the gateway's SOAP and REST endpoints and the web journal call: sessions, uploads, reading, status changes, search,
+    /// export, printing and public verification.
+    /// </summary>
     public static IServiceCollection AddEsfGatewayServices(this IServiceCollection services)
     {
         services.AddSingleton<AuthTickets>();
@@ -62,6 +70,8 @@ public static class EsfServices
         services.AddSingleton<InvoiceSearch>();
         services.AddSingleton<InvoiceReport>();
         services.AddSingleton<InvoiceExporter>();
+        services.AddSingleton<JournalQueries>();
+        services.AddSingleton<InvoiceVerifier>();
         return services;
     }
 

@@ -3,13 +3,20 @@
 #
 #   bench/run.sh [--invoices N] [--batch N] [--senders N] [--soap [FRACTION]] [--quick] [--no-append]
 #                [--full] [--rate N] [--feed] [--export-invoices N] [--export-format xml|jsonl]
+#                [--repeat N] [--scenario invoice] [--warm-up-rounds N]
+#
+# --repeat N (default 3): the whole measurement runs N times, each on a fresh database with a fresh gateway and worker; every figure
+# is reported as the median with its spread, over the runs that other work on the machine did not disturb (BENCHMARKS.md: a figure is
+# a claim only as the median of 3 clean runs). --warm-up-rounds N fixes the warm-up (default: until it settles; 0: one small upload
+# per sender, as before issue 17). --scenario picks what is sent (invoice is the only one so far).
 #
 # --full adds: a change-feed consumer during the load (--feed), a second run paced at half the measured registered/s, and the
 # export of 1,000,000 invoices generated in SQL (--export-invoices N to change that); these go to BENCHMARKS.md's second table.
 # --soap makes that share of the senders (0.5 when no FRACTION is given) upload over SOAP instead of REST; without it all use REST.
 #
 # Builds Release, starts RabbitMQ (.esf/bench/rabbitmq); the bench program (bench/Esf.Bench) starts PostgreSQL (.esf/bench/pg),
-# the gateway and the worker, sends the load, measures, prints a report and appends a row to BENCHMARKS.md.
+# then per run a fresh database, the gateway and the worker, warms them up, sends the load, measures (also the in-process and physical
+# limits and the machine's calibration: openssl speed, raw COPY), prints a report and appends a row to BENCHMARKS.md.
 # Everything it started is stopped at the end, also on Ctrl-C or failure.
 set -euo pipefail
 # A 64 MB gen0 budget for the gateway and worker (docs/operations.md, Memory); only the environment can set it.

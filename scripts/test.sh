@@ -68,6 +68,17 @@ if [[ -z "${ESF_TEST_POSTGRES:-}" ]] && ! pg_bin_dir >/dev/null; then
     fi
 fi
 
+# The browser tests (category Browser) drive Debian's Chromium through Playwright's driver from NuGet: no browser is ever
+# downloaded. Install it when missing, with the DejaVu fonts it draws Cyrillic and Kazakh letters with.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+if [[ ! -x /usr/bin/chromium ]] || [[ ! -d /usr/share/fonts/truetype/dejavu ]]; then
+    log "chromium or fonts-dejavu-core not found: installing them with apt-get (the browser tests need them)"
+    if ! { as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+        && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 chromium fonts-dejavu-core >&2; }; then
+        log "warning: could not install chromium; the browser tests will be ignored (failed under CI)"
+    fi
+fi
+
 # --- services ---------------------------------------------------------------------------------------------------
 
 STARTED_RABBITMQ=0

@@ -21,6 +21,16 @@ public sealed class GatewayClient(HttpClient http) : IDisposable
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.SessionId);
     }
 
+    /// <summary>Ticket login: asks for the ticket, signs it with <paramref name="sign"/> and logs in with it (no password).</summary>
+    public async Task LogInWithTicketAsync(string tin, string iin, Func<string, string> sign, CancellationToken ct)
+    {
+        var ticket = await SendAsync<AuthTicketCreated>(
+            "Ticket request", () => http.PostAsJsonAsync($"{Api}/sessions/tickets", new CreateAuthTicketBody(iin), ct), ct);
+        var signed = new CreateSignedSessionBody(tin, sign(ticket.AuthTicketXml));
+        var created = await SendAsync<SessionCreated>("Signed log-in", () => http.PostAsJsonAsync($"{Api}/sessions/signed", signed, ct), ct);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.SessionId);
+    }
+
     public Task<UploadResponse> UploadAsync(UploadInvoicesBody upload, string? idempotencyKey, CancellationToken ct) =>
         SendAsync<UploadResponse>("Upload", () =>
         {

@@ -1,37 +1,69 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Esf.Infrastructure.Signatures;
+using Esf.Infrastructure.Signatures.Gost;
 
 namespace Esf.Api.Cli;
 
-/// <summary>An RSA signing key with its certificate, from a PKCS#12 file or a PEM key and certificate pair.</summary>
+/// <summary>
+/// A signing key with its certificate: RSA from a PKCS#12 file or a PEM key and certificate pair, or GOST from an НУЦ РК
+/// PKCS#12 file (read with <see cref="GostPkcs12"/>, as .NET cannot open those).
+/// </summary>
 public sealed class SigningKey : IDisposable
 {
     private readonly X509Certificate2 certificate;
-    private readonly RSA key;
+    private readonly RSA? rsa;
+    private readonly GostPrivateKey? gost;
 
-    private SigningKey(X509Certificate2 loaded, string source)
+    private SigningKey(X509Certificate2 certificate, RSA? rsa, GostPrivateKey? gost)
     {
-        certificate = loaded;
-        key = loaded.GetRSAPrivateKey() ?? throw new CliException($"{source} holds no RSA private key; invoices are signed with RSA.");
+        this.certificate = certificate;
+        this.rsa = rsa;
+        this.gost = gost;
     }
 
     /// <summary>The certificate as the API's <c>certificate</c> fields take it: Base64 DER.</summary>
     public string CertificateBase64 => Convert.ToBase64String(certificate.RawData);
 
-    /// <summary>The <c>signature</c> of a body: RSA PKCS#1 v1.5 with SHA-256 over its UTF-8 bytes, in Base64.</summary>
-    public string Sign(string body) => InvoiceSignatureVerifier.Sign(body, key);
+    /// <summary>The ИИН the certificate names (the login of ticket sign-in), if any.</summary>
+    public string? Iin => CertificateParser.Subject(certificate).Iin;
+
+    /// <summary>"RSA" or the GOST algorithm's name, for messages.</summary>
+    public string Algorithm => gost?.Algorithm.Name ?? "RSA";
+
+    /// <summary>The <c>signature</c> of a text (invoice body, id list): RSA PKCS#1 v1.5 SHA-256 or GOST over its UTF-8 bytes, in Base64.</summary>
+    public string Sign(string body) => gost is not null ? InvoiceSignatureVerifier.Sign(body, gost) : InvoiceSignatureVerifier.Sign(body, rsa!);
+
+    /// <summary>The auth ticket signed as enveloped XML-DSig with this key, the certificate in KeyInfo.</summary>
+    public string SignXml(string xml) => gost is not null ? EnvelopedXmlSignature.Sign(xml, certificate, gost) : EnvelopedXmlSignature.Sign(xml, certificate);
 
     public static SigningKey FromPkcs12(string path, string? password)
     {
         EnsureExists(path, "PKCS#12 file");
+        var bytes = File.ReadAllBytes(path);
+        X509Certificate2? loaded = null;
         try
         {
-            return new SigningKey(X509CertificateLoader.LoadPkcs12FromFile(path, password, X509KeyStorageFlags.EphemeralKeySet), path);
+            loaded = X509CertificateLoader.LoadPkcs12(bytes, password, X509KeyStorageFlags.EphemeralKeySet);
+            if (loaded.GetRSAPrivateKey() is { } key)
+            {
+                return new SigningKey(loaded, key, null);
+            }
+        }
+        catch (CryptographicException)
+        {
+            // Not one .NET can open (an НУЦ РК GOST file): read as GOST below.
+        }
+
+        loaded?.Dispose();
+        try
+        {
+            var (certificate, key) = GostPkcs12.Load(bytes, password ?? "");
+            return new SigningKey(certificate, null, key);
         }
         catch (CryptographicException e)
         {
-            throw new CliException($"Cannot open {path}: wrong password or not a PKCS#12 file ({e.Message}).");
+            throw new CliException($"Cannot open {path}: wrong password, or not a PKCS#12 file with an RSA or GOST key ({e.Message}).");
         }
     }
 
@@ -44,7 +76,7 @@ public sealed class SigningKey : IDisposable
             var pair = password is null
                 ? X509Certificate2.CreateFromPemFile(certificatePath, keyPath)
                 : X509Certificate2.CreateFromEncryptedPemFile(certificatePath, password, keyPath);
-            return new SigningKey(pair, keyPath);
+            return new SigningKey(pair, pair.GetRSAPrivateKey() ?? throw new CliException($"{keyPath} holds no RSA private key."), null);
         }
         catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
@@ -54,7 +86,7 @@ public sealed class SigningKey : IDisposable
 
     public void Dispose()
     {
-        key.Dispose();
+        rsa?.Dispose();
         certificate.Dispose();
     }
 

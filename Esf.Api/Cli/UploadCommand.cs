@@ -14,11 +14,14 @@ public static class UploadCommand
         Usage: esf upload <file.xml|folder>... [--url <http://127.0.0.1:8080>] [--tin <БИН>] [--login <ИИН>] [--password <pw>]
                           [--pkcs12 <file.p12> [--pkcs12-password <pw>] | --key <key.pem> --cert <cert.pem>]
                           [--idempotency-key <key>] [--batch-size <100>] [--parallel <1>] [--resume] [--wait [--timeout <seconds, 120>]]
+                          [--signed-login]
 
         Signs each invoice with the key and uploads them to the gateway's REST API, printing what was accepted or declined.
         With --wait, polls until every accepted invoice is CREATED (registration number) or FAILED (errors).
         --parallel sends that many batches at once (with a progress bar); --resume skips the files an earlier run got accepted
         (recorded in .esf/upload-state.json).
+        --signed-login logs in without a password: the gateway's auth ticket is signed with the key (RSA or НУЦ РК GOST) and sent
+        to POST /api/v1/sessions/signed; the login is the ИИН the key's certificate names unless --login says otherwise.
         Values left out come from .esf/demo.json (url, sellerTin, userIin, password, pkcs12Path, pkcs12Password).
         Exit code: 0 when all were accepted (and with --wait all CREATED), 1 otherwise, 2 for a usage error.
         """;
@@ -47,7 +50,17 @@ public static class UploadCommand
         using var gateway = new GatewayClient(new HttpClient { BaseAddress = options.Url });
         try
         {
-            await gateway.LogInAsync(new CreateSessionBody(options.Tin, key.CertificateBase64, options.Login, options.Password), ct);
+            if (options.SignedLogin)
+            {
+                var iin = options.Login.Length > 0 ? options.Login
+                    : key.Iin ?? throw new CliException("The key's certificate names no ИИН: pass --login <ИИН>.", CliException.Usage);
+                await gateway.LogInWithTicketAsync(options.Tin, iin, key.SignXml, ct);
+            }
+            else
+            {
+                await gateway.LogInAsync(new CreateSessionBody(options.Tin, key.CertificateBase64, options.Login, options.Password), ct);
+            }
+
             var acceptedFiles = new Dictionary<long, string>();
             var state = UploadState.Load(environment, options.Resume);
             var pending = invoices.Where(i => !state.Contains(i.File)).ToList();

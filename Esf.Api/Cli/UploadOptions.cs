@@ -12,7 +12,8 @@ public sealed record UploadOptions(
     bool Wait,
     TimeSpan WaitTimeout,
     int Parallel = 1,
-    bool Resume = false)
+    bool Resume = false,
+    bool SignedLogin = false)
 {
     public const string DefaultUrl = "http://127.0.0.1:8080";
 
@@ -28,6 +29,7 @@ public sealed record UploadOptions(
         ["wait"] = OptionKind.Flag,
         ["parallel"] = OptionKind.Value,
         ["resume"] = OptionKind.Flag,
+        ["signed-login"] = OptionKind.Flag,
         ["timeout"] = OptionKind.Value,
     };
 
@@ -39,18 +41,21 @@ public sealed record UploadOptions(
             throw new CliException($"--url must be an absolute URL such as {DefaultUrl}, not '{url}'.", CliException.Usage);
         }
 
+        // A signed ticket proves the person: no password, and the login defaults to the ИИН of the key.
+        var signedLogin = line.Has("signed-login");
         return new UploadOptions(
             InvoiceFiles(line.Positionals, environment),
             uri,
             Required(line.Get("tin") ?? demo.SellerTin, "--tin"),
-            Required(line.Get("login") ?? demo.UserIin, "--login"),
-            Required(line.Get("password") ?? demo.Password, "--password"),
+            signedLogin ? line.Get("login") ?? "" : Required(line.Get("login") ?? demo.UserIin, "--login"),
+            signedLogin ? "" : Required(line.Get("password") ?? demo.Password, "--password"),
             line.Get("idempotency-key"),
             line.GetInt("batch-size", 100),
             line.Has("wait"),
             TimeSpan.FromSeconds(line.GetInt("timeout", 120)),
             line.GetInt("parallel", 1),
-            line.Has("resume"));
+            line.Has("resume"),
+            signedLogin);
     }
 
     /// <summary>Files as named, and the *.xml files of named folders in name order.</summary>

@@ -7,8 +7,8 @@ using Microsoft.Extensions.Configuration.Memory;
 namespace Esf.Api.Hosting;
 
 /// <summary>
-/// Builds the host for the configured roles: the gateway (SOAP, REST, Swagger) and/or the worker (the consumer and the relay),
-/// on the configured PostgreSQL or, when none is configured, a private cluster it starts itself.
+/// Builds the host for the configured roles: the gateway (SOAP, REST, Swagger, the web journal and /verify) and/or the worker
+/// (the consumer and the relay), on the configured PostgreSQL or, when none is configured, a private cluster it starts itself.
 /// </summary>
 public static class GatewayApp
 {

@@ -1,10 +1,14 @@
+using Esf.Api.Journal;
 using Esf.Api.Rest;
 using Esf.Api.Soap;
 using Esf.Infrastructure;
 
 namespace Esf.Api.Hosting;
 
-/// <summary>The gateway role: the application services behind SOAP and REST, the endpoints themselves and the rate limits.</summary>
+/// <summary>
+/// The gateway role: the application services behind SOAP, REST and the web journal, the endpoints themselves and the rate
+/// limits.
+/// </summary>
 public static class GatewayRole
 {
     public static IServiceCollection AddEsfGateway(this IServiceCollection services)
@@ -13,6 +17,7 @@ public static class GatewayRole
         services.AddSoapEndpoints();
         services.AddRestEndpoints();
         services.AddEsfRateLimiting();
+        services.AddJournal();
         return services;
     }
 
@@ -21,6 +26,7 @@ public static class GatewayRole
         app.UseEsfRateLimiting();
         app.MapRestEndpoints();
         app.MapSoapEndpoints();
+        app.MapJournal();
         return app;
     }
 }

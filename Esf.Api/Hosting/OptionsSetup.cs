@@ -1,5 +1,6 @@
 using Esf.Api.Soap;
 using Esf.Infrastructure;
+using Esf.Infrastructure.Printing;
 using Esf.Infrastructure.Security;
 using Esf.Infrastructure.Webhooks;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,8 @@ public static class OptionsSetup
         services.AddOptions<RateLimitingOptions>().Bind(configuration.GetSection(RateLimitingOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitingOptions>, RateLimitingOptionsValidator>();
         services.AddOptions<SoapOptions>().Bind(configuration.GetSection(SoapOptions.Section)).ValidateOnStart();
+        services.AddOptions<VerificationOptions>().Bind(configuration.GetSection(VerificationOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<VerificationOptions>, VerificationOptionsValidator>();
         return services;
     }
 

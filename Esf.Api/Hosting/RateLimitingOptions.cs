@@ -14,8 +14,12 @@ public sealed class RateLimitingOptions
     public int PerSessionPerMinute { get; set; } = 1200;
 
     /// <summary>
-    /// Login attempts per client IP per minute: POSTs to SessionService and AuthService (SOAP) and to /api/v1/sessions (REST).
+    /// Login attempts per client IP per minute: POSTs to SessionService and AuthService (SOAP), to /api/v1/sessions (REST) and
+    /// to /journal/login (the web journal).
     /// With PBKDF2 this is what makes password guessing impractical.
     /// </summary>
     public int LoginPerIpPerMinute { get; set; } = 60;
+
+    /// <summary>Public verifications (GET /verify/{registrationNumber}, no login) per client IP per minute.</summary>
+    public int VerifyPerIpPerMinute { get; set; } = 30;
 }

@@ -10,5 +10,6 @@ public sealed class RateLimitingOptionsValidator : IValidateOptions<RateLimiting
         .NotNegative("Esf:RateLimiting:PerIpPerMinute", options.PerIpPerMinute)
         .NotNegative("Esf:RateLimiting:PerSessionPerMinute", options.PerSessionPerMinute)
         .NotNegative("Esf:RateLimiting:LoginPerIpPerMinute", options.LoginPerIpPerMinute)
+        .NotNegative("Esf:RateLimiting:VerifyPerIpPerMinute", options.VerifyPerIpPerMinute)
         .Result;
 }

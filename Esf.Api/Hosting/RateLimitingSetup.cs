@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Esf.Api.Journal;
 using Esf.Api.Rest;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Soap;
@@ -68,7 +69,8 @@ public static class RateLimitingSetup
         HttpMethods.IsPost(request.Method)
         && (request.Path.StartsWithSegments($"{SoapEndpointExtensions.BasePath}/SessionService")
             || request.Path.StartsWithSegments($"{SoapEndpointExtensions.BasePath}/AuthService")
-            || request.Path.StartsWithSegments($"{RestEndpointExtensions.RoutePrefix}/sessions"));
+            || request.Path.StartsWithSegments($"{RestEndpointExtensions.RoutePrefix}/sessions")
+            || request.Path.StartsWithSegments($"{JournalEndpoints.BasePath}/login"));
 
     private static async ValueTask RejectAsync(HttpContext http, RateLimitLease lease)
     {

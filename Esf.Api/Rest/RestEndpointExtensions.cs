@@ -1,3 +1,4 @@
+using Esf.Api.Printing;
 using Esf.Api.Rest.ApiKeys;
 using Esf.Api.Rest.Exports;
 using Esf.Api.Rest.Invoices;
@@ -49,7 +50,8 @@ public static class RestEndpointExtensions
             .MapRegistryEndpoints()
             .MapExportEndpoints()
             .MapWebhookEndpoints()
-            .MapReportEndpoints();
+            .MapReportEndpoints()
+            .MapPrintEndpoints();
         return app;
     }
 }

@@ -61,7 +61,7 @@ public static class DocumentFlow
         if (!SourcesOf(operation).Contains(from) || !InvoiceLifecycle.CanMove(from, to))
         {
             return LifecycleDecision.Refuse(from, to, WrongStatus,
-                $"{operation}: {new InvalidStatusTransitionException(from, to).Message}");
+                $"{operation}: {InvoiceLifecycle.Table.Refusal(from, to).Message}");
         }
 
         var deadline = operation switch

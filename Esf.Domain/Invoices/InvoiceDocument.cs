@@ -1,4 +1,5 @@
 using Esf.Domain.Invoices.Document;
+using Esf.Domain.Rules.Document;
 
 namespace Esf.Domain.Invoices;
 
@@ -36,4 +37,22 @@ public sealed record InvoiceDocument
 
     /// <summary>The first customer's TIN (C 16).</summary>
     public string? CustomerTin => Customers.Count > 0 ? Customers[0].Tin : null;
+
+    /// <summary>The typed view of a body: the header fields the pipeline stores and indexes (number, dates, type, parties).</summary>
+    public static InvoiceDocument Of(InvoiceBody body) => new()
+    {
+        Num = body.Num ?? string.Empty,
+        DateText = body.Date ?? string.Empty,
+        Date = BodyFacts.ParseDate(body.Date),
+        TurnoverDate = BodyFacts.ParseDate(body.TurnoverDate),
+        InvoiceType = body.InvoiceType switch
+        {
+            "FIXED_INVOICE" => InvoiceType.FixedInvoice,
+            "ADDITIONAL_INVOICE" => InvoiceType.AdditionalInvoice,
+            _ => InvoiceType.OrdinaryInvoice,
+        },
+        Sellers = [.. body.Sellers.Select(s => new InvoiceParty(s.Tin, s.Name))],
+        Customers = [.. body.Customers.Select(c => new InvoiceParty(c.Tin, c.Name, c.Has(Categories.NonResident)))],
+        Body = body,
+    };
 }

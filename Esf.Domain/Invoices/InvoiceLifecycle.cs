@@ -1,3 +1,5 @@
+using Esf.Domain.Lifecycle;
+
 namespace Esf.Domain.Invoices;
 
 /// <summary>
@@ -7,27 +9,34 @@ namespace Esf.Domain.Invoices;
 /// </summary>
 public static class InvoiceLifecycle
 {
-    private static readonly Dictionary<InvoiceStatus, InvoiceStatus[]> Allowed = new()
+    public static TransitionTable<InvoiceStatus> Table { get; } = new("An invoice", new Dictionary<InvoiceStatus, InvoiceStatus[]>
     {
         // The worker claims the upload, not each invoice, and writes the verdict in the transaction that decides it: a queued
         // invoice goes straight to CREATED or FAILED. IN_PROCESSING is only found on invoices an earlier version took.
         [InvoiceStatus.InQueue] = [InvoiceStatus.Created, InvoiceStatus.Failed],
         [InvoiceStatus.InProcessing] = [InvoiceStatus.Created, InvoiceStatus.Failed],
         // Confirm, revoke, decline; CANCELED when a registered corrected invoice annuls its original (COR-05); CANCELED_BY_OGD when
-        // the registry records that the supplier or recipient was deregistered before the turnover date (GEN-08).
+        // the registry records that the supplier or recipient was deregistered before the turnover date (GEN-08);
+        // CANCELED_BY_SNT_DECLINE / _REVOKE when the waybill (СНТ) the invoice was issued on is declined (after 3 working days)
+        // or revoked (spec-snt R152–R154; the scheduled effects are wired by the waybill infrastructure, issue 12).
         [InvoiceStatus.Created] =
-            [InvoiceStatus.Delivered, InvoiceStatus.Revoked, InvoiceStatus.Declined, InvoiceStatus.Canceled, InvoiceStatus.CanceledByOgd],
-        [InvoiceStatus.Delivered] = [InvoiceStatus.Revoked, InvoiceStatus.Declined, InvoiceStatus.Canceled, InvoiceStatus.CanceledByOgd],
+        [
+            InvoiceStatus.Delivered, InvoiceStatus.Revoked, InvoiceStatus.Declined, InvoiceStatus.Canceled, InvoiceStatus.CanceledByOgd,
+            InvoiceStatus.CanceledBySntDecline, InvoiceStatus.CanceledBySntRevoke,
+        ],
+        [InvoiceStatus.Delivered] =
+        [
+            InvoiceStatus.Revoked, InvoiceStatus.Declined, InvoiceStatus.Canceled, InvoiceStatus.CanceledByOgd,
+            InvoiceStatus.CanceledBySntDecline, InvoiceStatus.CanceledBySntRevoke,
+        ],
         [InvoiceStatus.Revoked] = [InvoiceStatus.Delivered],
         [InvoiceStatus.Failed] = [InvoiceStatus.Deleted],
-    };
+    });
 
     /// <summary>Statuses of the API that no operation of this gateway produces yet, and why.</summary>
     public static readonly IReadOnlyDictionary<InvoiceStatus, string> Unreachable = new Dictionary<InvoiceStatus, string>
     {
         [InvoiceStatus.InProcessing] = "the worker claims the upload instead (one row, docs/lifecycle.md); invoices wait IN_QUEUE until their verdict",
-        [InvoiceStatus.CanceledBySntDecline] = "needs СНТ (waybills), which this gateway does not hold",
-        [InvoiceStatus.CanceledBySntRevoke] = "needs СНТ (waybills), which this gateway does not hold",
         [InvoiceStatus.Imported] = "a web-portal state: imported but not sent",
         [InvoiceStatus.Draft] = "a web-portal state: drafts are not uploaded through the API",
         [InvoiceStatus.SendToIsgo] = "needs the ИС ГО exchange for state support",
@@ -38,14 +47,7 @@ public static class InvoiceLifecycle
         [InvoiceStatus.WaitingCustomerRevokeConfirmation] = "a revocation takes effect at once; the customer objects with unrevoke",
     };
 
-    public static bool CanMove(InvoiceStatus from, InvoiceStatus to) =>
-        Allowed.TryGetValue(from, out var targets) && targets.Contains(to);
+    public static bool CanMove(InvoiceStatus from, InvoiceStatus to) => Table.CanMove(from, to);
 
-    public static void EnsureCanMove(InvoiceStatus from, InvoiceStatus to)
-    {
-        if (!CanMove(from, to))
-        {
-            throw new InvalidStatusTransitionException(from, to);
-        }
-    }
+    public static void EnsureCanMove(InvoiceStatus from, InvoiceStatus to) => Table.EnsureCanMove(from, to);
 }

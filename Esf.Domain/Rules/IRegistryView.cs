@@ -1,4 +1,6 @@
+using Esf.Domain.Calendar;
 using Esf.Domain.Invoices.Document;
+using Esf.Domain.Waybills;
 
 namespace Esf.Domain.Rules;
 
@@ -66,4 +68,13 @@ public interface IRegistryView
 
     /// <summary>The day of registration in Kazakhstan time; null when unknown (e.g. a dry run without a clock).</summary>
     DateOnly? RegistrationDay => null;
+
+    /// <summary>
+    /// The registered waybills (СНТ); null when the view holds none, and then the rules that need a waybill (spec-snt §9,
+    /// SNT-W) cannot decide and pass.
+    /// </summary>
+    IWaybillView? Waybills => null;
+
+    /// <summary>The working-day calendar (holidays, transferred days); null when it is not imported, and R155 passes.</summary>
+    WorkingDayCalendar? WorkingDays => null;
 }

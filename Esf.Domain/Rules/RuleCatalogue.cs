@@ -1,11 +1,14 @@
 using Esf.Domain.Rules.Document;
 using Esf.Domain.Rules.Registration;
+using Esf.Domain.Rules.Registration.Snt;
+using Esf.Domain.Rules.Waybills;
 
 namespace Esf.Domain.Rules;
 
 /// <summary>
 /// The catalogue of the format-and-logic control (ФЛК): every rule the gateway runs, with its id from the specification
-/// (spec-invoice §5) or, for checks of the API envelope itself, an <c>API-</c> id. Messages quoted from the manual are verbatim.
+/// (spec-invoice §5, spec-snt §9 as <c>SNT-Rnnn</c>) or, for checks of the API envelope itself, an <c>API-</c> id; the waybill's
+/// own rules (<see cref="WaybillRuleCatalogue"/>) are listed last. Messages quoted from the manual are verbatim.
 /// </summary>
 public static class RuleCatalogue
 {
@@ -84,6 +87,7 @@ public static class RuleCatalogue
         .. RegistryGoodsRules.All,
         .. DictionaryRules.All,
         .. RelatedInvoiceRules.All,
+        .. SntRules.All,
     ];
 
     /// <summary>The light rules over the document alone, run at upload after the XSD.</summary>
@@ -99,5 +103,6 @@ public static class RuleCatalogue
         CertificateMustBeWellFormed, BatchNumbersMustBeUnique, ProcessingMustComplete,
         .. DocumentRules.Select(r => r.Definition),
         .. RegistrationRules.Select(r => r.Definition),
+        .. WaybillRuleCatalogue.All,
     ];
 }

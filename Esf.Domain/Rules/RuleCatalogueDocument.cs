@@ -13,8 +13,10 @@ public static class RuleCatalogueDocument
         text.AppendLine("Generated from `Esf.Domain/Rules/RuleCatalogue.cs` by the test `RuleCatalogueDocumentTests`");
         text.AppendLine("(run the tests with `ESF_UPDATE_DOCS=1` to rewrite it). Ids are those of `shared/spec/spec-invoice.md` §5;");
         text.AppendLine("`API-` ids are checks of the API envelope itself, `DIC-` ids codes checked against an imported dictionary.");
-        text.AppendLine("A violation at **upload** declines the invoice");
-        text.AppendLine("(`declinedSet`, nothing stored); at **registration** the worker fails it (`FAILED`, every error in");
+        text.AppendLine("`SNT-Rnnn` ids are the rules of `shared/spec/spec-snt.md` §9 for an invoice issued on a waybill (СНТ): they run on");
+        text.AppendLine("every invoice and apply when its field 32.1 names a waybill (docs/snt.md). `SNT-F` and `SNT-W` ids, listed last with");
+        text.AppendLine("`SNT-API-01` and `SNT-GEN-11`, are the waybill's own control (ours: the seeds give none). A violation at **upload**");
+        text.AppendLine("declines the document (`declinedSet`, nothing stored); at **registration** the worker fails it (`FAILED`, every error in");
         text.AppendLine("`queryInvoiceErrorById`, the first error code as `cancelReason`).");
         text.AppendLine();
         text.AppendLine($"Implemented: **{RuleCatalogue.All.Count}** rules; decided against: **{Count(RuleNoteKind.DecidedAgainst)}**; " +
@@ -82,5 +84,10 @@ public static class RuleCatalogueDocument
         - Amounts are decimals (never floating point) with the scale they were written with; rounding is half away from zero to 2 places.
         - V1 bodies: the facts describe InvoiceV1 only as a container choice, not its elements, so no V1 body XSD is written; a V1
           upload is declined by API-02 (unsupported version).
+        - **Invoices issued on a waybill (SNT-R)**: an invoice is issued on a waybill when its 32.1 (`deliveryDocNum`) holds a
+          42-digit waybill registration number. The expected values of every read-only field are those `InvoicePrefill`
+          (Tables 28 and 29) gives from the registered waybill, so the mapping and the checks cannot disagree. A view that holds
+          no waybills (`IRegistryView.Waybills` null) cannot decide: the SNT rules pass. The seed gives no message text for any
+          of them (spec-snt §0.3): every Russian message is ours. docs/snt.md lists the ambiguities of spec-snt §10 and their decisions.
         """;
 }

@@ -1,12 +1,14 @@
+using Esf.Domain.Rules.Registration.Snt;
 using static Esf.Domain.Rules.RuleNoteKind;
 
 namespace Esf.Domain.Rules;
 
-/// <summary>Every check of spec-invoice §5 that has no rule of its own, so none is silently missing from <c>docs/rules.md</c>.</summary>
+/// <summary>
+/// Every check of spec-invoice §5 and spec-snt §9 that has no rule of its own, so none is silently missing from <c>docs/rules.md</c>.
+/// </summary>
 public static class RuleNotes
 {
     private const string Derived = "Derived field: the web form fills it from the registry. Over the API the body is signed and cannot be overwritten; the gateway keeps what was signed.";
-    private const string NoSnt = "The gateway has no СНТ store (virtual warehouse and СНТ are outside this service); the body carries no СНТ reference besides productNumberInSnt.";
     private const string Table17 = "No field of the invoice names the Table 17 case, so the gateway cannot tell which bound applies; rejecting by a guessed case would refuse legal invoices. The loosest bound common to all cases is enforced as DL-08.";
     private const string Decline = "Checked when the customer declines (declineInvoiceById, lifecycle issue 5), not at registration.";
 
@@ -40,12 +42,14 @@ public static class RuleNotes
             "№ 378, appendix 3, but no source material lists that classifier's codes and the gateway ships no such dictionary; guessing the list " +
             "would refuse legal invoices. deliveryTerm.transportTypeCode is accepted as sent (XSD 0..1)."),
         new("F-01", DecidedAgainst, "The gateway has no store of ИС ЭСФ or ЭГЗ acts."),
-        new("SNT-01", DecidedAgainst, NoSnt),
-        new("SNT-02", DecidedAgainst, NoSnt),
-        new("SNT-03", DecidedAgainst, NoSnt),
-        new("SNT-04", DecidedAgainst, NoSnt),
-        new("SNT-05", DecidedAgainst, NoSnt),
-        new("SNT-06", DecidedAgainst, NoSnt),
+        new("SNT-01", CoveredElsewhere, "SNT-R001, SNT-R005, SNT-R009: the waybill named in 32.1 has the type the invoice needs."),
+        new("SNT-02", CoveredElsewhere, "SNT-R002, SNT-R006, SNT-R010 (and SNT-R163 for a blocked waybill)."),
+        new("SNT-03", CoveredElsewhere, "SNT-R004: one invoice in force per waybill; annulled, revoked or declined ones free it."),
+        new("SNT-04", DecidedAgainst, "No field of the invoice says whether goods are excise, virtual-warehouse or WTO-exemption goods, so " +
+            "the gateway cannot tell which invoices must be issued on a waybill (spec-snt R167)."),
+        new("SNT-05", NotImplementedYet, "The annulments are scheduled effects of the waybill's status, wired by the waybill infrastructure " +
+            "(spec-snt R152–R154; the domain's WaybillEffects and InvoiceLifecycle are ready)."),
+        new("SNT-06", CoveredElsewhere, "SNT-R013: added lines are works and services (origin 6)."),
         new("G-04", DecidedAgainst, "The XML has no «direction» field; G-06 accepts the values of both directions."),
         new("G-05", DecidedAgainst, "The XML has no «method» field; G-06 always checks, within tolerances that admit both directions."),
         new("G-16", DecidedAgainst, "The source value is garbled; no check (G4 not mandatory) is the permissive reading."),
@@ -88,5 +92,6 @@ public static class RuleNotes
         new("COR-05", CoveredElsewhere, "VerdictWriter: registering a corrected invoice moves its original CREATED/DELIVERED → CANCELED with a history row, in the same transaction."),
         new("RET-01", CoveredElsewhere, "C-01 and C-02."),
         new("RET-03", DecidedAgainst, "Virtual warehouses are outside this gateway."),
+        .. SntRuleNotes.All,
     ];
 }

@@ -11,15 +11,17 @@ public sealed class InvoiceExporter(InvoiceSearch search)
 {
     public const int BatchSize = 500;
 
+    /// <param name="publicBase">Where /verify is served, for the QR codes of <see cref="ExportFormat.PrintedForms"/>.</param>
     /// <returns>How many invoices were written.</returns>
     public async Task<long> WriteAsync(
         Stream output, SessionContext session, InvoiceFilter filter, InvoiceSort sort, bool ascending, SearchCursor? after, ExportFormat format,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Uri? publicBase = null)
     {
         await using IExportWriter writer = format switch
         {
             ExportFormat.Xml => new ContainerExportWriter(output),
             ExportFormat.JsonLines => new JsonLinesExportWriter(output),
+            ExportFormat.PrintedForms => new PrintedFormsExportWriter(output, publicBase),
             _ => new CsvExportWriter(output),
         };
         await writer.StartAsync();

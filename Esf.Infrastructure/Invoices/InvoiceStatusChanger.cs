@@ -12,7 +12,7 @@ namespace Esf.Infrastructure.Invoices;
 /// signature over the id list, locks the visible invoices, lets <see cref="DocumentFlow"/> decide each one, and writes every
 /// change with its history row (actor, reason, time) in one transaction.
 /// </summary>
-public sealed class InvoiceStatusChanger(NpgsqlDataSource database, TimeProvider clock)
+public sealed class InvoiceStatusChanger(NpgsqlDataSource database, TimeProvider clock, Security.CertificateValidator certificates)
 {
     public const string NotFound = "INVOICE_NOT_FOUND";
 
@@ -29,7 +29,7 @@ public sealed class InvoiceStatusChanger(NpgsqlDataSource database, TimeProvider
 
         if (operation != LifecycleOperation.Confirm)
         {
-            StatusChangeSignature.Verify(session, items, signed ?? throw EsfException.Code("SIGNATURE_INVALID_FORMAT"));
+            StatusChangeSignature.Verify(session, items, signed ?? throw EsfException.Code("SIGNATURE_INVALID_FORMAT"), certificates);
         }
 
         var now = clock.GetUtcNow();

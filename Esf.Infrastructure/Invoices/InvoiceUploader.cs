@@ -41,6 +41,7 @@ public sealed class InvoiceUploader(NpgsqlDataSource database, UploadPublisher p
 
         var uploadId = await UploadStore.InsertAsync(connection, session, channel, batch.Items.Count, accepted.Count, cancellationToken);
         var ids = await UploadStore.InsertInvoicesAsync(connection, uploadId, session, batch.Certificate, accepted, cancellationToken);
+        await UploadStore.InsertDeclinesAsync(connection, uploadId, declined, cancellationToken);
         var result = new UploadResult(
             uploadId,
             accepted.Select((a, i) => new UploadItemResult(a.Index, ids[i], a.Document.Num, a.Document.DateText, [])).ToList(),

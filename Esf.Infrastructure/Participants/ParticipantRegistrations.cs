@@ -44,7 +44,8 @@ public sealed class ParticipantRegistrations(NpgsqlDataSource database, Certific
             // The head signs twice: as a person and with the entity's key, which names the БИН and the head's ИИН (Rules p.10).
             using var entity = Certificate(request.EntityCertificate);
             var subject = CertificateParser.Subject(entity);
-            if (subject.Bin != tin || subject.Iin != iin)
+            // An НУЦ РК entity key states its holder's role: only the head's registers the entity.
+            if (subject.Bin != tin || subject.Iin != iin || (subject.Roles != NcaRoles.None && !subject.Roles.HasFlag(NcaRoles.Head)))
             {
                 throw EsfException.Code("CERTIFICATE_IS_NOT_FOR_ENTERPRISE");
             }

@@ -54,6 +54,33 @@ internal static class UploadStore
         return ids;
     }
 
+    /// <summary>The upload log's record of what was declined and why: one row per violation of each declined invoice.</summary>
+    public static async Task InsertDeclinesAsync(
+        NpgsqlConnection connection, long uploadId, IReadOnlyList<UploadItemResult> declined, CancellationToken cancellationToken)
+    {
+        var rows = declined.SelectMany(item => item.Errors.Select((error, position) => (item, error, position))).ToList();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO upload_declines (upload_id, item_index, position, num, date_text, rule_id, error_code, property, text)
+            SELECT @UploadId, * FROM unnest(@Indexes, @Positions, @Nums, @Dates, @RuleIds, @ErrorCodes, @Properties, @Texts)
+            """, new
+        {
+            UploadId = uploadId,
+            Indexes = rows.Select(r => r.item.Index).ToArray(),
+            Positions = rows.Select(r => r.position).ToArray(),
+            Nums = rows.Select(r => r.item.Num).ToArray(),
+            Dates = rows.Select(r => r.item.Date).ToArray(),
+            RuleIds = rows.Select(r => r.error.RuleId).ToArray(),
+            ErrorCodes = rows.Select(r => r.error.ErrorCode).ToArray(),
+            Properties = rows.Select(r => r.error.Property).ToArray(),
+            Texts = rows.Select(r => r.error.Message).ToArray(),
+        }, cancellationToken: cancellationToken));
+    }
+
     private static void WriteRow(
         NpgsqlBinaryImporter copy, long id, long uploadId, AcceptedInvoice invoice, SessionContext session, string certificate, DateTimeOffset now)
     {

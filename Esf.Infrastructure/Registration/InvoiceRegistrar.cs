@@ -146,7 +146,7 @@ public sealed class InvoiceRegistrar(
             // A signature counts only with a signing certificate that is in date, chains to a trusted CA and is not revoked.
             var valid = signer.AcceptedForSigning && signer.Verify(pending.Body, pending.Signature);
             return new CheckedInvoice(
-                pending, document, new SignatureCheck(valid, signer.Subject.Iin, signer.Subject.Bin, pending.SignatureType), null);
+                pending, document, new SignatureCheck(valid, signer.Subject.Iin, signer.Subject.Bin, pending.SignatureType, signer.Subject.MaySignForEntity), null);
         }
     }
 }

@@ -52,7 +52,8 @@ public sealed class InvoiceValidator(NpgsqlDataSource database, TimeProvider clo
         using (parsed)
         {
             var subject = CertificateParser.Subject(parsed);
-            return new SignatureCheck(InvoiceSignatureVerifier.Verify(body, signature, parsed), subject.Iin, subject.Bin);
+            return new SignatureCheck(
+                InvoiceSignatureVerifier.Verify(body, signature, parsed), subject.Iin, subject.Bin, MaySignForEntity: subject.MaySignForEntity);
         }
     }
 }

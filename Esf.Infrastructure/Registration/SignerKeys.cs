@@ -2,19 +2,21 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Esf.Infrastructure.Signatures;
+using Esf.Infrastructure.Signatures.Gost;
 
 namespace Esf.Infrastructure.Registration;
 
 /// <summary>
 /// The signing certificates of one batch, each parsed once: every invoice of an upload carries the same certificate, and
 /// parsing it and importing its key cost about four times the RSA check itself (BENCHMARKS.md). RSA objects are not
-/// documented as thread-safe, so each thread verifying in parallel gets its own copy of the public key.
+/// documented as thread-safe, so each thread verifying in parallel gets its own copy of the public key; a GOST key is
+/// immutable and shared.
 /// </summary>
 internal sealed class SignerKeys(Security.CertificateValidator validator) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Signer?> signers = new(StringComparer.Ordinal);
 
-    /// <summary>The signer of <paramref name="certificate"/>, or null when it is not a certificate with an RSA key.</summary>
+    /// <summary>The signer of <paramref name="certificate"/>, or null when it is not a certificate with an RSA or GOST key.</summary>
     public Signer? For(string certificate) => signers.GetOrAdd(certificate, text => Signer.TryCreate(text, validator));
 
     public void Dispose()
@@ -27,13 +29,15 @@ internal sealed class SignerKeys(Security.CertificateValidator validator) : IDis
 
     internal sealed class Signer : IDisposable
     {
-        private readonly ThreadLocal<RSA> keys;
+        private readonly ThreadLocal<RSA>? rsaKeys;
+        private readonly GostPublicKey? gostKey;
 
-        private Signer(CertificateSubject subject, bool acceptedForSigning, byte[] publicKey)
+        private Signer(CertificateSubject subject, bool acceptedForSigning, byte[]? rsaPublicKey, GostPublicKey? gostKey)
         {
             Subject = subject;
             AcceptedForSigning = acceptedForSigning;
-            keys = new ThreadLocal<RSA>(() => ImportKey(publicKey), trackAllValues: true);
+            rsaKeys = rsaPublicKey is null ? null : new ThreadLocal<RSA>(() => ImportKey(rsaPublicKey), trackAllValues: true);
+            this.gostKey = gostKey;
         }
 
         public CertificateSubject Subject { get; }
@@ -41,7 +45,9 @@ internal sealed class SignerKeys(Security.CertificateValidator validator) : IDis
         /// <summary>In date, meant for signing, chained to a trusted CA and not revoked (checked once per batch).</summary>
         public bool AcceptedForSigning { get; }
 
-        public bool Verify(string body, string signature) => InvoiceSignatureVerifier.Verify(body, signature, keys.Value!);
+        public bool Verify(string body, string signature) => gostKey is not null
+            ? InvoiceSignatureVerifier.Verify(body, signature, gostKey)
+            : InvoiceSignatureVerifier.Verify(body, signature, rsaKeys!.Value!);
 
         public static Signer? TryCreate(string certificateText, Security.CertificateValidator validator)
         {
@@ -53,23 +59,30 @@ internal sealed class SignerKeys(Security.CertificateValidator validator) : IDis
             using (certificate)
             using (var rsa = certificate.GetRSAPublicKey())
             {
-                return rsa is null
+                var gost = rsa is null ? GostPublicKey.From(certificate) : null;
+                return rsa is null && gost is null
                     ? null
                     : new Signer(
                         CertificateParser.Subject(certificate),
                         validator.Accepts(certificate, Security.CertificatePurpose.Signing),
-                        rsa.ExportSubjectPublicKeyInfo());
+                        rsa?.ExportSubjectPublicKeyInfo(),
+                        gost);
             }
         }
 
         public void Dispose()
         {
-            foreach (var key in keys.Values)
+            if (rsaKeys is null)
+            {
+                return;
+            }
+
+            foreach (var key in rsaKeys.Values)
             {
                 key.Dispose();
             }
 
-            keys.Dispose();
+            rsaKeys.Dispose();
         }
 
         private static RSA ImportKey(byte[] publicKey)

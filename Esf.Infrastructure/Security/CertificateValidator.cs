@@ -1,13 +1,16 @@
 using System.Security.Cryptography.X509Certificates;
 using Esf.Infrastructure.Errors;
+using Esf.Infrastructure.Signatures;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Esf.Infrastructure.Security;
 
 /// <summary>
-/// Checks a client certificate the way the real service does, answering its errorCodes: validity dates, key usage for the
-/// purpose, the chain to a configured trusted CA and the configured CRLs (see <see cref="SecurityOptions"/>).
+/// Checks a client certificate the way the real service does, answering its errorCodes: validity dates, key usage and НУЦ РК
+/// role for the purpose, the chain to a configured trusted CA (RSA/ECDSA through .NET's chain engine, GOST through
+/// <see cref="CertificateChain"/>) and the configured CRLs, which must be current unless stale lists are accepted
+/// (see <see cref="SecurityOptions"/>). The trust material is read at start (<see cref="LoadTrust"/>) and again when a file changes.
 /// </summary>
 public sealed class CertificateValidator(IOptions<SecurityOptions> options, TimeProvider clock, ILogger<CertificateValidator> logger)
 {
@@ -48,9 +51,15 @@ public sealed class CertificateValidator(IOptions<SecurityOptions> options, Time
             throw EsfException.Code("CERTIFICATE_NOT_VALID");
         }
 
-        if (trust.RevocationLists.Any(list => list.IsRevoked(certificate)))
+        var lists = trust.RevocationLists.Where(list => list.Covers(certificate)).ToList();
+        if (lists.Any(list => list.IsRevoked(certificate)))
         {
             throw EsfException.Code("CERTIFICATE_REVOKED");
+        }
+
+        if (lists.Count > 0 && lists.All(list => list.IsStaleAt(now)))
+        {
+            RefuseStale(certificate, lists.Max(list => list.NextUpdate!.Value));
         }
     }
 
@@ -69,8 +78,16 @@ public sealed class CertificateValidator(IOptions<SecurityOptions> options, Time
     }
 
     /// <summary>
+    /// Reads the configured CA certificates and CRLs now: called at start, so a missing or unusable file stops the process with a
+    /// message naming it (<see cref="TrustMaterialException"/>) instead of failing requests later.
+    /// </summary>
+    public void LoadTrust() => Trust();
+
+    /// <summary>
     /// AUTH keys carry the clientAuth extended usage, signing keys emailProtection (НУЦ РК profiles); a key without an
-    /// extended-usage extension is judged by its key usage alone. The unified 2023+ keys carry both and serve both.
+    /// extended-usage extension is judged by its key usage alone. An НУЦ РК key that states a holder role, emailProtection and a
+    /// key-agreement usage is the unified key (one GOST key for both since 2023) and serves both. The role decides the rest: an
+    /// information system's key never logs in (it names no person), and signs without emailProtection.
     /// </summary>
     private static bool AllowsPurpose(X509Certificate2 certificate, CertificatePurpose purpose)
     {
@@ -84,25 +101,59 @@ public sealed class CertificateValidator(IOptions<SecurityOptions> options, Time
         }
 
         var extended = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().FirstOrDefault();
-        return extended is null
-            || extended.EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>()
-                .Any(oid => oid.Value == (purpose == CertificatePurpose.Authentication ? ClientAuthentication : EmailProtection));
+        if (extended is null)
+        {
+            return true;
+        }
+
+        var usages = extended.EnhancedKeyUsages.Cast<System.Security.Cryptography.Oid>().Select(oid => oid.Value).ToList();
+        var roles = NcaRoleOids.Of(usages);
+        if (purpose == CertificatePurpose.Authentication)
+        {
+            var unified = NcaRoleOids.IsNcaProfile(roles) && usages.Contains(EmailProtection)
+                && keyUsage is not null && (keyUsage.KeyUsages & (X509KeyUsageFlags.KeyAgreement | X509KeyUsageFlags.KeyEncipherment)) != 0;
+            return NcaRoleOids.MayLogIn(roles) && (usages.Contains(ClientAuthentication) || unified);
+        }
+
+        return usages.Contains(EmailProtection) || (roles & NcaRoles.InformationSystem) != 0;
     }
 
     private static bool ChainsToTrustedAuthority(X509Certificate2 certificate, TrustMaterial trust, DateTimeOffset now)
     {
+        if (CertificateChain.IsSelfSigned(certificate))
+        {
+            return false;
+        }
+
+        if (SignatureVerifier.IsGost(certificate))
+        {
+            return CertificateChain.ChainsToTrustedRoot(certificate, trust.Authorities, now);
+        }
+
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(trust.Authorities.Where(IsSelfSigned).ToArray());
-        chain.ChainPolicy.ExtraStore.AddRange(trust.Authorities.Where(ca => !IsSelfSigned(ca)).ToArray());
-        // Revocation is decided by the configured CRLs below, never by fetching from the network.
+        chain.ChainPolicy.CustomTrustStore.AddRange(trust.Authorities.Where(CertificateChain.IsSelfSigned).ToArray());
+        chain.ChainPolicy.ExtraStore.AddRange(trust.Authorities.Where(ca => !CertificateChain.IsSelfSigned(ca)).ToArray());
+        // Revocation is decided by the configured CRLs, never by fetching from the network.
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.VerificationTime = now.UtcDateTime;
         chain.ChainPolicy.VerificationTimeIgnored = false;
-        return chain.Build(certificate) && !IsSelfSigned(certificate);
+        return chain.Build(certificate);
     }
 
-    private static bool IsSelfSigned(X509Certificate2 certificate) => certificate.SubjectName.RawData.AsSpan().SequenceEqual(certificate.IssuerName.RawData);
+    private void RefuseStale(X509Certificate2 certificate, DateTimeOffset nextUpdate)
+    {
+        if (options.Value.AcceptStaleCrls)
+        {
+            logger.LogWarning("The CRL of {Issuer} is past its nextUpdate {NextUpdate:O}; accepted because Esf:Security:AcceptStaleCrls is on",
+                certificate.Issuer, nextUpdate);
+            return;
+        }
+
+        logger.LogError("The CRL of {Issuer} is past its nextUpdate {NextUpdate:O}: its certificates are refused until a current CRL is installed "
+            + "(Esf:Security:CrlPaths) or Esf:Security:AcceptStaleCrls is set", certificate.Issuer, nextUpdate);
+        throw EsfException.Code("OCSP_NOT_AVAILABLE");
+    }
 
     private TrustMaterial? Trust()
     {
@@ -123,10 +174,24 @@ public sealed class CertificateValidator(IOptions<SecurityOptions> options, Time
         {
             if (cache is not { } current || current.Stamp != stamp)
             {
-                cache = (stamp, TrustMaterial.Load(settings));
+                cache = (stamp, Reload(settings, cache?.Material));
             }
 
             return cache.Value.Material;
+        }
+    }
+
+    /// <summary>A file replaced by a broken one after start keeps the material read before (logged), never fails a request.</summary>
+    private TrustMaterial Reload(SecurityOptions settings, TrustMaterial? previous)
+    {
+        try
+        {
+            return TrustMaterial.Load(settings);
+        }
+        catch (TrustMaterialException e) when (previous is not null)
+        {
+            logger.LogError(e, "Trust material not reloaded, the previous CA certificates and CRLs stay in use: {Problem}", e.Message);
+            return previous;
         }
     }
 }

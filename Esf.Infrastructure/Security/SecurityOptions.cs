@@ -14,8 +14,14 @@ public sealed class SecurityOptions
     /// </summary>
     public string[] TrustedCaPaths { get; set; } = [];
 
-    /// <summary>CRL files (DER or PEM) of those CAs; re-read when a file changes.</summary>
+    /// <summary>CRL files (DER or PEM) of those CAs; read at start (a file that cannot be used stops the start) and again when a file changes.</summary>
     public string[] CrlPaths { get; set; } = [];
+
+    /// <summary>
+    /// What to do with a certificate whose CA's CRL is past its nextUpdate: false (the default) refuses it with
+    /// <c>OCSP_NOT_AVAILABLE</c>, as its revocation status is unknown; true accepts it and logs a warning.
+    /// </summary>
+    public bool AcceptStaleCrls { get; set; }
 
     /// <summary>
     /// Allow development trust (no trust store, self-signed certificates accepted) outside the Development environment: for test

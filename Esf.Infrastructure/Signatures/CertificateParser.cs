@@ -30,7 +30,10 @@ public static class CertificateParser
         }
     }
 
-    /// <summary>The subject's ИИН and БИН as the Kazakh CA (НУЦ РК) writes them: SERIALNUMBER=IIN…, OU=BIN….</summary>
+    /// <summary>
+    /// The subject's ИИН and БИН as the Kazakh CA (НУЦ РК) writes them (SERIALNUMBER=IIN…, OU=BIN…) and the holder's
+    /// roles from the extended key usages (<see cref="NcaRoleOids"/>).
+    /// </summary>
     public static CertificateSubject Subject(X509Certificate2 certificate)
     {
         string? iin = null;
@@ -49,6 +52,7 @@ public static class CertificateParser
             }
         }
 
-        return new CertificateSubject(iin, bin);
+        var usages = certificate.Extensions.OfType<X509EnhancedKeyUsageExtension>().SelectMany(e => e.EnhancedKeyUsages.Cast<Oid>());
+        return new CertificateSubject(iin, bin, NcaRoleOids.Of(usages.Select(oid => oid.Value)));
     }
 }

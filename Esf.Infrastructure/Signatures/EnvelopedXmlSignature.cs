@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography.Xml;
 using System.Xml;
 using Esf.Infrastructure.Errors;
+using Esf.Infrastructure.Signatures.Gost;
 using Esf.Infrastructure.Xml;
 
 namespace Esf.Infrastructure.Signatures;
@@ -11,7 +12,8 @@ namespace Esf.Infrastructure.Signatures;
 /// Verifies an enveloped XML-DSig document (the signed auth ticket; reusable for any signed XML): one Signature, a child of
 /// the root, with one Reference to the whole document (URI=""), so nothing outside the signed content can be slipped in
 /// (signature wrapping), and the signer's certificate from KeyInfo/X509Data. Read without DTDs and with a small size cap.
-/// RSA signatures only: .NET's SignedXml knows no GOST algorithm (see docs/security.md).
+/// RSA through SignedXml as it is; GOST (the pkigovkz and xmldsig-more URIs) through the same SignedXml pipeline, with the
+/// GOST methods registered by <see cref="GostXmlAlgorithms"/> and the key the certificate holds (see docs/security.md).
 /// </summary>
 public static class EnvelopedXmlSignature
 {
@@ -46,33 +48,64 @@ public static class EnvelopedXmlSignature
             throw EsfException.Code("SIGNATURE_INVALID_FORMAT");
         }
 
-        bool valid;
+        return CheckSignature((XmlElement)signatures[0]!, certificate) ? (document, certificate) : throw EsfException.Code("SIGNATURE_VERIFICATION_FAILED");
+    }
+
+    /// <summary>
+    /// Checks the ds:Signature <paramref name="signature"/> of its document with <paramref name="certificate"/>'s key: a GOST key
+    /// through the registered GOST methods, any other through SignedXml's own. A method of another key type (e.g. an RSA URI
+    /// with a GOST key) verifies nothing.
+    /// </summary>
+    public static bool CheckSignature(XmlElement signature, X509Certificate2 certificate)
+    {
         try
         {
-            valid = signed.CheckSignature(certificate, verifySignatureOnly: true);
+            var signed = new SignedXml(signature.OwnerDocument);
+            signed.LoadXml(signature);
+            if (GostPublicKey.From(certificate) is { } gost)
+            {
+                GostXmlAlgorithms.EnsureRegistered();
+                var signedInfo = signature.ChildNodes.OfType<XmlElement>()
+                    .Single(e => e.LocalName == "SignedInfo" && e.NamespaceURI == SignedXml.XmlDsigNamespaceUrl);
+                var canonical = SignedInfoCanonicalizer.Canonicalize(signedInfo, signed.SignedInfo!.CanonicalizationMethod);
+                return signed.SignedInfo.SignatureMethod == gost.Algorithm.XmlSignatureUri
+                    && signed.CheckSignature(new GostXmlKey(gost, gost.Algorithm.Hash(canonical)));
+            }
+
+            return signed.CheckSignature(certificate, verifySignatureOnly: true);
         }
         catch (Exception e) when (e is CryptographicException or NotSupportedException or ArgumentException or InvalidOperationException)
         {
-            // E.g. a GOST key or signature method, which SignedXml does not know.
-            valid = false;
+            // E.g. a signature method nobody registered, or a key SignedXml cannot use.
+            return false;
         }
-
-        return valid ? (document, certificate) : throw EsfException.Code("SIGNATURE_VERIFICATION_FAILED");
     }
 
-    /// <summary>Signs a document the way clients (NCALayer, the SDK) do: enveloped, exclusive of nothing, certificate in KeyInfo.</summary>
+    /// <summary>Signs a document the way clients (NCALayer, the SDK) do: enveloped, the certificate in KeyInfo; RSA-SHA256.</summary>
     public static string Sign(string xml, X509Certificate2 certificate)
+    {
+        using var key = certificate.GetRSAPrivateKey() ?? throw new InvalidOperationException("The certificate holds no RSA private key.");
+        return Sign(xml, certificate, key, SignedXml.XmlDsigRSASHA256Url, SignedXml.XmlDsigSHA256Url);
+    }
+
+    /// <summary>Signs with a GOST key as NCALayer does: the algorithm's pkigovkz or xmldsig-more URIs, Kalkan's signature layout.</summary>
+    public static string Sign(string xml, X509Certificate2 certificate, GostPrivateKey key)
+    {
+        GostXmlAlgorithms.EnsureRegistered();
+        return Sign(xml, certificate, new GostXmlKey(key), key.Algorithm.XmlSignatureUri, key.Algorithm.XmlDigestUri);
+    }
+
+    private static string Sign(string xml, X509Certificate2 certificate, AsymmetricAlgorithm key, string signatureMethod, string digestMethod)
     {
         var document = new XmlDocument { PreserveWhitespace = true };
         document.LoadXml(xml);
-        using var key = certificate.GetRSAPrivateKey() ?? throw new InvalidOperationException("Only RSA keys are supported.");
         var signed = new SignedXml(document) { SigningKey = key };
         var reference = new Reference("");
         reference.AddTransform(new XmlDsigEnvelopedSignatureTransform());
         reference.AddTransform(new XmlDsigC14NWithCommentsTransform());
-        reference.DigestMethod = SignedXml.XmlDsigSHA256Url;
+        reference.DigestMethod = digestMethod;
         signed.AddReference(reference);
-        signed.SignedInfo!.SignatureMethod = SignedXml.XmlDsigRSASHA256Url;
+        signed.SignedInfo!.SignatureMethod = signatureMethod;
         signed.KeyInfo = new KeyInfo();
         signed.KeyInfo.AddClause(new KeyInfoX509Data(certificate));
         signed.ComputeSignature();

@@ -1,14 +1,12 @@
 namespace Esf.Infrastructure.Xml;
 
 /// <summary>
-/// Tracks where a streaming reader is in an invoice, as a property path the sender recognises
+/// Tracks where a streaming reader is in a document, as a property path the sender recognises
 /// (e.g. <c>productSet.products.product[3].ndsAmount</c>): repeated elements carry a zero-based index.
 /// </summary>
-internal sealed class ElementPath
+/// <param name="repeatedElements">The names of the format's repeated elements (e.g. <c>product</c>).</param>
+internal sealed class ElementPath(IReadOnlySet<string> repeatedElements)
 {
-    private static readonly HashSet<string> RepeatedElements =
-        ["seller", "customer", "product", "participant", "share", "status"];
-
     // Only repeated children are counted, and a frame's counts exist only once it has one: a body has hundreds of elements
     // and a dictionary for each was the largest allocation of the upload path (found with dotnet-trace under the bench).
     private readonly List<Frame> frames = [];
@@ -18,7 +16,7 @@ internal sealed class ElementPath
     public void Enter(string name)
     {
         var segment = name;
-        if (frames.Count > 0 && RepeatedElements.Contains(name))
+        if (frames.Count > 0 && repeatedElements.Contains(name))
         {
             var counts = frames[^1].RepeatedChildCounts ??= new Dictionary<string, int>(StringComparer.Ordinal);
             var index = counts.GetValueOrDefault(name);

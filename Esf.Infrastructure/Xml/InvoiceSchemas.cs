@@ -5,7 +5,8 @@ using System.Xml.Schema;
 namespace Esf.Infrastructure.Xml;
 
 /// <summary>
-/// The invoice formats' XSDs from <c>contracts/xsd</c> (embedded at build time), compiled once.
+/// The document formats' XSDs from <c>contracts/xsd</c> (embedded at build time), compiled once: the invoice (InvoiceV2 and its
+/// container) and the waybill (SntV1) share one set, each reader checking its own root element.
 /// </summary>
 public static class InvoiceSchemas
 {

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Xml;
 using Esf.Domain.Invoices.Document;
 
@@ -13,10 +12,10 @@ public static class InvoiceXmlWriter
     public const string AbstractNamespace = "abstractInvoice.esf";
     public const string ContainerNamespace = "esf";
 
-    public static string Write(InvoiceBody body, bool indent = false) => Render(w => WriteInvoice(w, body), indent);
+    public static string Write(InvoiceBody body, bool indent = false) => XmlWriterValues.Render(w => WriteInvoice(w, body), indent);
 
     /// <summary>The import/export container: <c>esf:invoiceContainer/invoiceSet</c> holding V2 invoices.</summary>
-    public static string WriteContainer(IEnumerable<InvoiceBody> bodies, bool indent = false) => Render(w =>
+    public static string WriteContainer(IEnumerable<InvoiceBody> bodies, bool indent = false) => XmlWriterValues.Render(w =>
     {
         w.WriteStartElement("esf", "invoiceContainer", ContainerNamespace);
         w.WriteStartElement("invoiceSet");
@@ -28,18 +27,6 @@ public static class InvoiceXmlWriter
         w.WriteEndElement();
         w.WriteEndElement();
     }, indent);
-
-    private static string Render(Action<XmlWriter> write, bool indent)
-    {
-        var text = new StringBuilder();
-        var settings = new XmlWriterSettings { OmitXmlDeclaration = true, Indent = indent, Encoding = Encoding.UTF8 };
-        using (var writer = XmlWriter.Create(text, settings))
-        {
-            write(writer);
-        }
-
-        return text.ToString();
-    }
 
     private static void WriteInvoice(XmlWriter w, InvoiceBody b)
     {

@@ -1,10 +1,24 @@
+using System.Text;
 using System.Xml;
 
 namespace Esf.Infrastructure.Xml;
 
-/// <summary>Writes unqualified invoice elements, skipping absent (null) values.</summary>
+/// <summary>Writes unqualified document elements (invoices, waybills), skipping absent (null) values.</summary>
 internal static class XmlWriterValues
 {
+    /// <summary>The text <paramref name="write"/> produces, without an XML declaration.</summary>
+    public static string Render(Action<XmlWriter> write, bool indent)
+    {
+        var text = new StringBuilder();
+        var settings = new XmlWriterSettings { OmitXmlDeclaration = true, Indent = indent, Encoding = Encoding.UTF8 };
+        using (var writer = XmlWriter.Create(text, settings))
+        {
+            write(writer);
+        }
+
+        return text.ToString();
+    }
+
     public static void Opt(this XmlWriter writer, string name, string? value)
     {
         if (value is not null)

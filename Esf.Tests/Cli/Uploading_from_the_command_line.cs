@@ -105,6 +105,26 @@ public sealed class Uploading_from_the_command_line
         Assert.That(result.Error, Does.Contain("File or folder not found").And.Contain("missing.xml"));
     }
 
+    [Test]
+    public async Task Should_log_in_with_a_signed_ticket_instead_of_a_password()
+    {
+        // Arrange: no --login and no --password; the ticket is signed with the tenant's key, whose certificate names the user.
+        using var tenant = await TestTenant.CreateAsync(Fixture);
+        using var run = new CliRun();
+        run.Write("invoice.xml", Encoding.UTF8.GetBytes(TestInvoices.Build(tenant)));
+        var pkcs12 = run.Write("tenant.p12", tenant.Certificate.Export(X509ContentType.Pkcs12, TestKeys.Pkcs12Password));
+
+        // Act
+        var result = await run.UploadAsync(
+            "--url", Fixture.BaseAddress.ToString(), "--tin", tenant.SellerTin, "--pkcs12", pkcs12, "--pkcs12-password", TestKeys.Pkcs12Password,
+            "--signed-login", "invoice.xml", "--wait");
+
+        // Assert
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.Out, Does.Contain("1 accepted, 0 declined, 1 created, 0 failed, 0 unfinished"));
+        Assert.That(await tenant.OpenSessionAsync(Fixture), Is.Not.Empty, "the command closed its signed session");
+    }
+
     /// <summary>The options naming the gateway, the tenant's account and its key (exported to a PKCS#12 file).</summary>
     private string[] Login(TestTenant tenant, CliRun run)
     {

@@ -1,4 +1,5 @@
 using Esf.Domain.Invoices;
+using Esf.Domain.Lifecycle;
 using NUnit.Framework;
 
 namespace Esf.Tests.Domain;
@@ -23,6 +24,10 @@ public sealed class InvoiceLifecycleTests
         (InvoiceStatus.Delivered, InvoiceStatus.Canceled),
         (InvoiceStatus.Created, InvoiceStatus.CanceledByOgd),
         (InvoiceStatus.Delivered, InvoiceStatus.CanceledByOgd),
+        (InvoiceStatus.Created, InvoiceStatus.CanceledBySntDecline),
+        (InvoiceStatus.Delivered, InvoiceStatus.CanceledBySntDecline),
+        (InvoiceStatus.Created, InvoiceStatus.CanceledBySntRevoke),
+        (InvoiceStatus.Delivered, InvoiceStatus.CanceledBySntRevoke),
     ];
 
     private static IEnumerable<TestCaseData> Forbidden() =>

@@ -88,6 +88,46 @@ public sealed class Registering_participants
         Assert.That(problem.GetProperty("errorCode").GetString(), Is.EqualTo("CERTIFICATE_IS_NOT_FOR_ENTERPRISE"));
     }
 
+    [Test]
+    public async Task Should_refuse_a_legal_entity_registered_with_an_employees_entity_key()
+    {
+        // Arrange: the entity key names the person and the БИН, but its НУЦ РК role is "employee" (1.2.398.3.3.4.1.2.5), not the head.
+        var (iin, bin) = (TestTenant.UniqueTin(), TestTenant.UniqueTin());
+        using var person = CertificateFactory.Create("СОТРУДНИК", iin, null);
+        using var employee = EntityKey(iin, bin, "1.2.398.3.3.4.1.2.5");
+        using var http = ParticipantsGateway.Fixture.CreateClient();
+        var agreement = await AgreementAsync(http, "LEGAL_ENTITY", iin, bin, "ТОО «Альма-3»");
+        var body = new
+        {
+            kind = "LEGAL_ENTITY", certificate = CertificateFactory.ToBase64(person), fullName = "СОТРУДНИК", email = $"ul{iin}@example.kz",
+            password = "Passw0rdUL", passwordConfirmation = "Passw0rdUL", agreementSignature = Sign(agreement, person), name = "ТОО «Альма-3»", bin,
+            entityCertificate = CertificateFactory.ToBase64(employee), entityAgreementSignature = Sign(agreement, employee),
+        };
+
+        // Act
+        using var response = await http.PostAsJsonAsync("api/v1/participants", body);
+
+        // Assert
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity), problem.ToString());
+        Assert.That(problem.GetProperty("errorCode").GetString(), Is.EqualTo("CERTIFICATE_IS_NOT_FOR_ENTERPRISE"));
+    }
+
+    /// <summary>An RSA signing key of an entity as the НУЦ РК issues it: SERIALNUMBER=IIN…, OU=BIN…, the holder's role as an extended usage.</summary>
+    private static X509Certificate2 EntityKey(string iin, string bin, string roleOid)
+    {
+        using var key = System.Security.Cryptography.RSA.Create(2048);
+        var subject = new X500DistinguishedNameBuilder();
+        subject.AddCommonName("СОТРУДНИК");
+        subject.Add("2.5.4.5", "IIN" + iin);
+        subject.AddOrganizationalUnitName("BIN" + bin);
+        var request = new CertificateRequest(subject.Build(), key, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(
+            [new System.Security.Cryptography.Oid("1.3.6.1.5.5.7.3.4"), new System.Security.Cryptography.Oid("1.2.398.3.3.4.1.2"), new System.Security.Cryptography.Oid(roleOid)], false));
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+    }
+
     private static async Task<string> AgreementAsync(HttpClient http, string kind, string iin, string tin, string name)
     {
         var view = await http.GetFromJsonAsync<JsonElement>($"api/v1/participants/agreement?kind={kind}&iin={iin}&tin={tin}&name={Uri.EscapeDataString(name)}");

@@ -43,7 +43,7 @@ public sealed class Describing_the_rest_api
                 "/api/v1/invoices/{id}/confirm", "/api/v1/invoices/{id}/revoke", "/api/v1/invoices/{id}/unrevoke",
                 "/api/v1/invoices/{id}/decline", "/api/v1/invoices/{id}/delete", "/api/v1/updates", "/api/v1/updates/stream",
                 "/api/v1/exports", "/api/v1/webhooks", "/api/v1/webhooks/{id}", "/api/v1/webhooks/{id}/deliveries",
-                "/api/v1/webhooks/{id}/replay", "/api/v1/reports",
+                "/api/v1/webhooks/{id}/replay", "/api/v1/reports", "/api/v1/invoices/{id}/print",
             }));
             Assert.That(document["components"]!["securitySchemes"]!["Bearer"]!["scheme"]!.GetValue<string>(), Is.EqualTo("bearer"));
             Assert.That(document["paths"]!["/api/v1/invoices"]!["post"]!["security"], Is.Not.Null);

@@ -1,9 +1,11 @@
+using Esf.Domain.Calendar;
 using Esf.Domain.Invoices.Document;
 using Esf.Domain.Rules;
+using Esf.Domain.Waybills;
 
 namespace Esf.Tests.Rules;
 
-/// <summary>A registry that knows the valid body's parties (VAT payers, active) and whatever a case adds.</summary>
+/// <summary>A registry that knows the valid body's parties (VAT payers, active), holds waybills, and whatever a case adds.</summary>
 internal sealed class FakeRegistryView : IRegistryView
 {
     public Dictionary<string, TaxpayerFacts> Taxpayers { get; } = new()
@@ -65,4 +67,11 @@ internal sealed class FakeRegistryView : IRegistryView
     public HashSet<DateOnly> Outages { get; } = [new DateOnly(2026, 11, 1)];
 
     public bool? IsOutageDate(DateOnly date) => Outages.Contains(date);
+
+    public FakeWaybillView WaybillStore { get; } = new();
+
+    public IWaybillView? Waybills => WaybillStore;
+
+    /// <summary>Weekends only unless a case adds holidays.</summary>
+    public WorkingDayCalendar? WorkingDays { get; set; } = new([], []);
 }

@@ -16,7 +16,7 @@ internal static class RegistryRuleCases
     private static void Link(InvoiceBody b, string type) =>
         (b.InvoiceType, b.RelatedInvoice) = (type, new RelatedInvoice { Num = "900", Date = "10.11.2026" });
 
-    public static IReadOnlyDictionary<string, Action<InvoiceBody, FakeRegistryView>> All { get; } = new Dictionary<string, Action<InvoiceBody, FakeRegistryView>>
+    private static readonly Dictionary<string, Action<InvoiceBody, FakeRegistryView>> InvoiceCases = new()
     {
         ["GEN-01"] = (_, _) => { },
         ["B-02"] = (_, _) => { },
@@ -100,6 +100,9 @@ internal static class RegistryRuleCases
             r.Originals.Add(Original(seller: Other));
         },
     };
+
+    /// <summary>The cases of the invoice rules and of the rules of invoices issued on a waybill (<see cref="SntRuleCases"/>).</summary>
+    public static IReadOnlyDictionary<string, Action<InvoiceBody, FakeRegistryView>> All { get; } = InvoiceCases.Concat(SntRuleCases.All).ToDictionary();
 
     /// <summary>
     /// Rules whose failing case is not a change of body or registry (signature, uniqueness, signature type): tested in

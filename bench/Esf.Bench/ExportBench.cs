@@ -29,7 +29,7 @@ public static class ExportBench
     private static readonly DateOnly Day = new(2026, 11, 2);
 
     public static async Task<ExportResult> RunAsync(
-        Stack stack, RestSender session, int count, string format, int rabbitPid, Action<string> log, CancellationToken cancellationToken)
+        Stack stack, RestSender session, int count, string format, MachineWatch watch, Action<string> log, CancellationToken cancellationToken)
     {
         var sender = session.Sender;
         var dateText = Day.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
@@ -51,7 +51,7 @@ public static class ExportBench
             }
         }, CancellationToken.None);
 
-        var cpu0 = CpuWindow.Now(stack, rabbitPid);
+        var start = watch.Snapshot();
         var clock = Stopwatch.StartNew();
         using var request = session.Authorized(HttpMethod.Get, $"api/v1/exports?format={format}&dateFrom=2026-11-01&dateTo=2026-11-30");
         using var response = await session.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -85,7 +85,7 @@ public static class ExportBench
         }
 
         clock.Stop();
-        var cpu1 = CpuWindow.Now(stack, rabbitPid);
+        var window = watch.Snapshot().Since(start);
         await sampling.CancelAsync();
         await sampler;
         var after = ProcStats.RssMb(pid);
@@ -95,7 +95,7 @@ public static class ExportBench
         }
 
         return new ExportResult(count, format, Encoding.UTF8.GetByteCount(template) / 1024.0, generate.Elapsed.TotalSeconds,
-            clock.Elapsed.TotalSeconds, bytes, before, atTenth, Math.Max(peak, after), after, cpu1.OtherSince(cpu0), cpu1.DisturbedSince(cpu0));
+            clock.Elapsed.TotalSeconds, bytes, before, atTenth, Math.Max(peak, after), after, window.Others, window.Disturbed);
     }
 
     private static async Task GenerateAsync(

@@ -4,12 +4,12 @@ namespace Esf.Bench;
 /// The phases beyond the main load (issue 6's "also"): a change-feed consumer that runs during the load, then — with the
 /// services still up — a run paced at half the measured maximum and the export of generated invoices.
 /// </summary>
-public sealed class ExtraPhases(Options options, Stack stack, HttpClient http, int rabbitPid, Action<string> log)
+public sealed class ExtraPhases(Options options, Stack stack, HttpClient http, IScenario scenario, MachineWatch watch, Action<string> log)
 {
     private FeedFollower? _follower;
     private Task? _following;
     private CancellationTokenSource? _stopFollowing;
-    private CpuWindow? _feedCpu;
+    private MachineSnapshot? _feedStart;
 
     /// <summary>
     /// With --feed: a consumer of <paramref name="enterprise"/> (a colleague of its sender, since a user has one session at a time)
@@ -22,19 +22,19 @@ public sealed class ExtraPhases(Options options, Stack stack, HttpClient http, i
             return;
         }
 
-        var session = new RestSender(http, await InvoiceFactory.CreateColleagueAsync(registry, enterprise, cancellationToken));
+        var session = new RestSender(http, await InvoiceFactory.CreateColleagueAsync(registry, enterprise, cancellationToken), scenario);
         await session.OpenAsync(cancellationToken);
         _follower = new FeedFollower(session);
         await _follower.SkipToEndAsync(cancellationToken);
         _stopFollowing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        _feedCpu = CpuWindow.Now(stack, rabbitPid);
+        _feedStart = watch.Snapshot();
         _following = _follower.FollowAsync(_stopFollowing.Token);
     }
 
     /// <summary>Stops the consumer once every verdict is in, after one more idle poll so that the last events are read.</summary>
     public async Task<(FeedLag? Lag, bool Disturbed)> StopFeedAsync()
     {
-        if (_follower is null || _following is null || _stopFollowing is null || _feedCpu is null)
+        if (_follower is null || _following is null || _stopFollowing is null || _feedStart is null)
         {
             return (null, false);
         }
@@ -43,7 +43,7 @@ public sealed class ExtraPhases(Options options, Stack stack, HttpClient http, i
         await _stopFollowing.CancelAsync();
         await _following;
         _stopFollowing.Dispose();
-        return (_follower.Lag(), CpuWindow.Now(stack, rabbitPid).DisturbedSince(_feedCpu));
+        return (_follower.Lag(), watch.Snapshot().Since(_feedStart).Disturbed);
     }
 
     /// <summary>--full: the same number of new invoices, paced at half of <paramref name="maximum"/> registered/s.</summary>
@@ -55,15 +55,15 @@ public sealed class ExtraPhases(Options options, Stack stack, HttpClient http, i
         }
 
         var rate = Math.Max(1, Math.Round(maximum / 2));
-        var invoices = InvoiceFactory.CreateSigned(senders, options.Invoices, firstNum: 3_000_000);
+        var invoices = scenario.CreateSigned(senders, options.Invoices, firstNum: 3_000_000);
         var payloads = load.Payloads(invoices, options.Batch);
         var afterId = await load.MaxInvoiceIdAsync(cancellationToken);
         GC.Collect();
         log($"Paced run: {options.Invoices} new invoices at {rate:0}/s (half of the {maximum:0} registered/s just measured)");
-        var cpu0 = CpuWindow.Now(stack, rabbitPid);
+        var start = watch.Snapshot();
         var result = await load.RunAsync(payloads, afterId, log, cancellationToken, rate, options.Invoices);
-        var cpu1 = CpuWindow.Now(stack, rabbitPid);
-        return new PacedRun(rate, rate / maximum, result, cpu1.OtherSince(cpu0), cpu1.DisturbedSince(cpu0));
+        var window = watch.Snapshot().Since(start);
+        return new PacedRun(rate, rate / maximum, result, window.Others, window.Disturbed);
     }
 
     /// <summary>--export-invoices N: generates N invoices of <paramref name="seller"/> in SQL and exports them over HTTP.</summary>
@@ -74,10 +74,10 @@ public sealed class ExtraPhases(Options options, Stack stack, HttpClient http, i
             return null;
         }
 
-        var session = new RestSender(http, seller);
+        var session = new RestSender(http, seller, scenario);
         await session.OpenAsync(cancellationToken);
         log($"Export: generating {options.ExportInvoices} invoices of one seller in SQL, then GET /api/v1/exports?format={options.ExportFormat}");
-        var result = await ExportBench.RunAsync(stack, session, options.ExportInvoices, options.ExportFormat, rabbitPid, log, cancellationToken);
+        var result = await ExportBench.RunAsync(stack, session, options.ExportInvoices, options.ExportFormat, watch, log, cancellationToken);
         await session.CloseAsync(cancellationToken);
         return result;
     }

@@ -16,9 +16,6 @@ public sealed record Sender(int Index, string SellerTin, string CustomerTin, str
     public string CertificateBase64 { get; } = CertificateFactory.ToBase64(Certificate);
 }
 
-/// <summary>An invoice ready to send: the body exactly as signed and its Base64 RSA-SHA256 signature.</summary>
-public sealed record SignedInvoice(Sender Sender, string Num, string Body, string Signature);
-
 /// <summary>
 /// Makes the senders (straight into the registry) and realistic invoices: ~6 KB of InvoiceV2, ten product lines with Cyrillic
 /// descriptions and VAT arithmetic that adds up, a unique number each, signed with the sender's key.
@@ -33,7 +30,8 @@ public static class InvoiceFactory
         "Доставка товара по городу Астана",
     ];
 
-    public static async Task<IReadOnlyList<Sender>> CreateSendersAsync(RegistryWriter registry, int count, CancellationToken cancellationToken)
+    /// <summary>The senders with their RSA-2048 certificates; <see cref="RegisterAsync"/> puts them in a database's registry.</summary>
+    public static IReadOnlyList<Sender> CreateSenders(int count)
     {
         var stamp = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
         var senders = new Sender[count];
@@ -41,15 +39,23 @@ public static class InvoiceFactory
         {
             // 12-digit ИИН/БИН: kind digit, sender index, time stamp — unique within a run and across runs of a day.
             var seller = $"91{i:D4}{stamp}";
-            var customer = $"92{i:D4}{stamp}";
             var user = $"93{i:D4}{stamp}";
-            senders[i] = new Sender(i, seller, customer, user, CertificateFactory.Create($"БЕНЧ ОТПРАВИТЕЛЬ {i}", user, seller));
-            await registry.AddTaxpayerAsync(seller, $"ТОО «Поставщик {i}»", "г. Астана, ул. Кенесары, 40", cancellationToken: cancellationToken);
-            await registry.AddTaxpayerAsync(customer, $"ТОО «Покупатель {i}»", "г. Алматы, пр. Абая, 150", cancellationToken: cancellationToken);
-            await registry.AddUserAsync(user, Sender.Password, seller, "ADMIN_ENTERPRISE", "БЕНЧ", "ОТПРАВИТЕЛЬ", cancellationToken);
+            senders[i] = new Sender(i, seller, $"92{i:D4}{stamp}", user, CertificateFactory.Create($"БЕНЧ ОТПРАВИТЕЛЬ {i}", user, seller));
         }
 
         return senders;
+    }
+
+    /// <summary>Each sender's seller and customer, and the seller's head user, straight into the registry.</summary>
+    public static async Task RegisterAsync(RegistryWriter registry, IEnumerable<Sender> senders, CancellationToken cancellationToken)
+    {
+        foreach (var sender in senders)
+        {
+            var i = sender.Index;
+            await registry.AddTaxpayerAsync(sender.SellerTin, $"ТОО «Поставщик {i}»", "г. Астана, ул. Кенесары, 40", cancellationToken: cancellationToken);
+            await registry.AddTaxpayerAsync(sender.CustomerTin, $"ТОО «Покупатель {i}»", "г. Алматы, пр. Абая, 150", cancellationToken: cancellationToken);
+            await registry.AddUserAsync(sender.UserIin, Sender.Password, sender.SellerTin, "ADMIN_ENTERPRISE", "БЕНЧ", "ОТПРАВИТЕЛЬ", cancellationToken);
+        }
     }
 
     /// <summary>
@@ -78,11 +84,11 @@ public static class InvoiceFactory
     }
 
     /// <summary>Builds and signs <paramref name="count"/> invoices, sender by sender in turn, on every core.</summary>
-    public static SignedInvoice[] CreateSigned(IReadOnlyList<Sender> senders, int count, int firstNum)
+    public static SignedDocument[] CreateSigned(IReadOnlyList<Sender> senders, int count, int firstNum)
     {
         var date = KazakhstanTime.Of(DateTimeOffset.UtcNow).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var keys = senders.Select(s => s.Certificate.GetRSAPrivateKey()!).ToArray();
-        var invoices = new SignedInvoice[count];
+        var invoices = new SignedDocument[count];
         // RSA objects are not safe for concurrent use: one partition per sender key.
         Parallel.For(0, senders.Count, s =>
         {
@@ -91,7 +97,7 @@ public static class InvoiceFactory
                 var sender = senders[s];
                 var num = (firstNum + i).ToString(CultureInfo.InvariantCulture);
                 var body = Body(num, date, sender, i);
-                invoices[i] = new SignedInvoice(sender, num, body, InvoiceSignatureVerifier.Sign(body, keys[s]));
+                invoices[i] = new SignedDocument(sender, num, body, InvoiceSignatureVerifier.Sign(body, keys[s]));
             }
         });
         foreach (var key in keys)

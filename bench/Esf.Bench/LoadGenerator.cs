@@ -24,17 +24,17 @@ public sealed record ProtocolLoad(string Protocol, int Senders, int Uploads, int
 }
 
 /// <summary>
-/// Sends the pre-signed invoices, one session per sender (REST, or SOAP for the first <c>soapSenders</c>), batches in turn per
-/// sender and senders in parallel, then waits (polling PostgreSQL, not the API) until the worker has registered or failed every
-/// accepted invoice.
+/// Sends the pre-signed documents, one session per sender (REST, or SOAP for the first <c>soapSenders</c>), batches in turn per
+/// sender and senders in parallel, then waits (polling PostgreSQL with the scenario's "done" query, not the API) until the worker
+/// has registered or failed every accepted document.
 /// </summary>
-public sealed class LoadGenerator(HttpClient http, string connectionString, IReadOnlyList<Sender> senders, int soapSenders)
+public sealed class LoadGenerator(HttpClient http, string connectionString, IReadOnlyList<Sender> senders, int soapSenders, IScenario scenario)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan StallTimeout = TimeSpan.FromMinutes(2);
 
     private readonly Dictionary<Sender, ProtocolSender> _senders = senders.ToDictionary(
-        s => s, ProtocolSender (s) => s.Index < soapSenders ? new SoapSender(http, s) : new RestSender(http, s));
+        s => s, ProtocolSender (s) => s.Index < soapSenders ? new SoapSender(http, s, scenario) : new RestSender(http, s, scenario));
 
     public async Task OpenSessionsAsync(CancellationToken cancellationToken)
     {
@@ -53,17 +53,18 @@ public sealed class LoadGenerator(HttpClient http, string connectionString, IRea
     }
 
     /// <summary>Serialises every upload (JSON or SOAP envelope) before the clock starts, so the client spends its CPU on sending only.</summary>
-    public Dictionary<ProtocolSender, List<byte[]>> Payloads(IEnumerable<SignedInvoice> invoices, int batch) =>
-        invoices.GroupBy(i => i.Sender).ToDictionary(g => _senders[g.Key], g => g.Chunk(batch).Select(_senders[g.Key].Payload).ToList());
+    public Dictionary<ProtocolSender, List<byte[]>> Payloads(IEnumerable<SignedDocument> documents, int batch) =>
+        documents.GroupBy(i => i.Sender).ToDictionary(g => _senders[g.Key], g => g.Chunk(batch).Select(_senders[g.Key].Payload).ToList());
 
     /// <summary>
     /// Sends everything, waits for the verdicts of invoices above <paramref name="afterInvoiceId"/>, and measures. With a
     /// <paramref name="rate"/> (invoices/s) the uploads are paced: the senders take turns, and the n-th upload overall is not sent
-    /// before start + n × (invoices per upload ÷ rate).
+    /// before start + n × (invoices per upload ÷ rate). <paramref name="verdictsIn"/> is called as soon as every verdict is in, before the
+    /// latency query: where the measured window ends.
     /// </summary>
     public async Task<LoadResult> RunAsync(
         Dictionary<ProtocolSender, List<byte[]>> payloads, long afterInvoiceId, Action<string> progress, CancellationToken cancellationToken,
-        double rate = 0, int invoices = 0)
+        double rate = 0, int invoices = 0, Func<Task>? verdictsIn = null)
     {
         var uploads = payloads.Sum(p => p.Value.Count);
         var interval = rate > 0 && uploads > 0 ? TimeSpan.FromSeconds(invoices / (double)uploads / rate) : TimeSpan.Zero;
@@ -79,6 +80,10 @@ public sealed class LoadGenerator(HttpClient http, string connectionString, IRea
             + (protocols.Count > 1 ? $" ({string.Join(", ", protocols.Select(p => $"{p.Protocol} {p.Accepted} in {p.Seconds:0.0}s"))})" : ""));
 
         var (created, failed) = await WaitForVerdictsAsync(accepted, afterInvoiceId, progress, cancellationToken);
+        if (verdictsIn is not null)
+        {
+            await verdictsIn();
+        }
         var (p50, p95, p99, lastCreated) = await LatenciesAsync(afterInvoiceId, cancellationToken);
         return new LoadResult(payloads.Sum(p => p.Value.Count), accepted, declined, created, failed, start, uploadsDone,
             lastCreated ?? uploadsDone, p50, p95, p99, protocols);
@@ -89,7 +94,7 @@ public sealed class LoadGenerator(HttpClient http, string connectionString, IRea
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT coalesce(max(invoice_id), 0) FROM invoices", connection);
+        await using var command = new NpgsqlCommand(scenario.Done.MaxId, connection);
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -117,10 +122,7 @@ public sealed class LoadGenerator(HttpClient http, string connectionString, IRea
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("""
-            SELECT count(*) FILTER (WHERE status = 'CREATED')::int, count(*) FILTER (WHERE status = 'FAILED')::int
-            FROM invoices WHERE invoice_id > @After
-            """, connection);
+        await using var command = new NpgsqlCommand(scenario.Done.Counts, connection);
         command.Parameters.AddWithValue("After", afterInvoiceId);
         var (lastDone, lastChange, lastReport) = (-1, Stopwatch.StartNew(), Stopwatch.StartNew());
         while (true)
@@ -154,18 +156,13 @@ public sealed class LoadGenerator(HttpClient http, string connectionString, IRea
         }
     }
 
-    /// <summary>upload→CREATED per invoice: the gateway's input_date to the worker's CREATED history row, in seconds.</summary>
+    /// <summary>upload→registered per document (for invoices: the gateway's input_date to the worker's CREATED history row), in seconds.</summary>
     private async Task<(double P50, double P95, double P99, DateTimeOffset? LastCreated)> LatenciesAsync(
         long afterInvoiceId, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("""
-            SELECT percentile_cont(ARRAY[0.5, 0.95, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM h.changed_at - i.input_date)),
-                   max(h.changed_at)
-            FROM invoices i JOIN invoice_status_history h ON h.invoice_id = i.invoice_id AND h.to_status = 'CREATED'
-            WHERE i.invoice_id > @After
-            """, connection);
+        await using var command = new NpgsqlCommand(scenario.Done.Latencies, connection);
         command.Parameters.AddWithValue("After", afterInvoiceId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);

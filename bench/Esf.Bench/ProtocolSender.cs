@@ -7,7 +7,7 @@ public readonly record struct UploadCount(int Accepted, int Declined);
 /// One sender's session with the gateway over one protocol. The session is opened before the clock starts and the uploads are
 /// serialised before it too (they may carry the session id); during the run the uploads are only sent.
 /// </summary>
-public abstract class ProtocolSender(HttpClient http, Sender sender)
+public abstract class ProtocolSender(HttpClient http, Sender sender, IScenario scenario)
 {
     private bool _reportedDecline;
 
@@ -18,12 +18,15 @@ public abstract class ProtocolSender(HttpClient http, Sender sender)
 
     public HttpClient Http => http;
 
+    /// <summary>What is uploaded, and how its answer is read.</summary>
+    protected IScenario Scenario => scenario;
+
     protected string SessionId { get; set; } = "";
 
     public abstract Task OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>The request body of one upload of these invoices (all of this sender).</summary>
-    public abstract byte[] Payload(IReadOnlyList<SignedInvoice> invoices);
+    /// <summary>The request body of one upload of these documents (all of this sender).</summary>
+    public abstract byte[] Payload(IReadOnlyList<SignedDocument> documents);
 
     public abstract Task<UploadCount> SendAsync(byte[] payload, CancellationToken cancellationToken);
 
@@ -38,13 +41,15 @@ public abstract class ProtocolSender(HttpClient http, Sender sender)
             : throw new InvalidOperationException($"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {text}");
     }
 
-    /// <summary>Shows the first declined invoice of this sender (a clean run has none).</summary>
-    protected void ReportDeclined(int declined, Func<string> first)
+    /// <summary>Counts the answer; shows the first declined document of this sender (a clean run has none).</summary>
+    protected UploadCount Count(UploadAnswer answer)
     {
-        if (declined > 0 && !_reportedDecline)
+        if (answer.Declined > 0 && !_reportedDecline)
         {
             _reportedDecline = true;
-            Console.Error.WriteLine($"  sender {Sender.Index} ({Protocol}): declined invoices, first: {first()}");
+            Console.Error.WriteLine($"  sender {Sender.Index} ({Protocol}): declined {Scenario.Documents}, first: {answer.FirstDeclined}");
         }
+
+        return new UploadCount(answer.Accepted, answer.Declined);
     }
 }

@@ -3,72 +3,82 @@ using System.Text;
 
 namespace Esf.Bench;
 
-/// <summary>CPU seconds (during the measured window) and peak RSS of one process.</summary>
-public sealed record ProcessUsage(double CpuSeconds, double PeakRssMb);
-
-/// <summary>Everything one bench run measured.</summary>
-public sealed record BenchResult(
-    Options Options, LoadResult Load, ProcessUsage Gateway, ProcessUsage Worker, double PostgresCpuSeconds, double RabbitCpuSeconds,
-    double MachineBusySeconds, double BenchCpuSeconds, LimitResult Limit)
-{
-    public double Ratio => Load.RegisteredPerSecond / Limit.InvoicesPerSecond;
-
-    /// <summary>CPU seconds of processes the bench did not start, during the window: other work disturbing the run.</summary>
-    public double OtherCpuSeconds => MachineBusySeconds - Gateway.CpuSeconds - Worker.CpuSeconds - PostgresCpuSeconds - BenchCpuSeconds - RabbitCpuSeconds;
-
-    /// <summary>Whether other work took more than a tenth of the machine during the window.</summary>
-    public bool Disturbed => OtherCpuSeconds > 0.1 * (Load.LastCreated - Load.Start).TotalSeconds * Environment.ProcessorCount;
-}
-
-/// <summary>Prints a run's figures and appends its row to BENCHMARKS.md (before the marker line that ends the table).</summary>
+/// <summary>Prints a bench's figures and appends its row to BENCHMARKS.md (before the marker line that ends the table).</summary>
 public static class Report
 {
     public const string RowsMarker = "<!-- bench/run.sh adds its rows above this line -->";
 
-    public static void Print(BenchResult r)
+    public static void Print(BenchSummary s)
     {
-        var (load, limit) = (r.Load, r.Limit);
-        var window = (load.LastCreated - load.Start).TotalSeconds;
-        var others = r.OtherCpuSeconds;
+        var (o, docs) = (s.Options, s.Scenario.Documents);
+        var cores = Environment.ProcessorCount;
         Console.WriteLine($"""
 
             ==== Esf Gateway benchmark ({Machine()}) ====
-            Load        : {r.Options.Invoices} invoices, batch {r.Options.Batch}, {r.Options.Senders} senders, {load.Uploads} uploads over {Protocols(load)}
-            Uploads     : {load.Accepted} accepted, {load.Declined} declined in {(load.UploadsDone - load.Start).TotalSeconds:0.00} s → {load.AcceptedPerSecond:0} accepted/s
-            {string.Join("\n", load.Protocols.Select(p => $"  {p.Protocol,-10}: {p.Senders} senders, {p.Uploads} uploads, {p.Accepted} accepted, {p.Declined} declined in {p.Seconds:0.00} s → {p.AcceptedPerSecond:0} accepted/s"))}
-            Registration: {load.Created} CREATED, {load.Failed} FAILED; last CREATED {window:0.00} s after the first upload → {load.RegisteredPerSecond:0} registered/s
-            Latency     : upload→CREATED p50 {load.P50:0.00} s, p95 {load.P95:0.00} s, p99 {load.P99:0.00} s
-            CPU (window of {window:0.0} s, {Environment.ProcessorCount} cores = {window * Environment.ProcessorCount:0.0} core-s):
-              gateway {r.Gateway.CpuSeconds:0.0} s (peak RSS {r.Gateway.PeakRssMb:0} MB), worker {r.Worker.CpuSeconds:0.0} s (peak RSS {r.Worker.PeakRssMb:0} MB),
-              PostgreSQL {r.PostgresCpuSeconds:0.0} s, RabbitMQ {r.RabbitCpuSeconds:0.0} s, bench client {r.BenchCpuSeconds:0.0} s,
-              everything else (other processes on the machine) {others:0.0} s{(r.Disturbed ? " — DISTURBED RUN" : "")}; machine busy {r.MachineBusySeconds:0.0} s
-              per invoice: gateway {Micros(r.Gateway.CpuSeconds, load.Accepted)} µs, worker {Micros(r.Worker.CpuSeconds, load.Accepted)} µs, PostgreSQL {Micros(r.PostgresCpuSeconds, load.Accepted)} µs
-            In-process  : parse+XSD {limit.ParseMicros:0} µs, certificate parse {limit.CertificateMicros:0} µs, verify {limit.VerifyMicros:0} µs, COPY {limit.CopyMicros:0} µs per invoice (1 core)
-                          (XmlReader without XSD {limit.XmlOnlyMicros:0} µs; RSA check with the key extracted once {limit.RsaOnlyMicros:0} µs)
-                          all together on {Environment.ProcessorCount} cores: {limit.InvoicesPerSecond:0} invoices/s ({limit.Invoices} invoices)
-            Ratio       : pipeline {load.RegisteredPerSecond:0}/s ÷ limit {limit.InvoicesPerSecond:0}/s = {r.Ratio:0.00}
+            Build       : {s.Build.Describe()}
+            PostgreSQL  : {s.PostgresSettings}
+            Load        : scenario {s.Scenario.Name}: {o.Invoices:#,0} {docs} per run × {s.Runs.Count} run(s), batch {o.Batch}, {o.Senders} senders ({Protocols(s.Runs[0].Load)})
             """);
+        foreach (var r in s.Runs)
+        {
+            Console.WriteLine($"  run {r.Number}: {r.Load.RegisteredPerSecond:#,0} registered/s, ratio {r.Ratio:0.00} (physical {r.PhysicalRatio:0.00}); "
+                + $"gateway {r.Micros(r.Gateway.CpuSeconds):0} / worker {r.Micros(r.Worker.CpuSeconds):0} / PostgreSQL {r.Micros(r.PostgresCpuSeconds):0} µs per document"
+                + (r.Flaw is { } flaw ? $" — NOT CLEAN: {flaw}" : " — clean"));
+            Console.WriteLine($"         warm-up {r.WarmUp.Describe()}; during the load {r.Window.Describe()}, load average {r.Window.LoadAverage}");
+        }
+
+        var load = s.Of(r => r.Load.Accepted);
+        Console.WriteLine($"""
+            Figures     : {s.Verdict()}; median (min–max; spread = (max − min) ÷ median)
+            Calibration : RSA-2048 verify {s.Of(r => r.Calibration.RsaVerifyPerSecond).Format("#,0")}/s per core (openssl speed), raw COPY {s.Of(r => r.Calibration.CopyRowsPerSecond).Format("#,0")} rows/s (unlogged), commit {s.Of(r => r.Calibration.CommitMillis).Format("0.00")} ms
+            Uploads     : {load.Median:#,0} accepted → {s.Of(r => r.Load.AcceptedPerSecond).Format("#,0")} accepted/s{string.Join("", s.Used[0].Load.Protocols.Count > 1 ? s.Used[0].Load.Protocols.Select(p => $"; {p.Protocol} {s.Of(r => r.Load.Protocols.Single(q => q.Protocol == p.Protocol).AcceptedPerSecond).Format("#,0")}/s") : [])}
+            Registration: {s.Of(r => r.Load.RegisteredPerSecond).Format("#,0")} registered/s (CREATED ÷ first upload → last CREATED); {s.Used.Sum(r => r.Load.Failed)} FAILED, {s.Used.Sum(r => r.Load.Declined)} declined
+            Latency     : upload→registered p50 {s.Of(r => r.Load.P50).Format("0.00")} s, p95 {s.Of(r => r.Load.P95).Format("0.00")} s, p99 {s.Of(r => r.Load.P99).Format("0.00")} s
+            CPU µs/doc  : gateway {s.Of(r => r.Micros(r.Gateway.CpuSeconds)).Format("0")}, worker {s.Of(r => r.Micros(r.Worker.CpuSeconds)).Format("0")}, PostgreSQL {s.Of(r => r.Micros(r.PostgresCpuSeconds)).Format("0")}, RabbitMQ {s.Of(r => r.Micros(r.RabbitCpuSeconds)).Format("0")}, bench client {s.Of(r => r.Micros(r.BenchCpuSeconds)).Format("0")}
+            Peak RSS    : gateway {s.Of(r => r.Gateway.PeakRssMb).Format("0")} MB, worker {s.Of(r => r.Worker.PeakRssMb).Format("0")} MB
+            PostgreSQL  : WAL {s.Of(r => r.Postgres.WalBytes / 1024.0 / Math.Max(1, r.Load.Accepted)).Format("0.0")} KB and {s.Of(r => (double)r.Postgres.WalFullPageImages / Math.Max(1, r.Load.Accepted)).Format("0.00")} full-page images per document; in the windows: {s.Used.Sum(r => r.Postgres.Checkpoints)} checkpoint(s), {s.Used.Sum(r => r.Postgres.AutoVacuums)} autovacuum(s), {s.Used.Sum(r => r.Postgres.AutoAnalyzes)} autoanalyze(s)
+            JIT in window: gateway {s.Of(r => r.GatewayJit.Total).Format("0")}, worker {s.Of(r => r.WorkerJit.Total).Format("0")} methods compiled during the measured window
+            In-process  : parse+XSD {s.Of(r => r.Limit.ParseMicros).Format("0")} µs, certificate parse {s.Of(r => r.Limit.CertificateMicros).Format("0")} µs, verify {s.Of(r => r.Limit.VerifyMicros).Format("0")} µs, COPY {s.Of(r => r.Limit.CopyMicros).Format("0")} µs per document (1 core)
+                          (XmlReader without XSD {s.Of(r => r.Limit.XmlOnlyMicros).Format("0")} µs; RSA check with the key extracted once {s.Of(r => r.Limit.RsaOnlyMicros).Format("0")} µs)
+                          all together on {cores} cores: {s.Of(r => r.Limit.InvoicesPerSecond).Format("#,0")} {docs}/s (cores busy, %: {s.Of(r => r.Limit.BusyShare * 100).Format("0")})
+            Physical    : read {s.Of(r => r.Physical.ReadMicros).Format("0.0")} µs, SHA-256 {s.Of(r => r.Physical.HashMicros).Format("0.0")} µs, verify (key parsed) {s.Of(r => r.Physical.VerifyMicros).Format("0.0")} µs, COPY (one row) {s.Of(r => r.Physical.CopyMicros).Format("0.0")} µs per document (1 core)
+                          all together on {cores} cores: {s.Of(r => r.Physical.PerSecond).Format("#,0")} {docs}/s (cores busy, %: {s.Of(r => r.Physical.BusyShare * 100).Format("0")})
+            Ratio       : pipeline ÷ in-process limit {s.Of(r => r.Ratio).Format("0.00")}; pipeline ÷ physical limit {s.Of(r => r.PhysicalRatio).Format("0.00")}
+            """);
+        if (!s.IsClaim)
+        {
+            Console.WriteLine($"These figures are NOT A CLAIM: the row says so. {(s.Runs.Any(r => r.Disturbed) ? "Other work disturbed the machine; rerun when it is quiet." : "")}");
+        }
     }
 
-    public static void Append(BenchResult r, string root)
+    public static void Append(BenchSummary s, string root)
     {
-        var (load, limit) = (r.Load, r.Limit);
+        var o = s.Options;
+        var first = s.Used[0].Load;
+        string Micros(Func<RunResult, double> cpu) => s.Of(r => r.Micros(cpu(r))).Short("0");
+        string?[] notes =
+        [
+            s.Verdict(),
+            first.SoapSenders > 0 ? "accepted/s " + string.Join(", ", first.Protocols.Select(p => $"{p.Protocol} {s.Of(r => r.Load.Protocols.Single(q => q.Protocol == p.Protocol).AcceptedPerSecond).Short("#,0")}")) : null,
+            o.Rate > 0 ? $"paced at {N(o.Rate)}/s" : null,
+            o.WarmUpRounds is { } rounds ? $"--warm-up-rounds {rounds}" : null,
+            s.Runs.Sum(r => r.Load.Failed + r.Load.Declined) == 0 ? null : $"{s.Runs.Sum(r => r.Load.Declined)} declined, {s.Runs.Sum(r => r.Load.Failed)} failed",
+            .. s.Runs.Where(r => r.Flaw is not null).Select(r => $"run {r.Number} {r.Flaw}"),
+        ];
         var row = string.Join(" | ",
-            DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Commit(root), Machine(),
-            N(r.Options.Invoices), N(r.Options.Batch), load.SoapSenders > 0 ? $"{N(r.Options.Senders)} ({load.SoapSenders} SOAP)" : N(r.Options.Senders),
-            N(load.AcceptedPerSecond), N(load.RegisteredPerSecond),
-            $"{F(load.P50)} / {F(load.P95)} / {F(load.P99)}",
-            $"{r.Gateway.CpuSeconds:0.0} / {r.Gateway.PeakRssMb:0}", $"{r.Worker.CpuSeconds:0.0} / {r.Worker.PeakRssMb:0}",
-            $"{r.PostgresCpuSeconds:0.0}",
-            $"{limit.ParseMicros:0} / {limit.CertificateMicros:0} / {limit.VerifyMicros:0} / {limit.CopyMicros:0}",
-            N(limit.InvoicesPerSecond), $"{r.Ratio:0.00}",
-            string.Join("; ", new[]
-            {
-                load.SoapSenders > 0 ? "accepted/s " + string.Join(", ", load.Protocols.Select(p => $"{p.Protocol} {N(p.AcceptedPerSecond)}")) : null,
-                r.Options.Rate > 0 ? $"paced at {N(r.Options.Rate)}/s" : null,
-                load.Failed + load.Declined == 0 ? null : $"{load.Declined} declined, {load.Failed} failed",
-                r.Disturbed ? $"disturbed: other processes used {r.OtherCpuSeconds:0.0} CPU s" : null,
-            }.OfType<string>()));
+            DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), s.Build.Commit, Machine(),
+            $"{s.Of(r => r.Calibration.RsaVerifyPerSecond).Short("#,0")} / {s.Of(r => r.Calibration.CopyRowsPerSecond).Short("#,0")} / {s.Of(r => r.Calibration.CommitMillis).Short("0.00")}",
+            $"{s.Scenario.Name}, {N(o.Invoices)} × {s.Runs.Count}", N(o.Batch),
+            first.SoapSenders > 0 ? $"{N(o.Senders)} ({first.SoapSenders} SOAP)" : N(o.Senders),
+            s.Of(r => r.Load.AcceptedPerSecond).Short("#,0"), s.Of(r => r.Load.RegisteredPerSecond).Format("#,0"),
+            $"{s.Of(r => r.Load.P50).Short("0.00")} / {s.Of(r => r.Load.P95).Short("0.00")} / {s.Of(r => r.Load.P99).Short("0.00")}",
+            $"{Micros(r => r.Gateway.CpuSeconds)} / {Micros(r => r.Worker.CpuSeconds)} / {Micros(r => r.PostgresCpuSeconds)}",
+            $"{s.Of(r => r.Gateway.PeakRssMb).Short("0")} / {s.Of(r => r.Worker.PeakRssMb).Short("0")}",
+            $"{s.Of(r => r.Limit.ParseMicros).Short("0")} / {s.Of(r => r.Limit.CertificateMicros).Short("0")} / {s.Of(r => r.Limit.VerifyMicros).Short("0")} / {s.Of(r => r.Limit.CopyMicros).Short("0")}",
+            s.Of(r => r.Limit.InvoicesPerSecond).Short("#,0"), s.Of(r => r.Ratio).Format("0.00"),
+            $"{s.Of(r => r.Physical.ReadMicros).Short("0.0")} / {s.Of(r => r.Physical.HashMicros).Short("0.0")} / {s.Of(r => r.Physical.VerifyMicros).Short("0")} / {s.Of(r => r.Physical.CopyMicros).Short("0")}",
+            s.Of(r => r.Physical.PerSecond).Short("#,0"), s.Of(r => r.PhysicalRatio).Format("0.00"),
+            string.Join("; ", notes.OfType<string>()));
         var path = Path.Combine(root, "BENCHMARKS.md");
         var lines = File.Exists(path) ? File.ReadAllLines(path).ToList() : [.. Header().Split('\n'), RowsMarker];
         var at = lines.FindIndex(l => l.Trim() == RowsMarker);
@@ -124,15 +134,11 @@ public static class Report
     private static string Protocols(LoadResult load) =>
         load.Mixed ? string.Join(" and ", load.Protocols.Select(p => $"{p.Protocol} ({p.Senders} senders)")) : load.Protocols.Single().Protocol;
 
-    private static string Micros(double seconds, int invoices) => invoices == 0 ? "–" : (seconds * 1e6 / invoices).ToString("0", CultureInfo.InvariantCulture);
-
     private static string N(double value) => value.ToString("#,0", CultureInfo.InvariantCulture);
-
-    private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     /// <summary>The table's header, for a BENCHMARKS.md written from scratch.</summary>
     public static string Header() => new StringBuilder()
-        .AppendLine("| Date (UTC) | Commit | Machine | Invoices | Batch | Senders (SOAP) | Accepted/s | Registered/s | p50 / p95 / p99 s | Gateway CPU s / RSS MB | Worker CPU s / RSS MB | PostgreSQL CPU s | Parts µs (parse / cert / verify / COPY) | Limit/s | Ratio | Notes |")
-        .Append("|---|---|---|---:|---:|---:|---:|---:|---|---|---|---:|---|---:|---:|---|")
+        .AppendLine("| Date (UTC) | Commit | Machine | Calibration: RSA verify/s per core / COPY rows/s / commit ms | Scenario, documents × runs | Batch | Senders (SOAP) | Accepted/s | Registered/s | p50 / p95 / p99 s | CPU µs per document: gateway / worker / PostgreSQL | Peak RSS MB: gateway / worker | Parts µs (parse / cert / verify / COPY) | Limit/s | Ratio | Physical µs (read / SHA-256 / verify / COPY) | Physical limit/s | Ratio to physical | Notes |")
+        .Append("|---|---|---|---|---|---:|---:|---:|---|---|---|---|---|---:|---|---|---:|---|---|")
         .ToString();
 }

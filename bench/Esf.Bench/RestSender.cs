@@ -3,11 +3,13 @@ using System.Text.Json;
 
 namespace Esf.Bench;
 
-/// <summary>REST: <c>POST /api/v1/sessions</c>, then <c>POST /api/v1/invoices</c> with the session as bearer, <c>DELETE /api/v1/sessions/current</c>.</summary>
-public sealed class RestSender(HttpClient http, Sender sender) : ProtocolSender(http, sender)
+/// <summary>
+/// REST: <c>POST /api/v1/sessions</c>, then the scenario's upload (e.g. <c>POST /api/v1/invoices</c>) with the session as bearer,
+/// <c>DELETE /api/v1/sessions/current</c>.
+/// </summary>
+public sealed class RestSender(HttpClient http, Sender sender, IScenario scenario) : ProtocolSender(http, sender, scenario)
 {
-    /// <summary>Raw UTF-8 Cyrillic as Java/Python clients send it, rather than System.Text.Json's default \uXXXX escapes.</summary>
-    private static readonly JsonSerializerOptions Wire = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private string? _uploadPath;
 
     public override string Protocol => "REST";
 
@@ -21,22 +23,21 @@ public sealed class RestSender(HttpClient http, Sender sender) : ProtocolSender(
         SessionId = answer.RootElement.GetProperty("sessionId").GetString()!;
     }
 
-    public override byte[] Payload(IReadOnlyList<SignedInvoice> invoices) => JsonSerializer.SerializeToUtf8Bytes(new
+    public override byte[] Payload(IReadOnlyList<SignedDocument> documents)
     {
-        certificate = Sender.CertificateBase64,
-        invoices = invoices.Select(i => new { body = i.Body, version = "InvoiceV2", signature = i.Signature, signatureType = "COMPANY" }),
-    }, Wire);
+        var upload = Scenario.RestUpload(Sender, documents);
+        _uploadPath = upload.Path;
+        return upload.Body;
+    }
 
     public override async Task<UploadCount> SendAsync(byte[] payload, CancellationToken cancellationToken)
     {
-        using var request = Authorized(HttpMethod.Post, "api/v1/invoices");
+        using var request = Authorized(HttpMethod.Post, _uploadPath ?? throw new InvalidOperationException("Payload first: it names the path."));
         request.Content = new ByteArrayContent(payload);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var response = await Http.SendAsync(request, cancellationToken);
         using var answer = JsonDocument.Parse(await ReadAsync(response, cancellationToken));
-        var declined = answer.RootElement.GetProperty("declined");
-        ReportDeclined(declined.GetArrayLength(), () => declined[0].ToString());
-        return new UploadCount(answer.RootElement.GetProperty("accepted").GetArrayLength(), declined.GetArrayLength());
+        return Count(Scenario.ReadRestAnswer(answer.RootElement));
     }
 
     public override async Task CloseAsync(CancellationToken cancellationToken)

@@ -22,7 +22,8 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static ServiceProcess Start(string name, string workingDirectory, string logFile, IEnumerable<string> arguments)
+    public static ServiceProcess Start(
+        string name, string workingDirectory, string logFile, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -34,6 +35,11 @@ public sealed class ServiceProcess : IAsyncDisposable
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
         }
 
         var log = new StreamWriter(logFile) { AutoFlush = true };

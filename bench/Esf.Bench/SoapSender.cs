@@ -6,11 +6,13 @@ namespace Esf.Bench;
 
 /// <summary>
 /// SOAP 1.1, in the shape public ESF clients send (esf: prefix, unqualified children, text/xml, SOAPAction ""):
-/// SessionService createSession with a WS-Security UsernameToken, UploadInvoiceService syncInvoice with the bodies as escaped text,
-/// SessionService closeSession.
+/// SessionService createSession with a WS-Security UsernameToken, the scenario's upload (e.g. UploadInvoiceService syncInvoice with the
+/// bodies as escaped text), SessionService closeSession.
 /// </summary>
-public sealed class SoapSender(HttpClient http, Sender sender) : ProtocolSender(http, sender)
+public sealed class SoapSender(HttpClient http, Sender sender, IScenario scenario) : ProtocolSender(http, sender, scenario)
 {
+    private string? _uploadService;
+
     private const string Wsse = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd";
     private const string PasswordText = "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText";
 
@@ -25,27 +27,17 @@ public sealed class SoapSender(HttpClient http, Sender sender) : ProtocolSender(
         SessionId = answer.Descendants("sessionId").Single().Value;
     }
 
-    public override byte[] Payload(IReadOnlyList<SignedInvoice> invoices)
+    public override byte[] Payload(IReadOnlyList<SignedDocument> documents)
     {
-        var body = new StringBuilder($"<esf:syncInvoiceRequest><sessionId>{Escape(SessionId)}</sessionId><invoiceUploadInfoList>");
-        foreach (var invoice in invoices)
-        {
-            body.Append("<invoiceUploadInfo><invoiceBody>").Append(Escape(invoice.Body))
-                .Append("</invoiceBody><version>InvoiceV2</version><signature>").Append(invoice.Signature)
-                .Append("</signature><signatureType>COMPANY</signatureType></invoiceUploadInfo>");
-        }
-
-        body.Append($"</invoiceUploadInfoList><x509Certificate>{Sender.CertificateBase64}</x509Certificate></esf:syncInvoiceRequest>");
-        return Encode(Envelope(body.ToString()));
+        var upload = Scenario.SoapUpload(Sender, SessionId, documents);
+        _uploadService = upload.Service;
+        return Encode(Envelope(upload.Request));
     }
 
     public override async Task<UploadCount> SendAsync(byte[] payload, CancellationToken cancellationToken)
     {
-        var answer = await CallAsync("UploadInvoiceService", payload, cancellationToken);
-        var accepted = answer.Descendants("acceptedSet").Elements("standardResponse").Count(r => r.Element("id") is not null);
-        var declined = answer.Descendants("declinedSet").Elements("standardResponse").ToList();
-        ReportDeclined(declined.Count, () => declined[0].ToString(SaveOptions.DisableFormatting));
-        return new UploadCount(accepted, declined.Count);
+        var answer = await CallAsync(_uploadService ?? throw new InvalidOperationException("Payload first: it names the service."), payload, cancellationToken);
+        return Count(Scenario.ReadSoapAnswer(answer));
     }
 
     public override async Task CloseAsync(CancellationToken cancellationToken) =>
@@ -67,7 +59,7 @@ public sealed class SoapSender(HttpClient http, Sender sender) : ProtocolSender(
     private static byte[] Encode(string envelope) => Encoding.UTF8.GetBytes(envelope);
 
     /// <summary>Text content as XML: carriage returns as &amp;#xD; so that the body arrives byte for byte as it was signed.</summary>
-    private static string Escape(string text) =>
+    public static string Escape(string text) =>
         text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\r", "&#xD;", StringComparison.Ordinal);
 }

@@ -5,8 +5,8 @@ using Npgsql;
 namespace Esf.Bench;
 
 /// <summary>
-/// What the bench runs against: the private PostgreSQL cluster (.esf/bench/pg) with a fresh database, and the gateway and the worker
-/// as two separate <c>esf.dll serve</c> processes talking over the given RabbitMQ.
+/// What one run of the bench measures against: a fresh database in the private PostgreSQL cluster (.esf/bench/pg, started once per
+/// bench), and the gateway and the worker as two separate <c>esf.dll serve</c> processes talking over the given RabbitMQ, started anew.
 /// </summary>
 public sealed class Stack : IAsyncDisposable
 {
@@ -19,9 +19,16 @@ public sealed class Stack : IAsyncDisposable
         _options = options;
         Cluster = cluster;
         ConnectionString = cluster.ConnectionStringFor(Database);
+        Directory.CreateDirectory(JitDirectory);
+        foreach (var map in Directory.EnumerateFiles(JitDirectory, "perf-*.map"))
+        {
+            File.Delete(map);
+        }
     }
 
     public PrivatePostgresCluster Cluster { get; }
+
+    public Options Options => _options;
 
     public string ConnectionString { get; }
 
@@ -32,14 +39,35 @@ public sealed class Stack : IAsyncDisposable
     public ServiceProcess Worker => _services[1];
 
     /// <summary>The postmaster's pid, to count PostgreSQL's CPU (its backends included).</summary>
-    public int PostgresPid =>
-        int.Parse(File.ReadLines(Path.Combine(Cluster.DataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+    public int PostgresPid => PostmasterPid(Cluster);
 
-    public static async Task<Stack> StartAsync(Options options, CancellationToken cancellationToken)
+    /// <summary>Where the services' perf maps go (<see cref="JitLog"/>).</summary>
+    public string JitDirectory => Path.Combine(_options.WorkDirectory, "jit");
+
+    /// <summary>What the gateway and the worker have JIT-compiled so far.</summary>
+    public (JitCount Gateway, JitCount Worker) Jit => (JitLog.Read(JitDirectory, Gateway.Pid), JitLog.Read(JitDirectory, Worker.Pid));
+
+    /// <summary>The bench's cluster (.esf/bench/pg): made once, started once per bench, a fresh database in it for every run.</summary>
+    public static Task<PrivatePostgresCluster> StartClusterAsync(Options options, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.WorkDirectory);
-        var cluster = await PrivatePostgresCluster.StartAsync(
+        return PrivatePostgresCluster.StartAsync(
             Path.Combine(options.WorkDirectory, "pg"), "postgres", message => Console.WriteLine($"  pg: {message}"), cancellationToken);
+    }
+
+    /// <summary>The Release build of the one executable, gateway and worker alike; it must exist (bench/run.sh builds it).</summary>
+    public static string ServiceDll(Options options)
+    {
+        var dll = Path.Combine(options.Root, "Esf.Api", "bin", "Release", "net10.0", "esf.dll");
+        return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} not found: build Esf.Api in Release first (bench/run.sh does).");
+    }
+
+    public static int PostmasterPid(PrivatePostgresCluster cluster) =>
+        int.Parse(File.ReadLines(Path.Combine(cluster.DataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+
+    /// <summary>A fresh <see cref="Database"/> (dropped and made anew, migrated), then the gateway and the worker.</summary>
+    public static async Task<Stack> StartAsync(Options options, PrivatePostgresCluster cluster, CancellationToken cancellationToken)
+    {
         var stack = new Stack(options, cluster);
         try
         {
@@ -55,7 +83,7 @@ public sealed class Stack : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops the gateway and the worker (PostgreSQL stays up for the in-process measurement).</summary>
+    /// <summary>Stops the gateway and the worker (PostgreSQL stays up for the in-process measurements and the next run).</summary>
     public async Task StopServicesAsync()
     {
         foreach (var service in _services)
@@ -72,7 +100,6 @@ public sealed class Stack : IAsyncDisposable
         }
 
         File.Delete(_options.PidFile);
-        await Cluster.StopAsync(CancellationToken.None);
     }
 
     /// <summary>After a crash or Ctrl-C: stops what a previous bench left running (its services by pid file, its cluster).</summary>
@@ -110,6 +137,8 @@ public sealed class Stack : IAsyncDisposable
 
     private async Task RecreateDatabaseAsync(CancellationToken cancellationToken)
     {
+        // The previous run's idle pooled connections would be cut by DROP … (FORCE) and handed out dead to this one.
+        NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(Cluster.ConnectionStringFor("postgres"));
         await admin.OpenAsync(cancellationToken);
         foreach (var sql in new[] { $"DROP DATABASE IF EXISTS {Database} WITH (FORCE)", $"CREATE DATABASE {Database}" })
@@ -121,11 +150,7 @@ public sealed class Stack : IAsyncDisposable
 
     private async Task StartServicesAsync(CancellationToken cancellationToken)
     {
-        var dll = Path.Combine(_options.Root, "Esf.Api", "bin", "Release", "net10.0", "esf.dll");
-        if (!File.Exists(dll))
-        {
-            throw new InvalidOperationException($"{dll} not found: build Esf.Api in Release first (bench/run.sh does).");
-        }
+        var dll = ServiceDll(_options);
 
         var amqp = _options.AmqpUri ?? throw new InvalidOperationException(
             "--amqp <uri> is required: gateway and worker are separate processes and need RabbitMQ between them (bench/run.sh starts one).");
@@ -138,7 +163,7 @@ public sealed class Stack : IAsyncDisposable
                 "--ConnectionStrings:Esf", ConnectionString, "--Esf:SeedDemo", "false",
                 // The bench signs with self-signed keys: development trust, allowed explicitly outside Development.
                 "--Esf:Security:DevelopmentTrust", "true",
-            ]);
+            ], JitLog.Environment(JitDirectory));
             _services.Add(service);
             await File.AppendAllTextAsync(_options.PidFile, service.Pid.ToString(CultureInfo.InvariantCulture) + "\n", cancellationToken);
             await service.WaitReadyAsync(TimeSpan.FromMinutes(2), cancellationToken);

@@ -1,3 +1,4 @@
+using Esf.Api.Printing;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.Problems;
@@ -7,8 +8,9 @@ namespace Esf.Api.Rest.Exports;
 
 /// <summary>
 /// GET /api/v1/exports: streams a search (the filters of GET /api/v1/invoices) as an esf:invoiceContainer (format=xml),
-/// JSON Lines (format=jsonl) or CSV with one row per product line (format=csv). Every invoice is followed by the cursor
-/// that resumes after it: pass it back as <c>cursor</c> to continue a broken download.
+/// JSON Lines (format=jsonl), CSV with one row per product line (format=csv) or a ZIP of printed forms, one PDF per invoice
+/// (format=pdf). In the first three every invoice is followed by the cursor that resumes after it: pass it back as
+/// <c>cursor</c> to continue a broken download.
 /// </summary>
 public static class ExportEndpoints
 {
@@ -16,10 +18,11 @@ public static class ExportEndpoints
     {
         api.MapGroup("/exports").WithTags("Exports").MapGet("/", ExportAsync)
             .WithName("ExportInvoices")
-            .WithSummary("Stream invoices as XML container, JSON Lines or CSV (resumable by cursor)")
+            .WithSummary("Stream invoices as XML container, JSON Lines, CSV (resumable by cursor) or a ZIP of printed forms (format=pdf)")
             .Produces(StatusCodes.Status200OK, contentType: "application/xml")
             .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
             .ProducesRestProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
         return api;
     }
@@ -32,12 +35,14 @@ public static class ExportEndpoints
             "xml" => (ExportFormat.Xml, "application/xml; charset=utf-8", "xml"),
             "jsonl" or "ndjson" => (ExportFormat.JsonLines, "application/x-ndjson; charset=utf-8", "jsonl"),
             "csv" => (ExportFormat.Csv, "text/csv; charset=utf-8", "csv"),
-            _ => throw RestProblemException.Malformed($"format «{format}» must be xml, jsonl or csv."),
+            "pdf" => (ExportFormat.PrintedForms, "application/zip", "zip"),
+            _ => throw RestProblemException.Malformed($"format «{format}» must be xml, jsonl, csv or pdf."),
         };
         var filter = query.ToFilter();
         var after = query.After;
         http.Response.ContentType = contentType;
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"invoices-{filter.DateFrom:yyyyMMdd}-{filter.DateTo:yyyyMMdd}.{extension}\"";
-        await exporter.WriteAsync(http.Response.Body, bearer.Context, filter, query.SortBy, query.Ascending, after, exportFormat, http.RequestAborted);
+        await exporter.WriteAsync(
+            http.Response.Body, bearer.Context, filter, query.SortBy, query.Ascending, after, exportFormat, http.RequestAborted, PublicAddress.Of(http));
     }
 }

@@ -12,28 +12,36 @@ public static class ArithmeticRules
     /// <summary>A cent: the smallest amount a 2-decimal field can be off by after rounding.</summary>
     public const decimal Cent = 0.01m;
 
-    public static IEnumerable<string> LineErrors(Product p, int i)
+    private static IEnumerable<string> LineErrors(Product p, int i) =>
+        BrokenFormulas(new LineAmounts(p.Quantity, p.UnitPrice, p.PriceWithoutTax, p.ExciseAmount, p.TurnoverSize, p.NdsRate, p.NdsAmount,
+            p.PriceWithTax)).Select(field => Paths.Product(i, field));
+
+    /// <summary>
+    /// The amounts of a line that break the formulas, by element name (<c>priceWithoutTax</c>, <c>turnoverSize</c>, <c>ndsAmount</c>,
+    /// <c>priceWithTax</c>): the invoice's G-06 and the waybill's SNT-F16 check the same formulas with the same tolerances.
+    /// </summary>
+    public static IEnumerable<string> BrokenFormulas(LineAmounts a)
     {
-        if (p.Quantity is { } q && p.UnitPrice is { } price && p.PriceWithoutTax is { } g8
+        if (a.Quantity is { } q && a.UnitPrice is { } price && a.PriceWithoutTax is { } g8
             && Math.Abs(g8 - Math.Round(q * price, 2, MidpointRounding.AwayFromZero)) > Math.Max(Cent, Math.Abs(q) * 0.005m))
         {
-            yield return Paths.Product(i, "priceWithoutTax");
+            yield return "priceWithoutTax";
         }
 
-        if (p.PriceWithoutTax is { } withoutTax && p.TurnoverSize is { } g11 && g11 != withoutTax + (p.ExciseAmount ?? 0m))
+        if (a.PriceWithoutTax is { } withoutTax && a.TurnoverSize is { } g11 && g11 != withoutTax + (a.ExciseAmount ?? 0m))
         {
-            yield return Paths.Product(i, "turnoverSize");
+            yield return "turnoverSize";
         }
 
-        if (p.NdsRate is { } rate && p.TurnoverSize is { } turnover && p.NdsAmount is { } vat
+        if (a.NdsRate is { } rate && a.TurnoverSize is { } turnover && a.NdsAmount is { } vat
             && Math.Abs(vat - Math.Round(turnover * rate / 100m, 2, MidpointRounding.AwayFromZero)) > Cent)
         {
-            yield return Paths.Product(i, "ndsAmount");
+            yield return "ndsAmount";
         }
 
-        if (p.TurnoverSize is { } size && p.NdsAmount is { } nds && p.PriceWithTax is { } g14 && g14 != size + nds)
+        if (a.TurnoverSize is { } size && a.NdsAmount is { } nds && a.PriceWithTax is { } g14 && g14 != size + nds)
         {
-            yield return Paths.Product(i, "priceWithTax");
+            yield return "priceWithTax";
         }
     }
 

@@ -16,6 +16,7 @@ public static class Categories
     public const string PublicOfficeCustomer = "PUBLIC_OFFICE";             // C 20 «E»
     public const string NonResident = "NONRESIDENT";                // C 20 «F»
     public const string Retail = "RETAIL";                          // C 20 «I»
+    public const string Individual = "INDIVIDUAL";                  // C 20 «J»
     public const string Lawyer = "LAWYER";
     public const string Bailiff = "BAILIFF";
     public const string Mediator = "MEDIATOR";

@@ -62,6 +62,20 @@ public sealed record TenantOperation(string Name, Func<Caller, InvoiceTarget, Ta
             return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
         }, onFailed);
 
+    /// <summary>
+    /// A page of the web journal, with the caller's session in the journal's cookie (the cookie carries the same session id);
+    /// the anti-forgery token of the page's logout form is random per page, so it is left out of the comparison.
+    /// </summary>
+    public static TenantOperation Journal(string path) =>
+        new($"Journal GET {path}", async (caller, target) =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, path.Replace("{id}", target.Id.ToString(), StringComparison.Ordinal));
+            request.Headers.Add("Cookie", $"{Api.Journal.JournalSessionCookie.Name}={caller.SessionId}");
+            using var response = await caller.Http.SendAsync(request);
+            var body = System.Text.RegularExpressions.Regex.Replace(await response.Content.ReadAsStringAsync(), "name=\"__af\" value=\"[^\"]*\"", "");
+            return $"{(int)response.StatusCode} {body}";
+        });
+
     /// <summary>A REST status change with the body <c>{reason, signature, certificate}</c> signed by the caller.</summary>
     public static TenantOperation RestSigned(string verb, bool withReason = true) =>
         Rest(HttpMethod.Post, $"api/v1/invoices/{{id}}/{verb}", (caller, target) =>

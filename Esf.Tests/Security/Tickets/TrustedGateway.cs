@@ -22,6 +22,9 @@ public sealed class TrustedGateway : SharedGateway<TrustedGateway>
 
     public static string RevokedIin { get; } = TestTenant.UniqueTin();
 
+    /// <summary>A signing certificate of the same person, also listed in the CRL.</summary>
+    public static X509Certificate2 RevokedSigning { get; private set; } = null!;
+
     protected override IReadOnlyDictionary<string, string?> Settings => s_trust!.Settings;
 
     protected override Task BeforeStartAsync()
@@ -30,6 +33,8 @@ public sealed class TrustedGateway : SharedGateway<TrustedGateway>
         {
             Revoked = authority.Issue("ОТОЗВАННЫЙ", RevokedIin, null, CertificatePurpose.Authentication);
             authority.Revoke(Revoked);
+            RevokedSigning = authority.Issue("ОТОЗВАННЫЙ", RevokedIin, null, CertificatePurpose.Signing);
+            authority.Revoke(RevokedSigning);
         });
         return Task.CompletedTask;
     }
@@ -38,6 +43,7 @@ public sealed class TrustedGateway : SharedGateway<TrustedGateway>
     public void DeleteTrustStore()
     {
         Revoked?.Dispose();
+        RevokedSigning?.Dispose();
         s_trust?.Dispose();
     }
 }

@@ -1,0 +1,25 @@
+using System.Xml.Linq;
+using Esf.Domain.Rules.Waybills;
+using Esf.Domain.Waybills;
+
+namespace Esf.Infrastructure.Xml;
+
+/// <summary>
+/// Reads an SntV1 body in one streaming pass, as <see cref="InvoiceBodyReader"/> reads an invoice: every XSD error with its path
+/// (SNT-GEN-11), or the one reason it is not XML (SNT-API-01), and the typed model. DTDs are refused.
+/// </summary>
+public static class WaybillBodyReader
+{
+    public const string SntV1Namespace = "v1.snt";
+
+    private static readonly XName Root = XName.Get("snt", SntV1Namespace);
+
+    private static readonly HashSet<string> RepeatedElements = ["product", "status"];
+
+    public static WaybillBodyResult Read(string body)
+    {
+        var (root, violations) = ValidatingXmlReader.Read(
+            body, Root, RepeatedElements, WaybillRuleCatalogue.XmlMustBeWellFormed, WaybillRuleCatalogue.BodyMustMatchSchema);
+        return new WaybillBodyResult(root is null ? null : new WaybillDocument(WaybillXmlParser.Parse(root)), violations);
+    }
+}

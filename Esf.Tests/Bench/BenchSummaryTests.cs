@@ -1,0 +1,80 @@
+using Esf.Bench;
+using NUnit.Framework;
+
+namespace Esf.Tests.Bench;
+
+[TestFixture]
+public sealed class BenchSummaryTests
+{
+    [Test]
+    public void Of_WhenARunWasDisturbed_TakesTheMedianOfTheCleanRunsOnly()
+    {
+        var summary = Summary(Run(1, 3_000), Run(2, 900, othersShare: 0.4), Run(3, 3_200), Run(4, 3_100));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(summary.Of(r => r.Load.RegisteredPerSecond).Median, Is.EqualTo(3_100).Within(0.5));
+            Assert.That(summary.IsClaim, Is.True);
+            Assert.That(summary.Verdict(), Does.StartWith("claim: medians of 3 clean run(s); run(s) 2 excluded"));
+        });
+    }
+
+    [Test]
+    public void IsClaim_WhenFewerThanThreeCleanRuns_IsFalseAndTheVerdictSaysSo()
+    {
+        var summary = Summary(Run(1, 3_000), Run(2, 900, othersShare: 0.4), Run(3, 3_200));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(summary.IsClaim, Is.False);
+            Assert.That(summary.Verdict(), Does.StartWith("NOT A CLAIM (2 clean of 3; a claim needs 3 clean runs)"));
+        });
+    }
+
+    [Test]
+    public void Of_WhenEveryRunWasDisturbed_UsesThemAllButIsNoClaim()
+    {
+        var summary = Summary(Run(1, 1_000, othersShare: 0.3), Run(2, 1_200, othersShare: 0.5), Run(3, 1_100, othersShare: 0.2));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(summary.Of(r => r.Load.RegisteredPerSecond).Median, Is.EqualTo(1_100).Within(0.5));
+            Assert.That(summary.Verdict(), Does.Contain("medians of all 3 runs, none clean"));
+            Assert.That(summary.IsClaim, Is.False);
+        });
+    }
+
+    [Test]
+    public void Clean_WhenTheWarmUpDidNotSettle_IsFalse()
+    {
+        var run = Run(1, 3_000, settled: false);
+
+        Assert.That((run.Disturbed, run.Clean, run.Flaw), Is.EqualTo((false, false, "warm-up not settled")));
+    }
+
+    [Test]
+    public void Disturbed_WhenOtherWorkTookATenthOfTheMachineDuringTheLimits_IsTrue()
+    {
+        var run = Run(1, 3_000) with { LimitsWindow = Window(othersShare: 0.15) };
+
+        Assert.That((run.Disturbed, run.Flaw), Is.EqualTo((true, "disturbed during the limits: other processes used 3.0 CPU s (15 % of 2 cores)")));
+    }
+
+    private static BenchSummary Summary(params RunResult[] runs) =>
+        new(Options.Parse([]), new InvoiceScenario(), runs, new BuildInfo("abc1234", []), "PostgreSQL 15");
+
+    private static RunResult Run(int number, double registeredPerSecond, double othersShare = 0, bool settled = true)
+    {
+        var start = DateTimeOffset.UnixEpoch;
+        var end = start.AddSeconds(10_000 / registeredPerSecond);
+        var load = new LoadResult(100, 10_000, 0, 10_000, 0, start, end, end, 0.1, 0.2, 0.3, [new ProtocolLoad("REST", 8, 100, 10_000, 0, 1)]);
+        var jit = new JitCount(0, 3);
+        return new RunResult(number, load, new ProcessUsage(3, 250), new ProcessUsage(2, 200), 1.5, 0.5, 0.4, Window(othersShare),
+            new PgCounters(0, 0, 0, 0, 0, 0, 0), jit, jit, new WarmUpResult([], settled),
+            new LimitResult(5_000, 64, 101, 117, 80, 5_000, 30, 22, 0.98), new PhysicalResult(5_000, 0.3, 4, 16, 40, 20_000, 0.97),
+            new CalibrationResult(46_000, 25_000, 1.2), Window(0), null);
+    }
+
+    /// <summary>A 10-second window on 2 cores in which other processes used the given share of the machine.</summary>
+    private static MachineWindow Window(double othersShare) => new(10, 2, 15 + 20 * othersShare, 0.5, 0, 14.5, [], "1.0 1.0 1.0");
+}

@@ -1,0 +1,62 @@
+namespace Esf.Bench;
+
+/// <summary>CPU seconds (during the measured window) and peak RSS of one process.</summary>
+public sealed record ProcessUsage(double CpuSeconds, double PeakRssMb);
+
+/// <summary>
+/// Everything one run measured: the load window (with the services' and PostgreSQL's CPU, what PostgreSQL wrote, what the JIT compiled,
+/// and the machine), the warm-up before it, and — with the services stopped — the in-process and physical limits and the calibration.
+/// </summary>
+public sealed record RunResult(
+    int Number, LoadResult Load, ProcessUsage Gateway, ProcessUsage Worker, double PostgresCpuSeconds, double RabbitCpuSeconds,
+    double BenchCpuSeconds, MachineWindow Window, PgCounters Postgres, JitCount GatewayJit, JitCount WorkerJit, WarmUpResult WarmUp,
+    LimitResult Limit, PhysicalResult Physical, CalibrationResult Calibration, MachineWindow LimitsWindow, FeedLag? Feed)
+{
+    public double Ratio => Load.RegisteredPerSecond / Limit.InvoicesPerSecond;
+
+    public double PhysicalRatio => Load.RegisteredPerSecond / Physical.PerSecond;
+
+    /// <summary>Other work took more than a tenth of the machine during the load or during the limits and calibration.</summary>
+    public bool Disturbed => Window.Disturbed || LimitsWindow.Disturbed;
+
+    /// <summary>Usable for a claim: undisturbed, and the services were warm when the clock started.</summary>
+    public bool Clean => !Disturbed && WarmUp.Settled;
+
+    /// <summary>CPU µs per accepted document.</summary>
+    public double Micros(double cpuSeconds) => Load.Accepted == 0 ? double.NaN : cpuSeconds * 1e6 / Load.Accepted;
+
+    /// <summary>Why the run is not clean, e.g. "disturbed during the load: other processes used …"; null when it is.</summary>
+    public string? Flaw => string.Join("; ", new[]
+    {
+        Window.Disturbed ? $"disturbed during the load: {Window.Describe()}" : null,
+        LimitsWindow.Disturbed ? $"disturbed during the limits: {LimitsWindow.Describe()}" : null,
+        WarmUp.Settled ? null : "warm-up not settled",
+    }.OfType<string>()) is { Length: > 0 } flaw ? flaw : null;
+}
+
+/// <summary>
+/// The runs of one bench, and the figures it reports: medians over the clean runs (all runs when none is clean, then flagged). The
+/// figures are a claim only with at least <see cref="Options.DefaultRepeat"/> clean runs.
+/// </summary>
+public sealed record BenchSummary(Options Options, IScenario Scenario, IReadOnlyList<RunResult> Runs, BuildInfo Build, string PostgresSettings)
+{
+    public IReadOnlyList<RunResult> CleanRuns => Runs.Where(r => r.Clean).ToList();
+
+    /// <summary>The runs the medians are taken over.</summary>
+    public IReadOnlyList<RunResult> Used => CleanRuns.Count > 0 ? CleanRuns : Runs;
+
+    public bool IsClaim => CleanRuns.Count >= Options.DefaultRepeat;
+
+    public Spread Of(Func<RunResult, double> figure) => Spread.Of(Used.Select(figure));
+
+    /// <summary>e.g. "claim: medians of 3 clean runs" or "NOT A CLAIM: runs 1, 2 disturbed; medians of run 3 only".</summary>
+    public string Verdict()
+    {
+        var excluded = Runs.Where(r => !r.Clean).Select(r => r.Number).ToList();
+        var used = $"medians of {(CleanRuns.Count > 0 ? $"{CleanRuns.Count} clean run(s)" : $"all {Runs.Count} runs, none clean")}";
+        var why = excluded.Count == 0 ? "" : $"; run(s) {string.Join(", ", excluded)} excluded (disturbed or not warm)";
+        return IsClaim
+            ? $"claim: {used}{why}"
+            : $"NOT A CLAIM ({CleanRuns.Count} clean of {Runs.Count}; a claim needs {Options.DefaultRepeat} clean runs): {used}{why}";
+    }
+}
