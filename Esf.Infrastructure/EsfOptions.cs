@@ -1,12 +1,17 @@
+using Esf.Infrastructure.Telemetry;
+
 namespace Esf.Infrastructure;
 
-/// <summary>The <c>Esf</c> configuration section.</summary>
+/// <summary>The <c>Esf</c> configuration section, bound and validated once at start (<see cref="EsfOptionsValidator"/>).</summary>
 public sealed class EsfOptions
 {
     public const string Section = "Esf";
 
-    /// <summary>Roles of this process: <c>gateway</c>, <c>worker</c>, or both (default).</summary>
+    /// <summary>Roles of this process: <c>gateway</c>, <c>worker</c>, or both (default), comma-separated.</summary>
     public string Roles { get; set; } = "gateway,worker";
+
+    /// <summary><see cref="Roles"/> parsed; <see cref="EsfRoles.None"/> when it names anything else (the process then refuses to start).</summary>
+    public EsfRoles RoleSet => EsfRoleNames.TryParse(Roles, out var roles) ? roles : EsfRoles.None;
 
     /// <summary>AMQP URI of RabbitMQ; when empty, MassTransit's in-memory transport is used.</summary>
     public string? RabbitMq { get; set; }
@@ -29,8 +34,11 @@ public sealed class EsfOptions
     /// <summary>Most invoices in one upload.</summary>
     public int MaxInvoicesPerUpload { get; set; } = 1_000;
 
-    /// <summary>Seed the demo registry, user and signing certificate at start-up.</summary>
-    public bool SeedDemo { get; set; } = true;
+    /// <summary>
+    /// Seed the demo registry, user and signing certificate at start-up. Defaults to true only in the Development environment;
+    /// elsewhere it also needs development trust (<c>Esf:Security:DevelopmentTrust</c>), because the demo key is self-signed.
+    /// </summary>
+    public bool SeedDemo { get; set; }
 
     /// <summary>Seconds after which the relay republishes an upload whose message never reached the broker or the worker.</summary>
     public int RelayGraceSeconds { get; set; } = 30;
@@ -41,7 +49,12 @@ public sealed class EsfOptions
     /// </summary>
     public int RelayMaxAttempts { get; set; } = 5;
 
-    public bool HasRole(string role) =>
-        Roles.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Contains(role, StringComparer.OrdinalIgnoreCase);
+    /// <summary>The key of <c>POST /api/v1/admin/registry/{name}</c> (header <c>X-Admin-Key</c>); none = registry import disabled.</summary>
+    public string? AdminApiKey { get; set; }
+
+    /// <summary><c>Esf:Otlp</c>: where traces and metrics are exported.</summary>
+    public OtlpOptions Otlp { get; set; } = new();
+
+    /// <summary><c>Esf:Metrics</c>: the Prometheus scraping endpoint.</summary>
+    public MetricsOptions Metrics { get; set; } = new();
 }

@@ -7,6 +7,7 @@ using Esf.Api.Soap;
 using Esf.Api.Soap.Framework;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Esf.Api.Hosting;
@@ -19,11 +20,12 @@ public static class RateLimitingSetup
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    public static IServiceCollection AddEsfRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddEsfRateLimiting(this IServiceCollection services)
     {
-        var options = configuration.GetSection(RateLimitingOptions.Section).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
-        services.AddRateLimiter(limiter =>
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((limiter, configured) =>
         {
+            var options = configured.Value;
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 Partition(options.PerIpPerMinute, http => "ip:" + ClientAddress(http)),
                 Partition(options.PerSessionPerMinute, SessionKey),
@@ -35,7 +37,7 @@ public static class RateLimitingSetup
 
     public static WebApplication UseEsfRateLimiting(this WebApplication app)
     {
-        if ((app.Configuration.GetSection(RateLimitingOptions.Section).Get<RateLimitingOptions>() ?? new RateLimitingOptions()).Enabled)
+        if (app.Services.GetRequiredService<IOptions<RateLimitingOptions>>().Value.Enabled)
         {
             app.UseRateLimiter();
         }

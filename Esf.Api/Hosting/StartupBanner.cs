@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Esf.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace Esf.Api.Hosting;
 
@@ -8,11 +9,11 @@ internal static class StartupBanner
 {
     public static async Task PrintAsync(WebApplication app)
     {
-        var options = app.Configuration.GetSection(EsfOptions.Section).Get<EsfOptions>() ?? new EsfOptions();
+        var options = app.Services.GetRequiredService<IOptions<EsfOptions>>().Value;
         var url = app.Urls.FirstOrDefault() ?? GatewayApp.DefaultUrl;
         Console.WriteLine();
         Console.WriteLine($"Esf Gateway is up ({options.Roles}) on {url}");
-        if (options.HasRole("gateway"))
+        if (options.RoleSet.HasFlag(EsfRoles.Gateway))
         {
             Console.WriteLine($"  Swagger UI : {url}/swagger");
             foreach (var service in DemoSetup.Services)

@@ -13,24 +13,18 @@ namespace Esf.Api.Hosting;
 /// context carried through RabbitMQ), ASP.NET Core requests and Npgsql commands. Traces and metrics go over OTLP when an
 /// endpoint is configured (<c>Esf:Otlp:Endpoint</c> or the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>); metrics are also
 /// served for Prometheus at <c>/metrics</c> when <c>Esf:Metrics:Prometheus</c> is true. With neither, nothing is collected
-/// and the instruments cost nothing.
+/// and the instruments cost nothing. (The worker's queue-depth gauge is sampled by the worker role, <c>AddEsfWorker</c>.)
 /// </summary>
 internal static class TelemetrySetup
 {
-    public const string EndpointKey = "Esf:Otlp:Endpoint";
     public const string StandardEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
-    public const string PrometheusKey = "Esf:Metrics:Prometheus";
 
-    public static IServiceCollection AddEsfTelemetry(this IServiceCollection services, IConfiguration configuration, EsfOptions options)
+    public static IServiceCollection AddEsfTelemetry(this IServiceCollection services, EsfOptions options, IConfiguration configuration)
     {
-        if (options.HasRole("worker"))
-        {
-            services.AddHostedService<QueueDepthSampler>();
-        }
-
-        var ours = configuration[EndpointKey];
+        var ours = options.Otlp.Endpoint;
+        // The SDK's own key, not ours: read only to know whether to switch export on; the SDK reads it itself from configuration.
         var otlp = !string.IsNullOrWhiteSpace(ours) || !string.IsNullOrWhiteSpace(configuration[StandardEndpointVariable]);
-        var prometheus = ServesPrometheus(configuration);
+        var prometheus = options.Metrics.Prometheus;
         if (!otlp && !prometheus)
         {
             return services;
@@ -75,13 +69,11 @@ internal static class TelemetrySetup
     }
 
     /// <summary><c>/metrics</c> in the Prometheus text format, on every role (the worker counts registrations), when enabled.</summary>
-    public static void MapEsfMetrics(this WebApplication app)
+    public static void MapEsfMetrics(this WebApplication app, EsfOptions options)
     {
-        if (ServesPrometheus(app.Configuration))
+        if (options.Metrics.Prometheus)
         {
             app.MapPrometheusScrapingEndpoint();
         }
     }
-
-    private static bool ServesPrometheus(IConfiguration configuration) => configuration.GetValue<bool>(PrometheusKey);
 }

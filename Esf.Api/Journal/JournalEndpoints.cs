@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Esf.Api.Hosting;
 using Esf.Infrastructure.Printing;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 
 namespace Esf.Api.Journal;
 
@@ -18,18 +19,21 @@ public static class JournalEndpoints
     private const string Policy =
         "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    public static IServiceCollection AddJournal(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddJournal(this IServiceCollection services)
     {
         // /verify needs no login, so its own limit per client address keeps registration numbers from being probed in bulk.
-        var limits = configuration.GetSection(RateLimitingOptions.Section).Get<RateLimitingOptions>() ?? new RateLimitingOptions();
-        services.Configure<RateLimiterOptions>(options => options.AddPolicy(VerifyPolicy, http => limits.VerifyPerIpPerMinute > 0
-            ? RateLimitPartition.GetFixedWindowLimiter("verify:" + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
-            {
-                PermitLimit = limits.VerifyPerIpPerMinute,
-                Window = TimeSpan.FromMinutes(1),
-                QueueLimit = 0,
-            })
-            : RateLimitPartition.GetNoLimiter("none")));
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingOptions>>((options, configured) =>
+        {
+            var limits = configured.Value;
+            options.AddPolicy(VerifyPolicy, http => limits.VerifyPerIpPerMinute > 0
+                ? RateLimitPartition.GetFixedWindowLimiter("verify:" + http.Connection.RemoteIpAddress, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limits.VerifyPerIpPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter("none"));
+        });
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "esf_af";

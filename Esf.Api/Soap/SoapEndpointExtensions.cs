@@ -13,11 +13,6 @@ public static class SoapEndpointExtensions
 
     public static IServiceCollection AddSoapEndpoints(this IServiceCollection services)
     {
-        services.AddOptions<SoapOptions>().Configure<IConfiguration>((options, configuration) =>
-        {
-            options.MaxRequestBytes = configuration.GetValue("Esf:MaxRequestBytes", SoapOptions.DefaultMaxRequestBytes);
-            options.LegacyStatusCompatibility = configuration.GetValue("Esf:Soap:LegacyStatusCompatibility", false);
-        });
         services.AddSingleton<SoapEndpointHandler>();
         services.AddSingleton<WsdlDocuments>();
         services.AddScoped<AuthOperations>();

@@ -1,13 +1,12 @@
 namespace Esf.Api.Soap;
 
-/// <summary>Settings of the SOAP endpoints (configuration keys in the property docs).</summary>
+/// <summary>
+/// The <c>Esf:Soap</c> section. The request size limit of the SOAP endpoints is <c>Esf:MaxRequestBytes</c>
+/// (<see cref="Infrastructure.EsfOptions.MaxRequestBytes"/>), the same limit as everywhere else.
+/// </summary>
 public sealed class SoapOptions
 {
-    /// <summary>Default request limit: the largest client setting seen for ESF (WCF's MaxReceivedMessageSize of 20 000 000 bytes).</summary>
-    public const long DefaultMaxRequestBytes = 20_000_000;
-
-    /// <summary><c>Esf:MaxRequestBytes</c>: the largest request body accepted; larger requests get HTTP 413 with a soap:Client fault.</summary>
-    public long MaxRequestBytes { get; set; } = DefaultMaxRequestBytes;
+    public const string Section = "Esf:Soap";
 
     /// <summary>
     /// <c>Esf:Soap:LegacyStatusCompatibility</c> (default false). Clients generated from the 2020 InvoiceService WSDL know only

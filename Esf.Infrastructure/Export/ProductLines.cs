@@ -1,4 +1,6 @@
+using System.Xml;
 using System.Xml.Linq;
+using Esf.Infrastructure.Xml;
 
 namespace Esf.Infrastructure.Export;
 
@@ -13,7 +15,9 @@ internal static class ProductLines
 
     public static (string? Currency, IReadOnlyList<IReadOnlyDictionary<string, string>> Lines) Read(string body)
     {
-        var root = XElement.Parse(body);
+        // Through the one safe reader, as everywhere else: stored bodies carry no DTD, and one that did is refused here too.
+        using var reader = XmlReader.Create(new StringReader(body), SafeXml.ReaderSettings());
+        var root = XElement.Load(reader);
         var productSet = root.Element("productSet");
         var lines = productSet?.Element("products")?.Elements("product")
             .Select(p => (IReadOnlyDictionary<string, string>)p.Elements().GroupBy(e => e.Name.LocalName).ToDictionary(g => g.Key, g => g.First().Value))

@@ -94,7 +94,7 @@ internal static class UploadStore
         copy.Write(item.SignatureType, NpgsqlDbType.Varchar);
         copy.Write(certificate, NpgsqlDbType.Text);
         copy.Write(item.Version, NpgsqlDbType.Varchar);
-        copy.Write(InvoiceSignatureVerifier.Hash(item.Body), NpgsqlDbType.Varchar);
+        copy.Write(Sha256Hex.Of(item.Body), NpgsqlDbType.Varchar);
         copy.Write(now, NpgsqlDbType.TimestampTz);
         copy.Write(now, NpgsqlDbType.TimestampTz);
         WriteNullable(copy, invoice.PowerOfAttorneyId, NpgsqlDbType.Bigint);

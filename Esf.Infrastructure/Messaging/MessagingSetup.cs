@@ -5,14 +5,12 @@ namespace Esf.Infrastructure.Messaging;
 
 /// <summary>
 /// One MassTransit configuration for every role: RabbitMQ when <see cref="EsfOptions.RabbitMq"/> is set, otherwise the in-memory
-/// transport; the worker's consumer and the relay only where the worker role runs.
+/// transport. MassTransit is configured once per process, so the host says here whether this process consumes (the worker).
 /// </summary>
 public static class MessagingSetup
 {
-    public static IServiceCollection AddEsfMessaging(this IServiceCollection services, EsfOptions options)
+    public static IServiceCollection AddEsfMessaging(this IServiceCollection services, EsfOptions options, bool consumeUploads)
     {
-        var worker = options.HasRole("worker");
-        services.AddSingleton<UploadPublisher>();
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
@@ -20,7 +18,7 @@ public static class MessagingSetup
             {
                 bus.AddRabbitMqConfigureEndpointsCallback((_, _, endpoint) => endpoint.SetQuorumQueue());
             }
-            if (worker)
+            if (consumeUploads)
             {
                 bus.AddConsumer<ValidateUploadConsumer, ValidateUploadConsumerDefinition>();
             }
@@ -39,11 +37,6 @@ public static class MessagingSetup
             }
         });
         services.AddOptions<MassTransitHostOptions>().Configure(o => o.WaitUntilStarted = true);
-        if (worker)
-        {
-            services.AddHostedService<UploadRelay>();
-        }
-
         return services;
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using Dapper;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Security;
@@ -66,7 +65,7 @@ public sealed class ParticipantRegistrations(NpgsqlDataSource database, Certific
                     @Signatures, @Now, @ExpiresAt)
                 """, new
             {
-                TokenHash = Hash(token), Kind = request.Kind.ToString(), Iin = iin, Tin = tin, Name = name, request.FullName, request.Address,
+                TokenHash = Sha256Hex.Of(token), Kind = request.Kind.ToString(), Iin = iin, Tin = tin, Name = name, request.FullName, request.Address,
                 request.Email, request.Mobile, PasswordHash = PasswordHasher.Hash(request.Password), Profile = ParticipantAgreement.Profile(request.Kind),
                 Agreement = agreement, Signatures = signatures, Now = now, ExpiresAt = now + LinkLifetime,
             }, cancellationToken: cancellationToken));
@@ -80,7 +79,7 @@ public sealed class ParticipantRegistrations(NpgsqlDataSource database, Certific
     /// <summary>Follows the link once: creates the taxpayer, the user and the profile. A used, expired or unknown token answers false.</summary>
     public async Task<bool> ConfirmAsync(string token, CancellationToken cancellationToken)
     {
-        var parameters = new { TokenHash = Hash(token), Now = clock.GetUtcNow() };
+        var parameters = new { TokenHash = Sha256Hex.Of(token), Now = clock.GetUtcNow() };
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var confirmed = await connection.ExecuteAsync(new CommandDefinition("""
@@ -127,6 +126,4 @@ public sealed class ParticipantRegistrations(NpgsqlDataSource database, Certific
             throw EsfException.Code("SIGNATURE_VERIFICATION_FAILED");
         }
     }
-
-    private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
 }

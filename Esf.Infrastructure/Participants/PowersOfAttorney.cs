@@ -1,4 +1,5 @@
 using Dapper;
+using Esf.Domain.Invoices;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Sessions;
 using Npgsql;
@@ -23,7 +24,7 @@ public sealed class PowersOfAttorney(NpgsqlDataSource database, TimeProvider clo
         SessionContext session, string attorneyIin, DateOnly validFrom, DateOnly validTo, CancellationToken cancellationToken)
     {
         RequireHead(session);
-        if (attorneyIin.Length != 12 || !attorneyIin.All(char.IsAsciiDigit))
+        if (!IdentificationNumber.IsWellFormed(attorneyIin))
         {
             throw EsfException.Code("IIN_NOT_VALID");
         }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace Esf.Infrastructure.Persistence;
@@ -47,5 +46,5 @@ internal static class ClusterLayout
 
     /// <summary>12 hex digits naming <paramref name="folder"/>, for folders kept elsewhere on its behalf.</summary>
     public static string ShortHashOf(string folder) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(folder)))[..12];
+        Signatures.Sha256Hex.Of(folder)[..12];
 }

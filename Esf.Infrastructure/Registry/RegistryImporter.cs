@@ -10,7 +10,15 @@ namespace Esf.Infrastructure.Registry;
 /// </summary>
 public sealed class RegistryImporter(NpgsqlDataSource database, TimeProvider clock)
 {
-    public async Task<RegistryImportReport> ImportAsync(RegistryTable table, string csv, CancellationToken cancellationToken)
+    /// <summary>The operator's import: every good line is inserted or replaces the row with its key.</summary>
+    public Task<RegistryImportReport> ImportAsync(RegistryTable table, string csv, CancellationToken cancellationToken) =>
+        ImportAsync(table, csv, overwrite: true, cancellationToken);
+
+    /// <summary>The demo seed's import: only rows whose key is missing are added, so an operator's rows are never overwritten.</summary>
+    public Task<RegistryImportReport> AddMissingAsync(RegistryTable table, string csv, CancellationToken cancellationToken) =>
+        ImportAsync(table, csv, overwrite: false, cancellationToken);
+
+    private async Task<RegistryImportReport> ImportAsync(RegistryTable table, string csv, bool overwrite, CancellationToken cancellationToken)
     {
         var (columns, lines, rejected) = Parse(table, csv);
         if (table.Table == "branch_delegations" && lines.Count > 0)
@@ -19,7 +27,7 @@ public sealed class RegistryImporter(NpgsqlDataSource database, TimeProvider clo
         }
 
         var rows = lines.Select(l => l.Row).ToList();
-        var annulled = columns.Count > 0 && rows.Count > 0 ? await UpsertAsync(table, columns, rows, cancellationToken) : 0;
+        var annulled = columns.Count > 0 && rows.Count > 0 ? await UpsertAsync(table, columns, rows, overwrite, cancellationToken) : 0;
         return new RegistryImportReport(table.Name, rows.Count, [.. rejected.OrderBy(r => r.Line)]) { AnnulledInvoices = annulled };
     }
 
@@ -84,7 +92,8 @@ public sealed class RegistryImporter(NpgsqlDataSource database, TimeProvider clo
         return row;
     }
 
-    private async Task<int> UpsertAsync(RegistryTable table, List<RegistryColumn> columns, List<object?[]> rows, CancellationToken cancellationToken)
+    private async Task<int> UpsertAsync(
+        RegistryTable table, List<RegistryColumn> columns, List<object?[]> rows, bool overwrite, CancellationToken cancellationToken)
     {
         var names = string.Join(", ", columns.Select(c => c.Name));
         var updates = columns.Where(c => !table.Key.Contains(c.Name)).Select(c => $"{c.Name} = EXCLUDED.{c.Name}").ToList();
@@ -110,7 +119,7 @@ public sealed class RegistryImporter(NpgsqlDataSource database, TimeProvider clo
             await copy.CompleteAsync(cancellationToken);
         }
 
-        var conflict = updates.Count == 0 ? "DO NOTHING" : $"DO UPDATE SET {string.Join(", ", updates)}";
+        var conflict = !overwrite || updates.Count == 0 ? "DO NOTHING" : $"DO UPDATE SET {string.Join(", ", updates)}";
         await using (var upsert = new NpgsqlCommand(
             $"INSERT INTO {table.Table} ({names}) SELECT {names} FROM registry_stage ON CONFLICT ({string.Join(", ", table.Key)}) {conflict}",
             connection, transaction))

@@ -1,6 +1,9 @@
 namespace Esf.Infrastructure.Registry;
 
-/// <summary>Imports the seed CSVs of <c>contracts/registry</c> (embedded; the file name is the registry name) through the importer.</summary>
+/// <summary>
+/// Adds the seed CSVs of <c>contracts/registry</c> (embedded; the file name is the registry name) through the importer, insert
+/// only: it runs on every start of a demo process and must never overwrite what an operator imported (security review H6).
+/// </summary>
 public sealed class RegistrySeed(RegistryImporter importer)
 {
     public async Task<IReadOnlyList<RegistryImportReport>> ImportAsync(CancellationToken cancellationToken)
@@ -17,7 +20,7 @@ public sealed class RegistrySeed(RegistryImporter importer)
 
             await using var stream = assembly.GetManifestResourceStream(resource)!;
             using var reader = new StreamReader(stream);
-            reports.Add(await importer.ImportAsync(table, await reader.ReadToEndAsync(cancellationToken), cancellationToken));
+            reports.Add(await importer.AddMissingAsync(table, await reader.ReadToEndAsync(cancellationToken), cancellationToken));
         }
 
         return reports;

@@ -31,6 +31,7 @@ public sealed class InvoiceReport(NpgsqlDataSource database)
         SessionContext session, InvoiceFilter filter, InvoiceGrouping grouping, bool ascending, CancellationToken cancellationToken)
     {
         var (where, parameters) = InvoiceFilterSql.Build(session, filter);
+        parameters.Add("KazakhstanOffset", KazakhstanTime.Offset);
         var group = Expression(grouping);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<Row>(new CommandDefinition($"""
@@ -46,7 +47,9 @@ public sealed class InvoiceReport(NpgsqlDataSource database)
 
     private static string Expression(InvoiceGrouping grouping)
     {
-        const string Changed = "(i.last_update_date AT TIME ZONE 'Asia/Almaty')";
+        // The same fixed UTC+5 as the registration day in C# (KazakhstanTime), passed as an interval, never the server's tzdata:
+        // a PostgreSQL with tzdata older than 2024a still puts Asia/Almaty at UTC+6.
+        const string Changed = "(i.last_update_date AT TIME ZONE @KazakhstanOffset)";
         return grouping switch
         {
             InvoiceGrouping.Author => "i.sender_login",

@@ -3,6 +3,7 @@ using System.Text;
 using Dapper;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Sessions;
+using Esf.Infrastructure.Signatures;
 using Npgsql;
 
 namespace Esf.Infrastructure.Security;
@@ -24,7 +25,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource database, TimeProvider clock)
         var key = await connection.QuerySingleAsync<ApiKey>(new CommandDefinition("""
             INSERT INTO api_keys (key_id, tin, login, name, secret_hash, created_at) VALUES (@KeyId, @Tin, @Login, @Name, @Hash, @Now)
             RETURNING key_id AS KeyId, tin AS Tin, login AS Login, name AS Name, created_at AS CreatedAt, revoked_at AS RevokedAt
-            """, new { KeyId = keyId, session.Tin, session.Login, Name = name, Hash = Hash(secret), Now = clock.GetUtcNow() },
+            """, new { KeyId = keyId, session.Tin, session.Login, Name = name, Hash = Sha256Hex.Of(secret), Now = clock.GetUtcNow() },
             cancellationToken: cancellationToken));
         return (key, $"{Prefix}{keyId}_{secret}");
     }
@@ -62,15 +63,13 @@ public sealed class ApiKeyStore(NpgsqlDataSource database, TimeProvider clock)
             FROM api_keys k JOIN user_enterprises e ON e.login = k.login AND e.tin = k.tin JOIN users u ON u.login = k.login
             WHERE k.key_id = @KeyId AND k.revoked_at IS NULL AND u.status = 'ACTIVE'
             """, new { KeyId = parts[0] }, cancellationToken: cancellationToken));
-        if (row is not { } key || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(key.SecretHash), Encoding.ASCII.GetBytes(Hash(parts[1]))))
+        if (row is not { } key || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(key.SecretHash), Encoding.ASCII.GetBytes(Sha256Hex.Of(parts[1]))))
         {
             throw EsfException.SessionClosed();
         }
 
         return new SessionContext($"apikey:{parts[0]}", key.Login, key.Tin, key.Profile, "");
     }
-
-    private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Hosting;
+
 namespace Esf.Infrastructure.Security;
 
 /// <summary>The <c>Esf:Security</c> section: which certificate authorities are trusted and which revocation lists apply.</summary>
@@ -6,8 +8,9 @@ public sealed class SecurityOptions
     public const string Section = "Esf:Security";
 
     /// <summary>
-    /// Files (DER or PEM) of the root and intermediate CA certificates a client certificate must chain to. When empty the gateway
+    /// Files (DER or PEM) of the root and intermediate CA certificates a client certificate must chain to. When empty the process
     /// runs in development trust: dates and key usage are still checked, the chain and revocation are not (logged at start).
+    /// Outside the Development environment an empty trust store refuses to start unless <see cref="DevelopmentTrust"/> is set.
     /// </summary>
     public string[] TrustedCaPaths { get; set; } = [];
 
@@ -20,5 +23,14 @@ public sealed class SecurityOptions
     /// </summary>
     public bool AcceptStaleCrls { get; set; }
 
+    /// <summary>
+    /// Allow development trust (no trust store, self-signed certificates accepted) outside the Development environment: for test
+    /// machines and benchmarks only, never for real taxpayers. Also needed there for <c>Esf:SeedDemo</c>.
+    /// </summary>
+    public bool DevelopmentTrust { get; set; }
+
     public bool ChecksChain => TrustedCaPaths.Length > 0;
+
+    /// <summary>Whether the development-only certificate paths (development trust, the self-signed demo key) may run here.</summary>
+    public bool AllowsDevelopmentTrust(IHostEnvironment environment) => DevelopmentTrust || environment.IsDevelopment();
 }

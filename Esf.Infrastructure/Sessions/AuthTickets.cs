@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Dapper;
+using Esf.Domain.Invoices;
 using Esf.Infrastructure.Errors;
 using Npgsql;
 
@@ -14,7 +15,7 @@ public sealed class AuthTickets(NpgsqlDataSource database, TimeProvider clock)
     /// <summary>A ticket for any well-formed ИИН: whether the person is a user is only answered after they proved it with a signature.</summary>
     public async Task<AuthTicket> CreateAsync(string iin, int? ttlInMinutes, CancellationToken cancellationToken)
     {
-        if (iin.Length != 12 || !iin.All(char.IsAsciiDigit))
+        if (!IdentificationNumber.IsWellFormed(iin))
         {
             throw EsfException.Code("IIN_NOT_VALID");
         }

@@ -10,4 +10,11 @@ public static class BusinessProfileTypes
     ];
 
     public static bool IsKnown(string value) => All.Contains(value, StringComparer.Ordinal);
+
+    /// <summary>
+    /// profileType (esf-api-facts §9.11): PROJECT for a project's head or user (PROJECT_ADMIN, PROJECT_USER), GENERAL otherwise;
+    /// the live answer of §3.8 lists INDIVIDUAL and ENTREPRENEUR as GENERAL and PROJECT_ADMIN as PROJECT.
+    /// </summary>
+    public static string ProfileTypeOf(string businessProfileType) =>
+        businessProfileType is "PROJECT_ADMIN" or "PROJECT_USER" ? "PROJECT" : "GENERAL";
 }

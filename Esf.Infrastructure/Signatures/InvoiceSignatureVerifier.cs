@@ -37,9 +37,6 @@ public static class InvoiceSignatureVerifier
     /// <summary>Signs a body with a GOST key, as Kalkan does.</summary>
     public static string Sign(string body, GostPrivateKey key) => Convert.ToBase64String(key.Sign(Encoding.UTF8.GetBytes(body)));
 
-    /// <summary>SHA-256 of the body's UTF-8 bytes, hex: the invoice's <c>hash</c>.</summary>
-    public static string Hash(string body) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(body)));
-
     private static bool TryDecode(string base64, out byte[] signature)
     {
         try

@@ -16,7 +16,7 @@ namespace Esf.Infrastructure.Webhooks;
 /// so a failing receiver gets the same change again on the next pass (at least once, in order per invoice).
 /// </summary>
 public sealed class WebhookDispatcher(
-    WebhookStore store, FeedReader feed, IOptions<WebhookOptions> webhookOptions, IOptions<EsfOptions> esfOptions, ILogger<WebhookDispatcher> logger)
+    WebhookStore store, FeedReader feed, IOptions<WebhookOptions> webhookOptions, ILogger<WebhookDispatcher> logger)
     : BackgroundService
 {
     private const int PageSize = 100;
@@ -26,11 +26,6 @@ public sealed class WebhookDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!esfOptions.Value.HasRole("worker"))
-        {
-            return;
-        }
-
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds) };
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -13,19 +13,13 @@ namespace Esf.Tests.Cli;
 [TestFixture]
 public sealed class Following_and_exporting_from_the_command_line
 {
-    private GatewayFixture fixture = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => fixture = await GatewayFixture.StartAsync(useRabbitMq: false);
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await fixture.DisposeAsync();
+    private static GatewayFixture Fixture => CliGateway.Fixture;
 
     [Test]
     public async Task Should_print_statuses_follow_the_feed_from_its_saved_cursor_and_resume_an_export()
     {
         // Arrange
-        var driver = await PipelineDriver.StartAsync(fixture);
+        var driver = await PipelineDriver.StartAsync(Fixture);
         long[] ids = [.. (await driver.UploadAsync(driver.Item(TestInvoices.Build(driver.Tenant)), driver.Item(TestInvoices.Build(driver.Tenant))))
             .Accepted.Select(a => a.InvoiceId!.Value)];
         foreach (var id in ids)
@@ -33,7 +27,7 @@ public sealed class Following_and_exporting_from_the_command_line
             await driver.FinishedAsync(id);
         }
 
-        await fixture.Get<SessionService>().CloseAsync(driver.Session.SessionId, CancellationToken.None);
+        await Fixture.Get<SessionService>().CloseAsync(driver.Session.SessionId, CancellationToken.None);
         using var run = new CliRun();
         var login = Login(driver.Tenant, run);
         var today = DateTime.UtcNow.AddHours(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -72,7 +66,7 @@ public sealed class Following_and_exporting_from_the_command_line
     public async Task Should_upload_batches_in_parallel_and_resume_without_sending_accepted_files_again()
     {
         // Arrange
-        using var tenant = await TestTenant.CreateAsync(fixture);
+        using var tenant = await TestTenant.CreateAsync(Fixture);
         using var run = new CliRun();
         foreach (var name in new[] { "a", "b", "c", "d" })
         {
@@ -109,7 +103,7 @@ public sealed class Following_and_exporting_from_the_command_line
         var pkcs12 = run.Write("tenant.p12", tenant.Certificate.Export(X509ContentType.Pkcs12, TestKeys.Pkcs12Password));
         return
         [
-            "--url", fixture.BaseAddress.ToString(), "--tin", tenant.SellerTin, "--login", tenant.UserIin, "--password", tenant.Password,
+            "--url", Fixture.BaseAddress.ToString(), "--tin", tenant.SellerTin, "--login", tenant.UserIin, "--password", tenant.Password,
             "--pkcs12", pkcs12, "--pkcs12-password", TestKeys.Pkcs12Password,
         ];
     }

@@ -8,19 +8,13 @@ namespace Esf.Tests.Cli;
 [TestFixture]
 public sealed class Uploading_from_the_command_line
 {
-    private GatewayFixture fixture = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => fixture = await GatewayFixture.StartAsync(useRabbitMq: false);
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await fixture.DisposeAsync();
+    private static GatewayFixture Fixture => CliGateway.Fixture;
 
     [Test]
     public async Task Should_sign_upload_in_batches_wait_for_registration_and_log_out()
     {
         // Arrange
-        using var tenant = await TestTenant.CreateAsync(fixture);
+        using var tenant = await TestTenant.CreateAsync(Fixture);
         using var run = new CliRun();
         run.Write("invoices/a.xml", Encoding.UTF8.GetBytes(TestInvoices.Build(tenant)));
         run.Write("invoices/b.xml", Encoding.UTF8.GetBytes(TestInvoices.Build(tenant)));
@@ -39,14 +33,14 @@ public sealed class Uploading_from_the_command_line
             Assert.That(lines.Last(), Is.EqualTo("2 accepted, 0 declined, 2 created, 0 failed, 0 unfinished"));
         }
 
-        Assert.That(await tenant.OpenSessionAsync(fixture), Is.Not.Empty, "the command closed its session, so a new one can open");
+        Assert.That(await tenant.OpenSessionAsync(Fixture), Is.Not.Empty, "the command closed its session, so a new one can open");
     }
 
     [Test]
     public async Task Should_exit_1_and_print_the_errors_of_a_declined_invoice()
     {
         // Arrange
-        using var tenant = await TestTenant.CreateAsync(fixture);
+        using var tenant = await TestTenant.CreateAsync(Fixture);
         using var run = new CliRun();
         run.Write("good.xml", Encoding.UTF8.GetBytes(TestInvoices.Build(tenant)));
         run.Write("broken.xml", Encoding.UTF8.GetBytes("<v2:invoice xmlns:v2=\"v2.esf\">"));
@@ -68,7 +62,7 @@ public sealed class Uploading_from_the_command_line
     public async Task Should_fail_clearly_for_a_wrong_password()
     {
         // Arrange
-        using var tenant = await TestTenant.CreateAsync(fixture);
+        using var tenant = await TestTenant.CreateAsync(Fixture);
         using var run = new CliRun();
         run.Write("invoice.xml", Encoding.UTF8.GetBytes(TestInvoices.Build(tenant)));
 
@@ -84,7 +78,7 @@ public sealed class Uploading_from_the_command_line
     public async Task Should_fail_clearly_when_the_server_is_unreachable()
     {
         // Arrange
-        using var tenant = await TestTenant.CreateAsync(fixture);
+        using var tenant = await TestTenant.CreateAsync(Fixture);
         using var run = new CliRun();
         run.Write("invoice.xml", Encoding.UTF8.GetBytes(TestInvoices.Build(tenant)));
 
@@ -100,7 +94,7 @@ public sealed class Uploading_from_the_command_line
     public async Task Should_fail_clearly_for_a_missing_file()
     {
         // Arrange
-        using var tenant = await TestTenant.CreateAsync(fixture);
+        using var tenant = await TestTenant.CreateAsync(Fixture);
         using var run = new CliRun();
 
         // Act
@@ -115,20 +109,20 @@ public sealed class Uploading_from_the_command_line
     public async Task Should_log_in_with_a_signed_ticket_instead_of_a_password()
     {
         // Arrange: no --login and no --password; the ticket is signed with the tenant's key, whose certificate names the user.
-        using var tenant = await TestTenant.CreateAsync(fixture);
+        using var tenant = await TestTenant.CreateAsync(Fixture);
         using var run = new CliRun();
         run.Write("invoice.xml", Encoding.UTF8.GetBytes(TestInvoices.Build(tenant)));
         var pkcs12 = run.Write("tenant.p12", tenant.Certificate.Export(X509ContentType.Pkcs12, TestKeys.Pkcs12Password));
 
         // Act
         var result = await run.UploadAsync(
-            "--url", fixture.BaseAddress.ToString(), "--tin", tenant.SellerTin, "--pkcs12", pkcs12, "--pkcs12-password", TestKeys.Pkcs12Password,
+            "--url", Fixture.BaseAddress.ToString(), "--tin", tenant.SellerTin, "--pkcs12", pkcs12, "--pkcs12-password", TestKeys.Pkcs12Password,
             "--signed-login", "invoice.xml", "--wait");
 
         // Assert
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.Out, Does.Contain("1 accepted, 0 declined, 1 created, 0 failed, 0 unfinished"));
-        Assert.That(await tenant.OpenSessionAsync(fixture), Is.Not.Empty, "the command closed its signed session");
+        Assert.That(await tenant.OpenSessionAsync(Fixture), Is.Not.Empty, "the command closed its signed session");
     }
 
     /// <summary>The options naming the gateway, the tenant's account and its key (exported to a PKCS#12 file).</summary>
@@ -137,7 +131,7 @@ public sealed class Uploading_from_the_command_line
         var pkcs12 = run.Write("tenant.p12", tenant.Certificate.Export(X509ContentType.Pkcs12, TestKeys.Pkcs12Password));
         return
         [
-            "--url", fixture.BaseAddress.ToString(), "--tin", tenant.SellerTin, "--login", tenant.UserIin, "--password", tenant.Password,
+            "--url", Fixture.BaseAddress.ToString(), "--tin", tenant.SellerTin, "--login", tenant.UserIin, "--password", tenant.Password,
             "--pkcs12", pkcs12, "--pkcs12-password", TestKeys.Pkcs12Password,
         ];
     }

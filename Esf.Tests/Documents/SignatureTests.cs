@@ -68,7 +68,7 @@ public sealed class SignatureTests
     }
 
     [Test]
-    public void Hash_WhenComputed_IsSha256OfTheUtf8Bytes() =>
-        Assert.That(InvoiceSignatureVerifier.Hash("абв"),
+    public void Sha256Hex_WhenComputed_IsSha256OfTheUtf8Bytes() =>
+        Assert.That(Sha256Hex.Of("абв"),
             Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("абв")))));
 }

@@ -60,6 +60,7 @@ public sealed class Surviving_faults_under_load
 
         using (Assert.EnterMultipleScope())
         {
+            Assert.That(faults.StruckAfterTheLoad, Is.Empty, "every fault struck while the load was still running");
             Assert.That(outcome.AcceptedIds, Has.Count.EqualTo(load.InvoiceCount), "every invoice sent was accepted once");
             Assert.That(outcome.AcceptedIds, Is.Unique, "no invoice id answered to two uploads");
             Assert.That(outcome.RepeatsDiffering, Is.Zero, "a repeat with the same Idempotency-Key gets the first answer");

@@ -11,6 +11,7 @@ public sealed class Serving_health_checks
     [TestCase("worker")]
     public async Task Should_be_live_and_ready_with_postgres_and_the_bus(string roles)
     {
+        // Private host: one per role.
         await using var fixture = await GatewayFixture.StartAsync(roles: roles);
         using var client = fixture.CreateClient();
 

@@ -25,10 +25,11 @@ public sealed class GatewayFixture : IAsyncDisposable
 
     /// <param name="useRabbitMq">Use the test RabbitMQ (ignored locally / failed under CI when it is not configured).</param>
     /// <param name="roles">gateway, worker, or both.</param>
-    /// <param name="settings">Extra configuration, e.g. <c>Esf:RelayGraceSeconds</c>.</param>
+    /// <param name="settings">Extra configuration, e.g. <c>Esf:RelayGraceSeconds</c>; a null value removes one of the defaults below.</param>
+    /// <param name="environment">The host environment (<c>--environment</c>); by default the process's, Production when unset.</param>
     public static async Task<GatewayFixture> StartAsync(
         bool useRabbitMq = false, string roles = "gateway,worker", IReadOnlyDictionary<string, string?>? settings = null,
-        Action<WebApplicationBuilder>? configure = null)
+        Action<WebApplicationBuilder>? configure = null, string? environment = null)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -36,6 +37,9 @@ public sealed class GatewayFixture : IAsyncDisposable
             ["urls"] = "http://127.0.0.1:0",
             ["Esf:Roles"] = roles,
             ["Esf:SeedDemo"] = "false",
+            // The tests sign with self-signed keys: development trust, allowed explicitly outside Development
+            // (the host's environment is Production, as it is for an operator who sets nothing).
+            ["Esf:Security:DevelopmentTrust"] = "true",
             ["Esf:RabbitMq"] = useRabbitMq ? TestServices.RequireRabbitMq() : null,
             ["Logging:LogLevel:Default"] = "Warning",
             // Every test calls from 127.0.0.1; the rate-limit scenarios (Esf.Tests/Security/Limits) switch limits on with their own values.
@@ -46,9 +50,10 @@ public sealed class GatewayFixture : IAsyncDisposable
             configuration[key] = value;
         }
 
-        var app = await GatewayApp.BuildAsync([], builder =>
+        var app = await GatewayApp.BuildAsync(environment is null ? [] : ["--environment", environment], builder =>
         {
-            builder.Configuration.AddInMemoryCollection(configuration);
+            // Not a null value: the binder would bind it (false, 0), not leave the option's own default.
+            builder.Configuration.AddInMemoryCollection(configuration.Where(setting => setting.Value is not null));
             configure?.Invoke(builder);
         });
         await app.StartAsync();
@@ -56,6 +61,12 @@ public sealed class GatewayFixture : IAsyncDisposable
     }
 
     public T Get<T>() where T : notnull => application.Services.GetRequiredService<T>();
+
+    /// <summary>
+    /// A service made from this host's services though its role does not register it: e.g. the worker's
+    /// <c>InvoiceRegistrar</c> in a gateway-only host, for tests that drive the worker's steps themselves.
+    /// </summary>
+    public T Create<T>() where T : notnull => ActivatorUtilities.CreateInstance<T>(application.Services);
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
 

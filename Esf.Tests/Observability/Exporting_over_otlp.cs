@@ -16,6 +16,7 @@ public sealed class Exporting_over_otlp
     [Test]
     public async Task Should_set_up_tracing_and_metrics_when_an_otlp_endpoint_is_configured()
     {
+        // Private host: an OTLP endpoint of its own.
         await using var fixture = await GatewayFixture.StartAsync(
             settings: new Dictionary<string, string?> { ["Esf:Otlp:Endpoint"] = "http://127.0.0.1:9" });
 
@@ -24,9 +25,9 @@ public sealed class Exporting_over_otlp
     }
 
     [Test]
-    public async Task Should_not_collect_anything_without_an_endpoint()
+    public void Should_not_collect_anything_without_an_endpoint()
     {
-        await using var fixture = await GatewayFixture.StartAsync();
+        var fixture = ObservabilityGateway.Fixture;
 
         Assert.That(fixture.Services.GetService<TracerProvider>(), Is.Null);
         Assert.That(fixture.Services.GetService<MeterProvider>(), Is.Null);

@@ -19,6 +19,7 @@ public sealed class Logging_each_invoice_verdict
     public async Task Should_log_the_invoice_and_upload_ids_with_the_verdict()
     {
         var recorder = new LogRecorder();
+        // Private host: it records the log output and turns the registrar up to Debug.
         await using var fixture = await GatewayFixture.StartAsync(
             settings: new Dictionary<string, string?> { [$"Logging:LogLevel:{typeof(InvoiceRegistrar).FullName}"] = "Debug" },
             configure: builder => builder.Services.AddSingleton<ILoggerProvider>(recorder));

@@ -13,19 +13,13 @@ namespace Esf.Tests.Observability;
 [TestFixture]
 public sealed class Recording_metrics
 {
-    private GatewayFixture fixture = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => fixture = await GatewayFixture.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await fixture.DisposeAsync();
+    private static GatewayFixture Fixture => ObservabilityGateway.Fixture;
 
     [Test]
     public async Task Should_count_uploads_registrations_failures_by_rule_and_the_time_to_created()
     {
         using var metrics = new MetricRecorder();
-        var driver = await PipelineDriver.StartAsync(fixture);
+        var driver = await PipelineDriver.StartAsync(Fixture);
         var unknownCustomer = TestInvoices.Build(TestTenant.UniqueNum(), TestInvoices.Today, driver.Tenant.SellerTin, TestTenant.UniqueTin());
 
         var upload = await driver.UploadAsync(driver.Item(TestInvoices.Build(driver.Tenant)), driver.Item(TestInvoices.Build(driver.Tenant)), driver.Item(unknownCustomer));

@@ -13,6 +13,7 @@ public sealed class Reporting_readiness
     [TestCase("worker")]
     public async Task Should_include_postgres_and_the_message_bus_in_readiness(string roles)
     {
+        // Private host: one per role.
         await using var fixture = await GatewayFixture.StartAsync(roles: roles);
 
         var ready = fixture.Get<IOptions<HealthCheckServiceOptions>>().Value.Registrations

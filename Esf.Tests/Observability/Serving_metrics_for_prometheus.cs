@@ -15,6 +15,7 @@ public sealed class Serving_metrics_for_prometheus
     [Test]
     public async Task Should_serve_the_pipeline_counters_when_enabled()
     {
+        // Private host: /metrics switched on.
         await using var fixture = await GatewayFixture.StartAsync(settings: new Dictionary<string, string?> { ["Esf:Metrics:Prometheus"] = "true" });
         var driver = await PipelineDriver.StartAsync(fixture);
         var upload = await driver.UploadAsync(driver.Item(TestInvoices.Build(driver.Tenant)));
@@ -40,8 +41,7 @@ public sealed class Serving_metrics_for_prometheus
     [Test]
     public async Task Should_not_exist_by_default()
     {
-        await using var fixture = await GatewayFixture.StartAsync();
-        using var http = fixture.CreateClient();
+        using var http = ObservabilityGateway.Fixture.CreateClient();
 
         using var response = await http.GetAsync("metrics");
 

@@ -18,6 +18,7 @@ public sealed class Tracing_an_upload_across_the_broker
     public async Task Should_put_the_gateway_upload_and_the_worker_registration_in_one_trace()
     {
         using var activities = new ActivityRecorder(EsfActivities.SourceName, "MassTransit");
+        // Private hosts: a worker and a gateway apart, on RabbitMQ, so the trace crosses the broker.
         await using var worker = await GatewayFixture.StartAsync(useRabbitMq: true, roles: "worker");
         await using var gateway = await GatewayFixture.StartAsync(useRabbitMq: true, roles: "gateway");
         var driver = await PipelineDriver.StartAsync(gateway);

@@ -29,6 +29,7 @@ public sealed class Measuring_the_gateway_upload_cost
     [Test]
     public async Task Should_report_the_cpu_per_invoice_of_rest_uploads()
     {
+        // Private host: the gateway alone, so the measured CPU is the upload path's.
         await using var fixture = await GatewayFixture.StartAsync(roles: "gateway");
         using var tenant = await TestTenant.CreateAsync(fixture);
         using var http = fixture.CreateClient();

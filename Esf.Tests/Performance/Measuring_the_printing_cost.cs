@@ -81,6 +81,7 @@ public sealed class Measuring_the_printing_cost
     [Test]
     public async Task Should_report_the_cost_of_journal_pages_and_printed_forms_under_load()
     {
+        // Private host: measured alone, without the other tests' load.
         await using var fixture = await GatewayFixture.StartAsync();
         var driver = await PipelineDriver.StartAsync(fixture);
         var ids = new List<long>();

@@ -26,7 +26,7 @@ public sealed class Claiming_an_upload_in_the_worker : WorkerlessGateway
         await ExecuteAsync("UPDATE invoices SET body = '<v2:invoice xmlns:v2=\"v2.esf\"><num>' WHERE invoice_id = @Id", new { Id = id });
 
         // Act
-        await Gateway.Get<InvoiceRegistrar>().ProcessAsync(upload.UploadId!.Value, CancellationToken.None);
+        await Gateway.Create<InvoiceRegistrar>().ProcessAsync(upload.UploadId!.Value, CancellationToken.None);
 
         // Assert
         await using var connection = new NpgsqlConnection(TestServices.RequirePostgres());
@@ -48,7 +48,7 @@ public sealed class Claiming_an_upload_in_the_worker : WorkerlessGateway
         // and an unrelated invoice.
         var driver = await PipelineDriver.StartAsync(Gateway);
         var originalUpload = await driver.UploadAsync(driver.Item(TestInvoices.Build(driver.Tenant)));
-        await Gateway.Get<InvoiceRegistrar>().ProcessAsync(originalUpload.UploadId!.Value, CancellationToken.None);
+        await Gateway.Create<InvoiceRegistrar>().ProcessAsync(originalUpload.UploadId!.Value, CancellationToken.None);
         var original = (await Gateway.Get<InvoiceQueries>().GetByIdsAsync(driver.Session, [originalUpload.Accepted[0].InvoiceId!.Value], CancellationToken.None)).Single();
         await ExecuteAsync("UPDATE invoices SET body = '<v2:invoice xmlns:v2=\"v2.esf\"><num>' WHERE invoice_id = @Id", new { Id = original.InvoiceId });
         var upload = await driver.UploadAsync(
@@ -57,7 +57,7 @@ public sealed class Claiming_an_upload_in_the_worker : WorkerlessGateway
         var (correction, unrelated) = (upload.Accepted[0].InvoiceId!.Value, upload.Accepted[1].InvoiceId!.Value);
 
         // Act
-        await Gateway.Get<InvoiceRegistrar>().ProcessAsync(upload.UploadId!.Value, CancellationToken.None);
+        await Gateway.Create<InvoiceRegistrar>().ProcessAsync(upload.UploadId!.Value, CancellationToken.None);
 
         // Assert
         var errors = await driver.ErrorsAsync(correction);
@@ -79,7 +79,7 @@ public sealed class Claiming_an_upload_in_the_worker : WorkerlessGateway
         var uploadId = upload.UploadId!.Value;
         var ids = upload.Accepted.Select(a => a.InvoiceId!.Value).ToList();
         await ExecuteAsync("UPDATE uploads SET claimed_at = now(), claim_count = 1, claim_token = 'other' WHERE upload_id = @Id", new { Id = uploadId });
-        var registrar = Gateway.Get<InvoiceRegistrar>();
+        var registrar = Gateway.Create<InvoiceRegistrar>();
 
         // Act
         await registrar.ProcessAsync(uploadId, CancellationToken.None);
@@ -158,7 +158,7 @@ public sealed class Claiming_an_upload_in_the_worker : WorkerlessGateway
         await using var held = await RowLock.TakeAsync("SELECT 1 FROM invoices WHERE invoice_id = @Id FOR UPDATE", new { Id = invoiceId });
 
         // Act: the worker runs until it waits for that invoice; meanwhile, is the upload row free?
-        var work = Gateway.Get<InvoiceRegistrar>().ProcessAsync(uploadId, CancellationToken.None);
+        var work = Gateway.Create<InvoiceRegistrar>().ProcessAsync(uploadId, CancellationToken.None);
         await held.UntilWaitedForAsync(1, "the worker to wait for the held invoice");
         var uploadRowHeld = await RowLock.IsHeldAsync("SELECT 1 FROM uploads WHERE upload_id = @Id FOR UPDATE NOWAIT", new { Id = uploadId });
         await held.ReleaseAsync();

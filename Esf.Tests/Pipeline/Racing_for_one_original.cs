@@ -100,7 +100,7 @@ public sealed class Racing_for_one_original : WorkerlessGateway
     }
 
     private Task ProcessAsync((long UploadId, long InvoiceId) uploaded) =>
-        Task.Run(() => Gateway.Get<InvoiceRegistrar>().ProcessAsync(uploaded.UploadId, CancellationToken.None));
+        Task.Run(() => Gateway.Create<InvoiceRegistrar>().ProcessAsync(uploaded.UploadId, CancellationToken.None));
 
     private Task<InvoiceRecord> ReadAsync(PipelineDriver driver, (long UploadId, long InvoiceId) uploaded) => ReadAsync(driver, uploaded.InvoiceId);
 

@@ -18,6 +18,7 @@ namespace Esf.Tests.Pipeline;
 [NonParallelizable]
 public sealed class Registering_over_rabbitmq
 {
+    // Private hosts per test: RabbitMQ, gateways and workers apart, a fast relay.
     private static readonly Dictionary<string, string?> FastRelay = new() { ["Esf:RelayGraceSeconds"] = "1" };
 
     [Test]
@@ -72,7 +73,7 @@ public sealed class Registering_over_rabbitmq
         await using var gateway = await GatewayFixture.StartAsync(useRabbitMq: false, roles: "gateway");
         var driver = await PipelineDriver.StartAsync(gateway);
         var upload = await driver.UploadAsync(Enumerable.Range(0, 20).Select(_ => driver.Item(TestInvoices.Build(driver.Tenant))).ToArray());
-        var registrar = gateway.Get<InvoiceRegistrar>();
+        var registrar = gateway.Create<InvoiceRegistrar>();
 
         await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => registrar.ProcessAsync(upload.UploadId!.Value, CancellationToken.None))));
 

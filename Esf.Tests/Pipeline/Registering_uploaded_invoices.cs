@@ -10,18 +10,12 @@ namespace Esf.Tests.Pipeline;
 [TestFixture]
 public sealed class Registering_uploaded_invoices
 {
-    private GatewayFixture fixture = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync() => fixture = await GatewayFixture.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task StopAsync() => await fixture.DisposeAsync();
+    private static GatewayFixture Fixture => PipelineGateway.Fixture;
 
     [Test]
     public async Task Should_register_a_valid_invoice_with_a_registration_number()
     {
-        var driver = await PipelineDriver.StartAsync(fixture);
+        var driver = await PipelineDriver.StartAsync(Fixture);
 
         var upload = await driver.UploadAsync(driver.Item(TestInvoices.Build(driver.Tenant)));
         var invoice = await driver.FinishedAsync(upload.Accepted.Single().InvoiceId!.Value);
@@ -36,7 +30,7 @@ public sealed class Registering_uploaded_invoices
     [Test]
     public async Task Should_fail_a_second_invoice_with_the_same_number_and_date_with_rule_A02()
     {
-        var driver = await PipelineDriver.StartAsync(fixture);
+        var driver = await PipelineDriver.StartAsync(Fixture);
         var body = TestInvoices.Build(driver.Tenant);
         var first = await driver.UploadAsync(driver.Item(body));
         await driver.FinishedAsync(first.Accepted[0].InvoiceId!.Value);
@@ -54,7 +48,7 @@ public sealed class Registering_uploaded_invoices
     [Test]
     public async Task Should_fail_an_unknown_customer_with_rule_C02()
     {
-        var driver = await PipelineDriver.StartAsync(fixture);
+        var driver = await PipelineDriver.StartAsync(Fixture);
         var body = TestInvoices.Build(TestTenant.UniqueNum(), TestInvoices.Today, driver.Tenant.SellerTin, TestTenant.UniqueTin());
 
         var upload = await driver.UploadAsync(driver.Item(body));
@@ -68,7 +62,7 @@ public sealed class Registering_uploaded_invoices
     [Test]
     public async Task Should_fail_a_signature_that_does_not_match_the_body_with_rule_GEN01()
     {
-        var driver = await PipelineDriver.StartAsync(fixture);
+        var driver = await PipelineDriver.StartAsync(Fixture);
         var body = TestInvoices.Build(driver.Tenant);
 
         var upload = await driver.UploadAsync(driver.Item(body, driver.Tenant.Sign(body + " ")));
@@ -82,8 +76,8 @@ public sealed class Registering_uploaded_invoices
     [Test]
     public async Task Should_fail_an_invoice_signed_with_the_certificate_of_another_taxpayer_with_rule_B02()
     {
-        var driver = await PipelineDriver.StartAsync(fixture);
-        using var other = await TestTenant.CreateAsync(fixture);
+        var driver = await PipelineDriver.StartAsync(Fixture);
+        using var other = await TestTenant.CreateAsync(Fixture);
         var body = TestInvoices.Build(driver.Tenant);
 
         var upload = await driver.UploadAsync(new UploadBatch([driver.Item(body, other.Sign(body))], other.CertificateBase64));
@@ -96,7 +90,7 @@ public sealed class Registering_uploaded_invoices
     [Test]
     public async Task Should_report_every_violation_of_one_invoice_at_once()
     {
-        var driver = await PipelineDriver.StartAsync(fixture);
+        var driver = await PipelineDriver.StartAsync(Fixture);
         var body = TestInvoices.Build(TestTenant.UniqueNum(), TestInvoices.Today, driver.Tenant.SellerTin, TestTenant.UniqueTin());
 
         var upload = await driver.UploadAsync(driver.Item(body, driver.Tenant.Sign("другое тело")));
@@ -108,7 +102,7 @@ public sealed class Registering_uploaded_invoices
     [Test]
     public async Task Should_decline_at_upload_what_the_light_checks_reject_and_store_nothing_for_it()
     {
-        var driver = await PipelineDriver.StartAsync(fixture);
+        var driver = await PipelineDriver.StartAsync(Fixture);
         var valid = TestInvoices.Build(driver.Tenant);
         var schemaError = TestInvoices.Build(driver.Tenant).Replace("<truOriginCode>5</truOriginCode>", "<truOriginCode>9</truOriginCode>");
 
@@ -131,7 +125,7 @@ public sealed class Registering_uploaded_invoices
     [Test]
     public async Task Should_decline_the_second_of_two_invoices_with_one_number_and_date_in_one_batch()
     {
-        var driver = await PipelineDriver.StartAsync(fixture);
+        var driver = await PipelineDriver.StartAsync(Fixture);
         var body = TestInvoices.Build(driver.Tenant);
 
         var upload = await driver.UploadAsync(driver.Item(body), driver.Item(body));
@@ -143,7 +137,7 @@ public sealed class Registering_uploaded_invoices
     [Test]
     public async Task Should_answer_a_repeated_upload_with_the_same_idempotency_key_with_the_first_answer()
     {
-        var driver = await PipelineDriver.StartAsync(fixture);
+        var driver = await PipelineDriver.StartAsync(Fixture);
         var item = driver.Item(TestInvoices.Build(driver.Tenant));
         var key = Guid.NewGuid().ToString();
 
@@ -157,7 +151,7 @@ public sealed class Registering_uploaded_invoices
     [Test]
     public void Should_refuse_an_empty_upload()
     {
-        var driver = PipelineDriver.StartAsync(fixture).GetAwaiter().GetResult();
+        var driver = PipelineDriver.StartAsync(Fixture).GetAwaiter().GetResult();
 
         Assert.That(async () => await driver.UploadAsync(),
             Throws.InstanceOf<Esf.Infrastructure.Errors.EsfException>().With.Property("ErrorCode").EqualTo("FIELD_IS_NULL"));
@@ -166,7 +160,7 @@ public sealed class Registering_uploaded_invoices
     [Test]
     public async Task Should_verify_the_signature_over_the_exact_bytes_sent()
     {
-        var driver = await PipelineDriver.StartAsync(fixture);
+        var driver = await PipelineDriver.StartAsync(Fixture);
         var body = TestInvoices.Build(driver.Tenant).Replace("\n", "\r\n");
 
         var upload = await driver.UploadAsync(driver.Item(body));
@@ -174,6 +168,6 @@ public sealed class Registering_uploaded_invoices
 
         Assert.That(invoice.Status, Is.EqualTo(InvoiceStatus.Created));
         Assert.That(invoice.Body, Is.EqualTo(body));
-        Assert.That(invoice.Hash, Is.EqualTo(InvoiceSignatureVerifier.Hash(body)));
+        Assert.That(invoice.Hash, Is.EqualTo(Sha256Hex.Of(body)));
     }
 }

@@ -29,6 +29,7 @@ public sealed class Relaying_unfinished_uploads
     [OneTimeSetUp]
     public async Task StartAsync()
     {
+        // Private host: gateway role only, so uploads wait unconsumed and the test drives its own relay.
         gateway = await GatewayFixture.StartAsync(roles: "gateway");
         relay = new UploadRelay(gateway.Get<NpgsqlDataSource>(), gateway.Get<IBus>(),
             Options.Create(new EsfOptions { RelayGraceSeconds = Grace, RelayMaxAttempts = MaxAttempts }), TimeProvider.System,

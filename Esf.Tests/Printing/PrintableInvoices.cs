@@ -86,7 +86,7 @@ public static class PrintableInvoices
             SignatureValid = true,
             Certificate = CertificateFactory.ToBase64(certificate),
             Version = "InvoiceV2",
-            Hash = InvoiceSignatureVerifier.Hash(body),
+            Hash = Sha256Hex.Of(body),
             InputDate = DateTimeOffset.UtcNow,
             LastUpdateDate = DateTimeOffset.UtcNow,
         };

@@ -2,6 +2,9 @@ using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Esf.Api.Rest;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
 using NUnit.Framework;
 
 namespace Esf.Tests.Rest;
@@ -68,6 +71,36 @@ public sealed class Describing_the_rest_api
             $"The served OpenAPI document differs from {ContractPath}. If the API change is intended, "
             + $"rerun with {UpdateVariable}=1 to rewrite the file, review the diff and commit it.");
     }
+
+    /// <summary>
+    /// The routes the gateway serves under /api/v1 are exactly the operations of the committed contract: a route that is
+    /// served but not described (or described but not served) fails here, whatever the generated document says.
+    /// </summary>
+    [Test]
+    public async Task Should_serve_exactly_the_routes_of_the_committed_contract()
+    {
+        // Arrange
+        var contract = JsonNode.Parse(await File.ReadAllTextAsync(ContractPath))!["paths"]!.AsObject()
+            .SelectMany(path => path.Value!.AsObject().Select(operation => $"{operation.Key.ToUpperInvariant()} {path.Key}"));
+
+        // Act
+        var served = RestGateway.Fixture.Get<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith(RestEndpointExtensions.RoutePrefix, StringComparison.Ordinal) == true)
+            .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["ANY"]).Select(m => $"{m} {Template(e.RoutePattern)}"));
+
+        // Assert
+        Assert.That(served, Is.EquivalentTo(contract));
+    }
+
+    /// <summary>The route as OpenAPI writes it: parameters without their constraints (<c>{id:long}</c> → <c>{id}</c>).</summary>
+    private static string Template(RoutePattern pattern) =>
+        "/" + string.Join('/', pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternParameterPart parameter => "{" + parameter.Name + "}",
+            RoutePatternSeparatorPart separator => separator.Content,
+            _ => throw new InvalidOperationException($"Unexpected route part {part}"),
+        }))));
 
     private static string Normalise(string json) => JsonNode.Parse(json)!.ToJsonString(Indented).ReplaceLineEndings("\n") + "\n";
 }

@@ -21,6 +21,7 @@ internal sealed class FakeRegistryView : IRegistryView
     public HashSet<(string, string)> Successors { get; } = [];
     public List<(string Liquidated, string Delegate, DateOnly From, DateOnly To)> Delegations { get; } = [];
     public Dictionary<string, bool> Tnved { get; } = [];
+    public HashSet<(string SellerTin, string Num, DateOnly Date)> TakenNumbers { get; } = [];
     public Dictionary<string, bool> Countries { get; } = new() { ["KZ"] = true, ["RU"] = true, ["CN"] = false };
     public HashSet<string> Currencies { get; } = ["KZT", "USD", "RUB"];
     public HashSet<int> VatRates { get; } = [0, 12, 16];
@@ -28,7 +29,7 @@ internal sealed class FakeRegistryView : IRegistryView
 
     public bool TaxpayerExists(string tin) => Taxpayers.TryGetValue(tin, out var t) && t.Active;
 
-    public bool IsNumberTaken(string sellerTin, string num, DateOnly date) => false;
+    public bool IsNumberTaken(string sellerTin, string num, DateOnly date) => TakenNumbers.Contains((sellerTin, num, date));
 
     public TaxpayerFacts? Taxpayer(string tin) => Taxpayers.GetValueOrDefault(tin);
 

@@ -1,30 +1,45 @@
 using Esf.Domain.Invoices;
 using Esf.Domain.Invoices.Document;
 using Esf.Domain.Rules;
+using Esf.Domain.Rules.Document;
+using Esf.Domain.Rules.Registration;
 using NUnit.Framework;
 
 namespace Esf.Tests.Rules;
 
-/// <summary>Each registration rule: the valid invoice with a registry that knows it passes; its case breaks it with exactly its id.</summary>
+/// <summary>
+/// Each registration rule: the valid invoice with a registry that knows it passes; its case breaks it with exactly its id.
+/// The rules whose case is the signature or the taken numbers (<see cref="RegistryRuleCases.CoveredElsewhere"/>) have their
+/// own tests below.
+/// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class RegistryRulesTests
 {
     private static readonly SignatureCheck ValidSignature = new(true, "870101300123", ValidBody.Seller);
 
-    private static IEnumerable<TestCaseData> Rules() => RuleCatalogue.RegistrationRules
-        .Where(r => !RegistryRuleCases.CoveredElsewhere.Contains(r.Definition.Id))
-        .Select(r => new TestCaseData(r).SetArgDisplayNames(r.Definition.Id));
+    private static IEnumerable<TestCaseData> AllRules() => Cases(RuleCatalogue.RegistrationRules);
 
-    private static RegistrationContext Context(InvoiceBody body, FakeRegistryView registry)
+    private static IEnumerable<TestCaseData> Rules() =>
+        Cases(RuleCatalogue.RegistrationRules.Where(r => !RegistryRuleCases.CoveredElsewhere.Contains(r.Definition.Id)));
+
+    private static IEnumerable<TestCaseData> Cases(IEnumerable<IRegistrationRule> rules) =>
+        rules.Select(r => new TestCaseData(r).SetArgDisplayNames(r.Definition.Id));
+
+    /// <summary>The valid body as the worker sees it: its parties (a non-resident customer by its category) and its date.</summary>
+    private static RegistrationContext Context(InvoiceBody body, FakeRegistryView registry, SignatureCheck? signature = null)
     {
         var document = ValidBody.Document(body) with
         {
+            Date = ValidBody.Day,
             Sellers = body.Sellers.Select(s => new InvoiceParty(s.Tin, s.Name)).ToList(),
             Customers = body.Customers.Select(c => new InvoiceParty(c.Tin, c.Name, c.Has("NONRESIDENT"))).ToList(),
         };
-        return new RegistrationContext(document, ValidSignature, registry);
+        return new RegistrationContext(document, signature ?? ValidSignature, registry);
     }
+
+    private static RegistrationContext Valid(SignatureCheck? signature = null, FakeRegistryView? registry = null) =>
+        Context(ValidBody.Create(), registry ?? new FakeRegistryView(), signature);
 
     [Test]
     public void RegistrationControl_WhenInvoiceIsValid_FindsNothing() =>
@@ -43,9 +58,55 @@ public sealed class RegistryRulesTests
         Assert.That(violations.Select(v => v.Message), Is.All.StartsWith(rule.Definition.MessageRu));
     }
 
-    [TestCaseSource(nameof(Rules))]
+    [TestCaseSource(nameof(AllRules))]
     public void Rule_WhenInvoiceIsValid_Passes(IRegistrationRule rule) =>
-        Assert.That(rule.Check(Context(ValidBody.Create(), new FakeRegistryView())), Is.Empty);
+        Assert.That(rule.Check(Valid()), Is.Empty);
+
+    [Test]
+    public void SignatureMustBeValid_WhenSignatureDoesNotVerify_FailsWithGen01() =>
+        AssertBroken<SignatureMustBeValid>(Valid(signature: ValidSignature with { IsValid = false }), "GEN-01", "signature");
+
+    [Test]
+    public void SignerMustRepresentSeller_WhenCertificateNamesAnotherEntity_FailsWithB02() =>
+        AssertBroken<SignerMustRepresentSeller>(Valid(signature: ValidSignature with { SignerBin = "999999999999" }), "B-02", "x509Certificate");
+
+    [Test]
+    public void SignerMustRepresentSeller_WhenPersonalKeyOfEntrepreneurSeller_Passes() =>
+        Assert.That(new SignerMustRepresentSeller().Check(Valid(signature: new SignatureCheck(true, ValidBody.Seller, null))), Is.Empty);
+
+    [Test]
+    public void NumberAndDateMustBeUniqueForSeller_WhenNumberAndDateTaken_FailsWithA02()
+    {
+        var registry = new FakeRegistryView();
+        registry.TakenNumbers.Add((ValidBody.Seller, "1001", ValidBody.Day));
+
+        AssertBroken<NumberAndDateMustBeUniqueForSeller>(Valid(registry: registry), "A-02", "num");
+    }
+
+    [Test]
+    public void SellerMustBeRegisteredTaxpayer_WhenSellerUnknown_FailsWithB01() =>
+        AssertBroken<SellerMustBeRegisteredTaxpayer>(Valid(registry: Without(ValidBody.Seller)), "B-01", "sellers.seller[0].tin");
+
+    [Test]
+    public void CustomerMustBeRegisteredTaxpayer_WhenCustomerUnknown_FailsWithC02() =>
+        AssertBroken<CustomerMustBeRegisteredTaxpayer>(Valid(registry: Without(ValidBody.Customer)), "C-02", "customers.customer[0].tin");
+
+    [Test]
+    public void CustomerMustBeRegisteredTaxpayer_WhenUnknownCustomerIsNonResident_Passes()
+    {
+        var body = ValidBody.Create();
+        body.Customers[0].Statuses = [Categories.NonResident];
+
+        Assert.That(new CustomerMustBeRegisteredTaxpayer().Check(Context(body, Without(ValidBody.Customer))), Is.Empty);
+    }
+
+    [Test]
+    public void RegistrationControl_WhenSeveralRulesBroken_ReportsEveryViolation()
+    {
+        var context = Valid(signature: ValidSignature with { IsValid = false }, registry: Without(ValidBody.Seller, ValidBody.Customer));
+
+        Assert.That(RegistrationControl.Run(context).Select(v => v.RuleId), Is.EqualTo(new[] { "GEN-01", "B-01", "C-02" }));
+    }
 
     [Test]
     public void EveryRegistrationRule_HasABreakingCase() =>
@@ -72,5 +133,23 @@ public sealed class RegistryRulesTests
     {
         Assert.That(RuleCatalogue.All.Single(r => r.Id == "REO-02").MessageRu, Is.EqualTo("Выписка дополнительного ЭСФ возможна только на возврат товара"));
         Assert.That(RuleCatalogue.All.Single(r => r.Id == "REO-03").MessageRu, Is.EqualTo("Реорганизованное лицо не может быть участником исправленного ЭСФ"));
+    }
+
+    private static FakeRegistryView Without(params string[] tins)
+    {
+        var registry = new FakeRegistryView();
+        foreach (var tin in tins)
+        {
+            registry.Taxpayers.Remove(tin);
+        }
+
+        return registry;
+    }
+
+    private static void AssertBroken<TRule>(RegistrationContext context, string ruleId, string property) where TRule : IRegistrationRule, new()
+    {
+        var violations = new TRule().Check(context).ToList();
+
+        Assert.That(violations.Select(v => (v.RuleId, v.Property)), Is.EqualTo(new[] { (ruleId, property) }));
     }
 }

@@ -9,6 +9,7 @@ namespace Esf.Tests.Rules;
 internal static class ValidBody
 {
     public const string Date = "15.11.2026";
+    public static readonly DateOnly Day = new(2026, 11, 15);
     public const string Seller = "123456789021";
     public const string Customer = "123456789011";
 

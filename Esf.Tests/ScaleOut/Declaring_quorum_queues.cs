@@ -25,6 +25,7 @@ public sealed class Declaring_quorum_queues
         var uri = await PrivateBroker.StartAsync(folder);
         try
         {
+            // Private host: a broker of its own, whose queue type can be declared afresh.
             await using var fixture = await GatewayFixture.StartAsync(
                 settings: new Dictionary<string, string?> { ["Esf:RabbitMq"] = uri, ["Esf:RabbitMqQuorumQueues"] = "true" });
             var driver = await PipelineDriver.StartAsync(fixture);

@@ -1,4 +1,5 @@
 using System.Net;
+using Esf.Infrastructure.Registry;
 using Esf.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -92,6 +93,33 @@ public sealed class Dispatching_soap_requests
         Assert.That(profiles.Element("tin"), Is.EqualTo(session.Tenant.SellerTin));
         Assert.That(profiles.Element("businessProfileType"), Is.EqualTo("ADMIN_ENTERPRISE"));
         Assert.That(profiles.Element("type"), Is.EqualTo("GENERAL"));
+    }
+
+    /// <summary>
+    /// profileInfo/type is what the real service returns per profile: PROJECT for the project profiles (PROJECT_ADMIN,
+    /// PROJECT_USER), GENERAL for the others (esf-api-facts §3.8, §9.11).
+    /// </summary>
+    [Test]
+    public async Task Should_answer_the_type_of_each_profile_in_currentUserProfiles()
+    {
+        using var client = RawSoapClient.Create();
+        var session = await SoapSession.OpenAsync(client);
+        var registry = SoapGateway.Fixture.Get<RegistryWriter>();
+        var project = TestTenant.UniqueTin();
+        await registry.AddTaxpayerAsync(project, $"ТОО «Проект {project}»");
+        await registry.AddUserAsync(session.Tenant.UserIin, session.Tenant.Password, project, "PROJECT_USER");
+
+        var profiles = await client.PostAsync("SessionService", Envelopes.SessionCall("currentUserProfilesRequest", session.SessionId));
+
+        var byTin = profiles.Xml.Descendants().Where(e => e.Name.LocalName == "profileInfo").ToDictionary(
+            p => p.Elements().Single(e => e.Name.LocalName == "tin").Value,
+            p => (Profile: p.Elements().Single(e => e.Name.LocalName == "businessProfileType").Value,
+                Type: p.Elements().Single(e => e.Name.LocalName == "type").Value));
+        Assert.That(byTin, Is.EquivalentTo(new Dictionary<string, (string, string)>
+        {
+            [session.Tenant.SellerTin] = ("ADMIN_ENTERPRISE", "GENERAL"),
+            [project] = ("PROJECT_USER", "PROJECT"),
+        }));
     }
 
     [Test]

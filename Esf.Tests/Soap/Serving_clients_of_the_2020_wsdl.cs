@@ -18,6 +18,7 @@ public sealed class Serving_clients_of_the_2020_wsdl
     [OneTimeSetUp]
     public async Task StartAsync()
     {
+        // Private hosts, gateway role only (invoices stay IN_QUEUE): one with the 2020 compatibility switch, one without.
         legacy = await GatewayFixture.StartAsync(roles: "gateway", settings: new Dictionary<string, string?> { ["Esf:Soap:LegacyStatusCompatibility"] = "true" });
         current = await GatewayFixture.StartAsync(roles: "gateway");
     }

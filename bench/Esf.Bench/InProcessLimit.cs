@@ -155,7 +155,7 @@ public static class InProcessLimit
             await copy.WriteAsync("COMPANY", NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(invoice.Sender.CertificateBase64, NpgsqlDbType.Text, cancellationToken);
             await copy.WriteAsync("InvoiceV2", NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(InvoiceSignatureVerifier.Hash(invoice.Body), NpgsqlDbType.Varchar, cancellationToken);
+            await copy.WriteAsync(Sha256Hex.Of(invoice.Body), NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
             await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
         }

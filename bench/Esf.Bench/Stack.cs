@@ -161,6 +161,8 @@ public sealed class Stack : IAsyncDisposable
             [
                 dll, "serve", "--urls", $"http://127.0.0.1:{port}", "--Esf:Roles", role, "--Esf:RabbitMq", amqp,
                 "--ConnectionStrings:Esf", ConnectionString, "--Esf:SeedDemo", "false",
+                // The bench signs with self-signed keys: development trust, allowed explicitly outside Development.
+                "--Esf:Security:DevelopmentTrust", "true",
             ], JitLog.Environment(JitDirectory));
             _services.Add(service);
             await File.AppendAllTextAsync(_options.PidFile, service.Pid.ToString(CultureInfo.InvariantCulture) + "\n", cancellationToken);

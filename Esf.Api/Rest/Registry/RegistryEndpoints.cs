@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using System.Text;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
+using Esf.Infrastructure;
 using Esf.Infrastructure.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace Esf.Api.Rest.Registry;
 
@@ -37,9 +39,9 @@ public static class RegistryEndpoints
     }
 
     private static async Task<Ok<RegistryImportReport>> ImportAsync(
-        string name, HttpRequest request, IConfiguration configuration, RegistryImporter importer, CancellationToken ct)
+        string name, HttpRequest request, IOptions<EsfOptions> options, RegistryImporter importer, CancellationToken ct)
     {
-        var expected = configuration["Esf:AdminApiKey"];
+        var expected = options.Value.AdminApiKey;
         var given = request.Headers[AdminKeyHeader].ToString();
         if (string.IsNullOrEmpty(expected) || !CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected)))
         {

@@ -7,7 +7,7 @@ namespace Esf.Api.Soap.Framework;
 /// Serves one POST: buffer, read the envelope, dispatch on the body element (never on SOAPAction), run, answer.
 /// Every failure becomes a SOAP fault here.
 /// </summary>
-public sealed class SoapEndpointHandler(IOptionsMonitor<SoapOptions> options, ILogger<SoapEndpointHandler> logger)
+public sealed class SoapEndpointHandler(IOptionsMonitor<Infrastructure.EsfOptions> options, ILogger<SoapEndpointHandler> logger)
 {
     private static readonly XmlReaderSettings ReaderSettings = new()
     {

@@ -73,7 +73,7 @@ public sealed class SessionOperations(SessionService sessions, SignedSessions si
         return new CurrentUserResponse { User = UserMapping.ToContract(user) };
     }
 
-    /// <summary>Every enterprise the user may act for; all are GENERAL (non-project) profiles until projects exist.</summary>
+    /// <summary>Every enterprise the user may act for, with its profile type (PROJECT for the project profiles, else GENERAL).</summary>
     private async Task<CurrentUserProfilesResponse> CurrentUserProfilesAsync(SessionIdRequest request, SoapCall call)
     {
         var session = await sessions.RequireAsync(request.SessionId, call.CancellationToken);
@@ -86,7 +86,7 @@ public sealed class SessionOperations(SessionService sessions, SignedSessions si
                 Tin = p.Tin,
                 BusinessProfileType = p.BusinessProfileType,
                 Status = p.Status,
-                Type = "GENERAL",
+                Type = p.ProfileType,
             }).ToList(),
         };
     }

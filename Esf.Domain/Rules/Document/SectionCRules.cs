@@ -1,3 +1,4 @@
+using Esf.Domain.Invoices;
 using Esf.Domain.Invoices.Document;
 using static Esf.Domain.Rules.Document.Categories;
 using static Esf.Domain.Rules.Document.Define;
@@ -19,7 +20,7 @@ public static class SectionCRules
             "ИИН/БИН получателя должен состоять из 12 цифр; для нерезидента — от 1 до 50 символов",
             "The customer IIN/BIN is 12 digits; for a non-resident 1 to 50 characters", "spec-invoice §5.4, L830–833",
             ["customers.customer[].tin"],
-            b => Each(b).Where(x => x.C.Tin is { Length: > 0 } t && (x.C.Has(NonResident) ? t.Length > 50 : !(t.Length == 12 && t.All(char.IsAsciiDigit))))
+            b => Each(b).Where(x => x.C.Tin is { Length: > 0 } t && (x.C.Has(NonResident) ? t.Length > 50 : !IdentificationNumber.IsWellFormed(t)))
                 .Select(x => Paths.Customer(x.I, "tin")),
             "For residents the manual implies the registry check (C-02); the 12-digit format is checked first so the sender learns the typo at upload."),
         Doc("C-06", "FIELD_IS_NULL", "Не заполнено обязательное поле 17 «Получатель»", "Field 17 (customer name) is mandatory",

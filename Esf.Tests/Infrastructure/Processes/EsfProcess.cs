@@ -49,6 +49,8 @@ public sealed class EsfProcess : IAsyncDisposable
             ["Esf:RabbitMq"] = rabbitMqUri,
             ["ConnectionStrings:Esf"] = connectionString,
             ["Esf:SeedDemo"] = "false",
+            // The tests sign with self-signed keys: development trust, allowed explicitly outside Development.
+            ["Esf:Security:DevelopmentTrust"] = "true",
             ["Esf:RelayGraceSeconds"] = "2",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -37,6 +37,7 @@ public sealed class Registering_gost_signed_invoices(bool useRabbitMq)
     public async Task StartAsync()
     {
         var settings = KzGostTestPki.TrustSettings();
+        // Private host: the НУЦ РК test PKI as its trust store and a clock at the time its certificates are valid.
         fixture = await GatewayFixture.StartAsync(useRabbitMq, settings: settings,
             configure: builder => builder.Services.AddSingleton<TimeProvider>(new ShiftedClock(KzGostTestPki.ValidAt)));
         var registry = fixture.Get<RegistryWriter>();

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography.X509Certificates;
 using Esf.Infrastructure.Security;
 using Esf.Tests.Infrastructure;
 using NUnit.Framework;
@@ -8,55 +10,40 @@ namespace Esf.Tests.Security.Tickets;
 /// A gateway that trusts only a private test CA and knows its CRL, in which one certificate (<see cref="Revoked"/>) is listed.
 /// </summary>
 [SetUpFixture]
-public sealed class TrustedGateway
+public sealed class TrustedGateway : SharedGateway<TrustedGateway>
 {
-    private static GatewayFixture? s_fixture;
-    private static DevelopmentCertificateAuthority? s_authority;
-    private static string? s_directory;
+    [SuppressMessage("Structure", "NUnit1032", Justification = "Made in BeforeStartAsync, which the base's [OneTimeSetUp] calls; disposed in the [OneTimeTearDown] below.")]
+    private static TrustStoreFiles? s_trust;
 
-    public static GatewayFixture Fixture => s_fixture ?? throw new InvalidOperationException("The trusted gateway did not start.");
-
-    public static DevelopmentCertificateAuthority Authority => s_authority ?? throw new InvalidOperationException("No test CA.");
+    public static DevelopmentCertificateAuthority Authority => s_trust?.Authority ?? throw new InvalidOperationException("No test CA.");
 
     /// <summary>An AUTH certificate of a person (<see cref="RevokedIin"/>) that the CRL lists.</summary>
-    public static System.Security.Cryptography.X509Certificates.X509Certificate2 Revoked { get; private set; } = null!;
+    public static X509Certificate2 Revoked { get; private set; } = null!;
 
     public static string RevokedIin { get; } = TestTenant.UniqueTin();
 
     /// <summary>A signing certificate of the same person, also listed in the CRL.</summary>
-    public static System.Security.Cryptography.X509Certificates.X509Certificate2 RevokedSigning { get; private set; } = null!;
+    public static X509Certificate2 RevokedSigning { get; private set; } = null!;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override IReadOnlyDictionary<string, string?> Settings => s_trust!.Settings;
+
+    protected override Task BeforeStartAsync()
     {
-        s_authority = new DevelopmentCertificateAuthority();
-        Revoked = s_authority.Issue("ОТОЗВАННЫЙ", RevokedIin, null, CertificatePurpose.Authentication);
-        s_authority.Revoke(Revoked);
-        RevokedSigning = s_authority.Issue("ОТОЗВАННЫЙ", RevokedIin, null, CertificatePurpose.Signing);
-        s_authority.Revoke(RevokedSigning);
-        s_directory = Directory.CreateTempSubdirectory("esf-test-ca-").FullName;
-        var (caPath, crlPath) = s_authority.WriteTo(s_directory);
-        s_fixture = await GatewayFixture.StartAsync(settings: new Dictionary<string, string?>
+        s_trust = TrustStoreFiles.Create(authority =>
         {
-            ["Esf:Security:TrustedCaPaths:0"] = caPath,
-            ["Esf:Security:CrlPaths:0"] = crlPath,
+            Revoked = authority.Issue("ОТОЗВАННЫЙ", RevokedIin, null, CertificatePurpose.Authentication);
+            authority.Revoke(Revoked);
+            RevokedSigning = authority.Issue("ОТОЗВАННЫЙ", RevokedIin, null, CertificatePurpose.Signing);
+            authority.Revoke(RevokedSigning);
         });
+        return Task.CompletedTask;
     }
 
     [OneTimeTearDown]
-    public async Task StopAsync()
+    public void DeleteTrustStore()
     {
-        if (s_fixture is not null)
-        {
-            await s_fixture.DisposeAsync();
-        }
-
         Revoked?.Dispose();
         RevokedSigning?.Dispose();
-        s_authority?.Dispose();
-        if (s_directory is not null)
-        {
-            Directory.Delete(s_directory, recursive: true);
-        }
+        s_trust?.Dispose();
     }
 }

@@ -1,0 +1,30 @@
+using Esf.Infrastructure.Security;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Esf.Infrastructure;
+
+/// <summary>
+/// Refuses to start a process whose <c>Esf</c> section cannot work: an unknown role (<c>Esf:Roles=workr</c> would otherwise
+/// start a process that serves only health checks), sizes and periods of 0 or less, a broker or OTLP address that is not an
+/// absolute URI, and the demo seed (a known password, a self-signed key) outside development trust.
+/// </summary>
+public sealed class EsfOptionsValidator(IHostEnvironment environment, IOptions<SecurityOptions> security) : IValidateOptions<EsfOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EsfOptions options) => new OptionsFailures()
+        .Require(options.RoleSet != EsfRoles.None,
+            $"Esf:Roles is «{options.Roles}»: name {EsfRoleNames.Gateway}, {EsfRoleNames.Worker} or both ({EsfRoleNames.Gateway},{EsfRoleNames.Worker}).")
+        .Require(!string.IsNullOrWhiteSpace(options.DataDirectory), "Esf:DataDirectory must not be empty.")
+        .Positive("Esf:MaxRequestBytes", options.MaxRequestBytes)
+        .Positive("Esf:MaxInvoicesPerUpload", options.MaxInvoicesPerUpload)
+        .Positive("Esf:SessionIdleMinutes", options.SessionIdleMinutes)
+        .Positive("Esf:RelayGraceSeconds", options.RelayGraceSeconds)
+        .Positive("Esf:RelayMaxAttempts", options.RelayMaxAttempts)
+        // The value is not repeated: a broker URI carries its password.
+        .AbsoluteUriOrEmpty("Esf:RabbitMq", options.RabbitMq, "amqp://user:password@rabbitmq:5672/", "amqp", "amqps")
+        .AbsoluteUriOrEmpty("Esf:Otlp:Endpoint", options.Otlp.Endpoint, "http://otel-collector:4317", "http", "https")
+        .Require(!options.SeedDemo || security.Value.AllowsDevelopmentTrust(environment),
+            "Esf:SeedDemo=true creates a user with a published password and a self-signed signing key: it is allowed only in the "
+            + $"Development environment or with Esf:Security:DevelopmentTrust=true (the environment is {environment.EnvironmentName}).")
+        .Result;
+}

@@ -1,0 +1,98 @@
+using Dapper;
+using Esf.Infrastructure.Demo;
+using Esf.Infrastructure.Export;
+using Esf.Infrastructure.Feed;
+using Esf.Infrastructure.Invoices;
+using Esf.Infrastructure.Journal;
+using Esf.Infrastructure.Messaging;
+using Esf.Infrastructure.Participants;
+using Esf.Infrastructure.Printing;
+using Esf.Infrastructure.Registration;
+using Esf.Infrastructure.Registry;
+using Esf.Infrastructure.Search;
+using Esf.Infrastructure.Security;
+using Esf.Infrastructure.Sessions;
+using Esf.Infrastructure.Telemetry;
+using Esf.Infrastructure.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace Esf.Infrastructure;
+
+/// <summary>
+/// The application's services, composed by role (the host decides the roles once, from <c>Esf:Roles</c>): the core every
+/// process needs, the services behind the gateway's SOAP and REST endpoints, and the worker's background work.
+/// Options are bound and validated by the host before any of this runs.
+/// </summary>
+public static class EsfServices
+{
+    /// <summary>The database, the clock, certificate checks, and the stores both roles read and write.</summary>
+    public static IServiceCollection AddEsfCore(this IServiceCollection services, string connectionString)
+    {
+        // Columns are snake_case, properties PascalCase.
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        services.AddSingleton(NpgsqlDataSource.Create(connectionString));
+        // TryAdd: a test host registers its own clock first (e.g. to fix the time the НУЦ РК test certificates are valid at).
+        services.TryAddSingleton(TimeProvider.System);
+        // The gateway checks login and registration certificates, the worker invoice signatures; both read the trust store at start.
+        services.AddSingleton<CertificateValidator>();
+        services.AddHostedService<TrustMaterialLoader>();
+        // The gateway serves the change feed and manages webhooks; the worker's dispatcher delivers them.
+        services.AddSingleton<FeedSequencer>();
+        services.AddSingleton<FeedReader>();
+        services.AddSingleton<WebhookStore>();
+        // The admin import (gateway) and the demo seed (any role).
+        services.AddSingleton<RegistryWriter>();
+        services.AddSingleton<RegistryImporter>();
+        return services;
+    }
+
+    /// <summary>
+    /// What the gateway's SOAP and REST endpoints and the web journal call: sessions, uploads, reading, status changes, search,
+    /// export, printing and public verification.
+    /// </summary>
+    public static IServiceCollection AddEsfGatewayServices(this IServiceCollection services)
+    {
+        services.AddSingleton<AuthTickets>();
+        services.AddSingleton<SignedSessions>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<SessionService>();
+        services.AddSingleton<PowersOfAttorney>();
+        services.AddSingleton<IEmailSender, OutboxEmailSender>();
+        services.AddSingleton<ParticipantRegistrations>();
+        services.AddSingleton<UploadPublisher>();
+        services.AddSingleton<InvoiceUploader>();
+        services.AddSingleton<InvoiceQueries>();
+        services.AddSingleton<InvoiceValidator>();
+        services.AddSingleton<EnterpriseValidator>();
+        services.AddSingleton<InvoiceStatusChanger>();
+        services.AddSingleton<InvoiceSearch>();
+        services.AddSingleton<InvoiceReport>();
+        services.AddSingleton<InvoiceExporter>();
+        services.AddSingleton<JournalQueries>();
+        services.AddSingleton<InvoiceVerifier>();
+        return services;
+    }
+
+    /// <summary>
+    /// The worker: the registrar its consumer runs (the consumer itself is registered with the bus), the outbox relay, the
+    /// queue-depth gauge and the webhook dispatcher.
+    /// </summary>
+    public static IServiceCollection AddEsfWorker(this IServiceCollection services)
+    {
+        services.AddSingleton<InvoiceRegistrar>();
+        services.AddHostedService<UploadRelay>();
+        services.AddHostedService<QueueDepthSampler>();
+        services.AddHostedService<WebhookDispatcher>();
+        return services;
+    }
+
+    /// <summary>The demo registry, user and self-signed key; the host adds it only when <c>Esf:SeedDemo</c> is allowed and on.</summary>
+    public static IServiceCollection AddEsfDemo(this IServiceCollection services)
+    {
+        services.AddSingleton<RegistrySeed>();
+        services.AddSingleton<DemoSeeder>();
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Esf.Infrastructure.Signatures;
+
+/// <summary>
+/// The one SHA-256 digest written as lowercase hex: an invoice's <c>hash</c>, the stored form of API key secrets and of
+/// participant confirmation tokens, and the private cluster's folder tag.
+/// </summary>
+public static class Sha256Hex
+{
+    /// <summary>The digest of the text's UTF-8 bytes.</summary>
+    public static string Of(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
