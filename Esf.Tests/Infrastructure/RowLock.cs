@@ -27,9 +27,13 @@ public sealed class RowLock : IAsyncDisposable
     /// <summary>Runs <paramref name="sql"/> in the holding transaction (what the concurrent transaction changes before it commits).</summary>
     public Task ExecuteAsync(string sql, object parameters) => connection.ExecuteAsync(sql, parameters, transaction);
 
-    /// <summary>Waits until <paramref name="count"/> other sessions wait for this lock (directly or behind another waiter).</summary>
-    public Task UntilWaitedForAsync(int count, string what) =>
-        Poller.UntilAsync(WaitersAsync, waiting => waiting >= count, what);
+    /// <summary>
+    /// Waits until <paramref name="count"/> other sessions wait for this lock (directly or behind another waiter), or until
+    /// <paramref name="work"/> ended without waiting for it: code that takes no such lock then finishes, and the test's
+    /// assertions say what it did instead of a timeout.
+    /// </summary>
+    public async Task UntilWaitedForAsync(int count, Task work, string what) =>
+        await Poller.UntilAsync(async () => (Waiting: await WaitersAsync(), Ended: work.IsCompleted), seen => seen.Waiting >= count || seen.Ended, what);
 
     public Task CommitAsync() => transaction.CommitAsync();
 

@@ -159,7 +159,7 @@ public sealed class Claiming_an_upload_in_the_worker : WorkerlessGateway
 
         // Act: the worker runs until it waits for that invoice; meanwhile, is the upload row free?
         var work = Gateway.Create<InvoiceRegistrar>().ProcessAsync(uploadId, CancellationToken.None);
-        await held.UntilWaitedForAsync(1, "the worker to wait for the held invoice");
+        await held.UntilWaitedForAsync(1, work, "the worker to wait for the held invoice");
         var uploadRowHeld = await RowLock.IsHeldAsync("SELECT 1 FROM uploads WHERE upload_id = @Id FOR UPDATE NOWAIT", new { Id = uploadId });
         await held.ReleaseAsync();
         await work;

@@ -33,7 +33,7 @@ public sealed class Racing_for_one_original : WorkerlessGateway
         await using (var held = await RowLock.TakeAsync(LockOriginal, new { Id = original.InvoiceId }))
         {
             var work = Task.WhenAll(ProcessAsync(first), ProcessAsync(second));
-            await held.UntilWaitedForAsync(2, "both invoices to wait for their original");
+            await held.UntilWaitedForAsync(2, work, "both invoices to wait for their original");
             await held.ReleaseAsync();
             await work;
         }
@@ -61,7 +61,7 @@ public sealed class Racing_for_one_original : WorkerlessGateway
         await using (var revocation = await RowLock.TakeAsync(LockOriginal, new { Id = original.InvoiceId }))
         {
             var work = ProcessAsync(correction);
-            await revocation.UntilWaitedForAsync(1, "the correction to wait for its original");
+            await revocation.UntilWaitedForAsync(1, work, "the correction to wait for its original");
             await revocation.ExecuteAsync("UPDATE invoices SET status = 'REVOKED' WHERE invoice_id = @Id", new { Id = original.InvoiceId });
             await revocation.CommitAsync();
             await work;
