@@ -116,6 +116,29 @@ public sealed class Relaying_unfinished_uploads
         }
     }
 
+    [Test]
+    public async Task Should_publish_a_republication_with_no_lock_held_on_its_uploads_row()
+    {
+        // Arrange: an upload due for republication, and a relay whose bus looks at the uploads row when it is asked to publish.
+        var upload = await UploadAsync();
+        var uploadId = upload.UploadId!.Value;
+        await SetAsync(uploadId, "received_at = now() - interval '1 hour', published_at = now() - interval '1 hour', publish_count = 1");
+        var (bus, probe) = UploadRowProbingBus.Create();
+        using var probedRelay = new UploadRelay(gateway.Get<NpgsqlDataSource>(), bus,
+            Options.Create(new EsfOptions { RelayGraceSeconds = Grace, RelayMaxAttempts = MaxAttempts }), TimeProvider.System,
+            NullLogger<UploadRelay>.Instance);
+
+        // Act
+        await probedRelay.SweepAsync(uploadId, CancellationToken.None);
+
+        // Assert: published once, after the relay committed (a worker finishing the upload would not wait for the broker).
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(probe.Published, Is.EqualTo(new[] { (uploadId, false) }));
+            Assert.That((await UploadRowAsync(uploadId)).PublishCount, Is.EqualTo(2), "the republication is recorded");
+        }
+    }
+
     private async Task<UploadResult> UploadAsync()
     {
         var driver = await PipelineDriver.StartAsync(gateway);
