@@ -89,9 +89,7 @@ public sealed class Sending_invoices_for_another_seller
     public async Task Should_accept_an_attorneys_upload_for_its_principal_record_the_power_and_decline_it_once_revoked()
     {
         // Arrange: X gives Y's user a power of attorney; the user uploads X's invoices from Y's session, signed with its own key.
-        var principal = await PipelineDriver.StartAsync(Gateway);
-        var attorneyFirm = await PipelineDriver.StartAsync(Gateway);
-        var power = await GrantAsync(principal, attorneyFirm.Tenant.UserIin);
+        var (principal, attorneyFirm, power) = await PrincipalAndAttorneyFirmAsync();
         var first = OperatorItem(attorneyFirm, TestInvoices.Build(principal.Tenant));
         var second = OperatorItem(attorneyFirm, TestInvoices.Build(principal.Tenant));
 
@@ -117,9 +115,7 @@ public sealed class Sending_invoices_for_another_seller
     public async Task Should_let_the_seller_and_its_attorney_revoke_but_not_a_sender_without_a_valid_power()
     {
         // Arrange: Y's user uploaded three of X's invoices under X's power; then the power was revoked.
-        var principal = await PipelineDriver.StartAsync(Gateway);
-        var attorneyFirm = await PipelineDriver.StartAsync(Gateway);
-        var power = await GrantAsync(principal, attorneyFirm.Tenant.UserIin);
+        var (principal, attorneyFirm, power) = await PrincipalAndAttorneyFirmAsync();
         var ids = new List<long>();
         for (var i = 0; i < 3; i++)
         {
@@ -202,10 +198,15 @@ public sealed class Sending_invoices_for_another_seller
 
     private static UploadItem OperatorItem(PipelineDriver attorneyFirm, string body) => attorneyFirm.Item(body) with { SignatureType = "OPERATOR" };
 
-    private static async Task<PowerOfAttorney> GrantAsync(PipelineDriver principal, string attorneyIin)
+    /// <summary>Enterprise X (the principal) and enterprise Y, whose user holds X's power of attorney from today for 30 days.</summary>
+    private static async Task<(PipelineDriver Principal, PipelineDriver AttorneyFirm, PowerOfAttorney Power)> PrincipalAndAttorneyFirmAsync()
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5));
-        return await Gateway.Get<PowersOfAttorney>().GrantAsync(principal.Session, attorneyIin, today, today.AddDays(30), CancellationToken.None);
+        var principal = await PipelineDriver.StartAsync(Gateway);
+        var attorneyFirm = await PipelineDriver.StartAsync(Gateway);
+        var today = ControlledClock.KazakhstanToday;
+        var power = await Gateway.Get<PowersOfAttorney>().GrantAsync(
+            principal.Session, attorneyFirm.Tenant.UserIin, today, today.AddDays(30), CancellationToken.None);
+        return (principal, attorneyFirm, power);
     }
 
     private static async Task<StatusChangeResult> RevokeAsync(SessionContext session, TestTenant signer, long id)
