@@ -107,12 +107,14 @@ public sealed class Registering_over_rabbitmq
         var driver = await PipelineDriver.StartAsync(fixture);
         var upload = await driver.UploadAsync(driver.Item(TestInvoices.Build(driver.Tenant)));
         // As if the gateway had crashed between commit and publish, and the worker had never seen the message.
+        // In the pipeline's lock order (ADR 0004: the upload first, then its invoices): the worker may be registering
+        // this upload at the same moment, and the opposite order deadlocked with it.
         await using (var connection = new NpgsqlConnection(TestServices.RequirePostgres()))
         {
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand(
-                "UPDATE invoices SET status = 'IN_QUEUE', registration_number = NULL WHERE upload_id = @Id AND status = 'IN_QUEUE';"
-                + "UPDATE uploads SET published_at = NULL WHERE upload_id = @Id", connection);
+                "UPDATE uploads SET published_at = NULL WHERE upload_id = @Id;"
+                + "UPDATE invoices SET status = 'IN_QUEUE', registration_number = NULL WHERE upload_id = @Id AND status = 'IN_QUEUE'", connection);
             command.Parameters.AddWithValue("Id", upload.UploadId!.Value);
             await command.ExecuteNonQueryAsync();
         }
