@@ -72,13 +72,15 @@ public static class RuleCatalogueDocument
           `NOT_UNIQUE_MEMORY_ERROR_MSG`, the same words).
         - **B-01** checks every seller block against the registry (a deregistered taxpayer counts as absent). **B-02**: the
           certificate names the seller — an entity's key by its БИН (`OU=BIN…`), an entrepreneur's or individual's key by its
-          ИИН (`SERIALNUMBER=IIN…`) when it names no entity. Operators with a power of attorney are a later issue.
+          ИИН (`SERIALNUMBER=IIN…`) when it names no entity. An operator (signatureType OPERATOR) signs with a key of its own and is
+          checked by **POA-01** instead: a power of attorney of the seller valid on the registration day.
         - **C-02** skips customers with the category `NONRESIDENT` (category F of field 20): their identifiers are foreign.
-        - **GEN-01**: the signature is Base64 of RSA PKCS#1 v1.5 with SHA-256 over the exact UTF-8 bytes of `invoiceBody`
-          as received, verified with the upload's certificate.
+        - **GEN-01**: the signature is Base64 over the exact UTF-8 bytes of `invoiceBody` as received, verified with the upload's
+          certificate: RSA PKCS#1 v1.5 with SHA-256, or GOST (docs/security.md, "GOST and certificates").
         - **GEN-11** covers the schema (`contracts/xsd`) and the two fields every stored invoice needs: a `dd.MM.yyyy` date
           and a seller's ИИН/БИН.
-        - The registration day in the number is the day of registration in Kazakhstan time (UTC+5).
+        - The registration day in the number is the day of registration in Kazakhstan time (UTC+5); its 8-digit tail is unique and
+          non-sequential (Rules p.3.15), a keyed permutation of a counter (ADR 0018).
         - Light rules (the document alone, stage **upload**) decline the invoice with every violation at once; the seed gives exact texts
           for four checks only (A-02, C-04, the two reorganization reasons) — every other Russian message is ours, in the manual's style.
         - Amounts are decimals (never floating point) with the scale they were written with; rounding is half away from zero to 2 places.

@@ -17,13 +17,18 @@ public static class RuleNotes
         new("GEN-02", CoveredElsewhere, "The pipeline: a registration number is assigned only when no rule is broken (VerdictWriter); otherwise FAILED."),
         new("GEN-03", CoveredElsewhere, "The pipeline: a registered main invoice gets CREATED («Не просмотрен»)."),
         new("GEN-04", DecidedAgainst, "Import into «Импортированный» is a web-portal state; the API registers directly."),
-        new("GEN-05", CoveredElsewhere, "Lifecycle (issue 5): first view / confirm moves CREATED → DELIVERED."),
+        new("GEN-05", CoveredElsewhere, "Lifecycle (issue 5): the customer's confirmInvoiceById moves CREATED → DELIVERED and sets deliveryDate. " +
+            "Viewing (queryInvoiceById, the journal) does not: Rules p.13.2 / p.86 («после просмотра ЭСФ получателем») describe the web portal, " +
+            "where opening the ESF is the receipt; the real API has no view that delivers, only this operation (esf-api-facts §7.9, §14)."),
         new("GEN-06", CoveredElsewhere, "Queries return registered invoices only (InvoiceVisibility)."),
         new("GEN-07", DecidedAgainst, "Drafts are a web-portal state; the API accepts complete invoices only."),
         new("GEN-08", CoveredElsewhere, "A status effect of the taxpayer import (DeregistrationAnnuller): importing a deregistration date moves the " +
             "CREATED/DELIVERED invoices of that supplier or recipient whose turnover date (3) is after it to CANCELED_BY_OGD, in the import's " +
             "transaction, with a history row (actor `registry`) that the change feed carries; the import report counts them (annulledInvoices). " +
-            "An invoice turned over on the deregistration day itself stays (the manual says «before field 3»)."),
+            "An invoice turned over on the deregistration day itself stays (the manual says «before field 3»). Rules p.13.6 (2023) gives this status " +
+            "a second trigger, a court declaring a registration invalid, «за исключением операций, по которым судом установлено фактическое получение " +
+            "товаров»: that exception is decided per operation by the court, and no registry or API operation carries such decisions, so annulling " +
+            "by the court's date would annul invoices the court kept. The court trigger is not modelled (issue 10, C10)."),
         new("GEN-09", CoveredElsewhere, "Lifecycle (issue 5): revokeInvoiceById."),
         new("GEN-10", CoveredElsewhere, "Lifecycle (issue 5): declineInvoiceById accepts FIXED/ADDITIONAL only."),
         new("B-03", DecidedAgainst, Derived),

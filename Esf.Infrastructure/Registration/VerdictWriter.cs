@@ -107,13 +107,16 @@ internal static class VerdictWriter
             return numbers;
         }
 
-        await using var command = new NpgsqlCommand("SELECT nextval('registration_number_seq') FROM generate_series(1, @Count)", connection);
+        // The key of the tails' permutation (ADR 0018) comes with the counters; it is the same on every row.
+        await using var command = new NpgsqlCommand("""
+            SELECT nextval('registration_number_seq'), k.key FROM generate_series(1, @Count) CROSS JOIN registration_number_key k
+            """, connection);
         command.Parameters.AddWithValue("Count", created.Count);
         var day = DateOnly.FromDateTime(KazakhstanTime.Of(now).DateTime);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         for (var i = 0; await reader.ReadAsync(cancellationToken); i++)
         {
-            numbers[created[i].InvoiceId] = RegistrationNumber.Create(created[i].Document!.SellerTin!, day, reader.GetInt64(0));
+            numbers[created[i].InvoiceId] = RegistrationNumber.Create(created[i].Document!.SellerTin!, day, reader.GetInt64(0), (byte[])reader[1]);
         }
 
         return numbers;

@@ -46,6 +46,22 @@ public sealed class Driving_an_invoice_through_its_lifecycle
         }
     }
 
+    /// <summary>C13 of the seed review: over the API only confirmInvoiceById delivers (esf-api-facts §7.9, §14); reading never does.</summary>
+    [Test]
+    public async Task Should_leave_an_invoice_created_when_its_customer_only_reads_it()
+    {
+        // Arrange
+        using var parties = await DocumentFlowParties.StartAsync(Fixture);
+        var id = await parties.RegisterAsync();
+
+        // Act
+        var read = (await Fixture.Get<InvoiceQueries>().GetByIdsAsync(parties.Customer, [id], CancellationToken.None)).Single();
+
+        // Assert
+        var invoice = await parties.ReadAsync(id);
+        Assert.That((read.Status, invoice.Status, invoice.DeliveryDate), Is.EqualTo((InvoiceStatus.Created, InvoiceStatus.Created, (DateTimeOffset?)null)));
+    }
+
     [Test]
     public async Task Should_refuse_the_wrong_side_and_an_illegal_transition_without_changing_anything()
     {

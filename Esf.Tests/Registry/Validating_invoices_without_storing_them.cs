@@ -217,7 +217,7 @@ public sealed class Validating_invoices_without_storing_them
         var rules = catalogue.GetProperty("rules").EnumerateArray().ToList();
         Assert.That(rules.Select(r => r.GetProperty("id").GetString()), Has.Member("G-06").And.Member("C-04").And.Member("REO-02"));
         var c04 = rules.Single(r => r.GetProperty("id").GetString() == "C-04");
-        Assert.That(c04.GetProperty("errorCode").GetString(), Is.EqualTo("SELLER_BRANCH_NOT_BELONGS_TO_HEAD"));
+        Assert.That(c04.GetProperty("errorCode").GetString(), Is.EqualTo("CUSTOMER_BRANCH_NOT_BELONGS_TO_HEAD"));
         Assert.That(c04.GetProperty("fields").GetArrayLength(), Is.GreaterThan(0));
         Assert.That(c04.GetProperty("legalBasis").GetString(), Does.Contain("L847"));
         Assert.That(catalogue.GetProperty("notes").EnumerateArray().Select(n => n.GetProperty("id").GetString()), Has.Member("SNT-01"));

@@ -128,6 +128,18 @@ public sealed class RegistryRulesTests
         Assert.That(rule.Check(Context(body, registry)), Is.Empty);
     }
 
+    /// <summary>C5 of the seed review: field 16.0 is the customer's branch, so the real list's customer code (esf-api-facts §9.13).</summary>
+    [Test]
+    public void CustomerBranchRule_WhenTheBranchIsAnotherHeads_AnswersTheCustomersErrorCode()
+    {
+        var (body, registry) = (ValidBody.Create(), new FakeRegistryView());
+        RegistryRuleCases.All["C-04"](body, registry);
+
+        var violations = RuleCatalogue.RegistrationRules.Single(r => r.Definition.Id == "C-04").Check(Context(body, registry));
+
+        Assert.That(violations.Select(v => v.ErrorCode), Is.EqualTo(new[] { "CUSTOMER_BRANCH_NOT_BELONGS_TO_HEAD" }));
+    }
+
     [Test]
     public void ReorganizationRules_WhenTheReasonIsTheManuals_QuoteItVerbatim()
     {

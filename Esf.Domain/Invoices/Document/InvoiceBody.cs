@@ -36,7 +36,7 @@ public sealed class InvoiceBody
     public DeliveryTerm? DeliveryTerm { get; set; }
     public ProductSet ProductSet { get; set; } = new();
     public PublicOffice? PublicOffice { get; set; }
-    /// <summary>Причина выписки на бумажном носителе: DOWN_TIME | MISSING_REQUIREMENT.</summary>
+    /// <summary>Причина выписки на бумажном носителе: DOWN_TIME | MISSING_REQUIREMENT | UNLAWFUL_REMOVAL_REGISTRATION.</summary>
     public string? ReasonPaper { get; set; }
     /// <summary>Поверенный (оператор) поставщика (I 35–38.2).</summary>
     public string? SellerAgentAddress { get; set; }

@@ -12,9 +12,9 @@ public static class ArithmeticRules
     /// <summary>A cent: the smallest amount a 2-decimal field can be off by after rounding.</summary>
     public const decimal Cent = 0.01m;
 
-    private static IEnumerable<string> LineErrors(Product p, int i) =>
+    private static IEnumerable<string> LineErrors(InvoiceBody b, Product p, int i) =>
         BrokenFormulas(new LineAmounts(p.Quantity, p.UnitPrice, p.PriceWithoutTax, p.ExciseAmount, p.TurnoverSize, p.NdsRate, p.NdsAmount,
-            p.PriceWithTax)).Select(field => Paths.Product(i, field));
+            p.PriceWithTax)).Except(FinancialLease.ExemptFormulas(b, p)).Select(field => Paths.Product(i, field));
 
     /// <summary>
     /// The amounts of a line that break the formulas, by element name (<c>priceWithoutTax</c>, <c>turnoverSize</c>, <c>ndsAmount</c>,
@@ -68,11 +68,13 @@ public static class ArithmeticRules
             ["productSet.products.product[].quantity", "productSet.products.product[].unitPrice", "productSet.products.product[].priceWithoutTax",
              "productSet.products.product[].exciseAmount", "productSet.products.product[].turnoverSize", "productSet.products.product[].ndsRate",
              "productSet.products.product[].ndsAmount", "productSet.products.product[].priceWithTax"],
-            b => b.Lines().SelectMany(x => LineErrors(x.Product, x.Index)),
+            b => b.Lines().SelectMany(x => LineErrors(b, x.Product, x.Index)),
             "The XML has no «direction» or «method» field (G-04, G-05), so every line is checked. Both directions produce values within the " +
             "tolerances: G8 within a cent or half a cent per unit of G6 (a unit price rounded to 2 places, or computed back from G8), G13 within " +
             "a cent of G11 × rate / 100 rounded half away from zero (the reverse formula G14 × r / (100 + r) lands there), G11 and G14 exact sums. " +
-            "Excise (G10) is part of the turnover (Tax Code art. 381). A line without G6 or G7 (services) skips the first formula."),
+            "Excise (G10) is part of the turnover (Tax Code art. 381). A line without G6 or G7 (services) skips the first formula. " +
+            "A financial-lease invoice (seller «Лизингодатель», Rules p.97–98) carries the periodic payment in G14, so its lines skip G14 = G11 + G13; " +
+            "a subsequent lease line (origin 6) gives no G8 (sent as 0, the XSD requires the element) and also skips G11 = G8 + G10."),
         Doc("G-33", "NDS_RATE_INCORRECT", "При ставке «Без НДС» сумма НДС (G13) должна быть равна нулю",
             "With the rate «without VAT» the VAT amount (G13) must be zero", "spec-invoice §5.9, L1737",
             ["productSet.products.product[].ndsRate", "productSet.products.product[].ndsAmount"],

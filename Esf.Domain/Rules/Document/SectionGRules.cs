@@ -7,11 +7,14 @@ namespace Esf.Domain.Rules.Document;
 /// <summary>Section G: presence and scale of the line fields, decided from the body alone. Arithmetic is in <see cref="ArithmeticRules"/>.</summary>
 public static class SectionGRules
 {
-    private static DocumentRule Required(string id, string code, string field, string g, string name, string nameEn, string basis, params string[] origins) =>
+    private static DocumentRule Required(string id, string code, string field, string g, string name, string nameEn, string basis, string[] origins,
+        string? decision = null) =>
         Doc(id, code, $"Поле {g} «{name}» обязательно при признаке происхождения {string.Join(", ", origins)}",
             $"Field {g} ({nameEn}) is mandatory for origin {string.Join(", ", origins)}", basis,
             [$"productSet.products.product[].{field}", "productSet.products.product[].truOriginCode"],
-            b => b.Lines().Where(x => x.Product.OriginIn(origins) && IsMissing(x.Product, field)).Select(x => Paths.Product(x.Index, field)));
+            b => b.Lines().Where(x => x.Product.OriginIn(origins) && IsMissing(x.Product, field) && !FinancialLease.Omits(b, x.Product, field))
+                .Select(x => Paths.Product(x.Index, field)),
+            decision);
 
     private static DocumentRule Scale(string id, string field, string g, string basis, Func<Product, decimal?> value) =>
         Doc(id, "FIELD_INVALID", $"Поле {g} допускает не более 2 знаков после запятой", $"Field {g} allows at most 2 decimal places", basis,
@@ -21,9 +24,11 @@ public static class SectionGRules
     private static DocumentRule Positive(string id, string field, string g, string basis, Func<Product, decimal?> value, bool zeroAllowed = false) =>
         Doc(id, "WRONG_SUM", zeroAllowed ? $"Поле {g} не может иметь отрицательное значение" : $"Значение поля {g} должно быть больше нуля",
             zeroAllowed ? $"Field {g} cannot be negative" : $"Field {g} must be positive", basis, [$"productSet.products.product[].{field}", "invoiceType"],
-            b => b.IsAdditional() ? [] : b.Lines().Where(x => value(x.Product) is { } v && (zeroAllowed ? v < 0 : v <= 0))
+            b => b.IsAdditional() ? [] : b.Lines()
+                .Where(x => value(x.Product) is { } v && (zeroAllowed || FinancialLease.Omits(b, x.Product, field) ? v < 0 : v <= 0))
                 .Select(x => Paths.Product(x.Index, field)),
-            "Additional invoices carry negative adjustments (returns, discounts), so the sign checks apply to main and corrected invoices only.");
+            "Additional invoices carry negative adjustments (returns, discounts), so the sign checks apply to main and corrected invoices only. " +
+            "A zero stands for an amount a subsequent financial-lease line leaves out (Rules p.98: G6, G8).");
 
     private static bool IsMissing(Product p, string field) => field switch
     {
@@ -64,15 +69,17 @@ public static class SectionGRules
         Doc("G-08", "INVALID_ORIGIN_CODE", "Поле G2 «Признак происхождения» обязательно, значение от 1 до 6", "Field G2 (origin) is mandatory, 1 to 6",
             "spec-invoice §5.9, L1543–1566", ["productSet.products.product[].truOriginCode"],
             b => b.Lines().Where(x => !x.Product.OriginIn("1", "2", "3", "4", "5", "6")).Select(x => Paths.Product(x.Index, "truOriginCode"))),
-        Required("G-09", "FIELD_IS_NULL", "description", "G3", "Наименование товаров, работ, услуг", "name", "spec-invoice §5.9, L1574–1577", "3", "4", "5", "6"),
+        Required("G-09", "FIELD_IS_NULL", "description", "G3", "Наименование товаров, работ, услуг", "name", "spec-invoice §5.9, L1574–1577", ["3", "4", "5", "6"]),
         Required("G-10", "FIELD_IS_NULL", "tnvedName", "G3/1", "Наименование товаров в соответствии с Декларацией на товары", "name per declaration",
-            "spec-invoice §5.9, L1587–1590", "1", "2"),
-        Required("G-11", "TNVED_CODE_CANT_BE_EMPTY", "unitCode", "G4", "Код товара (ТН ВЭД ЕАЭС)", "commodity code", "spec-invoice §5.9, L1596–1598", "1", "2", "3"),
-        Required("G-17", "FIELD_IS_NULL", "unitNomenclature", "G5", "Ед. изм.", "unit of measure", "spec-invoice §5.9, L1627–1631", "1", "2", "3", "4", "5"),
-        Required("G-18", "FIELD_IS_NULL", "quantity", "G6", "Кол-во (объем)", "quantity", "spec-invoice §5.9, L1637–1639", "1", "2", "3", "4", "5"),
+            "spec-invoice §5.9, L1587–1590", ["1", "2"]),
+        Required("G-11", "TNVED_CODE_CANT_BE_EMPTY", "unitCode", "G4", "Код товара (ТН ВЭД ЕАЭС)", "commodity code", "spec-invoice §5.9, L1596–1598", ["1", "2", "3"]),
+        Required("G-17", "FIELD_IS_NULL", "unitNomenclature", "G5", "Ед. изм.", "unit of measure", "spec-invoice §5.9, L1627–1631", ["1", "2", "3", "4", "5"]),
+        Required("G-18", "FIELD_IS_NULL", "quantity", "G6", "Кол-во (объем)", "quantity", "spec-invoice §5.9, L1637–1639", ["1", "2", "3", "4", "5"]),
         Positive("G-19", "quantity", "G6", "spec-invoice §5.9, L1641–1642", p => p.Quantity),
         Required("G-20", "FIELD_IS_NULL", "unitPrice", "G7", "Цена (тариф) за единицу", "unit price", "spec-invoice §5.9, L1651–1652",
-            "1", "2", "3", "4", "5", "6"),
+            ["1", "2", "3", "4", "5", "6"],
+            "Except on a subsequent financial-lease line (seller «Лизингодатель», origin 6): Rules p.98 leaves out G6 and G8 there, and G7, " +
+            "their quotient, goes with them."),
         Positive("G-21", "unitPrice", "G7", "spec-invoice §5.9, L1654–1655", p => p.UnitPrice),
         Doc("G-22", "FIELD_INVALID",
             "Поле G7 допускает не более 2 знаков после запятой (3 — для участника СРП или экспортера, получателя-нерезидента или валюты, отличной от KZT)",
@@ -93,8 +100,8 @@ public static class SectionGRules
         Positive("G-35", "priceWithTax", "G14", "spec-invoice §5.9, L1744–1745", p => p.PriceWithTax),
         Scale("G-36", "priceWithTax", "G14", "spec-invoice §5.9, L1747–1748", p => p.PriceWithTax),
         Required("G-37", "PRODUCT_DECLARATION_REQUIRED", "productDeclaration", "G15", "№ Декларации на товары, заявления", "declaration number",
-            "spec-invoice §5.9, L1757–1759", "1", "2"),
+            "spec-invoice §5.9, L1757–1759", ["1", "2"]),
         Required("G-40", "PRODUCT_NUMBER_IN_DECLARATION_REQUIRED", "productNumberInDeclaration", "G16", "Номер товарной позиции из заявления или Декларации",
-            "item number in declaration", "spec-invoice §5.9, L1774–1776", "1", "2"),
+            "item number in declaration", "spec-invoice §5.9, L1774–1776", ["1", "2"]),
     ];
 }

@@ -20,7 +20,8 @@ public static class RegistryGoodsRules
             "The issue date (2) cannot be later than the day of registration", "spec-invoice §5.2, L383–391 (and DL-11, COR-03)", ["date"],
             c => When(c.Registry.RegistrationDay is { } today && BodyFacts.ParseDate(c.Document.Body.Date) is { } date && date > today, "date"),
             "The web form sets 2 = today. Over the API the date is signed by the client before the upload is queued, so the gateway cannot overwrite it " +
-            "and a strict equality would fail invoices signed before midnight and registered after: it rejects only a future date (Kazakhstan time)."),
+            "and a strict equality would fail invoices signed before midnight and registered after: it rejects only a future date (Kazakhstan time). " +
+            "A past date does not shorten the customer's decline window: it runs from the later of the registration day and the issue date (M5, docs/lifecycle.md)."),
         Reg("A-08", "DOWNTIME_NOT_FOUND_FOR_DATE", "Дата выписки на бумажном носителе (2.1) по причине простоя не является подтвержденной датой сбоя ИС ЭСФ",
             "The paper issue date (2.1) for an outage is not a confirmed outage date", "Rules items on paper invoices (2.1); our id",
             ["datePaper", "reasonPaper"],

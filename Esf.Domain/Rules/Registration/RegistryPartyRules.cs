@@ -48,14 +48,15 @@ public static class RegistryPartyRules
                             && !string.Equals(bank.Trim(), x.s.Bank!.Trim(), StringComparison.OrdinalIgnoreCase), Paths.Seller(x.i, "bank")))
                     : []),
             "The bank name is compared ignoring case and surrounding spaces; an unknown БИК in the banks registry skips the name check."),
-        Reg("C-04", "SELLER_BRANCH_NOT_BELONGS_TO_HEAD",
+        Reg("C-04", "CUSTOMER_BRANCH_NOT_BELONGS_TO_HEAD",
             "Указанный БИН не является структурной единицей (филиалом) получателя, указанного в поле 16 «ИИН/БИН»",
             "The BIN is not a structural unit (branch) of the customer in field 16", "spec-invoice §5.4, L847–851 (message verbatim)",
             ["customers.customer[].branchTin", "customers.customer[].tin"],
             c => c.Document.Body.Customers.Select((x, i) => (x, i))
                 .Where(p => p.x.BranchTin is { Length: > 0 } branch && c.Registry.Taxpayer(branch)?.HeadOfficeTin != p.x.Tin)
                 .Select(p => Paths.Customer(p.i, "branchTin")),
-            "The manual's text lacks its closing quote («…«ИИН/БИН»); it is completed here."),
+            "The manual's text lacks its closing quote («…«ИИН/БИН»); it is completed here. Field 16.0 is the customer's branch, so the " +
+            "code is the real list's CUSTOMER_BRANCH_NOT_BELONGS_TO_HEAD (esf-api-facts §9.13), not the seller's."),
         Reg("C-05", "INVALID_CUSTOMER_REORGANIZATION_TIN", "БИН реорганизованного лица (16.1) отсутствует в базе данных налогоплательщиков",
             "The reorganized recipient's BIN (16.1) is not in the taxpayer registry", "spec-invoice §5.4, L859–861", ["customers.customer[].reorganizedTin"],
             c => c.Document.Body.Customers.Select((x, i) => (x, i))
