@@ -49,8 +49,20 @@ public sealed class EsfOptions
     /// </summary>
     public int RelayMaxAttempts { get; set; } = 5;
 
-    /// <summary>The key of <c>POST /api/v1/admin/registry/{name}</c> (header <c>X-Admin-Key</c>); none = registry import disabled.</summary>
+    /// <summary>
+    /// The key of <c>POST /api/v1/admin/registry/{name}</c> (header <c>X-Admin-Key</c>); none = registry import disabled. At least
+    /// <see cref="MinAdminApiKeyLength"/> characters, so it cannot be guessed.
+    /// </summary>
     public string? AdminApiKey { get; set; }
+
+    public const int MinAdminApiKeyLength = 32;
+
+    /// <summary>
+    /// The address clients reach the gateway at (e.g. <c>https://esf.example.kz</c>), from which the e-mailed confirmation links
+    /// and the WSDL's <c>soap:address</c> are built, never from the request's Host header. Required unless development trust
+    /// is allowed, where it defaults to the address the gateway listens on.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
 
     /// <summary><c>Esf:Otlp</c>: where traces and metrics are exported.</summary>
     public OtlpOptions Otlp { get; set; } = new();

@@ -23,6 +23,14 @@ public sealed class EsfOptionsValidator(IHostEnvironment environment, IOptions<S
         // The value is not repeated: a broker URI carries its password.
         .AbsoluteUriOrEmpty("Esf:RabbitMq", options.RabbitMq, "amqp://user:password@rabbitmq:5672/", "amqp", "amqps")
         .AbsoluteUriOrEmpty("Esf:Otlp:Endpoint", options.Otlp.Endpoint, "http://otel-collector:4317", "http", "https")
+        .Require(options.AdminApiKey is null || options.AdminApiKey.Length >= EsfOptions.MinAdminApiKeyLength,
+            $"Esf:AdminApiKey must be at least {EsfOptions.MinAdminApiKeyLength} characters (or unset, which disables the registry import).")
+        .Require(PublicBaseUrls.IsValid(options.PublicBaseUrl),
+            "Esf:PublicBaseUrl must be an absolute http:// or https:// URI without query or fragment, such as https://esf.example.kz.")
+        .Require(!string.IsNullOrWhiteSpace(options.PublicBaseUrl) || !options.RoleSet.HasFlag(EsfRoles.Gateway)
+            || security.Value.AllowsDevelopmentTrust(environment),
+            "Esf:PublicBaseUrl is not set: the confirmation links and the WSDL address are built from it, never from the Host header. "
+            + $"Set it to the address clients reach the gateway at (the environment is {environment.EnvironmentName}).")
         .Require(!options.SeedDemo || security.Value.AllowsDevelopmentTrust(environment),
             "Esf:SeedDemo=true creates a user with a published password and a self-signed signing key: it is allowed only in the "
             + $"Development environment or with Esf:Security:DevelopmentTrust=true (the environment is {environment.EnvironmentName}).")

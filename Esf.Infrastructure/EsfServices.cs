@@ -16,6 +16,7 @@ using Esf.Infrastructure.Telemetry;
 using Esf.Infrastructure.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Esf.Infrastructure;
@@ -59,7 +60,13 @@ public static class EsfServices
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<PowersOfAttorney>();
-        services.AddSingleton<IEmailSender, OutboxEmailSender>();
+        services.AddSingleton<OutboxEmailSender>();
+        services.AddSingleton<SmtpEmailSender>();
+        // SMTP when a server is configured; otherwise the outbox table (development, tests).
+        services.AddSingleton<IEmailSender>(provider => provider.GetRequiredService<IOptions<SmtpOptions>>().Value.IsConfigured
+            ? provider.GetRequiredService<SmtpEmailSender>()
+            : provider.GetRequiredService<OutboxEmailSender>());
+        services.AddSingleton<AgreementNonces>();
         services.AddSingleton<ParticipantRegistrations>();
         services.AddSingleton<UploadPublisher>();
         services.AddSingleton<InvoiceUploader>();

@@ -14,6 +14,7 @@ public static class GatewayRole
     public static IServiceCollection AddEsfGateway(this IServiceCollection services)
     {
         services.AddEsfGatewayServices();
+        services.AddSingleton<GatewayAddress>();
         services.AddSoapEndpoints();
         services.AddRestEndpoints();
         services.AddEsfRateLimiting();

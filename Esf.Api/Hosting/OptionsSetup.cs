@@ -1,5 +1,6 @@
 using Esf.Api.Soap;
 using Esf.Infrastructure;
+using Esf.Infrastructure.Participants;
 using Esf.Infrastructure.Printing;
 using Esf.Infrastructure.Security;
 using Esf.Infrastructure.Webhooks;
@@ -30,6 +31,8 @@ public static class OptionsSetup
         services.AddOptions<SoapOptions>().Bind(configuration.GetSection(SoapOptions.Section)).ValidateOnStart();
         services.AddOptions<VerificationOptions>().Bind(configuration.GetSection(VerificationOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<VerificationOptions>, VerificationOptionsValidator>();
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
         return services;
     }
 

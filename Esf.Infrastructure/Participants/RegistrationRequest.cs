@@ -2,7 +2,8 @@ namespace Esf.Infrastructure.Participants;
 
 /// <summary>
 /// A registration (seed 000, four steps): the person's signing certificate, the registration data, the password and the
-/// agreement signed with the certificate; an ЮЛ adds its БИН, the entity's certificate and the entity's signature.
+/// agreement signed with the certificate, with the nonce the agreement text carried; an ЮЛ adds its БИН, the entity's
+/// certificate and the entity's signature.
 /// </summary>
 public sealed record RegistrationRequest(
     ParticipantKind Kind,
@@ -17,4 +18,5 @@ public sealed record RegistrationRequest(
     string? Address = null,
     string? Bin = null,
     string? EntityCertificate = null,
-    string? EntityAgreementSignature = null);
+    string? EntityAgreementSignature = null,
+    string? AgreementNonce = null);

@@ -34,6 +34,9 @@ public sealed class Refusing_an_unusable_configuration
     [TestCase("Esf:Webhooks:MaxAttempts", "0", "Esf:Webhooks:MaxAttempts must be above 0")]
     [TestCase("Esf:Webhooks:TimeoutSeconds", "0", "Esf:Webhooks:TimeoutSeconds must be above 0")]
     [TestCase("Esf:RateLimiting:LoginPerIpPerMinute", "-1", "Esf:RateLimiting:LoginPerIpPerMinute must be 0 (off) or above")]
+    [TestCase("Esf:AdminApiKey", "test-admin-key", "Esf:AdminApiKey must be at least 32 characters")]
+    [TestCase("Esf:PublicBaseUrl", "esf.example.kz", "Esf:PublicBaseUrl must be an absolute http:// or https:// URI")]
+    [TestCase("Esf:PublicBaseUrl", "https://esf.example.kz/?next=1", "Esf:PublicBaseUrl must be an absolute http:// or https:// URI")]
     public async Task Should_refuse_to_start_the_host_naming_the_key(string key, string value, string message)
     {
         var refusal = await RefusalAsync(new Dictionary<string, string?> { [key] = value });
@@ -69,12 +72,27 @@ public sealed class Refusing_an_unusable_configuration
     }
 
     [Test]
+    public async Task Should_refuse_to_start_in_production_without_a_public_base_url()
+    {
+        using var trust = TrustStoreFiles.Create();
+        var refusal = await RefusalAsync(new Dictionary<string, string?>(trust.Settings) { ["Esf:Security:DevelopmentTrust"] = "false" }, "Production");
+
+        Assert.That(refusal, Is.Not.Null, "Production started without Esf:PublicBaseUrl");
+        Assert.That(refusal!.Message, Does.Contain("Esf:PublicBaseUrl is not set"));
+    }
+
+    [Test]
     public async Task Should_start_in_production_with_a_trust_store_and_without_the_demo()
     {
         using var trust = TrustStoreFiles.Create();
 
         await using var fixture = await GatewayFixture.StartAsync(
-            settings: new Dictionary<string, string?>(trust.Settings) { ["Esf:Security:DevelopmentTrust"] = "false" }, environment: "Production");
+            settings: new Dictionary<string, string?>(trust.Settings)
+            {
+                ["Esf:Security:DevelopmentTrust"] = "false",
+                ["Esf:PublicBaseUrl"] = "https://esf.example.kz",
+            },
+            environment: "Production");
 
         using (Assert.EnterMultipleScope())
         {

@@ -82,6 +82,16 @@ public sealed class Importing_registries_from_csv
         Assert.That(body.GetProperty("errorCode").GetString(), Is.EqualTo("ACCESS_DENIED"));
     }
 
+    [TestCase(RegistryGateway.AdminKey + "x")]
+    [TestCase("test-admin-key-of-at-least-32-characte")]
+    [TestCase("")]
+    public async Task Should_refuse_an_admin_key_that_differs_even_by_its_length(string key)
+    {
+        var (status, _) = await PostAsync("units", "code,name_ru\nX,Y\n", key: key);
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
     [Test]
     public async Task Should_answer_404_for_an_unknown_registry()
     {

@@ -7,7 +7,7 @@ namespace Esf.Tests.Registry;
 [SetUpFixture]
 public sealed class RegistryGateway : SharedGateway<RegistryGateway>
 {
-    public const string AdminKey = "test-admin-key";
+    public const string AdminKey = "test-admin-key-of-at-least-32-characters";
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Esf:AdminApiKey"] = AdminKey };
 }

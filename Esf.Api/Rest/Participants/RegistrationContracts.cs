@@ -16,13 +16,15 @@ public sealed record RegisterParticipantBody(
     string? Address = null,
     string? Bin = null,
     string? EntityCertificate = null,
-    string? EntityAgreementSignature = null)
+    string? EntityAgreementSignature = null,
+    string? AgreementNonce = null)
 {
     public RegistrationRequest ToRequest() => new(
         ParticipantKinds.Parse(Kind), Certificate, FullName, Email, Mobile, Password, PasswordConfirmation, AgreementSignature, Name, Address, Bin, EntityCertificate,
-        EntityAgreementSignature);
+        EntityAgreementSignature, AgreementNonce);
 }
 
-public sealed record AgreementView(string Text);
+/// <summary>The text to sign and the nonce it carries, to send back as agreementNonce before <see cref="ExpiresAt"/>.</summary>
+public sealed record AgreementView(string Text, string Nonce, DateTimeOffset ExpiresAt);
 
 public sealed record RegistrationAnswer(string Message);

@@ -3,13 +3,16 @@ using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 
+using Esf.Api.Hosting;
+
 namespace Esf.Api.Soap.Framework;
 
 /// <summary>
-/// Serves the static WSDL of each service (contracts/wsdl/{Service}.wsdl next to the executable) with every
-/// soap:address rewritten to the URL the client used, so that generated clients call back where they fetched it.
+/// Serves the static WSDL of each service (contracts/wsdl/{Service}.wsdl next to the executable) with every soap:address
+/// rewritten to the service's URL at the gateway's public address, so that generated clients call the gateway. Never the
+/// request's Host: a cache in front would keep a forged address for every client (security review L11).
 /// </summary>
-public sealed class WsdlDocuments
+public sealed class WsdlDocuments(GatewayAddress gateway)
 {
     private static readonly HashSet<string> AddressNamespaces =
         ["http://schemas.xmlsoap.org/wsdl/soap/", "http://schemas.xmlsoap.org/wsdl/soap12/"];
@@ -19,7 +22,7 @@ public sealed class WsdlDocuments
     public async Task WriteAsync(HttpContext http, string serviceName)
     {
         var document = new XDocument(documents.GetOrAdd(serviceName, name => new Lazy<XDocument>(() => Load(name))).Value);
-        var location = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{http.Request.Path}";
+        var location = $"{gateway.BaseUrl}{SoapEndpointExtensions.BasePath}/{serviceName}";
         foreach (var address in document.Descendants().Where(e => e.Name.LocalName == "address" && AddressNamespaces.Contains(e.Name.NamespaceName)))
         {
             address.SetAttributeValue("location", location);

@@ -11,6 +11,7 @@ using Esf.Infrastructure.Signatures;
 using Esf.Infrastructure.Signatures.Gost;
 using Esf.Infrastructure.Sessions;
 using Esf.Tests.Infrastructure;
+using Esf.Tests.Participants;
 using Esf.Tests.Security.Tickets;
 using Esf.Tests.Soap;
 using Microsoft.Extensions.DependencyInjection;
@@ -252,14 +253,12 @@ public sealed class Registering_gost_signed_invoices(bool useRabbitMq)
         using var _ = person;
         using var __ = entity;
         using var http = fixture.CreateClient();
-        var agreement = (await http.GetFromJsonAsync<JsonElement>(
-            $"api/v1/participants/agreement?kind=LEGAL_ENTITY&iin={KzGostTestPki.HeadIin}&tin={KzGostTestPki.LegalEntityBin}&name={Uri.EscapeDataString("АО «ТЕСТ»")}"))
-            .GetProperty("text").GetString()!;
+        var (agreement, nonce) = await AgreementToSign.FetchAsync(http, "LEGAL_ENTITY", KzGostTestPki.HeadIin, KzGostTestPki.LegalEntityBin, "АО «ТЕСТ»");
         var body = new
         {
             kind = "LEGAL_ENTITY", certificate = CertificateFactory.ToBase64(person), fullName = "ТЕСТОВ ТЕСТ", email = $"gost{customerTin}@example.kz",
             password = "Passw0rdUL", passwordConfirmation = "Passw0rdUL", agreementSignature = InvoiceSignatureVerifier.Sign(agreement, personKey),
-            name = "АО «ТЕСТ»", bin = KzGostTestPki.LegalEntityBin,
+            agreementNonce = nonce, name = "АО «ТЕСТ»", bin = KzGostTestPki.LegalEntityBin,
             entityCertificate = CertificateFactory.ToBase64(entity), entityAgreementSignature = InvoiceSignatureVerifier.Sign(agreement, entityKey),
         };
 
