@@ -43,12 +43,12 @@ public static class JournalFilter
         DateOnly? D(string name) => S(name) is { } text
             ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                 ? date
-                : throw EsfException.Business($"«{text}» is not a date (yyyy-mm-dd).", "FIELD_INVALID")
+                : throw EsfException.InvalidInput($"«{text}» is not a date (yyyy-mm-dd).")
             : null;
         decimal? M(string name) => S(name) is { } text
             ? decimal.TryParse(text.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount)
                 ? amount
-                : throw EsfException.Business($"«{text}» is not an amount.", "FIELD_INVALID")
+                : throw EsfException.InvalidInput($"«{text}» is not an amount.")
             : null;
         var (from, to) = (D("dateFrom"), D("dateTo"));
         if (from is null && to is null)

@@ -125,7 +125,7 @@ public sealed class Searching_invoices
         // Assert
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a malformed request value is invalid input (ADR 0005)");
             Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("FIELD_INVALID").And.Contain("cursor"));
         }
     }

@@ -2,6 +2,7 @@ using Esf.Api.Printing;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.Problems;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Export;
 
 namespace Esf.Api.Rest.Exports;
@@ -36,7 +37,7 @@ public static class ExportEndpoints
             "jsonl" or "ndjson" => (ExportFormat.JsonLines, "application/x-ndjson; charset=utf-8", "jsonl"),
             "csv" => (ExportFormat.Csv, "text/csv; charset=utf-8", "csv"),
             "pdf" => (ExportFormat.PrintedForms, "application/zip", "zip"),
-            _ => throw RestProblemException.Malformed($"format «{format}» must be xml, jsonl, csv or pdf."),
+            _ => throw EsfException.InvalidInput($"format «{format}» must be xml, jsonl, csv or pdf."),
         };
         var filter = query.ToFilter();
         var after = query.After;

@@ -1,6 +1,7 @@
 using System.Xml;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Search;
 using Microsoft.Net.Http.Headers;
 
@@ -48,6 +49,6 @@ public static class InvoiceSearchEndpoints
         "json" => false,
         null => http.Request.Headers[HeaderNames.Accept].ToString() is var accept
             && accept.Contains("xml", StringComparison.OrdinalIgnoreCase) && !accept.Contains("json", StringComparison.OrdinalIgnoreCase),
-        _ => throw RestProblemException.Malformed($"format «{format}» must be json or xml."),
+        _ => throw EsfException.InvalidInput($"format «{format}» must be json or xml."),
     };
 }

@@ -1,5 +1,6 @@
 using Esf.Api.Rest.Problems;
 using Esf.Domain.Invoices;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Feed;
 using Esf.Infrastructure.Search;
 
@@ -89,13 +90,13 @@ public sealed record InvoiceSearchQuery(
 
     private static InvoiceStatus ParseStatus(string wire) => InvoiceStatusNames.TryParse(wire.Trim().ToUpperInvariant(), out var status)
         ? status
-        : throw RestProblemException.Malformed($"status «{wire}» is not an invoice status.");
+        : throw EsfException.InvalidInput($"status «{wire}» is not an invoice status.");
 
     private static InvoiceType ParseType(string wire) => wire.Trim().ToUpperInvariant() switch
     {
         "ORDINARY_INVOICE" => Domain.Invoices.InvoiceType.OrdinaryInvoice,
         "FIXED_INVOICE" => Domain.Invoices.InvoiceType.FixedInvoice,
         "ADDITIONAL_INVOICE" => Domain.Invoices.InvoiceType.AdditionalInvoice,
-        _ => throw RestProblemException.Malformed($"invoiceType «{wire}» is not ORDINARY_INVOICE, FIXED_INVOICE or ADDITIONAL_INVOICE."),
+        _ => throw EsfException.InvalidInput($"invoiceType «{wire}» is not ORDINARY_INVOICE, FIXED_INVOICE or ADDITIONAL_INVOICE."),
     };
 }

@@ -1,5 +1,4 @@
 using Esf.Domain.Rules;
-using Esf.Api.Rest.Problems;
 using Esf.Infrastructure.Invoices;
 
 namespace Esf.Api.Rest.Invoices;
@@ -12,16 +11,11 @@ public sealed record UploadInvoicesBody(string Certificate, IReadOnlyList<Upload
 {
     /// <summary>
     /// A missing field of an item is passed on empty rather than refused here: the upload checks then decline that invoice
-    /// with the rule it breaks, exactly as for SOAP. Only an upload with no invoices at all is malformed.
+    /// with the rule it breaks, exactly as for SOAP. An upload with no invoices at all is refused by the uploader, for both.
     /// </summary>
     public UploadBatch ToBatch()
     {
-        if (Invoices is null || Invoices.Count == 0)
-        {
-            throw RestProblemException.Malformed("The upload must carry at least one invoice in 'invoices'.");
-        }
-
-        var items = Invoices
+        var items = (Invoices ?? [])
             .Select(i => new UploadItem(i?.Body ?? "", i?.Version ?? "", i?.Signature ?? "", i?.SignatureType ?? ""))
             .ToList();
         return new UploadBatch(items, Certificate ?? "");

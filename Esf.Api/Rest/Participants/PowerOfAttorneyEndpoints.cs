@@ -1,5 +1,6 @@
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Participants;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -44,5 +45,5 @@ public static class PowerOfAttorneyEndpoints
         TypedResults.Ok(await powers.ListAsync(bearer.Context.Tin, ct));
 
     private static async Task<NoContent> RevokeAsync(long id, BearerSession bearer, PowersOfAttorney powers, CancellationToken ct) =>
-        await powers.RevokeAsync(bearer.Context, id, ct) ? TypedResults.NoContent() : throw RestProblemException.NotFound($"No power of attorney {id}.");
+        await powers.RevokeAsync(bearer.Context, id, ct) ? TypedResults.NoContent() : throw EsfException.NotFound($"No power of attorney {id}.");
 }

@@ -1,4 +1,5 @@
 using Esf.Api.Rest.Problems;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Participants;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -47,5 +48,5 @@ public static class RegistrationEndpoints
     private static async Task<Ok<RegistrationAnswer>> ConfirmAsync(string token, ParticipantRegistrations registrations, CancellationToken ct) =>
         await registrations.ConfirmAsync(token, ct)
             ? TypedResults.Ok(new RegistrationAnswer("Регистрация подтверждена"))
-            : throw RestProblemException.NotFound("The confirmation link is unknown, already used or expired.");
+            : throw EsfException.NotFound("The confirmation link is unknown, already used or expired.");
 }
