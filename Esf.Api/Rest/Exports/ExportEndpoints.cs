@@ -29,7 +29,8 @@ public static class ExportEndpoints
     }
 
     private static async Task ExportAsync(
-        HttpContext http, [AsParameters] InvoiceSearchQuery query, string? format, BearerSession bearer, InvoiceExporter exporter)
+        HttpContext http, [AsParameters] InvoiceSearchQuery query, string? format, BearerSession bearer, InvoiceExporter exporter,
+        TimeProvider clock)
     {
         var (exportFormat, contentType, extension) = (format ?? "xml").ToLowerInvariant() switch
         {
@@ -39,7 +40,7 @@ public static class ExportEndpoints
             "pdf" => (ExportFormat.PrintedForms, "application/zip", "zip"),
             _ => throw EsfException.InvalidInput($"format «{format}» must be xml, jsonl, csv or pdf."),
         };
-        var filter = query.ToFilter();
+        var filter = query.ToFilter(clock);
         var after = query.After;
         http.Response.ContentType = contentType;
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"invoices-{filter.DateFrom:yyyyMMdd}-{filter.DateTo:yyyyMMdd}.{extension}\"";

@@ -27,9 +27,10 @@ public static class InvoiceSearchEndpoints
     }
 
     private static async Task SearchAsync(
-        HttpContext http, [AsParameters] InvoiceSearchQuery query, int? limit, string? format, BearerSession bearer, InvoiceSearch search)
+        HttpContext http, [AsParameters] InvoiceSearchQuery query, int? limit, string? format, BearerSession bearer, InvoiceSearch search,
+        TimeProvider clock)
     {
-        var page = await search.AfterAsync(bearer.Context, query.ToFilter(), query.SortBy, query.Ascending, query.After,
+        var page = await search.AfterAsync(bearer.Context, query.ToFilter(clock), query.SortBy, query.Ascending, query.After,
             Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit), http.RequestAborted);
         var result = new InvoiceSearchPage([.. page.Invoices.Select(i => InvoiceView.From(i, []))], page.Next?.Encode(), page.HasMore);
         if (WantsXml(http, format))

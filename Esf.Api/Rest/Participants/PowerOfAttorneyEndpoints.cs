@@ -37,7 +37,8 @@ public static class PowerOfAttorneyEndpoints
         GrantPowerOfAttorneyBody body, BearerSession bearer, PowersOfAttorney powers, CancellationToken ct)
     {
         RequiredFields.Check(("attorneyIin", body.AttorneyIin));
-        var power = await powers.GrantAsync(bearer.Context, body.AttorneyIin, body.ValidFrom, body.ValidTo, ct);
+        var power = await powers.GrantAsync(bearer.Context, body.AttorneyIin,
+            RequestDates.RequiredDay(body.ValidFrom, "validFrom"), RequestDates.RequiredDay(body.ValidTo, "validTo"), ct);
         return TypedResults.Created($"{RestEndpointExtensions.RoutePrefix}/powers-of-attorney/{power.Id}", power);
     }
 

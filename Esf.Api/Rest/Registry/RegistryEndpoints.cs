@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
-using Esf.Infrastructure.Errors;
 using Esf.Infrastructure;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -60,9 +60,15 @@ public static class RegistryEndpoints
     private static async Task<Ok<IReadOnlyList<EnterpriseValidationResult>>> ValidateAsync(
         List<EnterpriseKey>? keys, BearerSession bearer, EnterpriseValidator validator, CancellationToken ct)
     {
-        if (keys is not { Count: > 0 } || keys.Any(k => string.IsNullOrWhiteSpace(k.Tin)))
+        if (keys is not { Count: > 0 } || keys.Any(k => k is null))
         {
-            throw EsfException.InvalidInput("a non-empty list of enterprise keys, each with a tin, is required");
+            throw EsfException.InvalidInput("a non-empty list of enterprise keys is required");
+        }
+
+        // JSON binding leaves a missing field null although the contract says string (L8: that was a null reference, 500).
+        foreach (var key in keys)
+        {
+            RequiredFields.Check(("tin", key.Tin), ("certificateSeries", key.CertificateSeries), ("certificateNum", key.CertificateNum));
         }
 
         return TypedResults.Ok(await validator.ValidateAsync(keys, ct));
