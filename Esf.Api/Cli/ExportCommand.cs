@@ -1,4 +1,5 @@
 using System.Text;
+using Esf.Domain.Calendar;
 
 namespace Esf.Api.Cli;
 
@@ -9,11 +10,11 @@ namespace Esf.Api.Cli;
 public static class ExportCommand
 {
     private static readonly string Help = $"""
-        Usage: esf export --from <yyyy-MM-dd> --to <yyyy-MM-dd> --file <out> [--format xml|jsonl|csv] [--direction INBOUND|OUTBOUND]
+        Usage: esf export --from <date> --to <date> --file <out> [--format xml|jsonl|csv] [--direction INBOUND|OUTBOUND]
                           [--status <STATUS,…>] [--sort <field>] [--asc] [--resume] {AccountOptions.Help}
 
-        Writes the invoices of a period (at most one quarter) as an esf:invoiceContainer (xml, the default), JSON Lines or CSV with
-        one row per product line. --resume continues a file (any format) after its last complete invoice.
+        Writes the invoices of a period (at most one quarter, not after today) as an esf:invoiceContainer (xml, the default),
+        JSON Lines or CSV with one row per product line. A date is dd.MM.yyyy (ESF, day first) or yyyy-MM-dd (ISO). --resume continues a file (any format) after its last complete invoice.
         """;
 
     public static Task<int> RunAsync(string[] args) => RunAsync(args, CliEnvironment.Console);
@@ -40,6 +41,11 @@ public static class ExportCommand
         {
             if (line.Get(option) is { } value)
             {
+                if (option is "from" or "to" && !DayFormats.TryParse(value, out _))
+                {
+                    throw new CliException(DayFormats.Refusal($"--{option}", value), CliException.Usage);
+                }
+
                 query.Append($"&{parameter}={Uri.EscapeDataString(value)}");
             }
         }

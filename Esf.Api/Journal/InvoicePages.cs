@@ -38,7 +38,7 @@ public static class InvoicePages
         try
         {
             var query = JournalFilter.Read(http.Request.Query, clock);
-            var found = await search.AfterAsync(session, query.ToFilter(), query.SortBy, query.Ascending, query.After, PageSize, http.RequestAborted);
+            var found = await search.AfterAsync(session, query.ToFilter(clock), query.SortBy, query.Ascending, query.After, PageSize, http.RequestAborted);
             JournalFilter.AppendForm(html, page, query, http.Request.Query);
             JournalFilter.AppendReportForm(html, page, http.Request.Query, null);
             AppendInvoices(html, page, found.Invoices);
@@ -70,7 +70,7 @@ public static class InvoicePages
         {
             var query = JournalFilter.Read(http.Request.Query, clock);
             var grouping = InvoiceReport.Parse(http.Request.Query["groupBy"]);
-            var rows = await report.GroupAsync(session, query.ToFilter(), grouping, query.Ascending, http.RequestAborted);
+            var rows = await report.GroupAsync(session, query.ToFilter(clock), grouping, query.Ascending, http.RequestAborted);
             var html = new StringBuilder();
             JournalFilter.AppendReportForm(html, page, http.Request.Query, grouping.ToString());
             var download = http.Request.Query.Where(q => q.Key != "lang").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v))).ToList();
@@ -108,7 +108,7 @@ public static class InvoicePages
         {
             var query = JournalFilter.Read(http.Request.Query, clock);
             var groupBy = http.Request.Query["groupBy"].ToString();
-            var rows = await report.GroupAsync(session, query.ToFilter(), InvoiceReport.Parse(groupBy), query.Ascending, http.RequestAborted);
+            var rows = await report.GroupAsync(session, query.ToFilter(clock), InvoiceReport.Parse(groupBy), query.Ascending, http.RequestAborted);
             await ReportFiles.WriteAsync(http, rows, groupBy, http.Request.Query["format"].ToString() is { Length: > 0 } format ? format : "xlsx");
         }
         catch (EsfException e)

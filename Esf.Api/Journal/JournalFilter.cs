@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Esf.Api.Rest.Invoices;
+using Esf.Domain.Calendar;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure;
 using Esf.Infrastructure.Errors;
@@ -36,29 +37,27 @@ public static class JournalFilter
 
     private static readonly string[] Statuses = ["IN_QUEUE", "CREATED", "DELIVERED", "CANCELED", "REVOKED", "DECLINED", "FAILED", "DELETED"];
 
-    /// <summary>The query's filter; a value that does not parse is an <see cref="EsfException"/> the page shows.</summary>
+    /// <summary>
+    /// The query's filter; a value that does not parse is an <see cref="EsfException"/> the page shows (the dates when
+    /// <see cref="InvoiceSearchQuery.ToFilter"/> reads them, in either form of ADR 0006).
+    /// </summary>
     public static InvoiceSearchQuery Read(IQueryCollection query, TimeProvider clock)
     {
         string? S(string name) => query[name].ToString() is { Length: > 0 } value ? value.Trim() : null;
-        DateOnly? D(string name) => S(name) is { } text
-            ? DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                ? date
-                : throw EsfException.Business($"«{text}» is not a date (yyyy-mm-dd).", "FIELD_INVALID")
-            : null;
         decimal? M(string name) => S(name) is { } text
             ? decimal.TryParse(text.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var amount)
                 ? amount
-                : throw EsfException.Business($"«{text}» is not an amount.", "FIELD_INVALID")
+                : throw EsfException.InvalidInput($"«{text}» is not an amount.")
             : null;
-        var (from, to) = (D("dateFrom"), D("dateTo"));
+        var (from, to) = (S("dateFrom"), S("dateTo"));
         if (from is null && to is null)
         {
-            to = DateOnly.FromDateTime(KazakhstanTime.Of(clock.GetUtcNow()).DateTime);
-            from = to.Value.AddMonths(-3).AddDays(1);
+            var today = KazakhstanTime.Today(clock);
+            (from, to) = (DayFormats.ToIso(today.AddMonths(-3).AddDays(1)), DayFormats.ToIso(today));
         }
 
         return new InvoiceSearchQuery(
-            from, to, S("direction"), S("contragentTin"), D("turnoverDateFrom"), D("turnoverDateTo"), null, null,
+            from, to, S("direction"), S("contragentTin"), S("turnoverDateFrom"), S("turnoverDateTo"), null, null,
             S("status") is { } status ? [status] : null, null, S("num"), S("registrationNumber"), S("currencyCode"), S("consignorTin"),
             S("consigneeTin"), S("sellerStatus"), S("customerStatus"), S("sellerBik"), S("publicOfficeIik"),
             M("totalWithTaxFrom"), M("totalWithTaxTo"), M("totalWithoutTaxFrom"), M("totalWithoutTaxTo"), M("ndsAmountFrom"), M("ndsAmountTo"),
@@ -69,7 +68,8 @@ public static class JournalFilter
     public static void AppendForm(StringBuilder html, JournalPage page, InvoiceSearchQuery current, IQueryCollection query)
     {
         string Value(string name) => HtmlText.Encode(query[name].ToString());
-        string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+        // A date input holds ISO whatever form the query used; one that does not parse was refused before the form is drawn.
+        string Date(string? text) => DayFormats.ToIso(text) ?? "";
         html.Append("<form method=\"get\" action=\"/journal\" class=\"filters\"><fieldset><legend>").Append(page.T("Filters")).Append("</legend><div class=\"grid\">");
         Input(html, page, "dateFrom", "DateFrom", "date", Date(current.DateFrom));
         Input(html, page, "dateTo", "DateTo", "date", Date(current.DateTo));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Esf.Domain.Calendar;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Printing;
 
@@ -29,7 +30,7 @@ public static class VerifyPage
                 status = found?.Status.ToWire(),
                 sellerTin = found?.SellerTin,
                 customerTin = found?.CustomerTin,
-                date = found?.Date,
+                date = DayFormats.ToIso(found?.Date),
                 total = found?.Total,
                 hash = found?.Hash,
                 hashMatches = matches,

@@ -1,6 +1,7 @@
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.Problems;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Printing;
 
@@ -24,7 +25,7 @@ public static class PrintEndpoints
 
     private static async Task PrintAsync(HttpContext http, long id, string? format, BearerSession bearer, InvoiceQueries queries)
     {
-        var printFormat = InvoicePrinter.ParseFormat(format) ?? throw RestProblemException.Malformed($"format «{format}» must be pdf or html.");
+        var printFormat = InvoicePrinter.ParseFormat(format) ?? throw EsfException.InvalidInput($"format «{format}» must be pdf or html.");
         var invoice = await VisibleInvoice.FindAsync(queries, bearer.Context, id, http.RequestAborted);
         await PrintedFormResult.WriteAsync(http, InvoicePrinter.Print(invoice.Record, printFormat, PublicAddress.Of(http)));
     }

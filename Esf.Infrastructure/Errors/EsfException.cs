@@ -16,14 +16,25 @@ public class EsfException(EsfFaultKind kind, string description, string? errorCo
     /// <summary>errorCode of a retry that reuses an Idempotency-Key for a different request (REST answers 409).</summary>
     public const string IdempotencyKeyReusedCode = "IDEMPOTENCY_KEY_REUSED";
 
+    /// <summary>errorCode of a request value that cannot be read.</summary>
+    public const string InvalidInputCode = "FIELD_INVALID";
+
     public static EsfException SessionClosed() => new(EsfFaultKind.SessionClosed, "No open session associated with user.");
 
     public static EsfException AccessDenied(string description) => new(EsfFaultKind.AccessDenied, description);
 
     public static EsfException Business(string description, string? errorCode = null) => new(EsfFaultKind.Business, description, errorCode);
 
+    /// <summary>A request value that cannot be read (errorCode <c>FIELD_INVALID</c> unless given).</summary>
+    public static EsfException InvalidInput(string description, string errorCode = InvalidInputCode) =>
+        new(EsfFaultKind.InvalidInput, description, errorCode);
+
+    public static EsfException NotFound(string description, string errorCode = "NOT_FOUND") => new(EsfFaultKind.NotFound, description, errorCode);
+
+    public static EsfException Conflict(string description, string? errorCode) => new(EsfFaultKind.Conflict, description, errorCode);
+
     public static EsfException IdempotencyKeyReused(string key) => new(
-        EsfFaultKind.Business,
+        EsfFaultKind.Conflict,
         $"Ключ идемпотентности «{key}» уже использован для другого запроса (Idempotency-Key reused with a different request).",
         IdempotencyKeyReusedCode);
 

@@ -1,11 +1,15 @@
 using System.Text.Json;
+using Esf.Domain.Calendar;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Search;
 
 namespace Esf.Infrastructure.Export;
 
-/// <summary>One JSON object per line: the invoice as stored (body as signed, signature, certificate) and the resume cursor.</summary>
+/// <summary>
+/// One JSON object per line: the invoice as stored (body as signed, signature, certificate) and the resume cursor; dates ISO
+/// like the rest of the JSON API (ADR 0006).
+/// </summary>
 internal sealed class JsonLinesExportWriter(Stream output) : IExportWriter
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
@@ -20,7 +24,7 @@ internal sealed class JsonLinesExportWriter(Stream output) : IExportWriter
         writer.WriteString("status", invoice.Status.ToWire());
         writer.WriteString("registrationNumber", invoice.RegistrationNumber);
         writer.WriteString("num", invoice.Num);
-        writer.WriteString("date", invoice.DateText);
+        writer.WriteString("date", DayFormats.ToIso(invoice.DateText));
         writer.WriteString("invoiceType", invoice.InvoiceType);
         writer.WriteString("sellerTin", invoice.SellerTin);
         writer.WriteString("customerTin", invoice.CustomerTin);

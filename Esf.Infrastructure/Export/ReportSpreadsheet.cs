@@ -62,7 +62,9 @@ public static class ReportSpreadsheet
         writer.WriteEndElement();
     }
 
-    private static Cell Text(string value) => new(new InlineString(new Text(value))) { DataType = CellValues.InlineString };
+    /// <summary>An inline string is never evaluated, but it is neutralised too: copied or saved as CSV it would become one (M3).</summary>
+    private static Cell Text(string value) =>
+        new(new InlineString(new Text(SpreadsheetText.Neutralise(value)))) { DataType = CellValues.InlineString };
 
     private static Cell Number(decimal value) => new(new CellValue(value)) { DataType = CellValues.Number };
 }

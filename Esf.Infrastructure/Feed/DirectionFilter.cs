@@ -32,6 +32,6 @@ public static class DirectionFilter
     {
         "INBOUND" => InvoiceDirection.Inbound,
         "OUTBOUND" => InvoiceDirection.Outbound,
-        _ => throw Errors.EsfException.Business($"direction must be INBOUND or OUTBOUND, not «{wire}».", "FIELD_INVALID"),
+        _ => throw Errors.EsfException.InvalidInput($"direction must be INBOUND or OUTBOUND, not «{wire}»."),
     };
 }

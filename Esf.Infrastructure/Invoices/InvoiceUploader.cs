@@ -67,14 +67,13 @@ public sealed class InvoiceUploader(NpgsqlDataSource database, UploadPublisher p
     {
         if (batch.Items.Count == 0)
         {
-            throw EsfException.Business("Список ЭСФ пуст: передайте хотя бы один invoiceUploadInfo (the invoice list is empty).", "FIELD_IS_NULL");
+            throw EsfException.InvalidInput("Список ЭСФ пуст: передайте хотя бы один invoiceUploadInfo (the invoice list is empty).", "FIELD_IS_NULL");
         }
 
         if (batch.Items.Count > options.Value.MaxInvoicesPerUpload)
         {
-            throw EsfException.Business(
-                $"В одном запросе допускается не более {options.Value.MaxInvoicesPerUpload} ЭСФ (at most {options.Value.MaxInvoicesPerUpload} invoices per upload).",
-                "FIELD_INVALID");
+            throw EsfException.InvalidInput(
+                $"В одном запросе допускается не более {options.Value.MaxInvoicesPerUpload} ЭСФ (at most {options.Value.MaxInvoicesPerUpload} invoices per upload).");
         }
     }
 

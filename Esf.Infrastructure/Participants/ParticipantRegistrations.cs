@@ -33,14 +33,14 @@ public sealed class ParticipantRegistrations(
         PasswordRule.Check(request.Password, request.PasswordConfirmation);
         if (string.IsNullOrWhiteSpace(request.Email) || !request.Email.Contains('@', StringComparison.Ordinal))
         {
-            throw EsfException.Business("Укажите e-mail", "FIELD_INVALID");
+            throw EsfException.InvalidInput("Укажите e-mail");
         }
 
         using var person = Certificate(request.Certificate);
         var iin = CertificateParser.Subject(person).Iin ?? throw EsfException.Code("IIN_NOT_VALID");
         var (tin, name) = request.Kind switch
         {
-            ParticipantKind.LegalEntity => (request.Bin ?? throw EsfException.Business("Укажите БИН предприятия", "FIELD_INVALID"), request.Name ?? ""),
+            ParticipantKind.LegalEntity => (request.Bin ?? throw EsfException.InvalidInput("Укажите БИН предприятия"), request.Name ?? ""),
             ParticipantKind.Entrepreneur => (iin, request.Name ?? request.FullName),
             _ => (iin, request.FullName),
         };

@@ -14,12 +14,12 @@ public static class PasswordRule
     {
         if (!IsSatisfied(password))
         {
-            throw EsfException.Business(Message, "FIELD_INVALID");
+            throw EsfException.InvalidInput(Message);
         }
 
         if (password != confirmation)
         {
-            throw EsfException.Business("Пароли не совпадают", "FIELD_INVALID");
+            throw EsfException.InvalidInput("Пароли не совпадают");
         }
     }
 }

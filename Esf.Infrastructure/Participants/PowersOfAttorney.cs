@@ -31,14 +31,14 @@ public sealed class PowersOfAttorney(NpgsqlDataSource database, TimeProvider clo
 
         if (validTo < validFrom)
         {
-            throw EsfException.Business("validTo must not be earlier than validFrom", "FIELD_INVALID");
+            throw EsfException.InvalidInput("validTo must not be earlier than validFrom");
         }
 
         // A power covers what is signed from the day it is given (server time): a backdated one would bless invoices an
         // attorney signed without authority (security review M5).
         if (validFrom < KazakhstanTime.Today(clock))
         {
-            throw EsfException.Business("validFrom must not be earlier than today (Kazakhstan time)", "FIELD_INVALID");
+            throw EsfException.InvalidInput("validFrom must not be earlier than today (Kazakhstan time)");
         }
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using Esf.Infrastructure.Errors;
 using Npgsql;
 
 namespace Esf.Infrastructure.Registry;
@@ -38,6 +39,12 @@ public sealed class RegistryImporter(NpgsqlDataSource database, TimeProvider clo
         if (records.Count == 0 || records[0].Fields is not { } header)
         {
             return ([], [], [new RejectedLine(1, "the header line is missing")]);
+        }
+
+        // A column named twice would reach the staging table's SELECT twice (L10): the file is malformed as a whole.
+        if (header.Select(h => h.Trim()).GroupBy(h => h, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } repeated)
+        {
+            throw EsfException.InvalidInput($"The header line names the column «{repeated.Key}» more than once.");
         }
 
         var columns = header.Select(h => table.Column(h.Trim())).ToList();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Esf.Domain.Calendar;
 using NpgsqlTypes;
 
 namespace Esf.Infrastructure.Registry;
@@ -6,8 +7,6 @@ namespace Esf.Infrastructure.Registry;
 /// <summary>Converts CSV text to the typed value of a registry column, or says why it cannot.</summary>
 internal static class RegistryValues
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "dd.MM.yyyy"];
-
     public static bool TryConvert(RegistryColumn column, string text, out object? value, out string? error)
     {
         value = null;
@@ -21,7 +20,7 @@ internal static class RegistryValues
 
         switch (column.Type)
         {
-            case RegistryColumnType.Date when DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date):
+            case RegistryColumnType.Date when DayFormats.TryParse(text, out var date):
                 value = date;
                 return true;
             case RegistryColumnType.Flag when text.ToLowerInvariant() is "true" or "1" or "false" or "0":
@@ -37,9 +36,12 @@ internal static class RegistryValues
                 value = text;
                 return true;
             default:
-                error = column.Type == RegistryColumnType.Text
-                    ? $"column {column.Name}: longer than {column.MaxLength} characters"
-                    : $"column {column.Name}: «{text}» is not a {column.Type.ToString().ToLowerInvariant()}";
+                error = column.Type switch
+                {
+                    RegistryColumnType.Text => $"column {column.Name}: longer than {column.MaxLength} characters",
+                    RegistryColumnType.Date => $"column {DayFormats.Refusal(column.Name, text)}",
+                    _ => $"column {column.Name}: «{text}» is not a {column.Type.ToString().ToLowerInvariant()}",
+                };
                 return false;
         }
     }

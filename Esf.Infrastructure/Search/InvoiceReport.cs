@@ -24,7 +24,7 @@ public sealed class InvoiceReport(NpgsqlDataSource database)
             }
         }
 
-        throw EsfException.Business($"groupBy «{text}» is not one of {string.Join(", ", Enum.GetValues<InvoiceGrouping>())}.", "FIELD_INVALID");
+        throw EsfException.InvalidInput($"groupBy «{text}» is not one of {string.Join(", ", Enum.GetValues<InvoiceGrouping>())}.");
     }
 
     public async Task<IReadOnlyList<Row>> GroupAsync(

@@ -99,7 +99,7 @@ public sealed class InvoiceSearch(NpgsqlDataSource database)
             or PostgresErrorCodes.DatetimeFieldOverflow or PostgresErrorCodes.InvalidTextRepresentation or PostgresErrorCodes.NumericValueOutOfRange)
         {
             // The cursor's key is cast to the sort's type: one from another sort (or edited) does not convert.
-            throw EsfException.Business($"cursor does not belong to the sort «{sort}»: pass the cursor of a page with the same sort.", "FIELD_INVALID");
+            throw EsfException.InvalidInput($"cursor does not belong to the sort «{sort}»: pass the cursor of a page with the same sort.");
         }
     }
 

@@ -24,7 +24,7 @@ public static class InvoiceSortNames
             }
         }
 
-        throw EsfException.Business(
-            $"orderBy «{text}» is not a known sort; use one of {string.Join(", ", Enum.GetValues<InvoiceSort>())}.", "FIELD_INVALID");
+        throw EsfException.InvalidInput(
+            $"orderBy «{text}» is not a known sort; use one of {string.Join(", ", Enum.GetValues<InvoiceSort>())}.");
     }
 }

@@ -27,7 +27,7 @@ public sealed record SearchCursor(string Key, long Id)
         }
         catch (Exception e) when (e is FormatException or JsonException)
         {
-            throw EsfException.Business($"cursor «{text}» is not a cursor this gateway returned.", "FIELD_INVALID");
+            throw EsfException.InvalidInput($"cursor «{text}» is not a cursor this gateway returned.");
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class AuthTickets(NpgsqlDataSource database, TimeProvider clock)
         var ttl = ttlInMinutes ?? DefaultTtlMinutes;
         if (ttl is < 1 or > MaxTtlMinutes)
         {
-            throw EsfException.Business($"ttlInMinutes must be between 1 and {MaxTtlMinutes}", "FIELD_INVALID");
+            throw EsfException.InvalidInput($"ttlInMinutes must be between 1 and {MaxTtlMinutes}");
         }
 
         var now = clock.GetUtcNow();

@@ -74,6 +74,27 @@ public sealed class Exporting_invoices
         }
     }
 
+    [Test]
+    public async Task Should_neutralise_a_formula_planted_in_a_product_description_of_the_csv_export()
+    {
+        // Arrange: M3, a description a counterparty controls that a spreadsheet would run as a formula.
+        using var parties = await DocumentFlowParties.StartAsync(Fixture);
+        await parties.RegisterAsync(TestInvoices.Build(parties.Seller.Tenant)
+            .Replace("Бумага офисная А4 &amp; картон", "=1+2*HYPERLINK(\"x\")", StringComparison.Ordinal));
+        using var http = Client(parties.SellerSession.SessionId);
+
+        // Act
+        var csv = (await GetAsync(http, $"api/v1/exports?format=csv&dateFrom={IsoToday}&dateTo={IsoToday}")).TrimStart('\uFEFF')
+            .Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        // Assert
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(csv[1], Does.Contain(",1,\"'=1+2*HYPERLINK(\"\"x\"\")\","), "the cell starts with ' and is text");
+            Assert.That(csv.Skip(1), Has.None.Contains(",=").And.None.Contains(",\"="), "no cell starts a formula");
+        }
+    }
+
     private static void Validate(string xml)
     {
         var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = InvoiceSchemas.Set };

@@ -45,7 +45,7 @@ public sealed class Reporting_grouped_invoices
             "CREATED,2,74412.00,8929.44,83341.44",
             "DELIVERED,1,37206.00,4464.72,41670.72",
         }));
-        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "an unknown grouping is invalid input (ADR 0005)");
     }
 
     [Test]

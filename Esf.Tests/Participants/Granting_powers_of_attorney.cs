@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -88,6 +89,32 @@ public sealed class Granting_powers_of_attorney
         Assert.That(strangerRevoke.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(strangerList.GetArrayLength(), Is.Zero);
         Assert.That(byEmployee!.Kind, Is.EqualTo(EsfFaultKind.AccessDenied));
+    }
+
+    [Test]
+    public async Task Should_read_body_dates_day_first_or_iso_and_answer_them_iso()
+    {
+        // Arrange
+        using var head = await TestTenant.CreateAsync(ParticipantsGateway.Fixture);
+        using var http = await ClientAsync(head);
+        var (dayFirst, iso) = (Today.AddDays(1).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), Today.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        // Act
+        using var fromDayFirst = await http.PostAsJsonAsync("api/v1/powers-of-attorney", new { attorneyIin = TestTenant.UniqueTin(), validFrom = dayFirst, validTo = dayFirst });
+        using var fromIso = await http.PostAsJsonAsync("api/v1/powers-of-attorney", new { attorneyIin = TestTenant.UniqueTin(), validFrom = iso, validTo = iso });
+        using var ambiguous = await http.PostAsJsonAsync("api/v1/powers-of-attorney", new { attorneyIin = TestTenant.UniqueTin(), validFrom = iso, validTo = "12/03/2027" });
+
+        // Assert
+        var problem = await Rest.ProblemAssertions.AssertProblemAsync(ambiguous, HttpStatusCode.BadRequest);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((fromDayFirst.StatusCode, fromIso.StatusCode), Is.EqualTo((HttpStatusCode.Created, HttpStatusCode.Created)));
+            Assert.That((await Json(fromDayFirst)).GetProperty("validFrom").GetString(), Is.EqualTo(iso));
+            Assert.That((await Json(fromIso)).GetProperty("validTo").GetString(), Is.EqualTo(iso));
+            Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("validTo").And.Contain("dd.MM.yyyy").And.Contain("yyyy-MM-dd"));
+        }
+
+        static async Task<JsonElement> Json(HttpResponseMessage response) => JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
     }
 
     private static async Task<HttpClient> ClientAsync(TestTenant tenant)

@@ -61,7 +61,7 @@ public sealed class Registering_participants
 
         // Assert
         var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "FIELD_INVALID is invalid input, always 400 (ADR 0005)");
         Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo(PasswordRule.Message));
     }
 

@@ -74,6 +74,17 @@ public sealed class Importing_registries_from_csv
     }
 
     [Test]
+    public async Task Should_answer_400_naming_a_column_the_header_repeats()
+    {
+        // L10: the repeated column reached CREATE TEMP TABLE … SELECT code, name_ru, code and answered 500.
+        var (status, body) = await PostAsync("units", "code,name_ru, code\nX1,Единица,X1\n");
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), body.ToString());
+        Assert.That(body.GetProperty("errorCode").GetString(), Is.EqualTo("FIELD_INVALID"));
+        Assert.That(body.GetProperty("detail").GetString(), Does.Contain("«code»"));
+    }
+
+    [Test]
     public async Task Should_refuse_an_import_without_the_admin_key()
     {
         var (status, body) = await PostAsync("units", "code,name_ru\nX,Y\n", key: "wrong");

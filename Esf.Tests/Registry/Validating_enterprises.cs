@@ -43,6 +43,25 @@ public sealed class Validating_enterprises
     }
 
     [Test]
+    public async Task Should_answer_400_naming_the_field_when_a_key_has_no_certificate_series()
+    {
+        // Arrange: L8, a null certificateSeries raised a null reference and answered 500.
+        var tin = await EnterpriseAsync();
+        using var client = await RegistryHttp.LogInAsync();
+
+        // Act
+        var (status, problem) = await client.PostAsync("api/v1/enterprises/validate", new[] { new { certificateSeries = (string?)null, certificateNum = "1399478", tin } });
+
+        // Assert
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToString());
+            Assert.That(problem.GetProperty("errorCode").GetString(), Is.EqualTo("FIELD_INVALID"));
+            Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("certificateSeries"));
+        }
+    }
+
+    [Test]
     public async Task Should_answer_over_soap_with_a_result_list()
     {
         var tin = await EnterpriseAsync();

@@ -17,9 +17,13 @@ public sealed class Mapping_exceptions_to_problems
         new TestCaseData(EsfException.SessionClosed(), 401, "SESSION_CLOSED").SetName("Should_map_a_closed_session_to_401"),
         new TestCaseData(EsfException.AccessDenied("Нет прав"), 403, "ACCESS_DENIED").SetName("Should_map_access_denied_to_403"),
         new TestCaseData(EsfException.Code("PASSWORD_INVALID"), 422, "PASSWORD_INVALID").SetName("Should_map_a_business_fault_to_422"),
-        new TestCaseData(EsfException.Business("reused", "IDEMPOTENCY_KEY_REUSED"), 409, "IDEMPOTENCY_KEY_REUSED")
+        new TestCaseData(EsfException.IdempotencyKeyReused("k"), 409, "IDEMPOTENCY_KEY_REUSED")
             .SetName("Should_map_a_reused_idempotency_key_to_409"),
-        new TestCaseData(RestProblemException.NotFound("No invoice 7."), 404, "NOT_FOUND").SetName("Should_map_an_unknown_resource_to_404"),
+        new TestCaseData(EsfException.NotFound("No invoice 7."), 404, "NOT_FOUND").SetName("Should_map_an_unknown_resource_to_404"),
+        new TestCaseData(EsfException.InvalidInput("cursor «x» is not a cursor."), 400, "FIELD_INVALID")
+            .SetName("Should_map_invalid_input_to_400"),
+        new TestCaseData(EsfException.Conflict("CREATED → CREATED", "WRONG_STATUS"), 409, "WRONG_STATUS")
+            .SetName("Should_map_a_conflict_to_409"),
         new TestCaseData(new BadHttpRequestException("too big", 413), 413, "REQUEST_TOO_LARGE")
             .SetName("Should_map_a_body_too_large_to_413"),
     ];

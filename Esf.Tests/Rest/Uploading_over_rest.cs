@@ -29,7 +29,7 @@ public sealed class Uploading_over_rest
             Assert.That(upload.GetProperty("uploadId").GetInt64(), Is.Positive);
             Assert.That(upload.GetProperty("declined").GetArrayLength(), Is.Zero);
             Assert.That(accepted.GetProperty("index").GetInt32(), Is.Zero);
-            Assert.That(accepted.GetProperty("date").GetString(), Is.EqualTo(TestInvoices.Today));
+            Assert.That(accepted.GetProperty("date").GetString(), Is.EqualTo(DateTime.UtcNow.AddHours(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), "ISO, like every JSON date (ADR 0006)");
         }
 
         var id = accepted.GetProperty("id").GetInt64();

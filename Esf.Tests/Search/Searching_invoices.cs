@@ -125,9 +125,95 @@ public sealed class Searching_invoices
         // Assert
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a malformed request value is invalid input (ADR 0005)");
             Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("FIELD_INVALID").And.Contain("cursor"));
         }
+    }
+
+    [Test]
+    public async Task Should_read_a_day_first_period_and_an_iso_period_alike()
+    {
+        // Arrange
+        using var parties = await DocumentFlowParties.StartAsync(Fixture);
+        var id = await parties.RegisterAsync();
+        using var rest = Client(parties.SellerSession.SessionId);
+
+        // Act: 04.12.2026 was read month-first (12 April) and answered an empty list without a word.
+        var dayFirst = await GetJsonAsync(rest, $"api/v1/invoices?dateFrom={Today}&dateTo={Today}&direction=OUTBOUND");
+        var iso = await GetJsonAsync(rest, $"api/v1/invoices?dateFrom={IsoToday}&dateTo={IsoToday}&direction=OUTBOUND");
+
+        // Assert
+        long[] Ids(JsonElement page) => [.. page.GetProperty("invoices").EnumerateArray().Select(i => i.GetProperty("id").GetInt64())];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Ids(dayFirst), Is.EqualTo(new[] { id }));
+            Assert.That(Ids(iso), Is.EqualTo(new[] { id }));
+        }
+    }
+
+    [TestCase("invoices", "12/03/2026")]
+    [TestCase("invoices", "2026.12.03")]
+    [TestCase("invoices", "3.12.2026")]
+    [TestCase("exports", "12/03/2026")]
+    [TestCase("reports?groupBy=status", "2026.12.03")]
+    public async Task Should_refuse_a_period_date_of_another_format_naming_both_formats(string path, string date)
+    {
+        // Arrange
+        using var parties = await DocumentFlowParties.StartAsync(Fixture);
+        using var rest = Client(parties.SellerSession.SessionId);
+        var separator = path.Contains('?') ? '&' : '?';
+
+        // Act
+        using var response = await rest.GetAsync($"api/v1/{path}{separator}dateFrom={Uri.EscapeDataString(date)}&dateTo={IsoToday}");
+
+        // Assert
+        var problem = await Rest.ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(problem.GetProperty("errorCode").GetString(), Is.EqualTo("FIELD_INVALID"));
+            Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("dateFrom").And.Contain("dd.MM.yyyy").And.Contain("yyyy-MM-dd"));
+        }
+    }
+
+    [Test]
+    public async Task Should_write_every_date_of_an_invoice_in_iso()
+    {
+        // Arrange
+        using var parties = await DocumentFlowParties.StartAsync(Fixture);
+        var id = await parties.RegisterAsync();
+        using var rest = Client(parties.SellerSession.SessionId);
+
+        // Act
+        var invoice = await GetJsonAsync(rest, $"api/v1/invoices/{id}");
+        var page = await GetJsonAsync(rest, $"api/v1/invoices?dateFrom={IsoToday}&dateTo={IsoToday}&direction=OUTBOUND");
+
+        // Assert: the body stays as signed (day first, as ESF writes it); every other date is ISO.
+        var dayFirst = new System.Text.RegularExpressions.Regex(@"\d{2}\.\d{2}\.\d{4}");
+        string[] DayFirstValues(JsonElement json) => [.. json.EnumerateObject()
+            .Where(p => p.Name != "body" && p.Value.ValueKind == JsonValueKind.String && dayFirst.IsMatch(p.Value.GetString()!))
+            .Select(p => $"{p.Name}={p.Value}")];
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((invoice.GetProperty("date").GetString(), invoice.GetProperty("turnoverDate").GetString()), Is.EqualTo((IsoToday, IsoToday)));
+            Assert.That(DayFirstValues(invoice), Is.Empty);
+            Assert.That(DayFirstValues(page.GetProperty("invoices")[0]), Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task Should_refuse_a_period_ending_in_the_future_with_the_real_message()
+    {
+        // Arrange
+        using var parties = await DocumentFlowParties.StartAsync(Fixture);
+        using var rest = Client(parties.SellerSession.SessionId);
+        var inTwoDays = DateTime.UtcNow.AddHours(5).AddDays(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        // Act
+        using var response = await rest.GetAsync($"api/v1/invoices?dateFrom={IsoToday}&dateTo={inTwoDays}");
+
+        // Assert
+        var problem = await Rest.ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.UnprocessableEntity);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain(Esf.Infrastructure.Search.PeriodLimit.FutureMessage));
     }
 
     private static HttpClient Client(string sessionId)

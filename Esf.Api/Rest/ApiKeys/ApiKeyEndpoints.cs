@@ -49,7 +49,7 @@ public static class ApiKeyEndpoints
         RequireSession(bearer);
         return await keys.RevokeAsync(bearer.Context.Tin, keyId, ct)
             ? TypedResults.NoContent()
-            : throw RestProblemException.NotFound($"No API key {keyId}.");
+            : throw EsfException.NotFound($"No API key {keyId}.");
     }
 
     /// <summary>Keys are managed by people in a session: a leaked key cannot mint or revoke others.</summary>

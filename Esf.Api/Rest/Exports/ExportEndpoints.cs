@@ -2,6 +2,7 @@ using Esf.Api.Printing;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.Problems;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Export;
 
 namespace Esf.Api.Rest.Exports;
@@ -28,7 +29,8 @@ public static class ExportEndpoints
     }
 
     private static async Task ExportAsync(
-        HttpContext http, [AsParameters] InvoiceSearchQuery query, string? format, BearerSession bearer, InvoiceExporter exporter)
+        HttpContext http, [AsParameters] InvoiceSearchQuery query, string? format, BearerSession bearer, InvoiceExporter exporter,
+        TimeProvider clock)
     {
         var (exportFormat, contentType, extension) = (format ?? "xml").ToLowerInvariant() switch
         {
@@ -36,9 +38,9 @@ public static class ExportEndpoints
             "jsonl" or "ndjson" => (ExportFormat.JsonLines, "application/x-ndjson; charset=utf-8", "jsonl"),
             "csv" => (ExportFormat.Csv, "text/csv; charset=utf-8", "csv"),
             "pdf" => (ExportFormat.PrintedForms, "application/zip", "zip"),
-            _ => throw RestProblemException.Malformed($"format «{format}» must be xml, jsonl, csv or pdf."),
+            _ => throw EsfException.InvalidInput($"format «{format}» must be xml, jsonl, csv or pdf."),
         };
-        var filter = query.ToFilter();
+        var filter = query.ToFilter(clock);
         var after = query.After;
         http.Response.ContentType = contentType;
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"invoices-{filter.DateFrom:yyyyMMdd}-{filter.DateTo:yyyyMMdd}.{extension}\"";

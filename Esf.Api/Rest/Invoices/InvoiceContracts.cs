@@ -1,16 +1,20 @@
 using Esf.Domain.Invoices;
 using Esf.Domain.Rules;
+using Esf.Domain.Rules.Document;
 using Esf.Infrastructure.Invoices;
 
 namespace Esf.Api.Rest.Invoices;
 
-/// <summary>A stored invoice with everything the real API's InvoiceInfo carries; errors are filled for a FAILED invoice.</summary>
+/// <summary>
+/// A stored invoice with everything the real API's InvoiceInfo carries; errors are filled for a FAILED invoice. Every date
+/// is ISO (ADR 0006): <see cref="Date"/> is the body's dd.MM.yyyy issue date, which stays day-first only inside the body.
+/// </summary>
 public sealed record InvoiceView(
     long Id,
     string Status,
     string? RegistrationNumber,
     string Num,
-    string Date,
+    DateOnly? Date,
     DateOnly? TurnoverDate,
     string InvoiceType,
     string SellerTin,
@@ -30,7 +34,7 @@ public sealed record InvoiceView(
     IReadOnlyList<RuleViolation> Errors)
 {
     public static InvoiceView From(InvoiceRecord r, IReadOnlyList<RuleViolation> errors) => new(
-        r.InvoiceId, r.Status.ToWire(), r.RegistrationNumber, r.Num, r.DateText, r.TurnoverDate, r.InvoiceType, r.SellerTin,
+        r.InvoiceId, r.Status.ToWire(), r.RegistrationNumber, r.Num, BodyFacts.ParseDate(r.DateText), r.TurnoverDate, r.InvoiceType, r.SellerTin,
         r.CustomerTin, r.Body, r.Version, r.Signature, r.SignatureType, r.SignatureValid, r.Certificate, r.Hash, r.InputDate,
         r.DeliveryDate, r.LastUpdateDate, r.CancelReason, r.Kogd, errors);
 }

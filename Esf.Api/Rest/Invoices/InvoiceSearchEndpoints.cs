@@ -1,6 +1,7 @@
 using System.Xml;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Search;
 using Microsoft.Net.Http.Headers;
 
@@ -26,9 +27,10 @@ public static class InvoiceSearchEndpoints
     }
 
     private static async Task SearchAsync(
-        HttpContext http, [AsParameters] InvoiceSearchQuery query, int? limit, string? format, BearerSession bearer, InvoiceSearch search)
+        HttpContext http, [AsParameters] InvoiceSearchQuery query, int? limit, string? format, BearerSession bearer, InvoiceSearch search,
+        TimeProvider clock)
     {
-        var page = await search.AfterAsync(bearer.Context, query.ToFilter(), query.SortBy, query.Ascending, query.After,
+        var page = await search.AfterAsync(bearer.Context, query.ToFilter(clock), query.SortBy, query.Ascending, query.After,
             Math.Clamp(limit ?? DefaultLimit, 1, MaxLimit), http.RequestAborted);
         var result = new InvoiceSearchPage([.. page.Invoices.Select(i => InvoiceView.From(i, []))], page.Next?.Encode(), page.HasMore);
         if (WantsXml(http, format))
@@ -48,6 +50,6 @@ public static class InvoiceSearchEndpoints
         "json" => false,
         null => http.Request.Headers[HeaderNames.Accept].ToString() is var accept
             && accept.Contains("xml", StringComparison.OrdinalIgnoreCase) && !accept.Contains("json", StringComparison.OrdinalIgnoreCase),
-        _ => throw RestProblemException.Malformed($"format «{format}» must be json or xml."),
+        _ => throw EsfException.InvalidInput($"format «{format}» must be json or xml."),
     };
 }

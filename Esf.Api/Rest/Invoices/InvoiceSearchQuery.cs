@@ -1,5 +1,7 @@
 using Esf.Api.Rest.Problems;
 using Esf.Domain.Invoices;
+using Esf.Infrastructure;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Feed;
 using Esf.Infrastructure.Search;
 
@@ -7,17 +9,18 @@ namespace Esf.Api.Rest.Invoices;
 
 /// <summary>
 /// The query string of GET /api/v1/invoices and GET /api/v1/exports: the main filters of Table 30 (period, direction, sort,
-/// asc) and the extended-search filters of Table 31 the gateway can answer. The period is required and spans at most a quarter.
+/// asc) and the extended-search filters of Table 31 the gateway can answer. The period is required, spans at most a quarter
+/// and does not end after today. Dates are text read by <see cref="RequestDates"/>: dd.MM.yyyy or yyyy-MM-dd (ADR 0006).
 /// </summary>
 public sealed record InvoiceSearchQuery(
-    DateOnly? DateFrom,
-    DateOnly? DateTo,
+    string? DateFrom,
+    string? DateTo,
     string? Direction,
     string? ContragentTin,
-    DateOnly? TurnoverDateFrom,
-    DateOnly? TurnoverDateTo,
-    DateTimeOffset? LastUpdateDateFrom,
-    DateTimeOffset? LastUpdateDateTo,
+    string? TurnoverDateFrom,
+    string? TurnoverDateTo,
+    string? LastUpdateDateFrom,
+    string? LastUpdateDateTo,
     string[]? Status,
     string? InvoiceType,
     string? Num,
@@ -49,18 +52,19 @@ public sealed record InvoiceSearchQuery(
 
     public SearchCursor? After => SearchCursor.Decode(Cursor);
 
-    public InvoiceFilter ToFilter()
+    /// <summary>The filter, checked against the period rules with today's date by <paramref name="clock"/> (Kazakhstan time).</summary>
+    public InvoiceFilter ToFilter(TimeProvider clock)
     {
         var filter = new InvoiceFilter
         {
             Direction = Direction is null ? null : DirectionFilter.Parse(Direction.ToUpperInvariant()),
             ContragentTin = ContragentTin,
-            DateFrom = DateFrom,
-            DateTo = DateTo,
-            TurnoverDateFrom = TurnoverDateFrom,
-            TurnoverDateTo = TurnoverDateTo,
-            LastUpdateDateFrom = LastUpdateDateFrom,
-            LastUpdateDateTo = LastUpdateDateTo,
+            DateFrom = RequestDates.Day(DateFrom, "dateFrom"),
+            DateTo = RequestDates.Day(DateTo, "dateTo"),
+            TurnoverDateFrom = RequestDates.Day(TurnoverDateFrom, "turnoverDateFrom"),
+            TurnoverDateTo = RequestDates.Day(TurnoverDateTo, "turnoverDateTo"),
+            LastUpdateDateFrom = RequestDates.Instant(LastUpdateDateFrom, "lastUpdateDateFrom"),
+            LastUpdateDateTo = RequestDates.Instant(LastUpdateDateTo, "lastUpdateDateTo"),
             Statuses = [.. (Status ?? []).SelectMany(s => s.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(ParseStatus)],
             InvoiceType = InvoiceType is null ? null : ParseType(InvoiceType),
             Num = Num,
@@ -84,18 +88,19 @@ public sealed record InvoiceSearchQuery(
             TurnoverSizeTo = TurnoverSizeTo,
         };
         PeriodLimit.Check(filter);
+        PeriodLimit.CheckNotAfter(filter, KazakhstanTime.Today(clock));
         return filter;
     }
 
     private static InvoiceStatus ParseStatus(string wire) => InvoiceStatusNames.TryParse(wire.Trim().ToUpperInvariant(), out var status)
         ? status
-        : throw RestProblemException.Malformed($"status «{wire}» is not an invoice status.");
+        : throw EsfException.InvalidInput($"status «{wire}» is not an invoice status.");
 
     private static InvoiceType ParseType(string wire) => wire.Trim().ToUpperInvariant() switch
     {
         "ORDINARY_INVOICE" => Domain.Invoices.InvoiceType.OrdinaryInvoice,
         "FIXED_INVOICE" => Domain.Invoices.InvoiceType.FixedInvoice,
         "ADDITIONAL_INVOICE" => Domain.Invoices.InvoiceType.AdditionalInvoice,
-        _ => throw RestProblemException.Malformed($"invoiceType «{wire}» is not ORDINARY_INVOICE, FIXED_INVOICE or ADDITIONAL_INVOICE."),
+        _ => throw EsfException.InvalidInput($"invoiceType «{wire}» is not ORDINARY_INVOICE, FIXED_INVOICE or ADDITIONAL_INVOICE."),
     };
 }

@@ -1,6 +1,7 @@
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
 using Esf.Domain.Invoices;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Invoices;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -45,8 +46,8 @@ public static class InvoiceStatusEndpoints
         if (body is not null)
         {
             signed = new SignedStatusChange(
-                body.Signature ?? throw RestProblemException.Malformed("signature is required."),
-                body.Certificate ?? throw RestProblemException.Malformed("certificate is required."));
+                body.Signature ?? throw EsfException.InvalidInput("signature is required."),
+                body.Certificate ?? throw EsfException.InvalidInput("certificate is required."));
         }
 
         var reason = operation is LifecycleOperation.Delete or LifecycleOperation.Confirm ? null : body?.Reason ?? "";
@@ -55,11 +56,11 @@ public static class InvoiceStatusEndpoints
         return result.IsChanged ? TypedResults.Ok(InvoiceSummaryView.From(result.Summary!)) : throw Refusal(result);
     }
 
-    private static RestProblemException Refusal(StatusChangeResult result) => result.ErrorCode switch
+    private static EsfException Refusal(StatusChangeResult result) => result.ErrorCode switch
     {
-        InvoiceStatusChanger.NotFound => RestProblemException.NotFound($"No invoice {result.InvoiceId} is visible to this session."),
-        DocumentFlow.AccessDenied => new RestProblemException(StatusCodes.Status403Forbidden, "Access denied", result.Message!, result.ErrorCode),
-        DocumentFlow.WrongStatus => new RestProblemException(StatusCodes.Status409Conflict, "Illegal status transition", result.Message!, result.ErrorCode),
-        _ => new RestProblemException(StatusCodes.Status422UnprocessableEntity, "Request refused", result.Message!, result.ErrorCode!),
+        InvoiceStatusChanger.NotFound => EsfException.NotFound($"No invoice {result.InvoiceId} is visible to this session."),
+        DocumentFlow.AccessDenied => new EsfException(EsfFaultKind.AccessDenied, result.Message!, result.ErrorCode),
+        DocumentFlow.WrongStatus => EsfException.Conflict(result.Message!, result.ErrorCode),
+        _ => EsfException.Business(result.Message!, result.ErrorCode),
     };
 }

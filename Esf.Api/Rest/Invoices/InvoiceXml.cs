@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Xml;
+using Esf.Domain.Calendar;
 
 namespace Esf.Api.Rest.Invoices;
 
@@ -22,7 +23,7 @@ public static class InvoiceXml
             await Element(writer, "status", invoice.Status);
             await Element(writer, "registrationNumber", invoice.RegistrationNumber);
             await Element(writer, "num", invoice.Num);
-            await Element(writer, "date", invoice.Date);
+            await Element(writer, "date", invoice.Date is { } date ? DayFormats.ToIso(date) : null);
             await Element(writer, "invoiceType", invoice.InvoiceType);
             await Element(writer, "sellerTin", invoice.SellerTin);
             await Element(writer, "customerTin", invoice.CustomerTin);

@@ -1,4 +1,5 @@
 using Esf.Domain.Invoices;
+using Esf.Domain.Rules.Document;
 using Esf.Infrastructure.Invoices;
 
 namespace Esf.Api.Rest.Invoices;
@@ -11,8 +12,8 @@ public sealed record SignedStatusChangeBody(string? Reason, string? Signature, s
 
 /// <summary>An invoice's short form after a status operation (InvoiceSummary).</summary>
 public sealed record InvoiceSummaryView(
-    long Id, string Status, string Num, string Date, string? RegistrationNumber, string? CancelReason, DateTimeOffset LastUpdateDate)
+    long Id, string Status, string Num, DateOnly? Date, string? RegistrationNumber, string? CancelReason, DateTimeOffset LastUpdateDate)
 {
     public static InvoiceSummaryView From(InvoiceSummaryRecord s) =>
-        new(s.InvoiceId, s.Status.ToWire(), s.Num, s.Date, s.RegistrationNumber, s.CancelReason, s.LastUpdateDate);
+        new(s.InvoiceId, s.Status.ToWire(), s.Num, BodyFacts.ParseDate(s.Date), s.RegistrationNumber, s.CancelReason, s.LastUpdateDate);
 }

@@ -1,5 +1,6 @@
 using Esf.Domain.Rules;
-using Esf.Api.Rest.Problems;
+using Esf.Domain.Rules.Document;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Invoices;
 
 namespace Esf.Api.Rest.Invoices;
@@ -12,13 +13,14 @@ public sealed record UploadInvoicesBody(string Certificate, IReadOnlyList<Upload
 {
     /// <summary>
     /// A missing field of an item is passed on empty rather than refused here: the upload checks then decline that invoice
-    /// with the rule it breaks, exactly as for SOAP. Only an upload with no invoices at all is malformed.
+    /// with the rule it breaks, exactly as for SOAP. Only an upload with no invoices at all is malformed (refused here to name
+    /// the REST field; the uploader refuses it as well, for SOAP).
     /// </summary>
     public UploadBatch ToBatch()
     {
         if (Invoices is null || Invoices.Count == 0)
         {
-            throw RestProblemException.Malformed("The upload must carry at least one invoice in 'invoices'.");
+            throw EsfException.InvalidInput("The upload must carry at least one invoice in 'invoices'.");
         }
 
         var items = Invoices
@@ -28,9 +30,11 @@ public sealed record UploadInvoicesBody(string Certificate, IReadOnlyList<Upload
     }
 }
 
-public sealed record AcceptedInvoiceView(int Index, long Id, string Num, string Date);
+/// <summary>An accepted invoice; its dd.MM.yyyy date answered ISO, like every date of the JSON API (ADR 0006).</summary>
+public sealed record AcceptedInvoiceView(int Index, long Id, string Num, DateOnly? Date);
 
-public sealed record DeclinedInvoiceView(int Index, string Num, string Date, IReadOnlyList<RuleViolation> Errors);
+/// <summary>A declined invoice; <c>date</c> is null when the body's date could not be read (its errors say so).</summary>
+public sealed record DeclinedInvoiceView(int Index, string Num, DateOnly? Date, IReadOnlyList<RuleViolation> Errors);
 
 /// <summary>
 /// The answer to an upload. Accepted invoices are queued (IN_QUEUE) and registered asynchronously: poll their status.
@@ -41,6 +45,6 @@ public sealed record UploadResponse(
 {
     public static UploadResponse From(UploadResult result) => new(
         result.UploadId,
-        result.Accepted.Select(a => new AcceptedInvoiceView(a.Index, a.InvoiceId!.Value, a.Num, a.Date)).ToList(),
-        result.Declined.Select(d => new DeclinedInvoiceView(d.Index, d.Num, d.Date, d.Errors)).ToList());
+        result.Accepted.Select(a => new AcceptedInvoiceView(a.Index, a.InvoiceId!.Value, a.Num, BodyFacts.ParseDate(a.Date))).ToList(),
+        result.Declined.Select(d => new DeclinedInvoiceView(d.Index, d.Num, BodyFacts.ParseDate(d.Date), d.Errors)).ToList());
 }

@@ -1,6 +1,7 @@
 using Esf.Api.Rest.Problems;
 using Esf.Domain.Invoices;
 using Esf.Domain.Rules;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Sessions;
 
@@ -16,7 +17,7 @@ public sealed record VisibleInvoice(InvoiceRecord Record, IReadOnlyList<RuleViol
     {
         var found = await queries.GetByIdsAsync(session, [id], ct);
         var record = found.FirstOrDefault(r => r.InvoiceId == id)
-            ?? throw RestProblemException.NotFound($"No invoice {id} is visible to this session.");
+            ?? throw EsfException.NotFound($"No invoice {id} is visible to this session.");
         if (record.Status != InvoiceStatus.Failed)
         {
             return new VisibleInvoice(record, []);

@@ -29,6 +29,7 @@ public static class RestOpenApi
                 Description = "The sessionId answered by POST /api/v1/sessions (the same session ids as SOAP).",
             });
             options.OperationFilter<BearerSecurityOperationFilter>();
+            options.OperationFilter<DateParameterOperationFilter>();
             options.SupportNonNullableReferenceTypes();
             options.NonNullableReferenceTypesAsRequired();
         });

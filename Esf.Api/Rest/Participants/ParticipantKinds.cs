@@ -1,4 +1,5 @@
 using Esf.Api.Rest.Problems;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Participants;
 
 namespace Esf.Api.Rest.Participants;
@@ -11,6 +12,6 @@ public static class ParticipantKinds
         "INDIVIDUAL" => ParticipantKind.Individual,
         "ENTREPRENEUR" => ParticipantKind.Entrepreneur,
         "LEGAL_ENTITY" => ParticipantKind.LegalEntity,
-        _ => throw RestProblemException.Malformed("kind must be INDIVIDUAL, ENTREPRENEUR or LEGAL_ENTITY."),
+        _ => throw EsfException.InvalidInput("kind must be INDIVIDUAL, ENTREPRENEUR or LEGAL_ENTITY."),
     };
 }

@@ -1,5 +1,6 @@
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Participants;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -36,7 +37,8 @@ public static class PowerOfAttorneyEndpoints
         GrantPowerOfAttorneyBody body, BearerSession bearer, PowersOfAttorney powers, CancellationToken ct)
     {
         RequiredFields.Check(("attorneyIin", body.AttorneyIin));
-        var power = await powers.GrantAsync(bearer.Context, body.AttorneyIin, body.ValidFrom, body.ValidTo, ct);
+        var power = await powers.GrantAsync(bearer.Context, body.AttorneyIin,
+            RequestDates.RequiredDay(body.ValidFrom, "validFrom"), RequestDates.RequiredDay(body.ValidTo, "validTo"), ct);
         return TypedResults.Created($"{RestEndpointExtensions.RoutePrefix}/powers-of-attorney/{power.Id}", power);
     }
 
@@ -44,5 +46,5 @@ public static class PowerOfAttorneyEndpoints
         TypedResults.Ok(await powers.ListAsync(bearer.Context.Tin, ct));
 
     private static async Task<NoContent> RevokeAsync(long id, BearerSession bearer, PowersOfAttorney powers, CancellationToken ct) =>
-        await powers.RevokeAsync(bearer.Context, id, ct) ? TypedResults.NoContent() : throw RestProblemException.NotFound($"No power of attorney {id}.");
+        await powers.RevokeAsync(bearer.Context, id, ct) ? TypedResults.NoContent() : throw EsfException.NotFound($"No power of attorney {id}.");
 }

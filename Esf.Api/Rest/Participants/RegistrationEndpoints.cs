@@ -1,6 +1,7 @@
 using Esf.Api.Hosting;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Participants;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -74,7 +75,7 @@ public static class RegistrationEndpoints
     private static async Task<Ok<RegistrationAnswer>> ConfirmAsync(string token, ParticipantRegistrations registrations, CancellationToken ct) =>
         await registrations.ConfirmAsync(token, ct) is { } message
             ? TypedResults.Ok(new RegistrationAnswer(message))
-            : throw RestProblemException.NotFound("The confirmation link is unknown, already used or expired.");
+            : throw EsfException.NotFound("The confirmation link is unknown, already used or expired.");
 
     private static async Task<Ok<IReadOnlyList<PendingApproval>>> AwaitingApprovalAsync(
         BearerSession bearer, ParticipantRegistrations registrations, CancellationToken ct) =>
@@ -83,5 +84,5 @@ public static class RegistrationEndpoints
     private static async Task<NoContent> ApproveAsync(long id, BearerSession bearer, ParticipantRegistrations registrations, CancellationToken ct) =>
         await registrations.ApproveAsync(bearer.Context, id, ct)
             ? TypedResults.NoContent()
-            : throw RestProblemException.NotFound($"No registration {id} waits for approval.");
+            : throw EsfException.NotFound($"No registration {id} waits for approval.");
 }

@@ -1,3 +1,5 @@
+using Esf.Infrastructure.Errors;
+
 namespace Esf.Api.Rest.Problems;
 
 /// <summary>
@@ -11,7 +13,7 @@ public static class RequiredFields
         var missing = fields.Where(f => f.Value is null or string { Length: 0 }).Select(f => f.Name).ToList();
         if (missing.Count > 0)
         {
-            throw RestProblemException.Malformed($"Missing required field(s): {string.Join(", ", missing)}.");
+            throw EsfException.InvalidInput($"Missing required field(s): {string.Join(", ", missing)}.");
         }
     }
 }

@@ -14,8 +14,6 @@ public sealed class RestExceptionHandler(IProblemDetailsService problems, ILogge
 {
     private const string SoapPathPrefix = "/esf-web";
 
-    /// <summary>The uploader's errorCode for an Idempotency-Key already used with a different request: a conflict, not a refusal.</summary>
-
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (httpContext.Request.Path.StartsWithSegments(SoapPathPrefix) || httpContext.Response.HasStarted)
@@ -51,7 +49,6 @@ public sealed class RestExceptionHandler(IProblemDetailsService problems, ILogge
     private static ProblemDetails ToProblem(Exception exception) => exception switch
     {
         EsfException esf => FromEsf(esf),
-        RestProblemException rest => Problem(rest.Status, rest.Title, rest.Message, rest.ErrorCode),
         // Kestrel's and the binder's refusals (too large, unreadable): StatusProblemDefaults words them like the status pages do.
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode },
         _ when TransientFaults.IsTransient(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable",
@@ -62,15 +59,19 @@ public sealed class RestExceptionHandler(IProblemDetailsService problems, ILogge
             "UNEXPECTED_ERROR"),
     };
 
+    /// <summary>
+    /// The kind of the error, and nothing else, decides the status (ADR 0005). A fault without an errorCode of the real API
+    /// still gets one, named after its kind, so clients can always switch on status and code.
+    /// </summary>
     private static ProblemDetails FromEsf(EsfException exception)
     {
-        // A fault without an errorCode of the real API still gets one, named after its kind, so clients can always switch on it.
         var (status, title, kindCode) = exception.Kind switch
         {
+            EsfFaultKind.InvalidInput => (StatusCodes.Status400BadRequest, "Malformed request", EsfException.InvalidInputCode),
             EsfFaultKind.SessionClosed => (StatusCodes.Status401Unauthorized, "Session required", "SESSION_CLOSED"),
             EsfFaultKind.AccessDenied => (StatusCodes.Status403Forbidden, "Access denied", "ACCESS_DENIED"),
-            _ when exception.ErrorCode == EsfException.IdempotencyKeyReusedCode =>
-                (StatusCodes.Status409Conflict, "Idempotency-Key reused", EsfException.IdempotencyKeyReusedCode),
+            EsfFaultKind.NotFound => (StatusCodes.Status404NotFound, "Not found", "NOT_FOUND"),
+            EsfFaultKind.Conflict => (StatusCodes.Status409Conflict, "Conflict", "CONFLICT"),
             _ => (StatusCodes.Status422UnprocessableEntity, "Request refused", "BUSINESS_ERROR"),
         };
         return Problem(status, title, exception.Description, exception.ErrorCode ?? kindCode);

@@ -3,6 +3,7 @@ using System.Text;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
 using Esf.Infrastructure;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Registry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -45,11 +46,12 @@ public static class RegistryEndpoints
         var given = request.Headers[AdminKeyHeader].ToString();
         if (string.IsNullOrEmpty(expected) || !SameKey(given, expected))
         {
-            throw new RestProblemException(StatusCodes.Status401Unauthorized, "Admin key required",
+            // No valid credential: the kind of a closed session, so the status is 401 like a missing bearer's.
+            throw new EsfException(EsfFaultKind.SessionClosed,
                 $"Registry import needs the header {AdminKeyHeader} with the configured Esf:AdminApiKey", "ACCESS_DENIED");
         }
 
-        var table = RegistryTables.Find(name) ?? throw RestProblemException.NotFound($"No registry named «{name}»");
+        var table = RegistryTables.Find(name) ?? throw EsfException.NotFound($"No registry named «{name}»");
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var csv = await reader.ReadToEndAsync(ct);
         return TypedResults.Ok(await importer.ImportAsync(table, csv, ct));
@@ -65,9 +67,15 @@ public static class RegistryEndpoints
     private static async Task<Ok<IReadOnlyList<EnterpriseValidationResult>>> ValidateAsync(
         List<EnterpriseKey>? keys, BearerSession bearer, EnterpriseValidator validator, CancellationToken ct)
     {
-        if (keys is not { Count: > 0 } || keys.Any(k => string.IsNullOrWhiteSpace(k.Tin)))
+        if (keys is not { Count: > 0 } || keys.Any(k => k is null))
         {
-            throw RestProblemException.Malformed("a non-empty list of enterprise keys, each with a tin, is required");
+            throw EsfException.InvalidInput("a non-empty list of enterprise keys is required");
+        }
+
+        // JSON binding leaves a missing field null although the contract says string (L8: that was a null reference, 500).
+        foreach (var key in keys)
+        {
+            RequiredFields.Check(("tin", key.Tin), ("certificateSeries", key.CertificateSeries), ("certificateNum", key.CertificateNum));
         }
 
         return TypedResults.Ok(await validator.ValidateAsync(keys, ct));

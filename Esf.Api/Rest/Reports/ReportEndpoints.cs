@@ -23,9 +23,10 @@ public static class ReportEndpoints
     }
 
     private static async Task ReportAsync(
-        HttpContext http, [AsParameters] InvoiceSearchQuery query, string? groupBy, string? format, BearerSession bearer, InvoiceReport report)
+        HttpContext http, [AsParameters] InvoiceSearchQuery query, string? groupBy, string? format, BearerSession bearer, InvoiceReport report,
+        TimeProvider clock)
     {
-        var rows = await report.GroupAsync(bearer.Context, query.ToFilter(), InvoiceReport.Parse(groupBy), query.Ascending, http.RequestAborted);
+        var rows = await report.GroupAsync(bearer.Context, query.ToFilter(clock), InvoiceReport.Parse(groupBy), query.Ascending, http.RequestAborted);
         await ReportFiles.WriteAsync(http, rows, groupBy ?? "report", format?.ToLowerInvariant() ?? (AcceptsSpreadsheet(http) ? "xlsx" : "csv"));
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Esf.Api.Rest.Problems;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Export;
 using Esf.Infrastructure.Search;
 
@@ -33,7 +34,7 @@ public static class ReportFiles
                 await http.Response.WriteAsync(csv.ToString(), Encoding.UTF8);
                 break;
             default:
-                throw RestProblemException.Malformed($"format «{format}» must be csv, json or xlsx.");
+                throw EsfException.InvalidInput($"format «{format}» must be csv, json or xlsx.");
         }
     }
 

@@ -1,5 +1,6 @@
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Registration;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -34,7 +35,7 @@ public static class RuleEndpoints
     {
         if (string.IsNullOrEmpty(body.InvoiceBody))
         {
-            throw RestProblemException.Malformed("invoiceBody is required");
+            throw EsfException.InvalidInput("invoiceBody is required");
         }
 
         var result = await validator.ValidateAsync(bearer.Context, body.InvoiceBody, body.Signature, body.X509Certificate, body.SignatureType, ct);

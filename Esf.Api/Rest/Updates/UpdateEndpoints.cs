@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Feed;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -77,7 +78,7 @@ public static class UpdateEndpoints
     private static long ParseCursor(string? cursor) =>
         string.IsNullOrEmpty(cursor) ? 0
         : long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position
-        : throw RestProblemException.Malformed($"cursor «{cursor}» is not a cursor this feed returned.");
+        : throw EsfException.InvalidInput($"cursor «{cursor}» is not a cursor this feed returned.");
 
     private static InvoiceDirection? ParseDirection(string? direction) => direction is null ? null : DirectionFilter.Parse(direction.ToUpperInvariant());
 }

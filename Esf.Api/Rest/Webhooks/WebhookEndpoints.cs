@@ -2,6 +2,7 @@ using System.Globalization;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
 using Esf.Domain.Invoices;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Feed;
 using Esf.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,18 +35,18 @@ public static class WebhookEndpoints
     {
         if (!Uri.TryCreate(body.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
-            throw RestProblemException.Malformed("url must be an absolute http or https URL.");
+            throw EsfException.InvalidInput("url must be an absolute http or https URL.");
         }
 
         if (body.Secret is not { Length: >= 16 })
         {
-            throw RestProblemException.Malformed("secret must have at least 16 characters.");
+            throw EsfException.InvalidInput("secret must have at least 16 characters.");
         }
 
         var events = body.Events ?? [];
         if (events.FirstOrDefault(e => !InvoiceStatusNames.TryParse(e, out _)) is { } unknown)
         {
-            throw RestProblemException.Malformed($"events: «{unknown}» is not an invoice status.");
+            throw EsfException.InvalidInput($"events: «{unknown}» is not an invoice status.");
         }
 
         var from = body.FromCursor is null ? await feed.LatestPositionAsync(ct) : Cursor(body.FromCursor);
@@ -69,7 +70,7 @@ public static class WebhookEndpoints
 
     private static long Cursor(string text) => long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var position)
         ? position
-        : throw RestProblemException.Malformed($"cursor «{text}» is not a feed cursor.");
+        : throw EsfException.InvalidInput($"cursor «{text}» is not a feed cursor.");
 
-    private static RestProblemException NotFound(long id) => RestProblemException.NotFound($"No webhook {id} belongs to this enterprise.");
+    private static EsfException NotFound(long id) => EsfException.NotFound($"No webhook {id} belongs to this enterprise.");
 }

@@ -93,13 +93,13 @@ public sealed class InvoiceSearchOperations(
 
     private static InvoiceStatus ParseStatus(string wire) => InvoiceStatusNames.TryParse(wire.Trim(), out var status)
         ? status
-        : throw EsfException.Business($"invoiceStatus «{wire}» is not an InvoiceStatus.", "FIELD_INVALID");
+        : throw EsfException.InvalidInput($"invoiceStatus «{wire}» is not an InvoiceStatus.");
 
     private static InvoiceType ParseType(string wire) => wire.Trim() switch
     {
         "ORDINARY_INVOICE" => InvoiceType.OrdinaryInvoice,
         "FIXED_INVOICE" => InvoiceType.FixedInvoice,
         "ADDITIONAL_INVOICE" => InvoiceType.AdditionalInvoice,
-        _ => throw EsfException.Business($"invoiceType «{wire}» is not an InvoiceType.", "FIELD_INVALID"),
+        _ => throw EsfException.InvalidInput($"invoiceType «{wire}» is not an InvoiceType."),
     };
 }

@@ -11,7 +11,7 @@ public static class XsDateTime
     {
         if (!DateTime.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var value))
         {
-            throw EsfException.Business($"{field} «{text}» is not an xs:dateTime.", "FIELD_INVALID");
+            throw EsfException.InvalidInput($"{field} «{text}» is not an xs:dateTime.");
         }
 
         try
@@ -24,7 +24,7 @@ public static class XsDateTime
         }
         catch (ArgumentOutOfRangeException)
         {
-            throw EsfException.Business($"{field} «{text}» is outside the dates this service handles.", "FIELD_INVALID");
+            throw EsfException.InvalidInput($"{field} «{text}» is outside the dates this service handles.");
         }
     }
 
