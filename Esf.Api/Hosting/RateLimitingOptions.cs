@@ -10,8 +10,11 @@ public sealed class RateLimitingOptions
     /// <summary>Requests per client IP address per minute, every endpoint together.</summary>
     public int PerIpPerMinute { get; set; } = 3000;
 
-    /// <summary>REST requests per bearer session or API key per minute.</summary>
-    public int PerSessionPerMinute { get; set; } = 1200;
+    /// <summary>
+    /// Authenticated requests per enterprise per minute, SOAP and REST, every session and API key of the enterprise together
+    /// (it replaces the former per-credential <c>PerSessionPerMinute</c>, which more keys or sessions multiplied).
+    /// </summary>
+    public int PerTenantPerMinute { get; set; } = 1200;
 
     /// <summary>
     /// Login attempts per client IP per minute: POSTs to SessionService and AuthService (SOAP), to /api/v1/sessions (REST) and

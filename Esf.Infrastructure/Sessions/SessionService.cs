@@ -8,8 +8,10 @@ using Npgsql;
 namespace Esf.Infrastructure.Sessions;
 
 /// <summary>Opens, checks and closes sessions; every business call starts with <see cref="RequireAsync"/>.</summary>
+/// <param name="budget">The tenants' rate budget where the gateway role limits rates; none in a worker.</param>
 public sealed class SessionService(
-    NpgsqlDataSource database, IOptions<EsfOptions> options, TimeProvider clock, CertificateValidator certificates)
+    NpgsqlDataSource database, IOptions<EsfOptions> options, TimeProvider clock, CertificateValidator certificates,
+    ITenantRequestBudget? budget = null)
 {
     private readonly TimeSpan idle = TimeSpan.FromMinutes(options.Value.SessionIdleMinutes);
 
@@ -75,7 +77,10 @@ public sealed class SessionService(
         };
     }
 
-    /// <summary>The open session, or <see cref="EsfException.SessionClosed"/>; touches its idle timer.</summary>
+    /// <summary>
+    /// The open session, or <see cref="EsfException.SessionClosed"/>; touches its idle timer and charges the request to the
+    /// session's enterprise (SOAP and REST alike, so that no kind of session escapes the rate limits).
+    /// </summary>
     public async Task<SessionContext> RequireAsync(string? sessionId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(sessionId))
@@ -85,12 +90,14 @@ public sealed class SessionService(
 
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<SessionContext>(new CommandDefinition("""
+        var session = await connection.QuerySingleOrDefaultAsync<SessionContext>(new CommandDefinition("""
             UPDATE sessions SET last_seen_at = @Now
             WHERE session_id = @SessionId AND closed_at IS NULL AND last_seen_at > @IdleSince
             RETURNING session_id AS SessionId, login AS Login, tin AS Tin, business_profile_type AS BusinessProfileType, certificate AS Certificate
             """, new { SessionId = sessionId, Now = now, IdleSince = now - idle }, cancellationToken: cancellationToken))
             ?? throw EsfException.SessionClosed();
+        budget?.Charge(session.Tin);
+        return session;
     }
 
     /// <summary>currentUser: the user and the enterprise of the session.</summary>
