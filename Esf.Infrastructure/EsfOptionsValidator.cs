@@ -23,6 +23,7 @@ public sealed class EsfOptionsValidator(IHostEnvironment environment, IOptions<S
         // The value is not repeated: a broker URI carries its password.
         .AbsoluteUriOrEmpty("Esf:RabbitMq", options.RabbitMq, "amqp://user:password@rabbitmq:5672/", "amqp", "amqps")
         .AbsoluteUriOrEmpty("Esf:Otlp:Endpoint", options.Otlp.Endpoint, "http://otel-collector:4317", "http", "https")
+        .Networks("Esf:Metrics:AllowedNetworks", options.Metrics.AllowedNetworks)
         .Require(!options.SeedDemo || security.Value.AllowsDevelopmentTrust(environment),
             "Esf:SeedDemo=true creates a user with a published password and a self-signed signing key: it is allowed only in the "
             + $"Development environment or with Esf:Security:DevelopmentTrust=true (the environment is {environment.EnvironmentName}).")

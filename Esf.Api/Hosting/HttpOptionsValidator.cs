@@ -15,15 +15,11 @@ public sealed class HttpOptionsValidator : IValidateOptions<HttpOptions>
                 $"Esf:Http:MinRequestBodyBytesPerSecond must be above 0 (it is {options.MinRequestBodyBytesPerSecond}).")
             .Positive("Esf:Http:MinRequestBodyGraceSeconds", options.MinRequestBodyGraceSeconds)
             .Positive("Esf:Http:RequestHeadersTimeoutSeconds", options.RequestHeadersTimeoutSeconds)
-            .Positive("Esf:Http:MaxRequestHeadersTotalBytes", options.MaxRequestHeadersTotalBytes);
+            .Positive("Esf:Http:MaxRequestHeadersTotalBytes", options.MaxRequestHeadersTotalBytes)
+            .Networks("Esf:Http:KnownNetworks", options.KnownNetworks);
         foreach (var proxy in options.KnownProxies)
         {
             failures.Require(IPAddress.TryParse(proxy, out _), $"Esf:Http:KnownProxies: «{proxy}» is not an IP address.");
-        }
-
-        foreach (var network in options.KnownNetworks)
-        {
-            failures.Require(IPNetwork.TryParse(network, out _), $"Esf:Http:KnownNetworks: «{network}» is not a network in CIDR notation (e.g. 172.18.0.0/16).");
         }
 
         return failures.Result;

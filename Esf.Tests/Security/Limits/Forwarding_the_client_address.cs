@@ -17,7 +17,7 @@ public sealed class Forwarding_the_client_address
     {
         // Arrange: a client (not the proxy) that names a new address on every guess to escape the login limit.
         using var tenant = await TestTenant.CreateAsync(LimitedGateway.Fixture);
-        using var client = LimitedGateway.ClientFrom("127.0.0.3");
+        using var client = LimitedGateway.Fixture.CreateClientFrom("127.0.0.3");
 
         // Act
         var answers = new List<HttpStatusCode>();
@@ -38,7 +38,7 @@ public sealed class Forwarding_the_client_address
     {
         // Arrange
         using var tenant = await TestTenant.CreateAsync(LimitedGateway.Fixture);
-        using var proxy = LimitedGateway.ClientFrom(LimitedGateway.Proxy);
+        using var proxy = LimitedGateway.Fixture.CreateClientFrom(LimitedGateway.Proxy);
 
         // Act: one client behind the proxy spends its login budget; another client behind the same proxy then logs in.
         var answers = new List<HttpStatusCode>();

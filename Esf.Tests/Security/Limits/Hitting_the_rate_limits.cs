@@ -85,7 +85,7 @@ public sealed class Hitting_the_rate_limits
     {
         // Arrange: an address of its own, so that the other login tests keep their budget.
         using var tenant = await TestTenant.CreateAsync(LimitedGateway.Fixture);
-        using var soap = new RawSoapClient(LimitedGateway.ClientFrom("127.0.0.4"));
+        using var soap = new RawSoapClient(LimitedGateway.Fixture.CreateClientFrom("127.0.0.4"));
         var guess = $"""<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope" xmlns:esf="esf"><env:Header>{Envelopes.UsernameToken(tenant.UserIin, "Guess").Replace("soapenv:", "env:")}</env:Header><env:Body><esf:createSessionRequest><tin>{tenant.SellerTin}</tin><x509Certificate>{tenant.CertificateBase64}</x509Certificate></esf:createSessionRequest></env:Body></env:Envelope>""";
 
         // Act

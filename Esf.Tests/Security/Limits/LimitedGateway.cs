@@ -23,19 +23,4 @@ public sealed class LimitedGateway : SharedGateway<LimitedGateway>
         ["Esf:Http:KnownProxies:0"] = Proxy,
     };
 
-    /// <summary>A client whose connections leave from <paramref name="localAddress"/> (any address of 127.0.0.0/8 on Linux).</summary>
-    public static HttpClient ClientFrom(string localAddress)
-    {
-        var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (context, cancellationToken) =>
-            {
-                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
-                socket.Bind(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(localAddress), 0));
-                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
-            },
-        };
-        return new HttpClient(handler) { BaseAddress = Fixture.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-    }
 }
