@@ -23,6 +23,15 @@ public sealed class RateLimitingOptions
     /// </summary>
     public int LoginPerIpPerMinute { get; set; } = 60;
 
+    /// <summary>
+    /// Failed password logins per login (from any address) before that login is locked out for the rest of
+    /// <see cref="LoginLockoutMinutes"/>; a lockout answers 429 like the other limits, even to the right password.
+    /// </summary>
+    public int FailedLoginsPerLogin { get; set; } = 10;
+
+    /// <summary>The window of <see cref="FailedLoginsPerLogin"/>, in minutes.</summary>
+    public int LoginLockoutMinutes { get; set; } = 15;
+
     /// <summary>Public verifications (GET /verify/{registrationNumber}, no login) per client IP per minute.</summary>
     public int VerifyPerIpPerMinute { get; set; } = 30;
 }

@@ -11,5 +11,7 @@ public sealed class RateLimitingOptionsValidator : IValidateOptions<RateLimiting
         .NotNegative("Esf:RateLimiting:PerTenantPerMinute", options.PerTenantPerMinute)
         .NotNegative("Esf:RateLimiting:LoginPerIpPerMinute", options.LoginPerIpPerMinute)
         .NotNegative("Esf:RateLimiting:VerifyPerIpPerMinute", options.VerifyPerIpPerMinute)
+        .NotNegative("Esf:RateLimiting:FailedLoginsPerLogin", options.FailedLoginsPerLogin)
+        .Positive("Esf:RateLimiting:LoginLockoutMinutes", options.LoginLockoutMinutes)
         .Result;
 }

@@ -35,6 +35,7 @@ public static class RateLimitingSetup
             limiter.OnRejected = (context, _) => RejectAsync(context.HttpContext, RetryAfter(context.Lease));
         });
         services.Replace(ServiceDescriptor.Singleton<ITenantRequestBudget, TenantRateLimiter>());
+        services.Replace(ServiceDescriptor.Singleton<ILoginLockout, LoginLockout>());
         return services;
     }
 
@@ -50,11 +51,14 @@ public static class RateLimitingSetup
 
     /// <summary>A fixed window per key; no key (or a limit of 0) means this limiter does not apply to the request.</summary>
     internal static PartitionedRateLimiter<T> FixedWindowPerKey<T>(int permits, Func<T, string?> key) =>
+        FixedWindowPerKey(permits, Window, key);
+
+    internal static PartitionedRateLimiter<T> FixedWindowPerKey<T>(int permits, TimeSpan window, Func<T, string?> key) =>
         PartitionedRateLimiter.Create<T, string>(resource => key(resource) is { } partition && permits > 0
             ? RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = permits,
-                Window = Window,
+                Window = window,
                 QueueLimit = 0,
             })
             : RateLimitPartition.GetNoLimiter("none"));

@@ -9,9 +9,10 @@ namespace Esf.Infrastructure.Sessions;
 
 /// <summary>Opens, checks and closes sessions; every business call starts with <see cref="RequireAsync"/>.</summary>
 /// <param name="budget">The tenants' rate budget where the gateway role limits rates; none in a worker.</param>
+/// <param name="lockout">The per-login lockout after failed passwords, where the gateway role limits rates.</param>
 public sealed class SessionService(
     NpgsqlDataSource database, IOptions<EsfOptions> options, TimeProvider clock, CertificateValidator certificates,
-    ITenantRequestBudget? budget = null)
+    ITenantRequestBudget? budget = null, ILoginLockout? lockout = null)
 {
     private readonly TimeSpan idle = TimeSpan.FromMinutes(options.Value.SessionIdleMinutes);
 
@@ -21,7 +22,7 @@ public sealed class SessionService(
     public async Task<string> CreateAsync(CreateSessionRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await UserAccounts.VerifyPasswordAsync(connection, request.Login, request.Password, cancellationToken);
+        await VerifyPasswordAsync(connection, request.Login, request.Password, cancellationToken);
         VerifyCertificate(request.Certificate, request.Login);
         var profile = await UserAccounts.ProfileAsync(connection, request.Login, request.Tin, request.BusinessProfileType, cancellationToken);
         var session = new SessionOpener.NewSession(
@@ -46,7 +47,7 @@ public sealed class SessionService(
         string tin, string certificate, string login, string password, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await UserAccounts.VerifyPasswordAsync(connection, login, password, cancellationToken);
+        await VerifyPasswordAsync(connection, login, password, cancellationToken);
         VerifyCertificate(certificate, login);
         await UserAccounts.ProfileAsync(connection, login, tin, null, cancellationToken);
         return await CloseOpenAsync(login, tin, cancellationToken);
@@ -127,6 +128,24 @@ public sealed class SessionService(
             """, new { session.Login }, cancellationToken: cancellationToken))).ToList();
     }
 
+    private async Task VerifyPasswordAsync(NpgsqlConnection connection, string login, string password, CancellationToken cancellationToken)
+    {
+        lockout?.EnsureNotLockedOut(login);
+        try
+        {
+            await UserAccounts.VerifyPasswordAsync(connection, login, password, cancellationToken);
+        }
+        catch (EsfException refused) when (refused.ErrorCode == "PASSWORD_INVALID")
+        {
+            lockout?.Failed(login);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The certificate is only presented on the legacy login (the real wire carries no challenge), so it must at least name
+    /// the login's ИИН: one without SERIALNUMBER=IIN… proves nothing about who logs in (M4).
+    /// </summary>
     private void VerifyCertificate(string certificateText, string login)
     {
         if (!CertificateParser.TryParse(certificateText, out var certificate))
@@ -137,7 +156,7 @@ public sealed class SessionService(
         using (certificate)
         {
             certificates.Validate(certificate, CertificatePurpose.Authentication);
-            if (CertificateParser.Subject(certificate).Iin is { } iin && iin != login)
+            if (CertificateParser.Subject(certificate).Iin != login)
             {
                 throw EsfException.Code("IIN_NOT_VALID");
             }

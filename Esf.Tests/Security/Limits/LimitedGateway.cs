@@ -4,7 +4,7 @@ using NUnit.Framework;
 namespace Esf.Tests.Security.Limits;
 
 /// <summary>
-/// A gateway with tiny rate limits: 5 logins per IP and 20 authenticated calls per enterprise per minute; 127.0.0.2 is its
+/// A gateway with tiny rate limits: 5 logins per IP, 5 failed passwords per login, and 20 authenticated calls per enterprise per minute; 127.0.0.2 is its
 /// reverse proxy. Tests that spend an IP's login budget call from an address of their own in 127.0.0.0/8.
 /// </summary>
 [SetUpFixture]
@@ -20,6 +20,7 @@ public sealed class LimitedGateway : SharedGateway<LimitedGateway>
         ["Esf:RateLimiting:LoginPerIpPerMinute"] = Logins.ToString(),
         ["Esf:RateLimiting:PerTenantPerMinute"] = TenantCalls.ToString(),
         ["Esf:RateLimiting:PerIpPerMinute"] = "10000",
+        ["Esf:RateLimiting:FailedLoginsPerLogin"] = Logins.ToString(),
         ["Esf:Http:KnownProxies:0"] = Proxy,
     };
 
