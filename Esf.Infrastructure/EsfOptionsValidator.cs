@@ -31,6 +31,7 @@ public sealed class EsfOptionsValidator(IHostEnvironment environment, IOptions<S
             || security.Value.AllowsDevelopmentTrust(environment),
             "Esf:PublicBaseUrl is not set: the confirmation links and the WSDL address are built from it, never from the Host header. "
             + $"Set it to the address clients reach the gateway at (the environment is {environment.EnvironmentName}).")
+        .Networks("Esf:Metrics:AllowedNetworks", options.Metrics.AllowedNetworks)
         .Require(!options.SeedDemo || security.Value.AllowsDevelopmentTrust(environment),
             "Esf:SeedDemo=true creates a user with a published password and a self-signed signing key: it is allowed only in the "
             + $"Development environment or with Esf:Security:DevelopmentTrust=true (the environment is {environment.EnvironmentName}).")

@@ -23,6 +23,17 @@ public sealed class OptionsFailures
             || (Uri.TryCreate(value, UriKind.Absolute, out var uri) && schemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase)),
             $"{key} must be an absolute {string.Join(" or ", schemes.Select(s => s + "://"))} URI, such as {example}.");
 
+    /// <summary>Every value a network in CIDR notation.</summary>
+    public OptionsFailures Networks(string key, IEnumerable<string> values)
+    {
+        foreach (var network in values)
+        {
+            Require(System.Net.IPNetwork.TryParse(network, out _), $"{key}: «{network}» is not a network in CIDR notation (e.g. 172.18.0.0/16).");
+        }
+
+        return this;
+    }
+
     public OptionsFailures Require(bool condition, string failure)
     {
         if (!condition)

@@ -63,12 +63,12 @@ public static class GatewayApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = options.MaxRequestBytes);
         var connectionString = await DatabaseSetup.ResolveAsync(builder, options);
         await TransientFaults.Startup.ExecuteAsync(async token => await DatabaseMigrator.MigrateAsync(connectionString, token));
 
         // The one place that decides what runs in this process.
         builder.Services.AddEsfCore(connectionString);
+        builder.Services.AddEsfHttpLimits();
         builder.Services.AddEsfMessaging(options, consumeUploads: roles.HasFlag(EsfRoles.Worker));
         builder.Services.AddEsfHealthChecks();
         builder.Services.AddEsfTelemetry(options, builder.Configuration);
@@ -88,6 +88,8 @@ public static class GatewayApp
         }
 
         var app = builder.Build();
+        // First, so that the rate limiter and the logs see the client's address, not the proxy's.
+        app.UseForwardedHeaders();
         app.MapEsfHealthChecks();
         app.MapEsfMetrics(options);
         if (roles.HasFlag(EsfRoles.Gateway))

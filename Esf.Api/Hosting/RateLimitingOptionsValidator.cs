@@ -8,8 +8,10 @@ public sealed class RateLimitingOptionsValidator : IValidateOptions<RateLimiting
 {
     public ValidateOptionsResult Validate(string? name, RateLimitingOptions options) => new OptionsFailures()
         .NotNegative("Esf:RateLimiting:PerIpPerMinute", options.PerIpPerMinute)
-        .NotNegative("Esf:RateLimiting:PerSessionPerMinute", options.PerSessionPerMinute)
+        .NotNegative("Esf:RateLimiting:PerTenantPerMinute", options.PerTenantPerMinute)
         .NotNegative("Esf:RateLimiting:LoginPerIpPerMinute", options.LoginPerIpPerMinute)
         .NotNegative("Esf:RateLimiting:VerifyPerIpPerMinute", options.VerifyPerIpPerMinute)
+        .NotNegative("Esf:RateLimiting:FailedLoginsPerLogin", options.FailedLoginsPerLogin)
+        .Positive("Esf:RateLimiting:LoginLockoutMinutes", options.LoginLockoutMinutes)
         .Result;
 }

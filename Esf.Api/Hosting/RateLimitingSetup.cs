@@ -2,19 +2,22 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Esf.Api.Journal;
 using Esf.Api.Rest;
-using Esf.Api.Rest.Auth;
 using Esf.Api.Soap;
 using Esf.Api.Soap.Framework;
+using Esf.Infrastructure.Errors;
+using Esf.Infrastructure.Sessions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Esf.Api.Hosting;
 
 /// <summary>
-/// ASP.NET Core's rate limiter, chained: per client IP, per REST session or API key, and per IP for logins. A refusal is
-/// 429 with Retry-After: a problem on REST, a SOAP fault on SOAP. Behind a proxy, forward the client address (docs/security.md).
+/// ASP.NET Core's rate limiter, chained: per client IP and per IP for logins; and, once the credential is known, one budget
+/// per enterprise (<see cref="TenantRateLimiter"/>). A refusal is 429 with Retry-After: a problem on REST, a SOAP fault on
+/// SOAP in the request's SOAP version. The client IP is the one forwarded by a configured proxy only (<c>Esf:Http:KnownProxies</c>).
 /// </summary>
 public static class RateLimitingSetup
 {
@@ -27,11 +30,12 @@ public static class RateLimitingSetup
         {
             var options = configured.Value;
             limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                Partition(options.PerIpPerMinute, http => "ip:" + ClientAddress(http)),
-                Partition(options.PerSessionPerMinute, SessionKey),
-                Partition(options.LoginPerIpPerMinute, http => IsLogin(http.Request) ? "login:" + ClientAddress(http) : null));
-            limiter.OnRejected = (context, _) => RejectAsync(context.HttpContext, context.Lease);
+                FixedWindowPerKey<HttpContext>(options.PerIpPerMinute, http => "ip:" + ClientAddress(http)),
+                FixedWindowPerKey<HttpContext>(options.LoginPerIpPerMinute, http => IsLogin(http.Request) ? "login:" + ClientAddress(http) : null));
+            limiter.OnRejected = (context, _) => RejectAsync(context.HttpContext, RetryAfter(context.Lease));
         });
+        services.Replace(ServiceDescriptor.Singleton<ITenantRequestBudget, TenantRateLimiter>());
+        services.Replace(ServiceDescriptor.Singleton<ILoginLockout, LoginLockout>());
         return services;
     }
 
@@ -46,24 +50,36 @@ public static class RateLimitingSetup
     }
 
     /// <summary>A fixed window per key; no key (or a limit of 0) means this limiter does not apply to the request.</summary>
-    private static PartitionedRateLimiter<HttpContext> Partition(int permits, Func<HttpContext, string?> key) =>
-        PartitionedRateLimiter.Create<HttpContext, string>(http => key(http) is { } partition && permits > 0
+    internal static PartitionedRateLimiter<T> FixedWindowPerKey<T>(int permits, Func<T, string?> key) =>
+        FixedWindowPerKey(permits, Window, key);
+
+    internal static PartitionedRateLimiter<T> FixedWindowPerKey<T>(int permits, TimeSpan window, Func<T, string?> key) =>
+        PartitionedRateLimiter.Create<T, string>(resource => key(resource) is { } partition && permits > 0
             ? RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = permits,
-                Window = Window,
+                Window = window,
                 QueueLimit = 0,
             })
             : RateLimitPartition.GetNoLimiter("none"));
 
-    private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    internal static TimeSpan RetryAfter(RateLimitLease lease) =>
+        lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : Window;
 
-    /// <summary>The REST caller's credential (its hash code, so that secrets are not kept as dictionary keys).</summary>
-    private static string? SessionKey(HttpContext http)
+    /// <summary>Sets <c>Retry-After</c> for a refusal that another handler words (the SOAP fault, the REST problem).</summary>
+    public static void AnnounceRetry(HttpContext http, TooManyRequestsException refusal) =>
+        http.Response.Headers[HeaderNames.RetryAfter] = refusal.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The RATE_LIMITED problem of REST, for the limiter's refusals and the tenant budget's alike.</summary>
+    public static ProblemDetails Problem(string detail) => new()
     {
-        var credential = http.Request.Headers[ApiKeyHeader.Name].ToString() is { Length: > 0 } key ? key : http.Request.Headers[HeaderNames.Authorization].ToString();
-        return credential.Length > 0 ? "session:" + credential.GetHashCode(StringComparison.Ordinal).ToString(CultureInfo.InvariantCulture) : null;
-    }
+        Status = StatusCodes.Status429TooManyRequests,
+        Title = "Too many requests",
+        Detail = detail,
+        Extensions = { ["errorCode"] = "RATE_LIMITED" },
+    };
+
+    private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private static bool IsLogin(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)
@@ -72,16 +88,16 @@ public static class RateLimitingSetup
             || request.Path.StartsWithSegments($"{RestEndpointExtensions.RoutePrefix}/sessions")
             || request.Path.StartsWithSegments($"{JournalEndpoints.BasePath}/login"));
 
-    private static async ValueTask RejectAsync(HttpContext http, RateLimitLease lease)
+    private static async ValueTask RejectAsync(HttpContext http, TimeSpan retryAfter)
     {
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : Window;
-        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-        http.Response.Headers[HeaderNames.RetryAfter] = seconds.ToString(CultureInfo.InvariantCulture);
-        var message = $"Too many requests; retry after {seconds} seconds.";
+        var refusal = new TooManyRequestsException(retryAfter);
+        AnnounceRetry(http, refusal);
         if (http.Request.Path.StartsWithSegments(SoapEndpointExtensions.BasePath))
         {
-            var fault = new SoapFault(SoapFaultCode.Client, message, HttpStatus: StatusCodes.Status429TooManyRequests);
-            await SoapMessageWriter.WriteAsync(http, SoapVersion.Soap11, fault.HttpStatus, xml => SoapMessageWriter.WriteFault(xml, SoapVersion.Soap11, fault, "esf"));
+            // The body is not read yet: the SOAP version is told by the Content-Type (SOAP 1.2 is application/soap+xml).
+            var version = SoapVersion.FromContentType(http.Request.ContentType);
+            var fault = SoapFault.TooManyRequests(refusal);
+            await SoapMessageWriter.WriteAsync(http, version, fault.HttpStatus, xml => SoapMessageWriter.WriteFault(xml, version, fault, "esf"));
             return;
         }
 
@@ -89,13 +105,7 @@ public static class RateLimitingSetup
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = message,
-                Extensions = { ["errorCode"] = "RATE_LIMITED" },
-            },
+            ProblemDetails = Problem(refusal.Message),
         });
     }
 }

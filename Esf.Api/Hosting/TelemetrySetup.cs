@@ -68,12 +68,36 @@ internal static class TelemetrySetup
         return services;
     }
 
-    /// <summary><c>/metrics</c> in the Prometheus text format, on every role (the worker counts registrations), when enabled.</summary>
+    /// <summary>
+    /// <c>/metrics</c> in the Prometheus text format, on every role (the worker counts registrations), when enabled; only to
+    /// clients in <c>Esf:Metrics:AllowedNetworks</c> when that is set. Routing ignores case and a trailing slash, and so does
+    /// the check (<see cref="PathString.StartsWithSegments(PathString)"/>): <c>/METRICS</c> and <c>/metrics/</c> are refused alike.
+    /// </summary>
     public static void MapEsfMetrics(this WebApplication app, EsfOptions options)
     {
-        if (options.Metrics.Prometheus)
+        if (!options.Metrics.Prometheus)
         {
-            app.MapPrometheusScrapingEndpoint();
+            return;
         }
+
+        var allowed = options.Metrics.AllowedNetworks.Select(network => System.Net.IPNetwork.Parse(network)).ToList();
+        if (allowed.Count > 0)
+        {
+            app.Use(async (http, next) =>
+            {
+                if (http.Request.Path.StartsWithSegments(MetricsPath)
+                    && !(http.Connection.RemoteIpAddress is { } client && allowed.Any(network => network.Contains(client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client))))
+                {
+                    http.Response.StatusCode = StatusCodes.Status404NotFound;
+                    return;
+                }
+
+                await next(http);
+            });
+        }
+
+        app.MapPrometheusScrapingEndpoint(MetricsPath);
     }
+
+    private const string MetricsPath = "/metrics";
 }

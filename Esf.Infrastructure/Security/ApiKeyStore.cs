@@ -13,7 +13,7 @@ namespace Esf.Infrastructure.Security;
 /// 256-bit random secret is stored (a slow KDF adds nothing against a secret that cannot be guessed), compared in constant time.
 /// A key acts as the user who created it, for that user's enterprise, until revoked.
 /// </summary>
-public sealed class ApiKeyStore(NpgsqlDataSource database, TimeProvider clock)
+public sealed class ApiKeyStore(NpgsqlDataSource database, TimeProvider clock, ITenantRequestBudget? budget = null)
 {
     public const string Prefix = "esf_";
 
@@ -68,6 +68,8 @@ public sealed class ApiKeyStore(NpgsqlDataSource database, TimeProvider clock)
             throw EsfException.SessionClosed();
         }
 
+        // A key draws on its enterprise's budget, the same one as the enterprise's sessions.
+        budget?.Charge(key.Tin);
         return new SessionContext($"apikey:{parts[0]}", key.Login, key.Tin, key.Profile, "");
     }
 

@@ -8,8 +8,11 @@ using Npgsql;
 namespace Esf.Infrastructure.Sessions;
 
 /// <summary>Opens, checks and closes sessions; every business call starts with <see cref="RequireAsync"/>.</summary>
+/// <param name="budget">The tenants' rate budget where the gateway role limits rates; none in a worker.</param>
+/// <param name="lockout">The per-login lockout after failed passwords, where the gateway role limits rates.</param>
 public sealed class SessionService(
-    NpgsqlDataSource database, IOptions<EsfOptions> options, TimeProvider clock, CertificateValidator certificates)
+    NpgsqlDataSource database, IOptions<EsfOptions> options, TimeProvider clock, CertificateValidator certificates,
+    ITenantRequestBudget? budget = null, ILoginLockout? lockout = null)
 {
     private readonly TimeSpan idle = TimeSpan.FromMinutes(options.Value.SessionIdleMinutes);
 
@@ -19,7 +22,7 @@ public sealed class SessionService(
     public async Task<string> CreateAsync(CreateSessionRequest request, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await UserAccounts.VerifyPasswordAsync(connection, request.Login, request.Password, cancellationToken);
+        await VerifyPasswordAsync(connection, request.Login, request.Password, cancellationToken);
         VerifyCertificate(request.Certificate, request.Login);
         var profile = await UserAccounts.ProfileAsync(connection, request.Login, request.Tin, request.BusinessProfileType, cancellationToken);
         var session = new SessionOpener.NewSession(
@@ -44,7 +47,7 @@ public sealed class SessionService(
         string tin, string certificate, string login, string password, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await UserAccounts.VerifyPasswordAsync(connection, login, password, cancellationToken);
+        await VerifyPasswordAsync(connection, login, password, cancellationToken);
         VerifyCertificate(certificate, login);
         await UserAccounts.ProfileAsync(connection, login, tin, null, cancellationToken);
         return await CloseOpenAsync(login, tin, cancellationToken);
@@ -75,7 +78,10 @@ public sealed class SessionService(
         };
     }
 
-    /// <summary>The open session, or <see cref="EsfException.SessionClosed"/>; touches its idle timer.</summary>
+    /// <summary>
+    /// The open session, or <see cref="EsfException.SessionClosed"/>; touches its idle timer and charges the request to the
+    /// session's enterprise (SOAP and REST alike, so that no kind of session escapes the rate limits).
+    /// </summary>
     public async Task<SessionContext> RequireAsync(string? sessionId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(sessionId))
@@ -85,12 +91,14 @@ public sealed class SessionService(
 
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<SessionContext>(new CommandDefinition("""
+        var session = await connection.QuerySingleOrDefaultAsync<SessionContext>(new CommandDefinition("""
             UPDATE sessions SET last_seen_at = @Now
             WHERE session_id = @SessionId AND closed_at IS NULL AND last_seen_at > @IdleSince
             RETURNING session_id AS SessionId, login AS Login, tin AS Tin, business_profile_type AS BusinessProfileType, certificate AS Certificate
             """, new { SessionId = sessionId, Now = now, IdleSince = now - idle }, cancellationToken: cancellationToken))
             ?? throw EsfException.SessionClosed();
+        budget?.Charge(session.Tin);
+        return session;
     }
 
     /// <summary>currentUser: the user and the enterprise of the session.</summary>
@@ -120,6 +128,24 @@ public sealed class SessionService(
             """, new { session.Login }, cancellationToken: cancellationToken))).ToList();
     }
 
+    private async Task VerifyPasswordAsync(NpgsqlConnection connection, string login, string password, CancellationToken cancellationToken)
+    {
+        lockout?.EnsureNotLockedOut(login);
+        try
+        {
+            await UserAccounts.VerifyPasswordAsync(connection, login, password, cancellationToken);
+        }
+        catch (EsfException refused) when (refused.ErrorCode == "PASSWORD_INVALID")
+        {
+            lockout?.Failed(login);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The certificate is only presented on the legacy login (the real wire carries no challenge), so it must at least name
+    /// the login's ИИН: one without SERIALNUMBER=IIN… proves nothing about who logs in (M4).
+    /// </summary>
     private void VerifyCertificate(string certificateText, string login)
     {
         if (!CertificateParser.TryParse(certificateText, out var certificate))
@@ -130,7 +156,7 @@ public sealed class SessionService(
         using (certificate)
         {
             certificates.Validate(certificate, CertificatePurpose.Authentication);
-            if (CertificateParser.Subject(certificate).Iin is { } iin && iin != login)
+            if (CertificateParser.Subject(certificate).Iin != login)
             {
                 throw EsfException.Code("IIN_NOT_VALID");
             }

@@ -37,6 +37,9 @@ public sealed class Refusing_an_unusable_configuration
     [TestCase("Esf:AdminApiKey", "test-admin-key", "Esf:AdminApiKey must be at least 32 characters")]
     [TestCase("Esf:PublicBaseUrl", "esf.example.kz", "Esf:PublicBaseUrl must be an absolute http:// or https:// URI")]
     [TestCase("Esf:PublicBaseUrl", "https://esf.example.kz/?next=1", "Esf:PublicBaseUrl must be an absolute http:// or https:// URI")]
+    [TestCase("Esf:Http:RequestHeadersTimeoutSeconds", "0", "Esf:Http:RequestHeadersTimeoutSeconds must be above 0")]
+    [TestCase("Esf:Http:KnownProxies:0", "nginx", "Esf:Http:KnownProxies: «nginx» is not an IP address")]
+    [TestCase("Esf:Http:KnownNetworks:0", "172.18.0.0", "Esf:Http:KnownNetworks: «172.18.0.0» is not a network")]
     public async Task Should_refuse_to_start_the_host_naming_the_key(string key, string value, string message)
     {
         var refusal = await RefusalAsync(new Dictionary<string, string?> { [key] = value });

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Esf.Api.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -69,6 +71,25 @@ public sealed class GatewayFixture : IAsyncDisposable
     public T Create<T>() where T : notnull => ActivatorUtilities.CreateInstance<T>(application.Services);
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>
+    /// A client whose connections leave from <paramref name="localAddress"/> (any address of 127.0.0.0/8 on Linux), for tests of
+    /// what the gateway decides by the client's address: rate limits, trusted proxies, /metrics.
+    /// </summary>
+    public HttpClient CreateClientFrom(string localAddress)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+                socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        return new HttpClient(handler) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
 
     public async ValueTask DisposeAsync()
     {

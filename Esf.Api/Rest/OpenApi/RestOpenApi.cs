@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace Esf.Api.Rest.OpenApi;
@@ -36,9 +37,18 @@ public static class RestOpenApi
         return services;
     }
 
+    /// <summary>
+    /// The document always (it is the published contract, contracts/openapi.json); the browsable UI only in Development or
+    /// with <c>Esf:Http:SwaggerUi=true</c>, so that a production gateway does not invite exploring its API.
+    /// </summary>
     public static WebApplication UseRestOpenApi(this WebApplication app)
     {
         app.UseSwagger();
+        if (!app.Environment.IsDevelopment() && !app.Services.GetRequiredService<IOptions<Hosting.HttpOptions>>().Value.SwaggerUi)
+        {
+            return app;
+        }
+
         app.UseSwaggerUI(options => options.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "Esf Gateway REST API v1"));
         return app;
     }

@@ -32,6 +32,10 @@ public sealed class RestExceptionHandler(IProblemDetailsService problems, ILogge
             logger.LogWarning(exception, "Transient failure on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
             httpContext.Response.Headers[HeaderNames.RetryAfter] = "1";
         }
+        else if (exception is TooManyRequestsException limited)
+        {
+            Hosting.RateLimitingSetup.AnnounceRetry(httpContext, limited);
+        }
         else if (problem.Status == StatusCodes.Status401Unauthorized)
         {
             httpContext.Response.Headers[HeaderNames.WWWAuthenticate] = "Bearer";
@@ -49,6 +53,7 @@ public sealed class RestExceptionHandler(IProblemDetailsService problems, ILogge
     private static ProblemDetails ToProblem(Exception exception) => exception switch
     {
         EsfException esf => FromEsf(esf),
+        TooManyRequestsException limited => Hosting.RateLimitingSetup.Problem(limited.Message),
         // Kestrel's and the binder's refusals (too large, unreadable): StatusProblemDefaults words them like the status pages do.
         BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode },
         _ when TransientFaults.IsTransient(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "Temporarily unavailable",

@@ -1,4 +1,5 @@
 using System.Xml;
+using Esf.Infrastructure.Errors;
 using Microsoft.Extensions.Options;
 
 namespace Esf.Api.Soap.Framework;
@@ -67,6 +68,11 @@ public sealed class SoapEndpointHandler(IOptionsMonitor<Infrastructure.EsfOption
 
             if (!http.Response.HasStarted)
             {
+                if (exception is TooManyRequestsException limited)
+                {
+                    Hosting.RateLimitingSetup.AnnounceRetry(http, limited);
+                }
+
                 await SoapMessageWriter.WriteAsync(
                     http, version, fault.HttpStatus, xml => SoapMessageWriter.WriteFault(xml, version, fault, service.EsfPrefix));
             }

@@ -29,6 +29,9 @@ public sealed record SoapFault(SoapFaultCode Code, string Reason, EsfFaultKind? 
     public static SoapFault TooLarge(long maxBytes) =>
         new(SoapFaultCode.Client, $"The request is larger than this gateway accepts ({maxBytes} bytes).", HttpStatus: StatusCodes.Status413PayloadTooLarge);
 
+    public static SoapFault TooManyRequests(TooManyRequestsException refusal) =>
+        new(SoapFaultCode.Client, refusal.Message, HttpStatus: StatusCodes.Status429TooManyRequests);
+
     public static SoapFault FromEsf(EsfException exception) => new(SoapFaultCode.Server, exception.Description, exception.Kind);
 }
 

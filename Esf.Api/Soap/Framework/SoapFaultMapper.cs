@@ -11,6 +11,7 @@ public static class SoapFaultMapper
     {
         SoapFaultException soap => soap.Fault,
         EsfException esf => SoapFault.FromEsf(esf),
+        TooManyRequestsException limited => SoapFault.TooManyRequests(limited),
         // Includes "For security reasons DTD is prohibited…": XmlReader's own text names the problem and the position.
         XmlException xml => SoapFault.Client(xml.Message),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => SoapFault.TooLarge(maxRequestBytes),

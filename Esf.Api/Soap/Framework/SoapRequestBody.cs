@@ -6,9 +6,13 @@ namespace Esf.Api.Soap.Framework;
 /// <summary>
 /// Copies the request body into memory with async reads, refusing more than the configured maximum. The XML is then parsed
 /// from memory: XmlSerializer reads synchronously, which Kestrel forbids on the request stream itself.
+/// The buffer grows with the bytes received, never to the announced Content-Length up front: a client that announces 20 MB
+/// and trickles a few bytes would otherwise pin 20 MB per connection before it is even authenticated (H4).
 /// </summary>
 public static class SoapRequestBody
 {
+    private const int ChunkBytes = 16 * 1024;
+
     public static async Task<MemoryStream> BufferAsync(HttpContext http, long maxBytes)
     {
         var request = http.Request;
@@ -23,8 +27,8 @@ public static class SoapRequestBody
             sizeFeature.MaxRequestBodySize = maxBytes;
         }
 
-        var buffer = new MemoryStream((int)Math.Min(request.ContentLength ?? 16 * 1024, maxBytes));
-        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
         try
         {
             int read;

@@ -12,6 +12,10 @@ public sealed record SoapVersion(string EnvelopeNamespace, string ContentType)
 
     public bool IsSoap12 => ReferenceEquals(this, Soap12);
 
+    /// <summary>Before the envelope is read: SOAP 1.2 travels as <c>application/soap+xml</c>, anything else is answered as SOAP 1.1.</summary>
+    public static SoapVersion FromContentType(string? contentType) =>
+        contentType?.StartsWith("application/soap+xml", StringComparison.OrdinalIgnoreCase) == true ? Soap12 : Soap11;
+
     public static SoapVersion? FromEnvelopeNamespace(string ns) => ns switch
     {
         SoapNamespaces.Soap11Envelope => Soap11,

@@ -54,7 +54,7 @@ public sealed class Hitting_the_rate_limits
     }
 
     [Test]
-    public async Task Should_limit_each_rest_session_on_its_own()
+    public async Task Should_limit_each_enterprise_on_its_own()
     {
         // Arrange
         using var busy = await TestTenant.CreateAsync(LimitedGateway.Fixture);
@@ -64,7 +64,7 @@ public sealed class Hitting_the_rate_limits
 
         // Act
         var answers = new List<HttpStatusCode>();
-        for (var n = 0; n <= LimitedGateway.SessionCalls; n++)
+        for (var n = 0; n <= LimitedGateway.TenantCalls; n++)
         {
             using var response = await busyClient.GetAsync("api/v1/sessions/current");
             answers.Add(response.StatusCode);
@@ -73,12 +73,48 @@ public sealed class Hitting_the_rate_limits
         using var quietResponse = await quietClient.GetAsync("api/v1/sessions/current");
 
         // Assert
-        Assert.That(answers.Take(LimitedGateway.SessionCalls), Is.All.EqualTo(HttpStatusCode.OK));
+        Assert.That(answers.Take(LimitedGateway.TenantCalls), Is.All.EqualTo(HttpStatusCode.OK));
         Assert.That(answers[^1], Is.EqualTo(HttpStatusCode.TooManyRequests));
-        Assert.That(quietResponse.StatusCode, Is.EqualTo(HttpStatusCode.OK), "another session has its own budget");
-        AttackLog.Record(Area, $"Flood the REST API with one session ({LimitedGateway.SessionCalls + 1} calls in a minute)",
-            "429 + Retry-After for that session only; other sessions unaffected");
+        Assert.That(quietResponse.StatusCode, Is.EqualTo(HttpStatusCode.OK), "another enterprise has its own budget");
+        AttackLog.Record(Area, $"Flood the REST API with one session ({LimitedGateway.TenantCalls + 1} calls in a minute)",
+            "429 + Retry-After for that enterprise only; other enterprises unaffected");
     }
+
+    [Test]
+    public async Task Should_answer_a_soap_1_2_request_over_the_limit_with_a_soap_1_2_fault()
+    {
+        // Arrange: an address of its own, so that the other login tests keep their budget.
+        using var tenant = await TestTenant.CreateAsync(LimitedGateway.Fixture);
+        using var soap = new RawSoapClient(LimitedGateway.Fixture.CreateClientFrom("127.0.0.4"));
+        var guess = $"""<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope" xmlns:esf="esf"><env:Header>{Envelopes.UsernameToken(tenant.UserIin, "Guess").Replace("soapenv:", "env:")}</env:Header><env:Body><esf:createSessionRequest><tin>{tenant.SellerTin}</tin><x509Certificate>{tenant.CertificateBase64}</x509Certificate></esf:createSessionRequest></env:Body></env:Envelope>""";
+
+        // Act
+        for (var n = 0; n < LimitedGateway.Logins; n++)
+        {
+            await soap.PostAsync("SessionService", guess, RawSoapClient.Absent, Soap12ContentType);
+        }
+
+        var limited12 = await soap.PostAsync("SessionService", guess, RawSoapClient.Absent, Soap12ContentType);
+        var limited11 = await soap.PostAsync("SessionService", Envelopes.CreateSession(tenant));
+
+        // Assert
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(limited12.Status, Is.EqualTo(HttpStatusCode.TooManyRequests), limited12.ToString());
+            Assert.That(limited12.ContentType, Does.StartWith("application/soap+xml"));
+            Assert.That(limited12.Body, Does.StartWith("<soap:Envelope xmlns:soap=\"http://www.w3.org/2003/05/soap-envelope\">"));
+            Assert.That(limited12.Element("Value"), Is.EqualTo("soap:Sender"));
+            Assert.That(limited12.Element("Text"), Does.StartWith("Too many requests; retry after"));
+            Assert.That(limited11.Status, Is.EqualTo(HttpStatusCode.TooManyRequests), limited11.ToString());
+            Assert.That(limited11.ContentType, Does.StartWith("text/xml"));
+            Assert.That(limited11.FaultCode, Is.EqualTo("soap:Client"));
+        }
+
+        AttackLog.Record(Area, "Guess passwords over SOAP 1.2 past the login limit",
+            "429 answered as a SOAP 1.2 fault (application/soap+xml, soap:Sender); SOAP 1.1 requests get a SOAP 1.1 fault");
+    }
+
+    private const string Soap12ContentType = "application/soap+xml; charset=utf-8";
 
     private static HttpClient Client(string sessionId)
     {
