@@ -4,6 +4,7 @@ using System.Text.Json;
 using Esf.Api.Rest;
 using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.Sessions;
+using Esf.Infrastructure.Errors;
 
 namespace Esf.Api.Cli;
 
@@ -15,9 +16,26 @@ public sealed class GatewayClient(HttpClient http) : IDisposable
 {
     private const string Api = RestEndpointExtensions.RoutePrefix;
 
-    public async Task LogInAsync(CreateSessionBody login, CancellationToken ct)
+    /// <summary>
+    /// Logs in. A session left open by an interrupted earlier run (one open session per user) is closed by the same
+    /// credentials, as closeSessionByCredentials does, and the login is tried once more; <paramref name="notes"/> says so.
+    /// </summary>
+    public async Task LogInAsync(CreateSessionBody login, TextWriter notes, CancellationToken ct)
     {
-        var created = await SendAsync<SessionCreated>("Log-in", () => http.PostAsJsonAsync($"{Api}/sessions", login, ct), ct);
+        Task<SessionCreated> LogIn() => SendAsync<SessionCreated>("Log-in", () => http.PostAsJsonAsync($"{Api}/sessions", login, ct), ct);
+        SessionCreated created;
+        try
+        {
+            created = await LogIn();
+        }
+        catch (CliException e) when (e.ErrorCode == EsfException.SessionAlreadyOpenCode)
+        {
+            var close = new CloseSessionBody(login.Tin, login.Certificate, login.Login, login.Password);
+            await SendAsync<SessionStatusView>("Closing the open session", () => http.PostAsJsonAsync($"{Api}/sessions/close", close, ct), ct);
+            await notes.WriteLineAsync("The user had an open session (an interrupted earlier run?): closed the user's open session by credentials and logged in again.");
+            created = await LogIn();
+        }
+
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.SessionId);
     }
 
@@ -67,7 +85,7 @@ public sealed class GatewayClient(HttpClient http) : IDisposable
         {
             using (response)
             {
-                throw new CliException($"{action} refused: {await DescribeAsync(response, ct)}");
+                throw new CliException($"{action} refused: {(await DescribeAsync(response, ct)).Description}");
             }
         }
 
@@ -110,7 +128,8 @@ public sealed class GatewayClient(HttpClient http) : IDisposable
         {
             if (!response.IsSuccessStatusCode)
             {
-                throw new CliException($"{action} refused: {await DescribeAsync(response, ct)}");
+                var (description, errorCode) = await DescribeAsync(response, ct);
+                throw new CliException($"{action} refused: {description}") { ErrorCode = errorCode };
             }
 
             return await response.Content.ReadFromJsonAsync<T>(ct)
@@ -118,20 +137,20 @@ public sealed class GatewayClient(HttpClient http) : IDisposable
         }
     }
 
-    /// <summary>"422 PASSWORD_INVALID: …" from a problem body, or the bare status when the body is not a problem.</summary>
-    private static async Task<string> DescribeAsync(HttpResponseMessage response, CancellationToken ct)
+    /// <summary>"422 PASSWORD_INVALID: …" and the errorCode from a problem body, or the bare status when the body is not a problem.</summary>
+    private static async Task<(string Description, string? ErrorCode)> DescribeAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
         try
         {
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-            var errorCode = problem.TryGetProperty("errorCode", out var code) ? $" {code.GetString()}" : "";
+            var errorCode = problem.TryGetProperty("errorCode", out var code) ? code.GetString() : null;
             var detail = problem.TryGetProperty("detail", out var text) ? $": {text.GetString()}" : "";
-            return $"{status}{errorCode}{detail}";
+            return ($"{status}{(errorCode is null ? "" : $" {errorCode}")}{detail}", errorCode);
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {
-            return status;
+            return (status, null);
         }
     }
 }

@@ -116,16 +116,30 @@ public sealed class RegistryRulesTests
     [TestCase("DIC-02")]
     [TestCase("DIC-03")]
     [TestCase("DIC-04")]
+    [TestCase("B-20")]
     public void DictionaryRule_WhenTheDictionaryIsEmpty_Passes(string id)
     {
         var (body, registry) = (ValidBody.Create(), new FakeRegistryView());
         RegistryRuleCases.All[id](body, registry);
         registry.Countries.Clear();
         registry.Currencies.Clear();
+        registry.Accounts.Clear();
 
         var rule = RuleCatalogue.RegistrationRules.Single(r => r.Definition.Id == id);
 
         Assert.That(rule.Check(Context(body, registry)), Is.Empty);
+    }
+
+    [Test]
+    public void SellerAccount_WhenTheIikIsTheSellersImportedAccount_PassesB20AndB21()
+    {
+        var (body, registry) = (ValidBody.Create(), new FakeRegistryView());
+        (body.Sellers[0].Iik, body.Sellers[0].Bik) = ("KZ126010001000123456", "HSBKKZKX");
+        registry.Accounts[(ValidBody.Seller, "KZ126010001000123456")] = "HSBKKZKX";
+
+        var ids = RegistrationControl.Run(Context(body, registry)).Select(v => v.RuleId);
+
+        Assert.That(ids, Does.Not.Contain("B-20").And.Not.Contain("B-21"));
     }
 
     [Test]

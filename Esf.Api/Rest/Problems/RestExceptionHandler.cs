@@ -69,11 +69,14 @@ public sealed class RestExceptionHandler(IProblemDetailsService problems, ILogge
         {
             EsfFaultKind.SessionClosed => (StatusCodes.Status401Unauthorized, "Session required", "SESSION_CLOSED"),
             EsfFaultKind.AccessDenied => (StatusCodes.Status403Forbidden, "Access denied", "ACCESS_DENIED"),
+            _ when exception.ErrorCode == EsfException.SessionAlreadyOpenCode =>
+                (StatusCodes.Status409Conflict, "Session already open", EsfException.SessionAlreadyOpenCode),
             _ when exception.ErrorCode == EsfException.IdempotencyKeyReusedCode =>
                 (StatusCodes.Status409Conflict, "Idempotency-Key reused", EsfException.IdempotencyKeyReusedCode),
             _ => (StatusCodes.Status422UnprocessableEntity, "Request refused", "BUSINESS_ERROR"),
         };
-        return Problem(status, title, exception.Description, exception.ErrorCode ?? kindCode);
+        // Message, not Description: the REST problem never echoes a secret the SOAP wire text must carry (the open session's id).
+        return Problem(status, title, exception.Message, exception.ErrorCode ?? kindCode);
     }
 
     private static ProblemDetails Problem(int status, string title, string detail, string errorCode) => new()
