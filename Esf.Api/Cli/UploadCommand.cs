@@ -58,7 +58,7 @@ public static class UploadCommand
             {
                 var iin = options.Login.Length > 0 ? options.Login
                     : key.Iin ?? throw new CliException("The key's certificate names no ИИН: pass --login <ИИН>.", CliException.Usage);
-                await gateway.LogInWithTicketAsync(options.Tin, iin, key.SignXml, ct);
+                await gateway.LogInWithTicketAsync(options.Tin, iin, key.SignXml, environment.Error, ct);
             }
             else
             {

@@ -150,6 +150,30 @@ public sealed class Uploading_from_the_command_line
     }
 
     [Test]
+    public async Task Should_close_a_stale_session_by_a_signed_ticket_and_log_in_again_with_another()
+    {
+        // Arrange
+        using var tenant = await TestTenant.CreateAsync(Fixture);
+        using var run = new CliRun();
+        run.Write("invoice.xml", Encoding.UTF8.GetBytes(TestInvoices.Build(tenant)));
+        var pkcs12 = run.Write("tenant.p12", tenant.Certificate.Export(X509ContentType.Pkcs12, TestKeys.Pkcs12Password));
+        await tenant.OpenSessionAsync(Fixture);
+
+        // Act
+        var result = await run.UploadAsync(
+            "--url", Fixture.BaseAddress.ToString(), "--tin", tenant.SellerTin, "--pkcs12", pkcs12, "--pkcs12-password", TestKeys.Pkcs12Password,
+            "--signed-login", "invoice.xml", "--wait");
+
+        // Assert
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            Assert.That(result.Error, Does.Contain("closed the user's open session"), result.ToString());
+            Assert.That(result.Out, Does.Contain("1 accepted, 0 declined, 1 created, 0 failed, 0 unfinished"));
+        }
+    }
+
+    [Test]
     public async Task Should_resume_an_interrupted_upload_without_uploading_twice_and_wait_for_the_earlier_invoices()
     {
         // Arrange: a first run got both files accepted, but was interrupted after the gateway accepted b.xml and before it

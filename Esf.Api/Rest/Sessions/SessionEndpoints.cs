@@ -45,6 +45,14 @@ public static class SessionEndpoints
                 StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict,
                 StatusCodes.Status422UnprocessableEntity);
 
+        sessions.MapPost("/signed/close", CloseBySignedTicketAsync)
+            .WithName("CloseSessionBySignedCredentials")
+            .WithSummary("Close the user's open session by a signed ticket")
+            .WithDescription("As SessionService.closeSessionBySignedCredentials: after the same checks as a ticket login (a ticket of its " +
+                "own), closes the signer's open session for the enterprise, whatever its id. Answers CLOSED, or NOT_FOUND when none was open.")
+            .ProducesRestProblems(
+                StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity);
+
         sessions.MapGet("/current", CurrentAsync)
             .WithName("GetCurrentSession")
             .WithSummary("The bearer's session")
@@ -88,6 +96,15 @@ public static class SessionEndpoints
         var sessionId = await sessions.CreateAsync(
             new SignedSessions.Request(body.Tin, body.SignedAuthTicket, body.ProjectCode, body.BusinessProfileType, "OTHER"), ct);
         return TypedResults.Created($"{RestEndpointExtensions.RoutePrefix}/sessions/current", new SessionCreated(sessionId));
+    }
+
+    private static async Task<Ok<SessionStatusView>> CloseBySignedTicketAsync(
+        CreateSignedSessionBody body, SignedSessions sessions, CancellationToken ct)
+    {
+        RequiredFields.Check(("tin", body.Tin), ("signedAuthTicket", body.SignedAuthTicket));
+        var status = await sessions.CloseAsync(
+            new SignedSessions.Request(body.Tin, body.SignedAuthTicket, body.ProjectCode, body.BusinessProfileType), ct);
+        return TypedResults.Ok(new SessionStatusView(status.ToWire()));
     }
 
     private static async Task<Ok<CurrentSessionView>> CurrentAsync(BearerSession bearer, SessionService sessions, CancellationToken ct)
