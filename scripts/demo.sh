@@ -2,7 +2,7 @@
 # The newcomer path end to end, against a running gateway (start it first with scripts/run.sh):
 # a fresh copy of contracts/samples/invoice-v2.xml is signed with the demo key and uploaded over REST (scripts/esf upload)
 # and over SOAP (curl: createSession with a WS-Security UsernameToken, syncInvoice, queryInvoiceById until CREATED,
-# closeSession). Reads .esf/demo.json, which the gateway writes at start-up.
+# closeSession). Reads .esf/demo.json, which the gateway writes at start-up. Exits 1 unless both invoices end CREATED.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$ROOT"
@@ -40,20 +40,29 @@ XML
 }
 text_of() { python3 -c "import sys,re; m=re.search(r'<$1>(.*?)</$1>', sys.stdin.read(), re.S); print(m.group(1) if m else '')"; }
 
-SESSION=$(soap SessionService "<esf:createSessionRequest><tin>$(demo sellerTin)</tin><x509Certificate>$CERTIFICATE</x509Certificate></esf:createSessionRequest>" token | text_of sessionId)
+CREDENTIALS="<tin>$(demo sellerTin)</tin><x509Certificate>$CERTIFICATE</x509Certificate>"
+ANSWER=$(soap SessionService "<esf:createSessionRequest>$CREDENTIALS</esf:createSessionRequest>" token)
+if [[ "$ANSWER" == *"already has opened session"* ]]; then # an interrupted earlier run left it open: close it, once
+    echo "the demo user had an open session: closeSessionByCredentials, then createSession again"
+    soap SessionService "<esf:closeSessionByCredentialsRequest>$CREDENTIALS</esf:closeSessionByCredentialsRequest>" token > /dev/null
+    ANSWER=$(soap SessionService "<esf:createSessionRequest>$CREDENTIALS</esf:createSessionRequest>" token)
+fi
+SESSION=$(echo "$ANSWER" | text_of sessionId)
 [[ -n "$SESSION" ]] || { echo "demo.sh: createSession failed" >&2; exit 1; }
-echo "sessionId: $SESSION"
+echo "session opened (its id is a credential: not printed)"
 BODY=$(python3 -c "import sys,html; print(html.escape(open(sys.argv[1], encoding='utf-8').read(), quote=False), end='')" "$WORK/soap.xml")
 ANSWER=$(soap UploadInvoiceService "<esf:syncInvoiceRequest><sessionId>$SESSION</sessionId><invoiceUploadInfoList><invoiceUploadInfo><invoiceBody>$BODY</invoiceBody><version>InvoiceV2</version><signature>$SIGNATURE</signature><signatureType>COMPANY</signatureType></invoiceUploadInfo></invoiceUploadInfoList><x509Certificate>$CERTIFICATE</x509Certificate></esf:syncInvoiceRequest>")
 ID=$(echo "$ANSWER" | text_of id)
 [[ -n "$ID" ]] || { echo "demo.sh: syncInvoice declined it: $ANSWER" >&2; exit 1; }
 echo "accepted as invoice $ID"
+OUTCOME="not registered within 30 seconds"
 for _ in $(seq 1 60); do
     STATUS=$(soap InvoiceService "<esf:queryInvoiceByIdRequest><sessionId>$SESSION</sessionId><idList><id>$ID</id></idList></esf:queryInvoiceByIdRequest>")
     case "$(echo "$STATUS" | text_of invoiceStatus)" in
-        CREATED) echo "CREATED, registration number $(echo "$STATUS" | text_of registrationNumber)"; break ;;
-        FAILED) echo "FAILED: $(echo "$STATUS" | text_of cancelReason)"; break ;;
+        CREATED) OUTCOME=CREATED; echo "CREATED, registration number $(echo "$STATUS" | text_of registrationNumber)"; break ;;
+        FAILED) OUTCOME=FAILED; echo "FAILED: $(echo "$STATUS" | text_of cancelReason)"; break ;;
     esac
     sleep 0.5
 done
 soap SessionService "<esf:closeSessionRequest><sessionId>$SESSION</sessionId></esf:closeSessionRequest>" token | text_of status
+[[ "$OUTCOME" == CREATED ]] || { echo "demo.sh: invoice $ID $OUTCOME" >&2; exit 1; }

@@ -45,7 +45,7 @@ public static class AccountOptions
         var gateway = new GatewayClient(new HttpClient { BaseAddress = uri, Timeout = Timeout.InfiniteTimeSpan });
         await gateway.LogInAsync(new CreateSessionBody(
             Required(line.Get("tin") ?? demo.SellerTin, "--tin"), key.CertificateBase64,
-            Required(line.Get("login") ?? demo.UserIin, "--login"), Required(line.Get("password") ?? demo.Password, "--password")), ct);
+            Required(line.Get("login") ?? demo.UserIin, "--login"), Required(line.Get("password") ?? demo.Password, "--password")), environment.Error, ct);
         return gateway;
     }
 

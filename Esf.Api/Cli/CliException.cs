@@ -7,4 +7,7 @@ public sealed class CliException(string message, int exitCode = CliException.Fai
     public const int Usage = 2;
 
     public int ExitCode { get; } = exitCode;
+
+    /// <summary>The gateway's errorCode when it refused the request (e.g. <c>SESSION_ALREADY_OPEN</c>).</summary>
+    public string? ErrorCode { get; init; }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Esf.Api.Rest;
 using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.Sessions;
+using Esf.Infrastructure.Errors;
 
 namespace Esf.Api.Cli;
 
@@ -15,19 +16,43 @@ public sealed class GatewayClient(HttpClient http) : IDisposable
 {
     private const string Api = RestEndpointExtensions.RoutePrefix;
 
-    public async Task LogInAsync(CreateSessionBody login, CancellationToken ct)
+    /// <summary>Logs in (see <see cref="LogInClosingAStaleSessionAsync"/>).</summary>
+    public async Task LogInAsync(CreateSessionBody login, TextWriter notes, CancellationToken ct)
     {
-        var created = await SendAsync<SessionCreated>("Log-in", () => http.PostAsJsonAsync($"{Api}/sessions", login, ct), ct);
+        var close = new CloseSessionBody(login.Tin, login.Certificate, login.Login, login.Password);
+        var created = await LogInClosingAStaleSessionAsync(
+            () => SendAsync<SessionCreated>("Log-in", () => http.PostAsJsonAsync($"{Api}/sessions", login, ct), ct),
+            () => SendAsync<SessionStatusView>("Closing the open session", () => http.PostAsJsonAsync($"{Api}/sessions/close", close, ct), ct),
+            notes);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.SessionId);
     }
 
-    /// <summary>Ticket login: asks for the ticket, signs it with <paramref name="sign"/> and logs in with it (no password).</summary>
-    public async Task LogInWithTicketAsync(string tin, string iin, Func<string, string> sign, CancellationToken ct)
+    /// <summary>
+    /// Ticket login: asks for the ticket, signs it with <paramref name="sign"/> and logs in with it (no password). A ticket
+    /// serves once, so closing a stale session takes one of its own (closeSessionBySignedCredentials).
+    /// </summary>
+    public async Task LogInWithTicketAsync(string tin, string iin, Func<string, string> sign, TextWriter notes, CancellationToken ct)
     {
-        var ticket = await SendAsync<AuthTicketCreated>(
-            "Ticket request", () => http.PostAsJsonAsync($"{Api}/sessions/tickets", new CreateAuthTicketBody(iin), ct), ct);
-        var signed = new CreateSignedSessionBody(tin, sign(ticket.AuthTicketXml));
-        var created = await SendAsync<SessionCreated>("Signed log-in", () => http.PostAsJsonAsync($"{Api}/sessions/signed", signed, ct), ct);
+        async Task<CreateSignedSessionBody> SignedTicketAsync()
+        {
+            var ticket = await SendAsync<AuthTicketCreated>(
+                "Ticket request", () => http.PostAsJsonAsync($"{Api}/sessions/tickets", new CreateAuthTicketBody(iin), ct), ct);
+            return new CreateSignedSessionBody(tin, sign(ticket.AuthTicketXml));
+        }
+
+        var created = await LogInClosingAStaleSessionAsync(
+            async () =>
+            {
+                var signed = await SignedTicketAsync();
+                return await SendAsync<SessionCreated>("Signed log-in", () => http.PostAsJsonAsync($"{Api}/sessions/signed", signed, ct), ct);
+            },
+            async () =>
+            {
+                var signed = await SignedTicketAsync();
+                return await SendAsync<SessionStatusView>(
+                    "Closing the open session", () => http.PostAsJsonAsync($"{Api}/sessions/signed/close", signed, ct), ct);
+            },
+            notes);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.SessionId);
     }
 
@@ -67,7 +92,7 @@ public sealed class GatewayClient(HttpClient http) : IDisposable
         {
             using (response)
             {
-                throw new CliException($"{action} refused: {await DescribeAsync(response, ct)}");
+                throw new CliException($"{action} refused: {(await DescribeAsync(response, ct)).Description}");
             }
         }
 
@@ -94,6 +119,25 @@ public sealed class GatewayClient(HttpClient http) : IDisposable
 
     public void Dispose() => http.Dispose();
 
+    /// <summary>
+    /// A session left open by an interrupted earlier run (one open session per user) is closed by the same credentials, as
+    /// closeSessionByCredentials does, and the login is tried once more; <paramref name="notes"/> says so (never the id).
+    /// </summary>
+    private static async Task<SessionCreated> LogInClosingAStaleSessionAsync(
+        Func<Task<SessionCreated>> logIn, Func<Task<SessionStatusView>> closeOpenSession, TextWriter notes)
+    {
+        try
+        {
+            return await logIn();
+        }
+        catch (CliException e) when (e.ErrorCode == EsfException.SessionAlreadyOpenCode)
+        {
+            await closeOpenSession();
+            await notes.WriteLineAsync("The user had an open session (an interrupted earlier run?): closed the user's open session by credentials and logged in again.");
+            return await logIn();
+        }
+    }
+
     private async Task<T> SendAsync<T>(string action, Func<Task<HttpResponseMessage>> send, CancellationToken ct)
     {
         HttpResponseMessage response;
@@ -110,7 +154,8 @@ public sealed class GatewayClient(HttpClient http) : IDisposable
         {
             if (!response.IsSuccessStatusCode)
             {
-                throw new CliException($"{action} refused: {await DescribeAsync(response, ct)}");
+                var (description, errorCode) = await DescribeAsync(response, ct);
+                throw new CliException($"{action} refused: {description}") { ErrorCode = errorCode };
             }
 
             return await response.Content.ReadFromJsonAsync<T>(ct)
@@ -118,20 +163,20 @@ public sealed class GatewayClient(HttpClient http) : IDisposable
         }
     }
 
-    /// <summary>"422 PASSWORD_INVALID: …" from a problem body, or the bare status when the body is not a problem.</summary>
-    private static async Task<string> DescribeAsync(HttpResponseMessage response, CancellationToken ct)
+    /// <summary>"422 PASSWORD_INVALID: …" and the errorCode from a problem body, or the bare status when the body is not a problem.</summary>
+    private static async Task<(string Description, string? ErrorCode)> DescribeAsync(HttpResponseMessage response, CancellationToken ct)
     {
         var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
         try
         {
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-            var errorCode = problem.TryGetProperty("errorCode", out var code) ? $" {code.GetString()}" : "";
+            var errorCode = problem.TryGetProperty("errorCode", out var code) ? code.GetString() : null;
             var detail = problem.TryGetProperty("detail", out var text) ? $": {text.GetString()}" : "";
-            return $"{status}{errorCode}{detail}";
+            return ($"{status}{(errorCode is null ? "" : $" {errorCode}")}{detail}", errorCode);
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
         {
-            return status;
+            return (status, null);
         }
     }
 }

@@ -110,7 +110,8 @@ public static class LoginPages
         }
         catch (EsfException e)
         {
-            await ShowAsync(new JournalPage(http), e.Description, null, StatusCodes.Status401Unauthorized);
+            // Message: a page (and whatever caches it) never shows the id of the user's other open session (M1).
+            await ShowAsync(new JournalPage(http), e.Message, null, StatusCodes.Status401Unauthorized);
         }
     }
 

@@ -31,6 +31,12 @@ public interface IRegistryView
     /// <summary>The БИК of the seller's account <paramref name="iik"/>, null when the account is not the seller's.</summary>
     string? AccountBik(string tin, string iik) => null;
 
+    /// <summary>
+    /// The account <paramref name="iik"/> is one of the taxpayer's (registry «bank-accounts»); null when that registry is
+    /// empty (never imported), like every other dictionary the rules read.
+    /// </summary>
+    bool? HoldsAccount(string tin, string iik) => null;
+
     /// <summary>The bank name of a БИК, null when unknown.</summary>
     string? BankName(string bik) => null;
 

@@ -2,12 +2,15 @@ namespace Esf.Infrastructure.Demo;
 
 /// <summary>
 /// The demo registry of the run command: the TINs of the SDK's test data (seller 123456789021, customer 123456789011),
-/// one user who heads the seller, and where the demo signing key lives.
+/// the seller's bank account that contracts/samples/invoice-v2.xml names (fields 13–14, checked by B-20/B-21), one user who
+/// heads the seller, and where the demo signing key lives.
 /// </summary>
 public sealed record DemoData
 {
     public string SellerTin { get; init; } = "123456789021";
     public string SellerName { get; init; } = "ТОО «Демо Поставщик»";
+    public string SellerIik { get; init; } = "KZ126010001000123456";
+    public string SellerBik { get; init; } = "HSBKKZKX";
     public string CustomerTin { get; init; } = "123456789011";
     public string CustomerName { get; init; } = "ИП «Демо Покупатель»";
     public string OtherCustomerTin { get; init; } = "123456789032";

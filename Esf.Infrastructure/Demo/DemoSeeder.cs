@@ -23,6 +23,7 @@ public sealed class DemoSeeder(RegistryWriter registry, RegistrySeed seed)
         // The dictionaries the rules read, through the same importer as POST /api/v1/admin/registry/{name}.
         await seed.ImportAsync(cancellationToken);
         await registry.AddTaxpayerAsync(demo.SellerTin, demo.SellerName, "г. Астана, ул. Демонстрационная, 1", cancellationToken: cancellationToken);
+        await registry.AddBankAccountAsync(demo.SellerTin, demo.SellerIik, demo.SellerBik, cancellationToken);
         await registry.AddTaxpayerAsync(demo.CustomerTin, demo.CustomerName, "г. Алматы, пр. Примерный, 2", cancellationToken: cancellationToken);
         await registry.AddTaxpayerAsync(demo.OtherCustomerTin, demo.OtherCustomerName, "г. Шымкент, ул. Тестовая, 3", cancellationToken: cancellationToken);
         await registry.AddUserAsync(demo.UserIin, demo.Password, demo.SellerTin, "ADMIN_ENTERPRISE", "ДЕМО", "ДЕМОВ", cancellationToken);

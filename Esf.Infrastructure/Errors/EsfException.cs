@@ -2,9 +2,11 @@ namespace Esf.Infrastructure.Errors;
 
 /// <summary>
 /// An expected refusal of a request, mapped to a SOAP fault or an RFC 7807 problem in one place per protocol.
-/// <see cref="Description"/> is what the client sees: the real service's text or a bare errorCode.
+/// <see cref="Description"/> is what the client sees: the real service's text or a bare errorCode. <see cref="Exception.Message"/>
+/// is what logs and traces carry: the description, unless that holds a secret (security review M1).
 /// </summary>
-public class EsfException(EsfFaultKind kind, string description, string? errorCode = null) : Exception(description)
+public class EsfException(EsfFaultKind kind, string description, string? errorCode = null, string? logText = null)
+    : Exception(logText ?? description)
 {
     public EsfFaultKind Kind { get; } = kind;
 
@@ -18,6 +20,20 @@ public class EsfException(EsfFaultKind kind, string description, string? errorCo
 
     /// <summary>errorCode of a request value that cannot be read.</summary>
     public const string InvalidInputCode = "FIELD_INVALID";
+
+    /// <summary>errorCode of a login while the user has an open session (REST answers 409).</summary>
+    public const string SessionAlreadyOpenCode = "SESSION_ALREADY_OPEN";
+
+    /// <summary>The real wire's text without the open session's id: what logs and the REST problem carry.</summary>
+    public const string SessionAlreadyOpenText = "Can`t create a new user session. User already has opened session";
+
+    /// <summary>
+    /// A second login of a user with an open session. The SOAP fault keeps the real text with the id, which clients parse
+    /// to recover (esf-api-facts §2; only after the password was checked); the id is a bearer credential, so it never
+    /// reaches a log (M1).
+    /// </summary>
+    public static EsfException SessionAlreadyOpen(string? openSessionId) => new(
+        EsfFaultKind.Conflict, $"{SessionAlreadyOpenText} with id {openSessionId}", SessionAlreadyOpenCode, SessionAlreadyOpenText);
 
     public static EsfException SessionClosed() => new(EsfFaultKind.SessionClosed, "No open session associated with user.");
 

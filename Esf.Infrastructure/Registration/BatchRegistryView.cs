@@ -55,6 +55,8 @@ internal sealed class BatchRegistryView(
 
     public string? AccountBik(string tin, string iik) => facts.AccountBiks.GetValueOrDefault((tin, iik));
 
+    public bool? HoldsAccount(string tin, string iik) => facts.HasBankAccounts ? facts.AccountBiks.ContainsKey((tin, iik)) : null;
+
     public string? BankName(string bik) => facts.BankNames.GetValueOrDefault(bik);
 
     public OriginalInvoice? Original(RelatedInvoice link, string? sellerTin)

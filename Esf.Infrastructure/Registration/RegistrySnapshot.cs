@@ -8,6 +8,8 @@ internal sealed class RegistrySnapshot
     public Dictionary<string, TaxpayerFacts> Taxpayers { get; } = new(StringComparer.Ordinal);
     public HashSet<string> SrpParticipants { get; } = new(StringComparer.Ordinal);
     public Dictionary<(string Tin, string Iik), string> AccountBiks { get; } = [];
+    /// <summary>Any bank account was imported at all; without, B-20 cannot decide.</summary>
+    public bool HasBankAccounts { get; set; }
     public Dictionary<string, string> BankNames { get; } = new(StringComparer.Ordinal);
     public HashSet<(string Reorganized, string Successor)> Successors { get; } = [];
     public List<(string Liquidated, string Delegate, DateOnly From, DateOnly? To)> Delegations { get; } = [];

@@ -53,6 +53,8 @@ internal static class RegistrySnapshotLoader
             }
         }
 
+        snapshot.HasBankAccounts = snapshot.AccountBiks.Count > 0
+            || await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM bank_accounts)", cancellationToken: ct));
         snapshot.Successors.UnionWith(await connection.QueryAsync<(string, string)>(new CommandDefinition(
             "SELECT reorganized_tin, successor_tin FROM taxpayer_successors WHERE reorganized_tin = ANY(@Tins)", new { Tins = tins }, cancellationToken: ct)));
         snapshot.Delegations.AddRange(await connection.QueryAsync<(string, string, DateOnly, DateOnly?)>(new CommandDefinition(

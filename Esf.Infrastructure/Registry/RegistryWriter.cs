@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace Esf.Infrastructure.Registry;
 
-/// <summary>Adds taxpayers, users and their enterprises to the registry; each call is idempotent by key.</summary>
+/// <summary>Adds taxpayers, their bank accounts, users and their enterprises to the registry; each call is idempotent by key.</summary>
 public sealed class RegistryWriter(NpgsqlDataSource database)
 {
     /// <summary>A taxpayer registered since 2020, a VAT payer since then unless <paramref name="vatPayer"/> is false.</summary>
@@ -17,6 +17,15 @@ public sealed class RegistryWriter(NpgsqlDataSource database)
             VALUES (@Tin, @NameRu, @AddressRu, @Resident, DATE '2020-01-01', '6201', CASE WHEN @VatPayer THEN DATE '2020-01-01' END)
             ON CONFLICT (tin) DO NOTHING
             """, new { Tin = tin, NameRu = nameRu, AddressRu = addressRu, Resident = resident, VatPayer = vatPayer }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>A bank account of the taxpayer (registry «bank-accounts»); an imported one is never overwritten.</summary>
+    public async Task AddBankAccountAsync(string tin, string iik, string bik, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO bank_accounts (tin, iik, bik) VALUES (@Tin, @Iik, @Bik) ON CONFLICT (tin, iik) DO NOTHING",
+            new { Tin = tin, Iik = iik, Bik = bik }, cancellationToken: cancellationToken));
     }
 
     /// <summary>A user (login = ИИН) with a password, allowed to act for <paramref name="tin"/> in the given profile.</summary>

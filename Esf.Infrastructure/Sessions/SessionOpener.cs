@@ -32,6 +32,6 @@ internal static class SessionOpener
 
         var open = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             "SELECT session_id FROM sessions WHERE login = @Login AND closed_at IS NULL", new { session.Login }, cancellationToken: cancellationToken));
-        throw EsfException.Business($"Can`t create a new user session. User already has opened session with id {open}");
+        throw EsfException.SessionAlreadyOpen(open);
     }
 }

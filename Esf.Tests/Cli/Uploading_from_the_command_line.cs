@@ -1,5 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Esf.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -124,6 +126,62 @@ public sealed class Uploading_from_the_command_line
         Assert.That(result.Out, Does.Contain("1 accepted, 0 declined, 1 created, 0 failed, 0 unfinished"));
         Assert.That(await tenant.OpenSessionAsync(Fixture), Is.Not.Empty, "the command closed its signed session");
     }
+
+    [TestCase(false, TestName = "Should_close_a_stale_session_by_credentials_and_log_in_again")]
+    [TestCase(true, TestName = "Should_close_a_stale_session_by_a_signed_ticket_and_log_in_again_with_another")]
+    public async Task Should_close_a_stale_session_and_log_in_again(bool signedLogin)
+    {
+        // Arrange: an interrupted earlier run left its session open (one open session per user).
+        using var tenant = await TestTenant.CreateAsync(Fixture);
+        using var run = new CliRun();
+        run.Write("invoice.xml", Encoding.UTF8.GetBytes(TestInvoices.Build(tenant)));
+        var login = Login(tenant, run);
+        // The signed login names no --login and no --password: Login's first four options are the gateway's, its last four the key's.
+        var options = signedLogin ? [.. login[..4].Concat(login[^4..]), "--signed-login"] : login;
+        var stale = await tenant.OpenSessionAsync(Fixture);
+
+        // Act
+        var result = await run.UploadAsync([.. options, "invoice.xml", "--wait"]);
+
+        // Assert
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+            Assert.That(result.Error, Does.Contain("closed the user's open session"), result.ToString());
+            Assert.That(result.ToString(), Does.Not.Contain(stale), "the CLI never prints a session id");
+            Assert.That(result.Out, Does.Contain("1 accepted, 0 declined, 1 created, 0 failed, 0 unfinished"));
+        }
+    }
+
+    [Test]
+    public async Task Should_resume_an_interrupted_upload_without_uploading_twice_and_wait_for_the_earlier_invoices()
+    {
+        // Arrange: a first run got both files accepted, but was interrupted after the gateway accepted b.xml and before it
+        // recorded that in its state file.
+        using var tenant = await TestTenant.CreateAsync(Fixture);
+        using var run = new CliRun();
+        run.Write("invoices/a.xml", Encoding.UTF8.GetBytes(TestInvoices.Build(tenant)));
+        run.Write("invoices/b.xml", Encoding.UTF8.GetBytes(TestInvoices.Build(tenant)));
+        var first = await run.UploadAsync([.. Login(tenant, run), "invoices", "--batch-size", "1", "--resume"]);
+        Assert.That(first.ExitCode, Is.Zero, first.ToString());
+        var state = JsonNode.Parse(File.ReadAllText(run.Path(".esf/upload-state.json")))!.AsObject();
+        state.Remove(state.Single(p => p.Key.EndsWith("b.xml", StringComparison.Ordinal)).Key);
+        File.WriteAllText(run.Path(".esf/upload-state.json"), state.ToJsonString());
+
+        // Act
+        var second = await run.UploadAsync([.. Login(tenant, run), "invoices", "--batch-size", "1", "--resume", "--wait"]);
+
+        // Assert: the same two invoices (b.xml's earlier upload found by its idempotency key), both registered.
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(second.ExitCode, Is.Zero, second.ToString());
+            Assert.That(Ids(second, "accepted"), Is.EquivalentTo(Ids(first, "accepted")), second.ToString());
+            Assert.That(second.Out, Does.Contain("2 accepted, 0 declined, 2 created, 0 failed, 0 unfinished"), second.ToString());
+        }
+    }
+
+    private static IEnumerable<string> Ids(CliResult result, string outcome) =>
+        Regex.Matches(result.Out, $@"^{outcome} +\S+ +(id=\d+)", RegexOptions.Multiline).Select(m => m.Groups[1].Value);
 
     /// <summary>The options naming the gateway, the tenant's account and its key (exported to a PKCS#12 file).</summary>
     private string[] Login(TestTenant tenant, CliRun run)

@@ -46,6 +46,59 @@ public sealed class Logging_in_over_rest
     }
 
     [Test]
+    public async Task Should_answer_409_session_already_open_without_the_open_sessions_id()
+    {
+        // Arrange
+        using var client = await RestClient.LogInAsync();
+        var openId = client.Http.DefaultRequestHeaders.Authorization!.Parameter!;
+
+        // Act
+        using var second = await client.Http.PostAsJsonAsync("api/v1/sessions", client.LoginBody());
+
+        // Assert
+        var problem = await ProblemAssertions.AssertProblemAsync(second, HttpStatusCode.Conflict);
+        Assert.That(problem.GetProperty("errorCode").GetString(), Is.EqualTo("SESSION_ALREADY_OPEN"));
+        Assert.That(problem.ToString(), Does.Not.Contain(openId));
+    }
+
+    [Test]
+    public async Task Should_close_the_open_session_by_credentials_so_that_a_new_one_opens()
+    {
+        // Arrange: a session left open, its id lost (an interrupted client).
+        using var client = await RestClient.LogInAsync();
+
+        // Act
+        using var closed = await client.Http.PostAsJsonAsync("api/v1/sessions/close", client.LoginBody());
+        using var oldSession = await client.Http.GetAsync("api/v1/sessions/current");
+        using var again = await client.Http.PostAsJsonAsync("api/v1/sessions", client.LoginBody());
+
+        // Assert
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(closed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await RestClient.ReadJsonAsync(closed)).GetProperty("status").GetString(), Is.EqualTo("CLOSED"));
+            Assert.That(oldSession.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        }
+    }
+
+    [Test]
+    public async Task Should_refuse_to_close_a_session_by_a_wrong_password()
+    {
+        // Arrange
+        using var client = await RestClient.LogInAsync();
+
+        // Act
+        using var refused = await client.Http.PostAsJsonAsync("api/v1/sessions/close", client.LoginBody(password: "wrong"));
+        using var stillOpen = await client.Http.GetAsync("api/v1/sessions/current");
+
+        // Assert
+        var problem = await ProblemAssertions.AssertProblemAsync(refused, HttpStatusCode.UnprocessableEntity);
+        Assert.That(problem.GetProperty("errorCode").GetString(), Is.EqualTo("PASSWORD_INVALID"));
+        Assert.That(stillOpen.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
     public async Task Should_refuse_a_wrong_password_with_its_error_code()
     {
         // Arrange

@@ -37,6 +37,8 @@ internal sealed class FakeRegistryView : IRegistryView
 
     public string? AccountBik(string tin, string iik) => Accounts.GetValueOrDefault((tin, iik));
 
+    public bool? HoldsAccount(string tin, string iik) => Accounts.Count == 0 ? null : Accounts.ContainsKey((tin, iik));
+
     public string? BankName(string bik) => Banks.GetValueOrDefault(bik);
 
     public OriginalInvoice? Original(RelatedInvoice link, string? sellerTin) =>

@@ -35,7 +35,8 @@ internal static class RegistryRuleCases
         },
         ["A-08"] = (b, _) => (b.DatePaper, b.ReasonPaper) = ("02.11.2026", "DOWN_TIME"),
         ["B-12"] = (b, _) => b.Sellers[0].Statuses = [Categories.SharingAgreement],
-        ["B-20"] = (b, _) => b.Sellers[0].Iik = "KZ32914398914BC31725",
+        // The bank accounts were imported (the seller has another account), so the rule can decide.
+        ["B-20"] = (b, r) => (b.Sellers[0].Iik, r.Accounts[(ValidBody.Seller, "KZ126010001000123456")]) = ("KZ32914398914BC31725", "HSBKKZKX"),
         ["B-21"] = (b, r) => (b.Sellers[0].Iik, b.Sellers[0].Bik, r.Accounts[(ValidBody.Seller, "KZ32914398914BC31725")]) =
             ("KZ32914398914BC31725", "HSBKKZKX", "SABRKZKA"),
         ["C-04"] = (b, r) => (b.Customers[0].BranchTin, r.Taxpayers[Other]) = (Other, new TaxpayerFacts(Other, true, null, null, "999999999999", null, null)),

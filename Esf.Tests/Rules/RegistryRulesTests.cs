@@ -116,12 +116,14 @@ public sealed class RegistryRulesTests
     [TestCase("DIC-02")]
     [TestCase("DIC-03")]
     [TestCase("DIC-04")]
+    [TestCase("B-20")]
     public void DictionaryRule_WhenTheDictionaryIsEmpty_Passes(string id)
     {
         var (body, registry) = (ValidBody.Create(), new FakeRegistryView());
         RegistryRuleCases.All[id](body, registry);
         registry.Countries.Clear();
         registry.Currencies.Clear();
+        registry.Accounts.Clear();
 
         var rule = RuleCatalogue.RegistrationRules.Single(r => r.Definition.Id == id);
 
@@ -138,6 +140,18 @@ public sealed class RegistryRulesTests
         var violations = RuleCatalogue.RegistrationRules.Single(r => r.Definition.Id == "C-04").Check(Context(body, registry));
 
         Assert.That(violations.Select(v => v.ErrorCode), Is.EqualTo(new[] { "CUSTOMER_BRANCH_NOT_BELONGS_TO_HEAD" }));
+    }
+
+    [Test]
+    public void SellerAccount_WhenTheIikIsTheSellersImportedAccount_PassesB20AndB21()
+    {
+        var (body, registry) = (ValidBody.Create(), new FakeRegistryView());
+        (body.Sellers[0].Iik, body.Sellers[0].Bik) = ("KZ126010001000123456", "HSBKKZKX");
+        registry.Accounts[(ValidBody.Seller, "KZ126010001000123456")] = "HSBKKZKX";
+
+        var ids = RegistrationControl.Run(Context(body, registry)).Select(v => v.RuleId);
+
+        Assert.That(ids, Does.Not.Contain("B-20").And.Not.Contain("B-21"));
     }
 
     [Test]

@@ -79,7 +79,8 @@ public sealed class RestExceptionHandler(IProblemDetailsService problems, ILogge
             EsfFaultKind.Conflict => (StatusCodes.Status409Conflict, "Conflict", "CONFLICT"),
             _ => (StatusCodes.Status422UnprocessableEntity, "Request refused", "BUSINESS_ERROR"),
         };
-        return Problem(status, title, exception.Description, exception.ErrorCode ?? kindCode);
+        // Message, not Description: the REST problem never echoes a secret the SOAP wire text must carry (the open session's id).
+        return Problem(status, title, exception.Message, exception.ErrorCode ?? kindCode);
     }
 
     private static ProblemDetails Problem(int status, string title, string detail, string errorCode) => new()

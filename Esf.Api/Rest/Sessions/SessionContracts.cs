@@ -8,6 +8,9 @@ public sealed record CreateSessionBody(
 
 public sealed record SessionCreated(string SessionId);
 
+/// <summary>closeSessionByCredentials: the same enterprise, certificate and ESF account as a login.</summary>
+public sealed record CloseSessionBody(string Tin, string Certificate, string Login, string Password);
+
 /// <summary>A session status as the real API names it: OK, CLOSED or NOT_FOUND.</summary>
 public sealed record SessionStatusView(string Status);
 

@@ -63,7 +63,7 @@ public sealed class SoapEndpointHandler(IOptionsMonitor<Infrastructure.EsfOption
             }
             else
             {
-                logger.LogInformation("SOAP {Service} fault {Code}: {Reason}", service.Name, fault.Code, fault.Reason);
+                logger.LogInformation("SOAP {Service} fault {Code}: {Reason}", service.Name, fault.Code, fault.LogReason);
             }
 
             if (!http.Response.HasStarted)

@@ -18,6 +18,9 @@ public enum SoapFaultCode
 /// <summary>A fault to send back: code, faultstring, and the ESF detail element when the fault is one the WSDL declares.</summary>
 public sealed record SoapFault(SoapFaultCode Code, string Reason, EsfFaultKind? DetailKind = null, int HttpStatus = 500)
 {
+    /// <summary>The reason as the log may carry it: without the session id the real text of a second login names (M1).</summary>
+    public string LogReason { get; init; } = Reason;
+
     /// <summary>Never shows exception text: the details go to the log only.</summary>
     public static readonly SoapFault Internal = new(SoapFaultCode.Server, "Internal error");
 
@@ -32,7 +35,8 @@ public sealed record SoapFault(SoapFaultCode Code, string Reason, EsfFaultKind? 
     public static SoapFault TooManyRequests(TooManyRequestsException refusal) =>
         new(SoapFaultCode.Client, refusal.Message, HttpStatus: StatusCodes.Status429TooManyRequests);
 
-    public static SoapFault FromEsf(EsfException exception) => new(SoapFaultCode.Server, exception.Description, exception.Kind);
+    public static SoapFault FromEsf(EsfException exception) =>
+        new(SoapFaultCode.Server, exception.Description, exception.Kind) { LogReason = exception.Message };
 }
 
 /// <summary>Thrown by the SOAP layer itself for requests it cannot accept; carries the exact fault to answer.</summary>

@@ -36,8 +36,9 @@ public static class RegistryPartyRules
         Reg("B-20", "BIK_IIK_TIN_NOT_CORRECT", "ИИК (13) не является банковским счетом поставщика в базе данных",
             "The IIK (13) is not one of the supplier's bank accounts", "spec-invoice §5.3, L776", ["sellers.seller[].iik"],
             c => c.Document.Body.Sellers.Select((s, i) => (s, i))
-                .Where(x => x.s.Iik is { Length: > 0 } iik && x.s.Tin is { } tin && c.Registry.AccountBik(tin, iik) is null)
-                .Select(x => Paths.Seller(x.i, "iik"))),
+                .Where(x => x.s.Iik is { Length: > 0 } iik && x.s.Tin is { } tin && c.Registry.HoldsAccount(tin, iik) == false)
+                .Select(x => Paths.Seller(x.i, "iik")),
+            "A bank-account registry that was never imported (no rows) cannot decide, and the rule passes, as for every other dictionary."),
         Reg("B-21", "BIK_IIK_TIN_NOT_CORRECT", "БИК (14) и наименование банка (15) должны соответствовать счету, указанному в поле 13",
             "The BIC (14) and bank name (15) must be those of the account in field 13", "spec-invoice §5.3, L786, L794",
             ["sellers.seller[].bik", "sellers.seller[].bank"],
