@@ -9,6 +9,7 @@ using Esf.Infrastructure.Participants;
 using Esf.Infrastructure.Printing;
 using Esf.Infrastructure.Registration;
 using Esf.Infrastructure.Registry;
+using Esf.Infrastructure.Sandbox;
 using Esf.Infrastructure.Search;
 using Esf.Infrastructure.Security;
 using Esf.Infrastructure.Sessions;
@@ -45,6 +46,9 @@ public static class EsfServices
         // The admin import (gateway) and the demo seed (any role).
         services.AddSingleton<RegistryWriter>();
         services.AddSingleton<RegistryImporter>();
+        // The sandbox's services exist in every process; its endpoints answer 404 while Esf:Sandbox:Enabled is off.
+        services.AddSingleton<SandboxKey>();
+        services.AddSingleton<SandboxRegistry>();
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Esf.Api.Soap;
 using Esf.Infrastructure;
 using Esf.Infrastructure.Printing;
+using Esf.Infrastructure.Sandbox;
 using Esf.Infrastructure.Security;
 using Esf.Infrastructure.Webhooks;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,8 @@ public static class OptionsSetup
         services.AddOptions<SoapOptions>().Bind(configuration.GetSection(SoapOptions.Section)).ValidateOnStart();
         services.AddOptions<VerificationOptions>().Bind(configuration.GetSection(VerificationOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<VerificationOptions>, VerificationOptionsValidator>();
+        services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidator>();
         return services;
     }
 

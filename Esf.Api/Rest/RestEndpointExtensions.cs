@@ -8,6 +8,7 @@ using Esf.Api.Rest.Problems;
 using Esf.Api.Rest.Registry;
 using Esf.Api.Rest.Reports;
 using Esf.Api.Rest.Rules;
+using Esf.Api.Rest.Sandbox;
 using Esf.Api.Rest.Sessions;
 using Esf.Api.Rest.Updates;
 using Esf.Api.Rest.Webhooks;
@@ -51,7 +52,8 @@ public static class RestEndpointExtensions
             .MapExportEndpoints()
             .MapWebhookEndpoints()
             .MapReportEndpoints()
-            .MapPrintEndpoints();
+            .MapPrintEndpoints()
+            .MapSandboxEndpoints();
         return app;
     }
 }
