@@ -49,6 +49,7 @@ public static class EsfServices
         // The sandbox's services exist in every process; its endpoints answer 404 while Esf:Sandbox:Enabled is off.
         services.AddSingleton<SandboxKey>();
         services.AddSingleton<SandboxRegistry>();
+        services.AddSingleton<SandboxAuthority>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Esf.Api.Rest.Sandbox;
 using Esf.Tests.Rest;
@@ -35,6 +36,29 @@ public sealed class SandboxClient : IDisposable
     /// <summary>A ЮЛ with a generated БИН, a VAT payer: answers its tin.</summary>
     public async Task<string> CreateLegalEntityAsync() =>
         (await CreateAsync("taxpayers", new { kind = "LEGAL_ENTITY" })).GetProperty("tin").GetString()!;
+
+    /// <summary>A seller and a customer (ЮЛ), a user heading the seller and the user's RSA keys, all made through the sandbox API.</summary>
+    public async Task<SandboxWorld> CreateWorldAsync()
+    {
+        var (seller, customer) = (await CreateLegalEntityAsync(), await CreateLegalEntityAsync());
+        var user = await CreateAsync("users", new
+        {
+            password = SandboxWorld.Password, enterprises = new[] { new { tin = seller, businessProfileType = "ADMIN_ENTERPRISE" } },
+        });
+        var login = user.GetProperty("login").GetString()!;
+        var (authentication, authSerial) = await IssueKeyAsync(login, seller, "AUTH");
+        var (signing, _) = await IssueKeyAsync(login, seller, "SIGN");
+        return new SandboxWorld(seller, customer, login, authentication, signing, authSerial);
+    }
+
+    /// <summary>An RSA key of the head of <paramref name="bin"/>, loaded from the PKCS#12 with its password; and its serial number.</summary>
+    public async Task<(X509Certificate2 Key, string SerialNumber)> IssueKeyAsync(string iin, string bin, string purpose)
+    {
+        var key = await CreateAsync("keys", new { iin, bin, purpose, role = "HEAD" });
+        var certificate = X509CertificateLoader.LoadPkcs12(Convert.FromBase64String(key.GetProperty("pkcs12").GetString()!),
+            key.GetProperty("password").GetString());
+        return (certificate, key.GetProperty("serialNumber").GetString()!);
+    }
 
     public void Dispose() => Http.Dispose();
 }

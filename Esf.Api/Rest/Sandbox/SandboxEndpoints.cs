@@ -15,6 +15,7 @@ public static class SandboxEndpoints
             .WithMetadata(SandboxKeyMetadata.Instance)
             .ProducesRestProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
         sandbox.MapSandboxRegistryEndpoints();
+        sandbox.MapSandboxKeyEndpoints();
         return api;
     }
 }
