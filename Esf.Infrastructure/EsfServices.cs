@@ -36,6 +36,12 @@ public static class EsfServices
         services.AddSingleton(NpgsqlDataSource.Create(connectionString));
         // TryAdd: a test host registers its own clock first (e.g. to fix the time the НУЦ РК test certificates are valid at).
         services.TryAddSingleton(TimeProvider.System);
+        // Every reader of the clock gets the sandbox's offsets (none unless the sandbox sets them) over the configured clock.
+        var configured = services.Last(d => d.ServiceType == typeof(TimeProvider));
+        services.Remove(configured);
+        services.AddSingleton(provider => new SandboxClock(configured.ImplementationInstance as TimeProvider
+            ?? (TimeProvider)configured.ImplementationFactory!(provider)));
+        services.AddSingleton<TimeProvider>(provider => provider.GetRequiredService<SandboxClock>());
         // The gateway checks login and registration certificates, the worker invoice signatures; both read the trust store at start.
         services.AddSingleton<CertificateValidator>();
         services.AddHostedService<TrustMaterialLoader>();

@@ -23,6 +23,12 @@ public static class GatewayRole
 
     public static WebApplication UseEsfGateway(this WebApplication app)
     {
+        // Each request runs in its own enterprise scope, named by the session lookup (the sandbox clock and faults read it).
+        app.Use((context, next) =>
+        {
+            Infrastructure.Sandbox.EnterpriseScope.Begin();
+            return next(context);
+        });
         app.UseEsfRateLimiting();
         app.MapRestEndpoints();
         app.MapSoapEndpoints();

@@ -1,3 +1,4 @@
+using Dapper;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Messaging;
 using Esf.Infrastructure.Telemetry;
@@ -35,6 +36,9 @@ public sealed class InvoiceRegistrar(
         }
 
         await using var heartbeat = ClaimHeartbeat.Start(database, uploadId, UploadOutbox.Token(deliveryId), lease / 3);
+        // The control runs in the uploading enterprise's world (the sandbox clock and faults).
+        Sandbox.EnterpriseScope.Begin(await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "SELECT tin FROM uploads WHERE upload_id = @UploadId", new { UploadId = uploadId }, cancellationToken: cancellationToken)));
 
         var pending = await RegistrationStore.LoadUnfinishedAsync(connection, uploadId, cancellationToken);
         if (pending.Count == 0)

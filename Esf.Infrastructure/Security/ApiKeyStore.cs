@@ -68,6 +68,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource database, TimeProvider clock)
             throw EsfException.SessionClosed();
         }
 
+        Sandbox.EnterpriseScope.Name(key.Tin);
         return new SessionContext($"apikey:{parts[0]}", key.Login, key.Tin, key.Profile, "");
     }
 

@@ -85,12 +85,15 @@ public sealed class SessionService(
 
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<SessionContext>(new CommandDefinition("""
+        var session = await connection.QuerySingleOrDefaultAsync<SessionContext>(new CommandDefinition("""
             UPDATE sessions SET last_seen_at = @Now
             WHERE session_id = @SessionId AND closed_at IS NULL AND last_seen_at > @IdleSince
             RETURNING session_id AS SessionId, login AS Login, tin AS Tin, business_profile_type AS BusinessProfileType, certificate AS Certificate
             """, new { SessionId = sessionId, Now = now, IdleSince = now - idle }, cancellationToken: cancellationToken))
             ?? throw EsfException.SessionClosed();
+        // The rest of the request runs in the session enterprise's world (the sandbox clock).
+        Sandbox.EnterpriseScope.Name(session.Tin);
+        return session;
     }
 
     /// <summary>currentUser: the user and the enterprise of the session.</summary>

@@ -13,9 +13,9 @@ public sealed class Issuing_test_keys
     public async Task Should_issue_a_key_the_gateway_accepts_for_login_chained_to_the_downloadable_ca()
     {
         using var sandbox = new SandboxClient();
-        var world = await sandbox.CreateWorldAsync();
+        var head = await sandbox.CreatePartyAsync();
 
-        using var login = await world.LogInAsync(sandbox.Http);
+        using var login = await head.LogInAsync(sandbox.Http);
         var ca = X509CertificateLoader.LoadCertificate(await sandbox.Http.GetByteArrayAsync("api/v1/sandbox/ca.cer"));
 
         Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.Created), await login.Content.ReadAsStringAsync());
@@ -23,24 +23,24 @@ public sealed class Issuing_test_keys
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.Add(ca);
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        Assert.That(chain.Build(world.SignCertificate), Is.True, "the key chains to GET /sandbox/ca.cer");
-        Assert.That(world.SignCertificate.Subject, Does.Contain("IIN" + world.Login).And.Contain("BIN" + world.SellerTin));
+        Assert.That(chain.Build(head.SignCertificate), Is.True, "the key chains to GET /sandbox/ca.cer");
+        Assert.That(head.SignCertificate.Subject, Does.Contain("IIN" + head.Login).And.Contain("BIN" + head.Tin));
     }
 
     [Test]
     public async Task Should_list_a_revoked_key_in_the_crl_and_refuse_it()
     {
         using var sandbox = new SandboxClient();
-        var world = await sandbox.CreateWorldAsync();
+        var head = await sandbox.CreatePartyAsync();
 
-        using var revoke = await sandbox.PostAsync($"keys/{world.AuthSerialNumber}/revoke", new { });
-        using var login = await world.LogInAsync(sandbox.Http);
+        using var revoke = await sandbox.PostAsync($"keys/{head.AuthSerialNumber}/revoke", new { });
+        using var login = await head.LogInAsync(sandbox.Http);
         var crl = await sandbox.Http.GetByteArrayAsync("api/v1/sandbox/ca.crl");
 
         Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         var problem = await ProblemAssertions.AssertProblemAsync(login, HttpStatusCode.UnprocessableEntity);
         Assert.That(problem.GetProperty("errorCode").GetString(), Is.EqualTo("CERTIFICATE_REVOKED"));
-        Assert.That(Convert.ToHexString(crl), Does.Contain(world.AuthSerialNumber), "the CRL lists the serial number");
+        Assert.That(Convert.ToHexString(crl), Does.Contain(head.AuthSerialNumber), "the CRL lists the serial number");
     }
 
     [TestCase("SIGN", "RSA", "BOSS", TestName = "Should_refuse_an_unknown_role")]

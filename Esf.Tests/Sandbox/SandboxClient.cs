@@ -37,18 +37,21 @@ public sealed class SandboxClient : IDisposable
     public async Task<string> CreateLegalEntityAsync() =>
         (await CreateAsync("taxpayers", new { kind = "LEGAL_ENTITY" })).GetProperty("tin").GetString()!;
 
-    /// <summary>A seller and a customer (ЮЛ), a user heading the seller and the user's RSA keys, all made through the sandbox API.</summary>
-    public async Task<SandboxWorld> CreateWorldAsync()
+    /// <summary>A seller and a customer (ЮЛ), each with a head and the head's RSA keys, all made through the sandbox API.</summary>
+    public async Task<SandboxWorld> CreateWorldAsync() => new(await CreatePartyAsync(), await CreatePartyAsync());
+
+    /// <summary>A ЮЛ, its head (ADMIN_ENTERPRISE) and the head's AUTH and SIGN keys.</summary>
+    public async Task<SandboxParty> CreatePartyAsync()
     {
-        var (seller, customer) = (await CreateLegalEntityAsync(), await CreateLegalEntityAsync());
+        var tin = await CreateLegalEntityAsync();
         var user = await CreateAsync("users", new
         {
-            password = SandboxWorld.Password, enterprises = new[] { new { tin = seller, businessProfileType = "ADMIN_ENTERPRISE" } },
+            password = SandboxParty.Password, enterprises = new[] { new { tin, businessProfileType = "ADMIN_ENTERPRISE" } },
         });
         var login = user.GetProperty("login").GetString()!;
-        var (authentication, authSerial) = await IssueKeyAsync(login, seller, "AUTH");
-        var (signing, _) = await IssueKeyAsync(login, seller, "SIGN");
-        return new SandboxWorld(seller, customer, login, authentication, signing, authSerial);
+        var (authentication, serial) = await IssueKeyAsync(login, tin, "AUTH");
+        var (signing, _) = await IssueKeyAsync(login, tin, "SIGN");
+        return new SandboxParty(tin, login, authentication, signing, serial);
     }
 
     /// <summary>An RSA key of the head of <paramref name="bin"/>, loaded from the PKCS#12 with its password; and its serial number.</summary>

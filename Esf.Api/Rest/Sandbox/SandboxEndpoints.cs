@@ -16,6 +16,7 @@ public static class SandboxEndpoints
             .ProducesRestProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
         sandbox.MapSandboxRegistryEndpoints();
         sandbox.MapSandboxKeyEndpoints();
+        sandbox.MapSandboxClockEndpoints();
         return api;
     }
 }
