@@ -56,6 +56,7 @@ public static class EsfServices
         services.AddSingleton<SandboxKey>();
         services.AddSingleton<SandboxRegistry>();
         services.AddSingleton<SandboxAuthority>();
+        services.AddSingleton<SandboxFaults>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Esf.Api.Journal;
 using Esf.Api.Rest;
+using Esf.Api.Rest.Sandbox;
 using Esf.Api.Soap;
 using Esf.Infrastructure;
 
@@ -23,12 +24,7 @@ public static class GatewayRole
 
     public static WebApplication UseEsfGateway(this WebApplication app)
     {
-        // Each request runs in its own enterprise scope, named by the session lookup (the sandbox clock and faults read it).
-        app.Use((context, next) =>
-        {
-            Infrastructure.Sandbox.EnterpriseScope.Begin();
-            return next(context);
-        });
+        app.UseSandboxScopeAndFaults();
         app.UseEsfRateLimiting();
         app.MapRestEndpoints();
         app.MapSoapEndpoints();

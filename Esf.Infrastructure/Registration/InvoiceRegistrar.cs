@@ -15,7 +15,7 @@ namespace Esf.Infrastructure.Registration;
 /// </summary>
 public sealed class InvoiceRegistrar(
     NpgsqlDataSource database, TimeProvider clock, ILogger<InvoiceRegistrar> logger, Security.CertificateValidator certificates,
-    Microsoft.Extensions.Options.IOptions<EsfOptions> options)
+    Microsoft.Extensions.Options.IOptions<EsfOptions> options, Sandbox.SandboxFaults? faults = null)
 {
     public Task ProcessAsync(long uploadId, CancellationToken cancellationToken) => ProcessAsync(uploadId, null, cancellationToken);
 
@@ -105,6 +105,10 @@ public sealed class InvoiceRegistrar(
             logger.LogWarning("Invoice {InvoiceId} could not be read by the worker: {Problem}", invoice.InvoiceId, invoice.Problem);
         }
 
-        return RegistrationJudge.Judge(invoice, registry);
+        var verdict = RegistrationJudge.Judge(invoice, registry);
+        // A failure ordered through the sandbox joins whatever the control found.
+        return faults?.TakeInvoiceFailure(Sandbox.EnterpriseScope.Tin) is { } fault
+            ? verdict with { Violations = [.. verdict.Violations, fault], Cancels = null, Related = null }
+            : verdict;
     }
 }

@@ -17,6 +17,7 @@ public static class SandboxEndpoints
         sandbox.MapSandboxRegistryEndpoints();
         sandbox.MapSandboxKeyEndpoints();
         sandbox.MapSandboxClockEndpoints();
+        sandbox.MapSandboxFaultEndpoints();
         return api;
     }
 }
