@@ -57,6 +57,7 @@ public static class EsfServices
         services.AddSingleton<SandboxRegistry>();
         services.AddSingleton<SandboxAuthority>();
         services.AddSingleton<SandboxFaults>();
+        services.AddSingleton<SandboxReset>();
         return services;
     }
 

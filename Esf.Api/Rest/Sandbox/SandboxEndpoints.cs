@@ -18,6 +18,7 @@ public static class SandboxEndpoints
         sandbox.MapSandboxKeyEndpoints();
         sandbox.MapSandboxClockEndpoints();
         sandbox.MapSandboxFaultEndpoints();
+        sandbox.MapSandboxResetEndpoints();
         return api;
     }
 }
