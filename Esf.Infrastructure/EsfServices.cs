@@ -85,6 +85,7 @@ public static class EsfServices
         services.AddSingleton<InvoiceExporter>();
         services.AddSingleton<JournalQueries>();
         services.AddSingleton<InvoiceVerifier>();
+        services.AddSingleton<Status.ServiceStatusReader>();
         return services;
     }
 

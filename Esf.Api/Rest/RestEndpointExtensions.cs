@@ -9,6 +9,7 @@ using Esf.Api.Rest.Registry;
 using Esf.Api.Rest.Reports;
 using Esf.Api.Rest.Rules;
 using Esf.Api.Rest.Sandbox;
+using Esf.Api.Rest.Status;
 using Esf.Api.Rest.Sessions;
 using Esf.Api.Rest.Updates;
 using Esf.Api.Rest.Webhooks;
@@ -53,7 +54,8 @@ public static class RestEndpointExtensions
             .MapWebhookEndpoints()
             .MapReportEndpoints()
             .MapPrintEndpoints()
-            .MapSandboxEndpoints();
+            .MapSandboxEndpoints()
+            .MapStatusEndpoints();
         return app;
     }
 }
