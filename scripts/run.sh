@@ -13,4 +13,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 dotnet build Esf.Api -c Release -nologo -v quiet -clp:ErrorsOnly
-exec dotnet Esf.Api/bin/Release/net10.0/esf.dll serve --Esf:Sandbox:Enabled true "$@"
+# The sandbox is refused in Production: only the Development run turns it on.
+sandbox=()
+[[ "$ASPNETCORE_ENVIRONMENT" == Development ]] && sandbox=(--Esf:Sandbox:Enabled true)
+exec dotnet Esf.Api/bin/Release/net10.0/esf.dll serve "${sandbox[@]}" "$@"
