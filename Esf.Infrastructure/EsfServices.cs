@@ -9,6 +9,7 @@ using Esf.Infrastructure.Participants;
 using Esf.Infrastructure.Printing;
 using Esf.Infrastructure.Registration;
 using Esf.Infrastructure.Registry;
+using Esf.Infrastructure.Sandbox;
 using Esf.Infrastructure.Search;
 using Esf.Infrastructure.Security;
 using Esf.Infrastructure.Sessions;
@@ -36,6 +37,12 @@ public static class EsfServices
         services.AddSingleton(NpgsqlDataSource.Create(connectionString));
         // TryAdd: a test host registers its own clock first (e.g. to fix the time the НУЦ РК test certificates are valid at).
         services.TryAddSingleton(TimeProvider.System);
+        // Every reader of the clock gets the sandbox's offsets (none unless the sandbox sets them) over the configured clock.
+        var configured = services.Last(d => d.ServiceType == typeof(TimeProvider));
+        services.Remove(configured);
+        services.AddSingleton(provider => new SandboxClock(configured.ImplementationInstance as TimeProvider
+            ?? (TimeProvider)configured.ImplementationFactory!(provider)));
+        services.AddSingleton<TimeProvider>(provider => provider.GetRequiredService<SandboxClock>());
         // The gateway checks login and registration certificates, the worker invoice signatures; both read the trust store at start.
         services.AddSingleton<CertificateValidator>();
         services.AddHostedService<TrustMaterialLoader>();
@@ -46,6 +53,12 @@ public static class EsfServices
         // The admin import (gateway) and the demo seed (any role).
         services.AddSingleton<RegistryWriter>();
         services.AddSingleton<RegistryImporter>();
+        // The sandbox's services exist in every process; its endpoints answer 404 while Esf:Sandbox:Enabled is off.
+        services.AddSingleton<SandboxKey>();
+        services.AddSingleton<SandboxRegistry>();
+        services.AddSingleton<SandboxAuthority>();
+        services.AddSingleton<SandboxFaults>();
+        services.AddSingleton<SandboxReset>();
         return services;
     }
 
@@ -79,6 +92,7 @@ public static class EsfServices
         services.AddSingleton<InvoiceExporter>();
         services.AddSingleton<JournalQueries>();
         services.AddSingleton<InvoiceVerifier>();
+        services.AddSingleton<Status.ServiceStatusReader>();
         return services;
     }
 

@@ -5,6 +5,7 @@
 # broker it uses the in-memory transport. It seeds the demo registry and writes .esf/demo.json.
 # It runs in the Development environment: without a trust store the gateway accepts self-signed certificates (development
 # trust) and seeds the demo; in any other environment it refuses to start without a trust store (docs/operations.md).
+# The sandbox (docs/sandbox.md) is on: test taxpayers, keys, a clock and faults on demand, its key in .esf/demo.json.
 # exec: Ctrl-C goes straight to the app, which stops what it started.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -12,4 +13,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 dotnet build Esf.Api -c Release -nologo -v quiet -clp:ErrorsOnly
-exec dotnet Esf.Api/bin/Release/net10.0/esf.dll serve "$@"
+# The sandbox is refused in Production: only the Development run turns it on.
+sandbox=()
+[[ "$ASPNETCORE_ENVIRONMENT" == Development ]] && sandbox=(--Esf:Sandbox:Enabled true)
+exec dotnet Esf.Api/bin/Release/net10.0/esf.dll serve "${sandbox[@]}" "$@"

@@ -1,5 +1,7 @@
 using Esf.Infrastructure;
 using Esf.Infrastructure.Demo;
+using Esf.Infrastructure.Sandbox;
+using Microsoft.Extensions.Options;
 
 namespace Esf.Api.Hosting;
 
@@ -8,6 +10,9 @@ internal static class DemoSetup
 {
     public static async Task SeedAsync(WebApplication app, EsfOptions options)
     {
+        var sandbox = app.Services.GetRequiredService<IOptions<SandboxOptions>>().Value.Enabled
+            ? app.Services.GetRequiredService<SandboxKey>().Value
+            : null;
         var demo = await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(options.DataDirectory, CancellationToken.None);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
@@ -19,6 +24,7 @@ internal static class DemoSetup
                 SwaggerUrl = $"{url}/swagger",
                 WsdlUrls = Services.ToDictionary(s => s, s => $"{url}/esf-web/ws/api1/{s}?wsdl"),
                 SampleInvoicePath = File.Exists(sample) ? sample : null,
+                SandboxKey = sandbox,
             };
             DemoSeeder.WriteAsync(withUrls, options.DataDirectory, CancellationToken.None).GetAwaiter().GetResult();
         });

@@ -1,5 +1,6 @@
 using Esf.Api.Journal;
 using Esf.Api.Rest;
+using Esf.Api.Rest.Sandbox;
 using Esf.Api.Soap;
 using Esf.Infrastructure;
 
@@ -24,6 +25,7 @@ public static class GatewayRole
 
     public static WebApplication UseEsfGateway(this WebApplication app)
     {
+        app.UseSandboxScopeAndFaults();
         app.UseEsfRateLimiting();
         app.MapRestEndpoints();
         app.MapSoapEndpoints();

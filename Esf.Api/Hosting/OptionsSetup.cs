@@ -2,6 +2,7 @@ using Esf.Api.Soap;
 using Esf.Infrastructure;
 using Esf.Infrastructure.Participants;
 using Esf.Infrastructure.Printing;
+using Esf.Infrastructure.Sandbox;
 using Esf.Infrastructure.Security;
 using Esf.Infrastructure.Webhooks;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,8 @@ public static class OptionsSetup
         services.AddSingleton<IValidateOptions<VerificationOptions>, VerificationOptionsValidator>();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>();
+        services.AddOptions<SandboxOptions>().Bind(configuration.GetSection(SandboxOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SandboxOptions>, SandboxOptionsValidator>();
         return services;
     }
 

@@ -8,6 +8,8 @@ using Esf.Api.Rest.Problems;
 using Esf.Api.Rest.Registry;
 using Esf.Api.Rest.Reports;
 using Esf.Api.Rest.Rules;
+using Esf.Api.Rest.Sandbox;
+using Esf.Api.Rest.Status;
 using Esf.Api.Rest.Sessions;
 using Esf.Api.Rest.Updates;
 using Esf.Api.Rest.Webhooks;
@@ -51,7 +53,9 @@ public static class RestEndpointExtensions
             .MapExportEndpoints()
             .MapWebhookEndpoints()
             .MapReportEndpoints()
-            .MapPrintEndpoints();
+            .MapPrintEndpoints()
+            .MapSandboxEndpoints()
+            .MapStatusEndpoints();
         return app;
     }
 }

@@ -25,4 +25,7 @@ public sealed record DemoData
     public string? SwaggerUrl { get; init; }
     public IReadOnlyDictionary<string, string>? WsdlUrls { get; init; }
     public string? SampleInvoicePath { get; init; }
+
+    /// <summary>The key of the sandbox API (header X-Sandbox-Key) when Esf:Sandbox:Enabled is on.</summary>
+    public string? SandboxKey { get; init; }
 }

@@ -1,3 +1,4 @@
+using Dapper;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Messaging;
 using Esf.Infrastructure.Telemetry;
@@ -14,7 +15,7 @@ namespace Esf.Infrastructure.Registration;
 /// </summary>
 public sealed class InvoiceRegistrar(
     NpgsqlDataSource database, TimeProvider clock, ILogger<InvoiceRegistrar> logger, Security.CertificateValidator certificates,
-    Microsoft.Extensions.Options.IOptions<EsfOptions> options)
+    Microsoft.Extensions.Options.IOptions<EsfOptions> options, Sandbox.SandboxFaults? faults = null)
 {
     public Task ProcessAsync(long uploadId, CancellationToken cancellationToken) => ProcessAsync(uploadId, null, cancellationToken);
 
@@ -35,6 +36,9 @@ public sealed class InvoiceRegistrar(
         }
 
         await using var heartbeat = ClaimHeartbeat.Start(database, uploadId, UploadOutbox.Token(deliveryId), lease / 3);
+        // The control runs in the uploading enterprise's world (the sandbox clock and faults).
+        Sandbox.EnterpriseScope.Begin(await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "SELECT tin FROM uploads WHERE upload_id = @UploadId", new { UploadId = uploadId }, cancellationToken: cancellationToken)));
 
         var pending = await RegistrationStore.LoadUnfinishedAsync(connection, uploadId, cancellationToken);
         if (pending.Count == 0)
@@ -101,6 +105,10 @@ public sealed class InvoiceRegistrar(
             logger.LogWarning("Invoice {InvoiceId} could not be read by the worker: {Problem}", invoice.InvoiceId, invoice.Problem);
         }
 
-        return RegistrationJudge.Judge(invoice, registry);
+        var verdict = RegistrationJudge.Judge(invoice, registry);
+        // A failure ordered through the sandbox joins whatever the control found.
+        return faults?.TakeInvoiceFailure(Sandbox.EnterpriseScope.Tin) is { } fault
+            ? verdict with { Violations = [.. verdict.Violations, fault], Cancels = null, Related = null }
+            : verdict;
     }
 }

@@ -70,6 +70,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource database, TimeProvider clock, I
 
         // A key draws on its enterprise's budget, the same one as the enterprise's sessions.
         budget?.Charge(key.Tin);
+        Sandbox.EnterpriseScope.Name(key.Tin);
         return new SessionContext($"apikey:{parts[0]}", key.Login, key.Tin, key.Profile, "");
     }
 

@@ -11,8 +11,10 @@ namespace Esf.Infrastructure.Security;
 /// role for the purpose, the chain to a configured trusted CA (RSA/ECDSA through .NET's chain engine, GOST through
 /// <see cref="CertificateChain"/>) and the configured CRLs, which must be current unless stale lists are accepted
 /// (see <see cref="SecurityOptions"/>). The trust material is read at start (<see cref="LoadTrust"/>) and again when a file changes.
+/// While the sandbox is on, the keys of its test CA are trusted beside that material and refused once revoked.
 /// </summary>
-public sealed class CertificateValidator(IOptions<SecurityOptions> options, TimeProvider clock, ILogger<CertificateValidator> logger)
+public sealed class CertificateValidator(
+    IOptions<SecurityOptions> options, TimeProvider clock, ILogger<CertificateValidator> logger, Sandbox.SandboxAuthority? sandbox = null)
 {
     private const string ClientAuthentication = "1.3.6.1.5.5.7.3.2";
     private const string EmailProtection = "1.3.6.1.5.5.7.3.4";
@@ -38,6 +40,11 @@ public sealed class CertificateValidator(IOptions<SecurityOptions> options, Time
         if (!AllowsPurpose(certificate, purpose))
         {
             throw EsfException.Code(purpose == CertificatePurpose.Authentication ? "CERTIFICATE_IS_NOT_FOR_AUTH" : "CERTIFICATE_IS_NOT_FOR_SIGNING");
+        }
+
+        if (sandbox?.Check(certificate) == true)
+        {
+            return;
         }
 
         var trust = Trust();

@@ -11,11 +11,12 @@ namespace Esf.Infrastructure.Security;
 /// </summary>
 public sealed class DevelopmentCertificateAuthority : IDisposable
 {
-    private readonly RSA key = RSA.Create(2048);
     private readonly List<X509Certificate2> revoked = [];
+    private readonly RSA? key;
 
     public DevelopmentCertificateAuthority(string name = "ESF GATEWAY TEST CA")
     {
+        key = RSA.Create(2048);
         var request = new CertificateRequest($"CN={name}, C=KZ", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
@@ -23,11 +24,16 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
         Certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddYears(-5), DateTimeOffset.UtcNow.AddYears(5));
     }
 
+    /// <summary>A CA kept from before (the sandbox stores its CA, so the keys it issued stay trusted across restarts).</summary>
+    public DevelopmentCertificateAuthority(X509Certificate2 certificateWithKey) => Certificate = certificateWithKey;
+
+    /// <summary>The CA certificate with its private key.</summary>
     public X509Certificate2 Certificate { get; }
 
-    /// <summary>A certificate with its private key, issued by this CA.</summary>
+    /// <summary>A certificate with its private key, issued by this CA; <paramref name="roleOids"/> are НУЦ РК holder roles.</summary>
     public X509Certificate2 Issue(
-        string personName, string iin, string? bin, CertificatePurpose purpose, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
+        string personName, string iin, string? bin, CertificatePurpose purpose, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null,
+        IEnumerable<string>? roleOids = null)
     {
         var subject = new X500DistinguishedNameBuilder();
         subject.AddCommonName(personName);
@@ -44,7 +50,13 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
             ? (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, "1.3.6.1.5.5.7.3.2")
             : (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, "1.3.6.1.5.5.7.3.4");
         request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, true));
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(extended)], false));
+        var usages = new OidCollection { new Oid(extended) };
+        foreach (var role in roleOids ?? [])
+        {
+            usages.Add(new Oid(role));
+        }
+
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(usages, false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Certificate, true, false));
         var from = notBefore ?? DateTimeOffset.UtcNow.AddDays(-1);
         var serial = RandomNumberGenerator.GetBytes(16);
@@ -66,20 +78,25 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
         return (caPath, crlPath);
     }
 
-    public byte[] BuildCrl()
+    public byte[] BuildCrl() =>
+        BuildCrl(revoked.Select(c => (c.SerialNumberBytes.ToArray(), DateTimeOffset.UtcNow.AddMinutes(-5))), BigInteger.One,
+            DateTimeOffset.UtcNow);
+
+    /// <summary>A CRL numbered <paramref name="number"/> listing each serial (big-endian) at its revocation time, current for a day from <paramref name="now"/>.</summary>
+    public byte[] BuildCrl(IEnumerable<(byte[] Serial, DateTimeOffset RevokedAt)> entries, BigInteger number, DateTimeOffset now)
     {
         var builder = new CertificateRevocationListBuilder();
-        foreach (var certificate in revoked)
+        foreach (var (serial, revokedAt) in entries)
         {
-            builder.AddEntry(certificate, DateTimeOffset.UtcNow.AddMinutes(-5), X509RevocationReason.KeyCompromise);
+            builder.AddEntry(serial, revokedAt, X509RevocationReason.KeyCompromise);
         }
 
-        return builder.Build(Certificate, BigInteger.One, DateTimeOffset.UtcNow.AddDays(1), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return builder.Build(Certificate, number, now.AddDays(1), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, now.AddMinutes(-5));
     }
 
     public void Dispose()
     {
-        key.Dispose();
+        key?.Dispose();
         Certificate.Dispose();
     }
 }

@@ -97,6 +97,8 @@ public sealed class SessionService(
             RETURNING session_id AS SessionId, login AS Login, tin AS Tin, business_profile_type AS BusinessProfileType, certificate AS Certificate
             """, new { SessionId = sessionId, Now = now, IdleSince = now - idle }, cancellationToken: cancellationToken))
             ?? throw EsfException.SessionClosed();
+        // The rest of the request runs in the session enterprise's world (the sandbox clock).
+        Sandbox.EnterpriseScope.Name(session.Tin);
         budget?.Charge(session.Tin);
         return session;
     }

@@ -85,6 +85,15 @@ public sealed class Refusing_an_unusable_configuration
     }
 
     [Test]
+    public async Task Should_refuse_the_sandbox_in_production()
+    {
+        var refusal = await RefusalAsync(new Dictionary<string, string?> { ["Esf:Sandbox:Enabled"] = "true" }, "Production");
+
+        Assert.That(refusal, Is.Not.Null, "the sandbox ran in Production");
+        Assert.That(refusal!.Message, Does.Contain("Esf:Sandbox:Enabled=true").And.Contain("refused in the Production environment"));
+    }
+
+    [Test]
     public async Task Should_start_in_production_with_a_trust_store_and_without_the_demo()
     {
         using var trust = TrustStoreFiles.Create();

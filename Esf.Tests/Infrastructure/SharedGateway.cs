@@ -20,6 +20,9 @@ public abstract class SharedGateway<TSelf> where TSelf : SharedGateway<TSelf>
     /// <summary><c>Esf:Roles</c> of the shared host.</summary>
     protected virtual string Roles => "gateway,worker";
 
+    /// <summary>The host environment; null = the process's (Production when unset).</summary>
+    protected virtual string? Environment => null;
+
     /// <summary>Use the test RabbitMQ instead of the in-memory transport.</summary>
     protected virtual bool UseRabbitMq => false;
 
@@ -33,7 +36,7 @@ public abstract class SharedGateway<TSelf> where TSelf : SharedGateway<TSelf>
     public async Task StartGatewayAsync()
     {
         await BeforeStartAsync();
-        s_fixture = await GatewayFixture.StartAsync(UseRabbitMq, Roles, Settings);
+        s_fixture = await GatewayFixture.StartAsync(UseRabbitMq, Roles, Settings, environment: Environment);
     }
 
     [OneTimeTearDown]

@@ -8,6 +8,7 @@ public static class RestOpenApi
 {
     public const string DocumentName = "v1";
     public const string BearerSchemeName = "Bearer";
+    public const string SandboxKeySchemeName = "SandboxKey";
 
     public static IServiceCollection AddRestOpenApi(this IServiceCollection services)
     {
@@ -28,6 +29,13 @@ public static class RestOpenApi
                 Type = SecuritySchemeType.Http,
                 Scheme = "bearer",
                 Description = "The sessionId answered by POST /api/v1/sessions (the same session ids as SOAP).",
+            });
+            options.AddSecurityDefinition(SandboxKeySchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = Sandbox.SandboxFence.KeyHeader,
+                Description = "The sandbox key (sandboxKey in .esf/demo.json, or Esf:Sandbox:Key); the sandbox answers 404 while it is off.",
             });
             options.OperationFilter<BearerSecurityOperationFilter>();
             options.OperationFilter<DateParameterOperationFilter>();

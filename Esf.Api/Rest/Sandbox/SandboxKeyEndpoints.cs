@@ -1,0 +1,70 @@
+using Esf.Api.Rest.Problems;
+using Esf.Domain.Taxpayers;
+using Esf.Infrastructure.Sandbox;
+using Esf.Infrastructure.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Esf.Api.Rest.Sandbox;
+
+/// <summary>POST /sandbox/keys, /sandbox/keys/{serialNumber}/revoke, GET /sandbox/ca.cer and /sandbox/ca.crl: the test CA.</summary>
+public static class SandboxKeyEndpoints
+{
+    public static RouteGroupBuilder MapSandboxKeyEndpoints(this RouteGroupBuilder sandbox)
+    {
+        sandbox.MapPost("/keys", IssueAsync)
+            .WithName("CreateSandboxKey")
+            .WithSummary("Issue a test key")
+            .WithDescription("A key pair and certificate from the sandbox CA (SERIALNUMBER=IIN…, OU=BIN…), for AUTH or SIGN, with an optional " +
+                "НУЦ РК role (" + string.Join(", ", SandboxRoles.Names) + "), returned as PKCS#12 (Base64) with its password. The gateway " +
+                "trusts the sandbox CA while the sandbox is on.")
+            .ProducesRestProblems(StatusCodes.Status400BadRequest);
+
+        sandbox.MapPost("/keys/{serialNumber}/revoke", RevokeAsync)
+            .WithName("RevokeSandboxKey")
+            .WithSummary("Revoke a test key")
+            .WithDescription("The key is listed in ca.crl from now on and the gateway refuses it (CERTIFICATE_REVOKED).");
+
+        sandbox.MapGet("/ca.cer", (SandboxAuthority authority) => TypedResults.File(authority.CertificateDer, "application/pkix-cert", "sandbox-ca.cer"))
+            .WithName("GetSandboxCaCertificate")
+            .WithSummary("The sandbox CA certificate (DER)");
+
+        sandbox.MapGet("/ca.crl", async (SandboxAuthority authority, CancellationToken ct) =>
+                TypedResults.File(await authority.CrlAsync(ct), "application/pkix-crl", "sandbox-ca.crl"))
+            .WithName("GetSandboxCrl")
+            .WithSummary("The sandbox CA's current CRL (DER)");
+        return sandbox;
+    }
+
+    private static async Task<Created<IssuedKey>> IssueAsync(CreateKeyBody body, SandboxAuthority authority, CancellationToken ct)
+    {
+        RequiredFields.Check(("iin", body.Iin), ("purpose", body.Purpose));
+        var purpose = body.Purpose switch
+        {
+            "AUTH" => CertificatePurpose.Authentication,
+            "SIGN" => CertificatePurpose.Signing,
+            _ => throw RestProblemException.Malformed("purpose must be AUTH or SIGN."),
+        };
+        if (body.Algorithm != "RSA")
+        {
+            throw RestProblemException.Malformed("algorithm must be RSA: the sandbox CA does not issue GOST keys yet (docs/sandbox.md).");
+        }
+
+        if (!SandboxRoles.IsKnown(body.Role))
+        {
+            throw RestProblemException.Malformed($"role must be one of {string.Join(", ", SandboxRoles.Names)}.");
+        }
+
+        if (!TaxpayerNumber.IsValid(body.Iin) || (body.Bin is not null && !TaxpayerNumber.IsValid(body.Bin)))
+        {
+            throw RestProblemException.Malformed("iin and bin must be ИИН/БИН with their control digit.");
+        }
+
+        var key = await authority.IssueAsync(new KeyRequest(body.Iin, body.Bin, body.Name ?? "ТЕСТОВ ТЕСТ", purpose, body.Role), ct);
+        return TypedResults.Created($"{RestEndpointExtensions.RoutePrefix}/sandbox/keys/{key.SerialNumber}", key);
+    }
+
+    private static async Task<NoContent> RevokeAsync(string serialNumber, SandboxAuthority authority, CancellationToken ct) =>
+        await authority.RevokeAsync(serialNumber, ct)
+            ? TypedResults.NoContent()
+            : throw RestProblemException.NotFound($"The sandbox CA issued no key with serial number {serialNumber}.");
+}

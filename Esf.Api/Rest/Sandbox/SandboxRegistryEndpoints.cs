@@ -1,0 +1,89 @@
+using Esf.Api.Rest.Participants;
+using Esf.Api.Rest.Problems;
+using Esf.Domain.Taxpayers;
+using Esf.Infrastructure;
+using Esf.Infrastructure.Participants;
+using Esf.Infrastructure.Sandbox;
+using Esf.Infrastructure.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Esf.Api.Rest.Sandbox;
+
+/// <summary>POST /sandbox/taxpayers and /sandbox/users: a world of test taxpayers and their users on demand.</summary>
+public static class SandboxRegistryEndpoints
+{
+    public static RouteGroupBuilder MapSandboxRegistryEndpoints(this RouteGroupBuilder sandbox)
+    {
+        sandbox.MapPost("/taxpayers", AddTaxpayerAsync)
+            .WithName("CreateSandboxTaxpayer")
+            .WithSummary("Create a test taxpayer")
+            .WithDescription("ЮЛ, ИП or ФЛ, resident or not, a VAT payer with its certificate, categories (" +
+                string.Join(", ", SandboxRegistry.Categories) + "), bank accounts, a head office (a branch) and successors. " +
+                "A missing tin is generated with a correct control digit; a given one must have it.")
+            .ProducesRestProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
+
+        sandbox.MapPost("/users", AddUserAsync)
+            .WithName("CreateSandboxUser")
+            .WithSummary("Create a test user")
+            .WithDescription("A user of one or more existing enterprises with a password and a business profile (the rights) in each.")
+            .ProducesRestProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
+        return sandbox;
+    }
+
+    private static async Task<Created<TaxpayerView>> AddTaxpayerAsync(
+        CreateTaxpayerBody body, SandboxRegistry registry, TimeProvider clock, CancellationToken ct)
+    {
+        var kind = ParticipantKinds.Parse(body.Kind);
+        var categories = body.Categories ?? [];
+        if (categories.Except(SandboxRegistry.Categories).ToList() is { Count: > 0 } unknown)
+        {
+            throw RestProblemException.Malformed($"Unknown categories {string.Join(", ", unknown)}; known: {string.Join(", ", SandboxRegistry.Categories)}.");
+        }
+
+        var today = KazakhstanTime.Today(clock);
+        var tin = body.Tin ?? TaxpayerNumbers.New(kind, body.Resident, body.HeadOfficeTin is not null, today);
+        RequireValid("tin", tin);
+        var vat = body.VatPayer
+            ? new VatRegistration(body.VatCertificateSeries ?? tin[..5], body.VatCertificateNum ?? tin[5..], new DateOnly(2020, 1, 1))
+            : null;
+        var taxpayer = new TestTaxpayer(tin, kind, body.Name ?? $"Тестовый налогоплательщик {tin}", body.Address, body.Resident, vat,
+            categories, body.BankAccounts ?? [], body.HeadOfficeTin, body.Successors ?? []);
+        if (!await registry.AddTaxpayerAsync(taxpayer, ct))
+        {
+            throw Conflict($"A taxpayer with ИИН/БИН {tin} already exists.");
+        }
+
+        return TypedResults.Created($"{RestEndpointExtensions.RoutePrefix}/sandbox/taxpayers/{tin}", new TaxpayerView(tin, body.Kind,
+            taxpayer.Name, taxpayer.Address, taxpayer.Resident, vat, categories, taxpayer.BankAccounts, taxpayer.HeadOfficeTin, taxpayer.Successors));
+    }
+
+    private static async Task<Created<UserView>> AddUserAsync(CreateUserBody body, SandboxRegistry registry, TimeProvider clock, CancellationToken ct)
+    {
+        RequiredFields.Check(("password", body.Password), ("enterprises", body.Enterprises is { Count: > 0 } ? body.Enterprises : null));
+        if (body.Enterprises.FirstOrDefault(e => !BusinessProfileTypes.IsKnown(e.BusinessProfileType)) is { } wrong)
+        {
+            throw RestProblemException.Malformed(
+                $"businessProfileType «{wrong.BusinessProfileType}» is unknown; one of {string.Join(", ", BusinessProfileTypes.All)}.");
+        }
+
+        var login = body.Login ?? TaxpayerNumbers.New(ParticipantKind.Individual, resident: true, branch: false, KazakhstanTime.Today(clock));
+        RequireValid("login", login);
+        var user = new TestUser(login, body.Password, body.FirstName, body.LastName, body.Enterprises);
+        if (!await registry.AddUserAsync(user, ct))
+        {
+            throw Conflict($"The login {login} already exists, or an enterprise of {string.Join(", ", body.Enterprises.Select(e => e.Tin))} is unknown.");
+        }
+
+        return TypedResults.Created($"{RestEndpointExtensions.RoutePrefix}/sandbox/users/{login}", new UserView(login, body.Password, body.Enterprises));
+    }
+
+    private static void RequireValid(string field, string number)
+    {
+        if (!TaxpayerNumber.IsValid(number))
+        {
+            throw RestProblemException.Malformed($"{field} {number} is not an ИИН/БИН: twelve digits whose last is the control digit of the others.");
+        }
+    }
+
+    private static RestProblemException Conflict(string detail) => new(StatusCodes.Status409Conflict, "Already exists", detail, "CONFLICT");
+}

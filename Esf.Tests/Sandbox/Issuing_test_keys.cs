@@ -1,0 +1,67 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Esf.Tests.Rest;
+using NUnit.Framework;
+
+namespace Esf.Tests.Sandbox;
+
+/// <summary>POST /api/v1/sandbox/keys, revocation and the CA's certificate and CRL: the gateway trusts the sandbox CA while it is on.</summary>
+[TestFixture]
+public sealed class Issuing_test_keys
+{
+    [Test]
+    public async Task Should_issue_a_key_the_gateway_accepts_for_login_chained_to_the_downloadable_ca()
+    {
+        using var sandbox = new SandboxClient();
+        var head = await sandbox.CreatePartyAsync();
+
+        using var login = await head.LogInAsync(sandbox.Http);
+        var ca = X509CertificateLoader.LoadCertificate(await sandbox.Http.GetByteArrayAsync("api/v1/sandbox/ca.cer"));
+
+        Assert.That(login.StatusCode, Is.EqualTo(HttpStatusCode.Created), await login.Content.ReadAsStringAsync());
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(ca);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        Assert.That(chain.Build(head.SignCertificate), Is.True, "the key chains to GET /sandbox/ca.cer");
+        Assert.That(head.SignCertificate.Subject, Does.Contain("IIN" + head.Login).And.Contain("BIN" + head.Tin));
+    }
+
+    [Test]
+    public async Task Should_list_a_revoked_key_in_the_crl_and_refuse_it()
+    {
+        using var sandbox = new SandboxClient();
+        var head = await sandbox.CreatePartyAsync();
+
+        using var revoke = await sandbox.PostAsync($"keys/{head.AuthSerialNumber}/revoke", new { });
+        using var login = await head.LogInAsync(sandbox.Http);
+        var crl = await sandbox.Http.GetByteArrayAsync("api/v1/sandbox/ca.crl");
+
+        Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        var problem = await ProblemAssertions.AssertProblemAsync(login, HttpStatusCode.UnprocessableEntity);
+        Assert.That(problem.GetProperty("errorCode").GetString(), Is.EqualTo("CERTIFICATE_REVOKED"));
+        Assert.That(Convert.ToHexString(crl), Does.Contain(head.AuthSerialNumber), "the CRL lists the serial number");
+    }
+
+    [TestCase("SIGN", "RSA", "BOSS", TestName = "Should_refuse_an_unknown_role")]
+    [TestCase("BOTH", "RSA", null, TestName = "Should_refuse_an_unknown_purpose")]
+    [TestCase("SIGN", "DSA", null, TestName = "Should_refuse_an_unknown_algorithm")]
+    public async Task Should_refuse(string purpose, string algorithm, string? role)
+    {
+        using var sandbox = new SandboxClient();
+
+        using var response = await sandbox.PostAsync("keys", new { iin = "123456789013", purpose, algorithm, role });
+
+        await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    [Test]
+    public async Task Should_answer_404_when_revoking_an_unknown_key()
+    {
+        using var sandbox = new SandboxClient();
+
+        using var response = await sandbox.PostAsync("keys/00AA/revoke", new { });
+
+        await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.NotFound);
+    }
+}

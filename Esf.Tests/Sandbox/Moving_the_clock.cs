@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dapper;
+using Esf.Tests.Rest;
+using Npgsql;
+using NUnit.Framework;
+
+namespace Esf.Tests.Sandbox;
+
+/// <summary>PUT /api/v1/sandbox/clock: one enterprise's world moves in time; the decline window is crossed in a second.</summary>
+[TestFixture]
+public sealed class Moving_the_clock
+{
+    [Test]
+    public async Task Should_refuse_a_decline_after_eleven_days_in_the_customers_world_only()
+    {
+        using var sandbox = new SandboxClient();
+        var world = await sandbox.CreateWorldAsync();
+        using var seller = await world.Seller.SessionAsync();
+        using var customer = await world.Customer.SessionAsync();
+        var id = (await SandboxInvoices.UploadAndWaitAsync(seller, world)).GetProperty("id").GetInt64();
+        await MakeCorrectedAsync(id);
+
+        using var moved = await sandbox.Http.PutAsJsonAsync("api/v1/sandbox/clock", new { tin = world.Customer.Tin, days = 11 });
+        using var late = await SandboxInvoices.DeclineAsync(customer, world.Customer, id);
+        using var back = await sandbox.Http.PutAsJsonAsync("api/v1/sandbox/clock", new { tin = world.Customer.Tin, days = 0 });
+        using var inTime = await SandboxInvoices.DeclineAsync(customer, world.Customer, id);
+
+        var clock = await RestClient.ReadJsonAsync(moved);
+        Assert.That(clock.GetProperty("offsetSeconds").GetDouble(), Is.EqualTo(11 * 86400));
+        Assert.That(clock.GetProperty("now").GetDateTimeOffset(), Is.GreaterThan(DateTimeOffset.UtcNow.AddDays(10)));
+        var problem = await ProblemAssertions.AssertProblemAsync(late, HttpStatusCode.UnprocessableEntity);
+        Assert.That(problem.GetProperty("errorCode").GetString(), Is.EqualTo("WRONG_DATE"));
+        Assert.That(back.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(inTime.StatusCode, Is.EqualTo(HttpStatusCode.OK), await inTime.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task Should_refuse_an_offset_beyond_ten_years()
+    {
+        using var sandbox = new SandboxClient();
+
+        using var response = await sandbox.Http.PutAsJsonAsync("api/v1/sandbox/clock", new { days = 5000 });
+
+        await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+    }
+
+    /// <summary>Only corrected and additional invoices can be declined; the pipeline's sample is an ordinary one.</summary>
+    private static async Task MakeCorrectedAsync(long id)
+    {
+        await using var connection = await SandboxGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
+        await connection.ExecuteAsync("UPDATE invoices SET invoice_type = 'FIXED_INVOICE' WHERE invoice_id = @Id", new { Id = id });
+    }
+}

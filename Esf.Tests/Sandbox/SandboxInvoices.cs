@@ -1,0 +1,50 @@
+using System.Security.Cryptography.X509Certificates;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Esf.Infrastructure.Invoices;
+using Esf.Infrastructure.Signatures;
+using Esf.Tests.Infrastructure;
+using Esf.Tests.Rest;
+using NUnit.Framework;
+
+namespace Esf.Tests.Sandbox;
+
+/// <summary>Uploads and status changes over REST with the keys of a sandbox world, as an integrator's client does.</summary>
+public static class SandboxInvoices
+{
+    /// <summary>Uploads one invoice of the seller to the customer signed with the seller's SIGN key and waits until it is processed.</summary>
+    public static async Task<JsonElement> UploadAndWaitAsync(HttpClient seller, SandboxWorld world, string? num = null)
+    {
+        var body = TestInvoices.Build(num ?? TestTenant.UniqueNum(), TestInvoices.Today, world.Seller.Tin, world.Customer.Tin);
+        using var key = world.Seller.SignCertificate.GetRSAPrivateKey()!;
+        using var response = await seller.PostAsJsonAsync("api/v1/invoices", new
+        {
+            certificate = CertificateFactory.ToBase64(world.Seller.SignCertificate),
+            invoices = new[] { new { body, version = "InvoiceV2", signature = InvoiceSignatureVerifier.Sign(body, key), signatureType = "COMPANY" } },
+        });
+        var json = await RestClient.ReadJsonAsync(response);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), json.ToString());
+        var id = json.GetProperty("accepted")[0].GetProperty("id").GetInt64();
+        return await Poller.UntilAsync(
+            async () =>
+            {
+                using var status = await seller.GetAsync($"api/v1/invoices/{id}/status");
+                return await RestClient.ReadJsonAsync(status);
+            },
+            status => status.TryGetProperty("status", out var s) && s.GetString() is "CREATED" or "FAILED",
+            $"invoice {id} to be CREATED or FAILED");
+    }
+
+    /// <summary>POST /invoices/{id}/decline signed with the party's SIGN key.</summary>
+    public static Task<HttpResponseMessage> DeclineAsync(HttpClient http, SandboxParty party, long id)
+    {
+        var items = new[] { new StatusChangeItem(id, "не согласны") };
+        using var key = party.SignCertificate.GetRSAPrivateKey()!;
+        return http.PostAsJsonAsync($"api/v1/invoices/{id}/decline", new
+        {
+            reason = "не согласны", signature = InvoiceSignatureVerifier.Sign(StatusChangeSignature.CanonicalText(items), key),
+            certificate = CertificateFactory.ToBase64(party.SignCertificate),
+        });
+    }
+}

@@ -1,0 +1,33 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
+using Esf.Infrastructure.Signatures;
+using Esf.Tests.Rest;
+using NUnit.Framework;
+
+namespace Esf.Tests.Sandbox;
+
+/// <summary>What <see cref="SandboxClient.CreateWorldAsync"/> made: a seller and a customer, each with its head and the head's keys.</summary>
+public sealed record SandboxWorld(SandboxParty Seller, SandboxParty Customer);
+
+/// <summary>An enterprise made through the sandbox, its head's login and AUTH key (serial <paramref name="AuthSerialNumber"/>) and SIGN key.</summary>
+public sealed record SandboxParty(string Tin, string Login, X509Certificate2 AuthCertificate, X509Certificate2 SignCertificate, string AuthSerialNumber)
+{
+    public const string Password = "Sandbox2026pass";
+
+    /// <summary>POST /api/v1/sessions as the head, with the AUTH key.</summary>
+    public Task<HttpResponseMessage> LogInAsync(HttpClient http) => http.PostAsJsonAsync("api/v1/sessions",
+        new { tin = Tin, certificate = CertificateFactory.ToBase64(AuthCertificate), login = Login, password = Password });
+
+    /// <summary>A client of the gateway logged in as the head (bearer session).</summary>
+    public async Task<HttpClient> SessionAsync()
+    {
+        var http = SandboxGateway.Fixture.CreateClient();
+        using var response = await LogInAsync(http);
+        var json = await RestClient.ReadJsonAsync(response);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), json.ToString());
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.GetProperty("sessionId").GetString());
+        return http;
+    }
+}
