@@ -1,3 +1,4 @@
+using Esf.Infrastructure.Errors;
 using Esf.Api.Rest.Problems;
 using Esf.Infrastructure.Sandbox;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,7 +31,7 @@ public static class SandboxClockEndpoints
         var offset = new TimeSpan(body.Days, body.Hours, 0, body.Seconds);
         if (offset.Duration() > TimeSpan.FromDays(3660))
         {
-            throw RestProblemException.Malformed("The offset must stay within ten years.");
+            throw EsfException.InvalidInput("The offset must stay within ten years.");
         }
 
         clock.Set(body.Tin, offset);

@@ -1,3 +1,4 @@
+using Esf.Infrastructure.Errors;
 using Dapper;
 using Esf.Api.Rest.Problems;
 using Esf.Domain.Rules;
@@ -34,7 +35,7 @@ public static class SandboxFaultEndpoints
     {
         if (body.Count is < 1 or > 10_000)
         {
-            throw RestProblemException.Malformed("count must be between 1 and 10000.");
+            throw EsfException.InvalidInput("count must be between 1 and 10000.");
         }
 
         switch (body.Kind)
@@ -42,7 +43,7 @@ public static class SandboxFaultEndpoints
             case "FAIL_NEXT_INVOICES":
                 RequiredFields.Check(("tin", body.Tin), ("ruleId", body.RuleId));
                 var rule = RuleCatalogue.All.FirstOrDefault(r => r.Id == body.RuleId)
-                    ?? throw RestProblemException.Malformed($"No rule {body.RuleId} in the catalogue (GET /api/v1/rules).");
+                    ?? throw EsfException.InvalidInput($"No rule {body.RuleId} in the catalogue (GET /api/v1/rules).");
                 faults.FailNextInvoices(body.Tin!, body.Count, rule);
                 break;
             case "UNAVAILABLE":
@@ -59,7 +60,7 @@ public static class SandboxFaultEndpoints
 
                 break;
             default:
-                throw RestProblemException.Malformed("kind must be FAIL_NEXT_INVOICES, UNAVAILABLE or OUTAGE.");
+                throw EsfException.InvalidInput("kind must be FAIL_NEXT_INVOICES, UNAVAILABLE or OUTAGE.");
         }
 
         return TypedResults.NoContent();

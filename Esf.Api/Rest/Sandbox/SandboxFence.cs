@@ -1,3 +1,4 @@
+using Esf.Infrastructure.Errors;
 using Esf.Api.Rest.Problems;
 using Esf.Infrastructure.Sandbox;
 using Microsoft.Extensions.Options;
@@ -16,12 +17,13 @@ public sealed class SandboxFence(IOptions<SandboxOptions> options, SandboxKey ke
     {
         if (!options.Value.Enabled)
         {
-            throw RestProblemException.NotFound("The sandbox is off (Esf:Sandbox:Enabled).");
+            throw EsfException.NotFound("The sandbox is off (Esf:Sandbox:Enabled).");
         }
 
         if (!key.Matches(context.HttpContext.Request.Headers[KeyHeader].FirstOrDefault()))
         {
-            throw new RestProblemException(StatusCodes.Status401Unauthorized, "Sandbox key required",
+            // 401 like a missing session: the caller lacks the credential, not a right.
+            throw new EsfException(EsfFaultKind.SessionClosed,
                 $"The sandbox needs the header {KeyHeader} with the key of this gateway (sandboxKey in .esf/demo.json, or Esf:Sandbox:Key).",
                 "ACCESS_DENIED");
         }

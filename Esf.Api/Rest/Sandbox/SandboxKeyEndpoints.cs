@@ -1,3 +1,4 @@
+using Esf.Infrastructure.Errors;
 using Esf.Api.Rest.Problems;
 using Esf.Domain.Taxpayers;
 using Esf.Infrastructure.Sandbox;
@@ -42,21 +43,21 @@ public static class SandboxKeyEndpoints
         {
             "AUTH" => CertificatePurpose.Authentication,
             "SIGN" => CertificatePurpose.Signing,
-            _ => throw RestProblemException.Malformed("purpose must be AUTH or SIGN."),
+            _ => throw EsfException.InvalidInput("purpose must be AUTH or SIGN."),
         };
         if (body.Algorithm != "RSA")
         {
-            throw RestProblemException.Malformed("algorithm must be RSA: the sandbox CA does not issue GOST keys yet (docs/sandbox.md).");
+            throw EsfException.InvalidInput("algorithm must be RSA: the sandbox CA does not issue GOST keys yet (docs/sandbox.md).");
         }
 
         if (!SandboxRoles.IsKnown(body.Role))
         {
-            throw RestProblemException.Malformed($"role must be one of {string.Join(", ", SandboxRoles.Names)}.");
+            throw EsfException.InvalidInput($"role must be one of {string.Join(", ", SandboxRoles.Names)}.");
         }
 
         if (!TaxpayerNumber.IsValid(body.Iin) || (body.Bin is not null && !TaxpayerNumber.IsValid(body.Bin)))
         {
-            throw RestProblemException.Malformed("iin and bin must be ИИН/БИН with their control digit.");
+            throw EsfException.InvalidInput("iin and bin must be ИИН/БИН with their control digit.");
         }
 
         var key = await authority.IssueAsync(new KeyRequest(body.Iin, body.Bin, body.Name ?? "ТЕСТОВ ТЕСТ", purpose, body.Role), ct);
@@ -66,5 +67,5 @@ public static class SandboxKeyEndpoints
     private static async Task<NoContent> RevokeAsync(string serialNumber, SandboxAuthority authority, CancellationToken ct) =>
         await authority.RevokeAsync(serialNumber, ct)
             ? TypedResults.NoContent()
-            : throw RestProblemException.NotFound($"The sandbox CA issued no key with serial number {serialNumber}.");
+            : throw EsfException.NotFound($"The sandbox CA issued no key with serial number {serialNumber}.");
 }

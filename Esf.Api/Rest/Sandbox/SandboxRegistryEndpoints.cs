@@ -1,3 +1,4 @@
+using Esf.Infrastructure.Errors;
 using Esf.Api.Rest.Participants;
 using Esf.Api.Rest.Problems;
 using Esf.Domain.Taxpayers;
@@ -37,7 +38,7 @@ public static class SandboxRegistryEndpoints
         var categories = body.Categories ?? [];
         if (categories.Except(SandboxRegistry.Categories).ToList() is { Count: > 0 } unknown)
         {
-            throw RestProblemException.Malformed($"Unknown categories {string.Join(", ", unknown)}; known: {string.Join(", ", SandboxRegistry.Categories)}.");
+            throw EsfException.InvalidInput($"Unknown categories {string.Join(", ", unknown)}; known: {string.Join(", ", SandboxRegistry.Categories)}.");
         }
 
         var today = KazakhstanTime.Today(clock);
@@ -62,7 +63,7 @@ public static class SandboxRegistryEndpoints
         RequiredFields.Check(("password", body.Password), ("enterprises", body.Enterprises is { Count: > 0 } ? body.Enterprises : null));
         if (body.Enterprises.FirstOrDefault(e => !BusinessProfileTypes.IsKnown(e.BusinessProfileType)) is { } wrong)
         {
-            throw RestProblemException.Malformed(
+            throw EsfException.InvalidInput(
                 $"businessProfileType «{wrong.BusinessProfileType}» is unknown; one of {string.Join(", ", BusinessProfileTypes.All)}.");
         }
 
@@ -81,9 +82,9 @@ public static class SandboxRegistryEndpoints
     {
         if (!TaxpayerNumber.IsValid(number))
         {
-            throw RestProblemException.Malformed($"{field} {number} is not an ИИН/БИН: twelve digits whose last is the control digit of the others.");
+            throw EsfException.InvalidInput($"{field} {number} is not an ИИН/БИН: twelve digits whose last is the control digit of the others.");
         }
     }
 
-    private static RestProblemException Conflict(string detail) => new(StatusCodes.Status409Conflict, "Already exists", detail, "CONFLICT");
+    private static EsfException Conflict(string detail) => EsfException.Conflict(detail, "CONFLICT");
 }
