@@ -87,6 +87,7 @@ public static class EsfServices
         services.AddSingleton<InvoiceRegistrar>();
         services.AddHostedService<UploadRelay>();
         services.AddHostedService<QueueDepthSampler>();
+        services.AddHostedService<IdempotencyKeySweeper>();
         services.AddSingleton<WebhookSender>();
         services.AddHostedService<WebhookDispatcher>();
         return services;

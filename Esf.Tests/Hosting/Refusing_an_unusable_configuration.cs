@@ -33,6 +33,9 @@ public sealed class Refusing_an_unusable_configuration
     [TestCase("Esf:Webhooks:PollMilliseconds", "0", "Esf:Webhooks:PollMilliseconds must be above 0")]
     [TestCase("Esf:Webhooks:MaxAttempts", "0", "Esf:Webhooks:MaxAttempts must be above 0")]
     [TestCase("Esf:Webhooks:TimeoutSeconds", "0", "Esf:Webhooks:TimeoutSeconds must be above 0")]
+    [TestCase("Esf:Quotas:ApiKeysPerTenant", "0", "Esf:Quotas:ApiKeysPerTenant must be above 0")]
+    [TestCase("Esf:Quotas:IdempotencyKeyRetentionHours", "0", "Esf:Quotas:IdempotencyKeyRetentionHours must be above 0")]
+    [TestCase("Esf:Quotas:MaxPageBytes", "-1", "Esf:Quotas:MaxPageBytes must be above 0")]
     [TestCase("Esf:RateLimiting:LoginPerIpPerMinute", "-1", "Esf:RateLimiting:LoginPerIpPerMinute must be 0 (off) or above")]
     public async Task Should_refuse_to_start_the_host_naming_the_key(string key, string value, string message)
     {
