@@ -17,9 +17,6 @@ public sealed class PowersOfAttorney(NpgsqlDataSource database, TimeProvider clo
         granted_by AS GrantedBy, revoked_at AS RevokedAt
         """;
 
-    /// <summary>The heads who may give powers of attorney: the head of an entity and an entrepreneur (facts §9.10).</summary>
-    private static readonly string[] Heads = ["ADMIN_ENTERPRISE", "ENTREPRENEUR"];
-
     public async Task<PowerOfAttorney> GrantAsync(
         SessionContext session, string attorneyIin, DateOnly validFrom, DateOnly validTo, CancellationToken cancellationToken)
     {
@@ -80,7 +77,7 @@ public sealed class PowersOfAttorney(NpgsqlDataSource database, TimeProvider clo
 
     private static void RequireHead(SessionContext session)
     {
-        if (!Heads.Contains(session.BusinessProfileType) || session.SessionId.StartsWith("apikey:", StringComparison.Ordinal))
+        if (!BusinessProfileTypes.IsHead(session.BusinessProfileType) || session.SessionId.StartsWith("apikey:", StringComparison.Ordinal))
         {
             throw EsfException.AccessDenied("Only the head of the enterprise, in a session, may grant or revoke powers of attorney.");
         }
