@@ -75,7 +75,10 @@ public sealed class WebhookDispatcher(
                 }
 
                 cursor = change.Position;
-                await store.AdvanceAsync(subscription.SubscriptionId, cursor, cancellationToken);
+                if (!await store.AdvanceAsync(subscription.SubscriptionId, subscription.Generation, cursor, cancellationToken))
+                {
+                    return;
+                }
             }
         }
         while (page.HasMore);

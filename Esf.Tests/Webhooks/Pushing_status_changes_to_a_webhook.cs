@@ -108,6 +108,26 @@ public sealed class Pushing_status_changes_to_a_webhook
         Assert.That((await over.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errorCode").GetString(), Is.EqualTo(Quota.ExceededCode));
     }
 
+    [Test]
+    public async Task Should_keep_a_replay_that_happens_while_a_dispatch_is_under_way()
+    {
+        // Arrange: a dispatch read the subscription at cursor 10 (generation 0); the tenant then replays from 0.
+        var fixture = WebhookGateway.Fixture;
+        var store = fixture.Get<WebhookStore>();
+        var tin = TestTenant.UniqueTin();
+        var read = await store.CreateAsync(tin, $"http://127.0.0.1:{WebhookReceiver.ClosedPort()}/hook", [], Secret, 10, CancellationToken.None);
+        await store.RewindAsync(tin, read.SubscriptionId, 0, CancellationToken.None);
+
+        // Act: the dispatch delivered up to 50 and advances with the generation it read.
+        var advanced = await store.AdvanceAsync(read.SubscriptionId, read.Generation, 50, CancellationToken.None);
+
+        // Assert
+        var after = (await store.ListAsync(tin, CancellationToken.None)).Single();
+        Assert.That(advanced, Is.False, "the dispatch learns it was overtaken by a replay and stops");
+        Assert.That((after.FeedCursor, after.Generation), Is.EqualTo((0L, read.Generation + 1)), "the replay's cursor stands");
+        await store.DeactivateAsync(tin, read.SubscriptionId, CancellationToken.None);
+    }
+
     private static List<JsonElement> Accepted(WebhookReceiver receiver) =>
         [.. receiver.Requests.Where(r => r.Answered == 200).Select(r => JsonDocument.Parse(r.Body).RootElement.Clone())];
 }
