@@ -50,6 +50,9 @@ public static class EsfServices
         services.AddSingleton<FeedSequencer>();
         services.AddSingleton<FeedReader>();
         services.AddSingleton<WebhookStore>();
+        // TryAdd: a test host maps names to addresses of its choice, so no test resolves or reaches a real host.
+        services.TryAddSingleton<IWebhookHostResolver, DnsWebhookHostResolver>();
+        services.AddSingleton<WebhookTargetGuard>();
         // The admin import (gateway) and the demo seed (any role).
         services.AddSingleton<RegistryWriter>();
         services.AddSingleton<RegistryImporter>();
@@ -105,6 +108,8 @@ public static class EsfServices
         services.AddSingleton<InvoiceRegistrar>();
         services.AddHostedService<UploadRelay>();
         services.AddHostedService<QueueDepthSampler>();
+        services.AddHostedService<IdempotencyKeySweeper>();
+        services.AddSingleton<WebhookSender>();
         services.AddHostedService<WebhookDispatcher>();
         return services;
     }

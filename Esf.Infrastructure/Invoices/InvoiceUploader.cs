@@ -17,7 +17,8 @@ namespace Esf.Infrastructure.Invoices;
 /// Accepts an upload: runs the upload checks on each invoice, and who may send it (<see cref="SellerAuthority"/>), stores the
 /// accepted ones IN_QUEUE together with the upload in one transaction, then publishes one message for the whole upload.
 /// </summary>
-public sealed class InvoiceUploader(NpgsqlDataSource database, UploadPublisher publisher, IOptions<EsfOptions> options, TimeProvider clock)
+public sealed class InvoiceUploader(
+    NpgsqlDataSource database, UploadPublisher publisher, IOptions<EsfOptions> options, IOptions<QuotaOptions> quotas, TimeProvider clock)
 {
     /// <param name="channel">"SOAP" or "REST", recorded with the upload.</param>
     /// <param name="idempotencyKey">A repeat with the same key (per enterprise) gets the first answer back.</param>
@@ -34,7 +35,7 @@ public sealed class InvoiceUploader(NpgsqlDataSource database, UploadPublisher p
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var requestHash = idempotencyKey is null ? null : HashOf(batch);
         if (idempotencyKey is not null
-            && await IdempotencyKeys.ClaimAsync(connection, session.Tin, idempotencyKey, requestHash!, cancellationToken) is { } earlier)
+            && await IdempotencyKeys.ClaimAsync(connection, session.Tin, idempotencyKey, requestHash!, clock, quotas.Value, cancellationToken) is { } earlier)
         {
             return earlier;
         }

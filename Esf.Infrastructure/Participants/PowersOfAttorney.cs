@@ -1,7 +1,9 @@
 using Dapper;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Errors;
+using Esf.Infrastructure.Persistence;
 using Esf.Infrastructure.Sessions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Esf.Infrastructure.Participants;
@@ -10,15 +12,12 @@ namespace Esf.Infrastructure.Participants;
 /// Grants, lists and revokes the powers of attorney of the session's enterprise, and answers whether a person holds a
 /// valid one on a date (what signatureType OPERATOR needs). Only the head of the enterprise may grant or revoke.
 /// </summary>
-public sealed class PowersOfAttorney(NpgsqlDataSource database, TimeProvider clock)
+public sealed class PowersOfAttorney(NpgsqlDataSource database, TimeProvider clock, IOptions<QuotaOptions> quotas)
 {
     private const string Columns = """
         id AS Id, principal_tin AS PrincipalTin, attorney_iin AS AttorneyIin, valid_from AS ValidFrom, valid_to AS ValidTo,
         granted_by AS GrantedBy, revoked_at AS RevokedAt
         """;
-
-    /// <summary>The heads who may give powers of attorney: the head of an entity and an entrepreneur (facts §9.10).</summary>
-    private static readonly string[] Heads = ["ADMIN_ENTERPRISE", "ENTREPRENEUR"];
 
     public async Task<PowerOfAttorney> GrantAsync(
         SessionContext session, string attorneyIin, DateOnly validFrom, DateOnly validTo, CancellationToken cancellationToken)
@@ -42,12 +41,20 @@ public sealed class PowersOfAttorney(NpgsqlDataSource database, TimeProvider clo
         }
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleAsync<PowerOfAttorney>(new CommandDefinition($"""
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Powers still in force count (unrevoked, not yet ended); ended ones stay listed but free their place.
+        await TenantQuotas.EnsureRoomAsync(connection, session.Tin,
+            "SELECT count(*) FROM powers_of_attorney WHERE principal_tin = @Tin AND revoked_at IS NULL AND valid_to >= @Today",
+            new { session.Tin, Today = KazakhstanTime.Today(clock) }, quotas.Value.PowersOfAttorneyPerTenant, "powers of attorney in force",
+            "Esf:Quotas:PowersOfAttorneyPerTenant", cancellationToken);
+        var granted = await connection.QuerySingleAsync<PowerOfAttorney>(new CommandDefinition($"""
             INSERT INTO powers_of_attorney (principal_tin, attorney_iin, valid_from, valid_to, granted_by)
             VALUES (@Tin, @AttorneyIin, @ValidFrom, @ValidTo, @Login)
             RETURNING {Columns}
             """, new { session.Tin, AttorneyIin = attorneyIin, ValidFrom = validFrom, ValidTo = validTo, session.Login },
             cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return granted;
     }
 
     public async Task<IReadOnlyList<PowerOfAttorney>> ListAsync(string principalTin, CancellationToken cancellationToken)
@@ -80,7 +87,7 @@ public sealed class PowersOfAttorney(NpgsqlDataSource database, TimeProvider clo
 
     private static void RequireHead(SessionContext session)
     {
-        if (!Heads.Contains(session.BusinessProfileType) || session.SessionId.StartsWith("apikey:", StringComparison.Ordinal))
+        if (!BusinessProfileTypes.IsHead(session.BusinessProfileType) || session.SessionId.StartsWith("apikey:", StringComparison.Ordinal))
         {
             throw EsfException.AccessDenied("Only the head of the enterprise, in a session, may grant or revoke powers of attorney.");
         }

@@ -3,6 +3,7 @@ using Dapper;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Sessions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Esf.Infrastructure.Search;
@@ -11,7 +12,7 @@ namespace Esf.Infrastructure.Search;
 /// Searches the invoices the session's enterprise sees: by page number (queryInvoice), by keyset cursor (REST, stable under
 /// concurrent inserts) and as a stream of keyset batches (exports, whatever their size, in flat memory).
 /// </summary>
-public sealed class InvoiceSearch(NpgsqlDataSource database)
+public sealed class InvoiceSearch(NpgsqlDataSource database, IOptions<QuotaOptions> quotas)
 {
     private const string Columns = """
         i.invoice_id, i.registration_number, i.status, i.num, i.date_text, i.turnover_date, i.invoice_type, i.seller_tin, i.customer_tin,
@@ -49,9 +50,12 @@ public sealed class InvoiceSearch(NpgsqlDataSource database)
     public async Task<SearchPage> AfterAsync(
         SessionContext session, InvoiceFilter filter, InvoiceSort sort, bool ascending, SearchCursor? after, int size, CancellationToken cancellationToken)
     {
-        var rows = await RowsAfterAsync(session, filter, sort, ascending, after, size + 1, cancellationToken);
-        var taken = rows.Take(size).ToList();
-        var next = rows.Count > size ? new SearchCursor(taken[^1].SortKey, taken[^1].Row.InvoiceId) : null;
+        var maxBytes = quotas.Value.MaxPageBytes;
+        var rows = await RowsAfterAsync(session, filter, sort, ascending, after, size + 1, maxBytes, cancellationToken);
+        // A page ends at the size or once its bodies reach Esf:Quotas:MaxPageBytes (security review M7), whichever comes first;
+        // it always holds one row, so a single large invoice is still readable.
+        var taken = rows.Take(size).TakeWhile((r, index) => index == 0 || r.BytesBefore < maxBytes).ToList();
+        var next = rows.Count > taken.Count ? new SearchCursor(taken[^1].SortKey, taken[^1].Row.InvoiceId) : null;
         return new SearchPage([.. taken.Select(r => r.Row.ToRecord())], next is not null, next);
     }
 
@@ -63,8 +67,8 @@ public sealed class InvoiceSearch(NpgsqlDataSource database)
         var cursor = after;
         while (true)
         {
-            var rows = await RowsAfterAsync(session, filter, sort, ascending, cursor, batchSize, cancellationToken);
-            foreach (var (row, key) in rows)
+            var rows = await RowsAfterAsync(session, filter, sort, ascending, cursor, batchSize, long.MaxValue, cancellationToken);
+            foreach (var (row, key, _) in rows)
             {
                 cursor = new SearchCursor(key, row.InvoiceId);
                 yield return (row.ToRecord(), cursor);
@@ -77,8 +81,12 @@ public sealed class InvoiceSearch(NpgsqlDataSource database)
         }
     }
 
-    private async Task<List<(InvoiceRow Row, string SortKey)>> RowsAfterAsync(
-        SessionContext session, InvoiceFilter filter, InvoiceSort sort, bool ascending, SearchCursor? after, int take, CancellationToken cancellationToken)
+    /// <param name="maxBytes">
+    /// Rows stop once the bodies before them reach this many bytes; one more row is read, so that the caller knows more follow.
+    /// </param>
+    private async Task<List<(InvoiceRow Row, string SortKey, long BytesBefore)>> RowsAfterAsync(
+        SessionContext session, InvoiceFilter filter, InvoiceSort sort, bool ascending, SearchCursor? after, int take, long maxBytes,
+        CancellationToken cancellationToken)
     {
         var (wheres, parameters) = InvoiceFilterSql.BuildPerParty(session, filter);
         var (expression, type) = InvoiceSortSql.Of(sort);
@@ -91,9 +99,13 @@ public sealed class InvoiceSearch(NpgsqlDataSource database)
         }
 
         parameters.Add("Take", take);
+        parameters.Add("MaxBytes", maxBytes);
         try
         {
-            return await QueryAsync(PageSql(wheres, expression, ascending, "@Take"), parameters, cancellationToken);
+            return await QueryAsync($"""
+                SELECT * FROM ({PageSql(wheres, expression, ascending, "@Take")}) page
+                WHERE page.bytes_before_previous < @MaxBytes ORDER BY page.page_row
+                """, parameters, cancellationToken);
         }
         catch (PostgresException e) when (after is not null && e.SqlState is PostgresErrorCodes.InvalidDatetimeFormat
             or PostgresErrorCodes.DatetimeFieldOverflow or PostgresErrorCodes.InvalidTextRepresentation or PostgresErrorCodes.NumericValueOutOfRange)
@@ -118,21 +130,28 @@ public sealed class InvoiceSearch(NpgsqlDataSource database)
             (SELECT i.invoice_id, {expression} AS sort_key FROM invoices i WHERE {where}
              ORDER BY {expression} {order}, i.invoice_id {order} LIMIT {limit})
             """);
+        // The body bytes before each row and before the previous one (octet_length reads a stored value's size, not the value):
+        // what lets a page stop at a byte budget without reading the bodies past it.
         return $"""
-            SELECT {Columns}, (p.sort_key)::text AS sort_key
+            SELECT {Columns}, (p.sort_key)::text AS sort_key,
+                   coalesce(sum(octet_length(i.body)) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS bytes_before,
+                   coalesce(sum(octet_length(i.body)) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 2 PRECEDING), 0) AS bytes_before_previous,
+                   row_number() OVER w AS page_row
             FROM (SELECT c.invoice_id, c.sort_key FROM ({string.Join(" UNION ", branches)}) c
                   ORDER BY c.sort_key {order}, c.invoice_id {order} {offset} LIMIT @Take) p
             JOIN invoices i ON i.invoice_id = p.invoice_id
             WHERE {InvoiceVisibility.Predicate}
+            WINDOW w AS (ORDER BY p.sort_key {order}, p.invoice_id {order})
             ORDER BY p.sort_key {order}, p.invoice_id {order}
             """;
     }
 
-    private async Task<List<(InvoiceRow Row, string SortKey)>> QueryAsync(string sql, DynamicParameters parameters, CancellationToken cancellationToken)
+    private async Task<List<(InvoiceRow Row, string SortKey, long BytesBefore)>> QueryAsync(
+        string sql, DynamicParameters parameters, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<InvoiceRow, SortKeyRow, (InvoiceRow, string)>(
-            new CommandDefinition(sql, parameters, cancellationToken: cancellationToken), (row, key) => (row, key.SortKey), splitOn: "sort_key");
+        var rows = await connection.QueryAsync<InvoiceRow, SortKeyRow, (InvoiceRow, string, long)>(
+            new CommandDefinition(sql, parameters, cancellationToken: cancellationToken), (row, key) => (row, key.SortKey, key.BytesBefore), splitOn: "sort_key");
         return rows.ToList();
     }
 
@@ -141,5 +160,8 @@ public sealed class InvoiceSearch(NpgsqlDataSource database)
     private sealed class SortKeyRow
     {
         public string SortKey { get; init; } = "";
+
+        /// <summary>Body bytes of the rows before this one in the page (0 where the query does not measure them).</summary>
+        public long BytesBefore { get; init; }
     }
 }

@@ -11,6 +11,9 @@ public static class BusinessProfileTypes
 
     public static bool IsKnown(string value) => All.Contains(value, StringComparer.Ordinal);
 
+    /// <summary>The heads of an enterprise: the head of an entity and an entrepreneur (facts §9.10); they give powers of attorney and manage API keys.</summary>
+    public static bool IsHead(string businessProfileType) => businessProfileType is "ADMIN_ENTERPRISE" or "ENTREPRENEUR";
+
     /// <summary>
     /// profileType (esf-api-facts §9.11): PROJECT for a project's head or user (PROJECT_ADMIN, PROJECT_USER), GENERAL otherwise;
     /// the live answer of §3.8 lists INDIVIDUAL and ENTREPRENEUR as GENERAL and PROJECT_ADMIN as PROJECT.

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text.Json;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Feed;
@@ -16,7 +15,7 @@ namespace Esf.Infrastructure.Webhooks;
 /// so a failing receiver gets the same change again on the next pass (at least once, in order per invoice).
 /// </summary>
 public sealed class WebhookDispatcher(
-    WebhookStore store, FeedReader feed, IOptions<WebhookOptions> webhookOptions, ILogger<WebhookDispatcher> logger)
+    WebhookStore store, FeedReader feed, WebhookSender sender, IOptions<WebhookOptions> webhookOptions, ILogger<WebhookDispatcher> logger)
     : BackgroundService
 {
     private const int PageSize = 100;
@@ -26,7 +25,6 @@ public sealed class WebhookDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(options.TimeoutSeconds) };
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -44,7 +42,7 @@ public sealed class WebhookDispatcher(
                         var current = (await store.ListAsync(subscription.Tin, stoppingToken)).FirstOrDefault(s => s.SubscriptionId == subscription.SubscriptionId);
                         if (current is not null)
                         {
-                            await DispatchAsync(http, current, stoppingToken);
+                            await DispatchAsync(current, stoppingToken);
                         }
                     }
                     finally
@@ -62,7 +60,7 @@ public sealed class WebhookDispatcher(
         }
     }
 
-    private async Task DispatchAsync(HttpClient http, WebhookSubscription subscription, CancellationToken cancellationToken)
+    private async Task DispatchAsync(WebhookSubscription subscription, CancellationToken cancellationToken)
     {
         var cursor = subscription.FeedCursor;
         FeedPage page;
@@ -71,13 +69,16 @@ public sealed class WebhookDispatcher(
             page = await feed.ReadForTinAsync(subscription.Tin, cursor, PageSize, null, cancellationToken);
             foreach (var change in page.Events)
             {
-                if (Wanted(subscription, change) && !await DeliverAsync(http, subscription, change, cancellationToken))
+                if (Wanted(subscription, change) && !await DeliverAsync(subscription, change, cancellationToken))
                 {
                     return;
                 }
 
                 cursor = change.Position;
-                await store.AdvanceAsync(subscription.SubscriptionId, cursor, cancellationToken);
+                if (!await store.AdvanceAsync(subscription.SubscriptionId, subscription.Generation, cursor, cancellationToken))
+                {
+                    return;
+                }
             }
         }
         while (page.HasMore);
@@ -86,7 +87,7 @@ public sealed class WebhookDispatcher(
     private static bool Wanted(WebhookSubscription subscription, FeedEvent change) =>
         subscription.Events.Length == 0 || subscription.Events.Contains(change.Status.ToWire());
 
-    private async Task<bool> DeliverAsync(HttpClient http, WebhookSubscription subscription, FeedEvent change, CancellationToken cancellationToken)
+    private async Task<bool> DeliverAsync(WebhookSubscription subscription, FeedEvent change, CancellationToken cancellationToken)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(WebhookPayload.From(subscription.SubscriptionId, change), JsonSerializerOptions.Web);
         var attempt = 0;
@@ -101,26 +102,9 @@ public sealed class WebhookDispatcher(
         return await pipeline.ExecuteAsync(async token =>
         {
             attempt++;
-            int? status = null;
-            string? error = null;
-            try
-            {
-                using var content = new ByteArrayContent(body);
-                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = content };
-                request.Headers.Add(WebhookSignature.Header, WebhookSignature.Compute(subscription.Secret, body));
-                request.Headers.Add("X-Esf-Delivery", $"{subscription.SubscriptionId}-{change.Position}");
-                using var response = await http.SendAsync(request, token);
-                status = (int)response.StatusCode;
-                error = response.IsSuccessStatusCode ? null : $"HTTP {status}";
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !token.IsCancellationRequested)
-            {
-                error = e.Message;
-            }
-
-            await store.LogAsync(subscription.SubscriptionId, change.Position, change.InvoiceId, attempt, error is null, status, error, token);
-            return error is null;
+            var sent = await sender.SendAsync(subscription, change.Position, body, token);
+            await store.LogAsync(subscription.SubscriptionId, change.Position, change.InvoiceId, attempt, sent.Succeeded, sent.Status, sent.Error, token);
+            return sent.Succeeded;
         }, cancellationToken);
     }
 }

@@ -1,6 +1,6 @@
 namespace Esf.Infrastructure.Webhooks;
 
-/// <summary>Esf:Webhooks: how often the dispatcher looks for new changes and how it retries a failing receiver.</summary>
+/// <summary>Esf:Webhooks: how often the dispatcher looks for new changes, how it retries a failing receiver, which receivers it may reach.</summary>
 public sealed class WebhookOptions
 {
     public const string Section = "Esf:Webhooks";
@@ -14,4 +14,10 @@ public sealed class WebhookOptions
     public int MaxAttempts { get; set; } = 4;
 
     public int TimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Lets webhooks reach loopback, private and link-local addresses: only for tests and closed networks whose receivers
+    /// live there (docs/adr/0007-webhook-targets.md). Off, subscriptions and deliveries to them are refused.
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
 }

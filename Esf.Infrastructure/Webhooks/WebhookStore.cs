@@ -1,20 +1,27 @@
 using Dapper;
+using Esf.Infrastructure.Persistence;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Esf.Infrastructure.Webhooks;
 
 /// <summary>Subscriptions and the delivery log. Every read and change by a client is scoped to the enterprise's TIN.</summary>
-public sealed class WebhookStore(NpgsqlDataSource database)
+public sealed class WebhookStore(NpgsqlDataSource database, IOptions<QuotaOptions> quotas)
 {
-    private const string Columns = "subscription_id, tin, url, array_to_string(events, ',') AS event_list, secret, feed_cursor, active, created_at";
+    private const string Columns = "subscription_id, tin, url, array_to_string(events, ',') AS event_list, secret, feed_cursor, active, created_at, generation";
 
     public async Task<WebhookSubscription> CreateAsync(string tin, string url, string[] events, string secret, long feedCursor, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleAsync<WebhookSubscription>(new CommandDefinition($"""
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await TenantQuotas.EnsureRoomAsync(connection, tin, "SELECT count(*) FROM webhook_subscriptions WHERE tin = @Tin AND active", new { Tin = tin },
+            quotas.Value.WebhooksPerTenant, "active webhooks", "Esf:Quotas:WebhooksPerTenant", cancellationToken);
+        var created = await connection.QuerySingleAsync<WebhookSubscription>(new CommandDefinition($"""
             INSERT INTO webhook_subscriptions (tin, url, events, secret, feed_cursor) VALUES (@Tin, @Url, @Events, @Secret, @FeedCursor)
             RETURNING {Columns}
             """, new { Tin = tin, Url = url, Events = events, Secret = secret, FeedCursor = feedCursor }, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return created;
     }
 
     public async Task<IReadOnlyList<WebhookSubscription>> ListAsync(string? tin, CancellationToken cancellationToken)
@@ -30,9 +37,13 @@ public sealed class WebhookStore(NpgsqlDataSource database)
         await ExecuteAsync("UPDATE webhook_subscriptions SET active = false WHERE subscription_id = @Id AND tin = @Tin AND active",
             new { Id = id, Tin = tin }, cancellationToken) == 1;
 
-    /// <summary>Replay: the subscription goes back to <paramref name="cursor"/> and delivers everything after it again.</summary>
+    /// <summary>
+    /// Replay: the subscription goes back to <paramref name="cursor"/> and delivers everything after it again; the new
+    /// generation stops a dispatch already under way from advancing past it.
+    /// </summary>
     public async Task<bool> RewindAsync(string tin, long id, long cursor, CancellationToken cancellationToken) =>
-        await ExecuteAsync("UPDATE webhook_subscriptions SET feed_cursor = @Cursor WHERE subscription_id = @Id AND tin = @Tin AND active",
+        await ExecuteAsync(
+            "UPDATE webhook_subscriptions SET feed_cursor = @Cursor, generation = generation + 1 WHERE subscription_id = @Id AND tin = @Tin AND active",
             new { Id = id, Tin = tin, Cursor = cursor }, cancellationToken) == 1;
 
     /// <summary>Takes the subscription for <paramref name="duration"/> unless another dispatcher holds it.</summary>
@@ -46,9 +57,11 @@ public sealed class WebhookStore(NpgsqlDataSource database)
         ExecuteAsync("UPDATE webhook_subscriptions SET leased_by = NULL, lease_until = NULL WHERE subscription_id = @Id AND leased_by = @Owner",
             new { Id = id, Owner = owner }, cancellationToken);
 
-    public Task AdvanceAsync(long id, long cursor, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE webhook_subscriptions SET feed_cursor = greatest(feed_cursor, @Cursor) WHERE subscription_id = @Id",
-            new { Id = id, Cursor = cursor }, cancellationToken);
+    /// <returns>False when the subscription was replayed (or removed) since <paramref name="generation"/> was read: stop dispatching.</returns>
+    public async Task<bool> AdvanceAsync(long id, long generation, long cursor, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            "UPDATE webhook_subscriptions SET feed_cursor = greatest(feed_cursor, @Cursor) WHERE subscription_id = @Id AND generation = @Generation AND active",
+            new { Id = id, Generation = generation, Cursor = cursor }, cancellationToken) == 1;
 
     public Task LogAsync(long id, long position, long invoiceId, int attempt, bool succeeded, int? status, string? error, CancellationToken cancellationToken) =>
         ExecuteAsync("""

@@ -7,7 +7,9 @@ using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Participants;
 using Esf.Infrastructure.Registry;
 using Esf.Infrastructure.Sessions;
+using Esf.Infrastructure;
 using Esf.Tests.Infrastructure;
+using Microsoft.Extensions.Options;
 using NUnit.Framework;
 
 namespace Esf.Tests.Participants;
@@ -52,7 +54,8 @@ public sealed class Granting_powers_of_attorney
         using var head = await TestTenant.CreateAsync(ParticipantsGateway.Fixture);
         var session = await ParticipantsGateway.Fixture.Get<SessionService>().RequireAsync(await head.OpenSessionAsync(ParticipantsGateway.Fixture), CancellationToken.None);
         var granted = new DateOnly(2027, 3, 10);
-        var powers = new PowersOfAttorney(ParticipantsGateway.Fixture.Get<Npgsql.NpgsqlDataSource>(), ControlledClock.At(granted));
+        var powers = new PowersOfAttorney(
+            ParticipantsGateway.Fixture.Get<Npgsql.NpgsqlDataSource>(), ControlledClock.At(granted), ParticipantsGateway.Fixture.Get<IOptions<QuotaOptions>>());
 
         // Act
         var backdated = await Assert.ThrowsAsync<EsfException>(() =>
@@ -62,6 +65,28 @@ public sealed class Granting_powers_of_attorney
         // Assert
         Assert.That(backdated!.ErrorCode, Is.EqualTo("FIELD_INVALID"));
         Assert.That(fromToday.ValidFrom, Is.EqualTo(granted));
+    }
+
+    [Test]
+    public async Task Should_refuse_a_power_of_attorney_past_the_enterprises_quota_and_free_a_place_on_revocation()
+    {
+        // Arrange: M7, a quota of 2 powers in force for this test's store.
+        using var head = await TestTenant.CreateAsync(ParticipantsGateway.Fixture);
+        var session = await ParticipantsGateway.Fixture.Get<SessionService>().RequireAsync(await head.OpenSessionAsync(ParticipantsGateway.Fixture), CancellationToken.None);
+        var powers = new PowersOfAttorney(
+            ParticipantsGateway.Fixture.Get<Npgsql.NpgsqlDataSource>(), TimeProvider.System, Options.Create(new QuotaOptions { PowersOfAttorneyPerTenant = 2 }));
+        var first = await powers.GrantAsync(session, TestTenant.UniqueTin(), Today, Today.AddDays(30), CancellationToken.None);
+        await powers.GrantAsync(session, TestTenant.UniqueTin(), Today, Today.AddDays(30), CancellationToken.None);
+
+        // Act
+        var over = await Assert.ThrowsAsync<EsfException>(() => powers.GrantAsync(session, TestTenant.UniqueTin(), Today, Today.AddDays(30), CancellationToken.None));
+        await powers.RevokeAsync(session, first.Id, CancellationToken.None);
+        var afterRevocation = await powers.GrantAsync(session, TestTenant.UniqueTin(), Today, Today.AddDays(30), CancellationToken.None);
+
+        // Assert
+        Assert.That(over!.ErrorCode, Is.EqualTo(Quota.ExceededCode));
+        Assert.That(over.Description, Does.Contain("Esf:Quotas:PowersOfAttorneyPerTenant"));
+        Assert.That(afterRevocation.RevokedAt, Is.Null);
     }
 
     [Test]

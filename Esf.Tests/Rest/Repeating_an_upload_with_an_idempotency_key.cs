@@ -1,5 +1,9 @@
 using System.Net;
+using Esf.Infrastructure;
+using Esf.Infrastructure.Invoices;
 using Esf.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NUnit.Framework;
 
@@ -47,6 +51,43 @@ public sealed class Repeating_an_upload_with_an_idempotency_key
         var problem = await ProblemAssertions.AssertProblemAsync(other, HttpStatusCode.Conflict);
         Assert.That(problem.GetProperty("errorCode").GetString(), Is.EqualTo("IDEMPOTENCY_KEY_REUSED"));
         Assert.That(await StoredInvoicesAsync(client.Tenant.SellerTin), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Should_answer_400_problem_when_the_key_is_longer_than_its_column()
+    {
+        // Arrange
+        using var client = await RestClient.LogInAsync();
+
+        // Act
+        using var response = await client.UploadAsync(client.UploadBody(TestInvoices.Build(client.Tenant)), new string('k', 201));
+
+        // Assert
+        var problem = await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("Idempotency-Key"));
+        Assert.That(await StoredInvoicesAsync(client.Tenant.SellerTin), Is.Zero);
+    }
+
+    [Test]
+    public async Task Should_forget_a_key_once_its_retention_has_passed_and_it_was_swept()
+    {
+        // Arrange
+        using var client = await RestClient.LogInAsync();
+        var key = Guid.NewGuid().ToString();
+        using var first = await client.UploadAsync(client.UploadBody(TestInvoices.Build(client.Tenant)), key);
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        var retention = TimeSpan.FromHours(RestGateway.Fixture.Get<IOptions<QuotaOptions>>().Value.IdempotencyKeyRetentionHours);
+        var later = new ControlledClock(DateTimeOffset.UtcNow + retention + TimeSpan.FromMinutes(1));
+        var sweeper = ActivatorUtilities.CreateInstance<IdempotencyKeySweeper>(RestGateway.Fixture.Services, later);
+
+        // Act
+        var swept = await sweeper.SweepAsync(CancellationToken.None);
+        using var reused = await client.UploadAsync(client.UploadBody(TestInvoices.Build(client.Tenant)), key);
+
+        // Assert
+        Assert.That(swept, Is.GreaterThanOrEqualTo(1));
+        Assert.That(reused.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), "an expired key is a new key, not a reuse (409)");
+        Assert.That(await StoredInvoicesAsync(client.Tenant.SellerTin), Is.EqualTo(2));
     }
 
     private static async Task<long> StoredInvoicesAsync(string sellerTin)

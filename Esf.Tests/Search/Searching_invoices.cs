@@ -4,9 +4,15 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Xml.Linq;
 using Esf.Domain.Invoices;
+using Esf.Infrastructure;
+using Esf.Infrastructure.Feed;
+using Esf.Infrastructure.Search;
+using Esf.Infrastructure.Sessions;
 using Esf.Tests.Infrastructure;
 using Esf.Tests.Lifecycle;
 using Esf.Tests.Soap;
+using Microsoft.Extensions.Options;
+using Npgsql;
 using NUnit.Framework;
 
 namespace Esf.Tests.Search;
@@ -106,6 +112,36 @@ public sealed class Searching_invoices
             Assert.That(Nums(filtered), Is.EqualTo(new[] { "1000003" }));
             Assert.That(XDocument.Parse(xml).Root!.Elements("invoice").Select(e => e.Element("num")!.Value), Is.EqualTo(new[] { "1000003" }));
         }
+    }
+
+    [Test]
+    public async Task Should_end_a_page_at_the_byte_budget_and_resume_from_its_cursor()
+    {
+        // Arrange: M7, a budget below one body, so every page holds exactly one invoice whatever the limit asked.
+        using var parties = await DocumentFlowParties.StartAsync(Fixture);
+        var nums = new[] { "2000001", "2000002", "2000003" };
+        foreach (var num in nums)
+        {
+            await parties.RegisterAsync(TestInvoices.Build(parties.Seller.Tenant, num));
+        }
+
+        var session = await Fixture.Get<SessionService>().RequireAsync(parties.SellerSession.SessionId, CancellationToken.None);
+        var search = new InvoiceSearch(Fixture.Get<NpgsqlDataSource>(), Options.Create(new QuotaOptions { MaxPageBytes = 1 }));
+        var filter = new InvoiceFilter { Direction = InvoiceDirection.Outbound };
+
+        // Act
+        var pages = new List<SearchPage>();
+        SearchCursor? cursor = null;
+        do
+        {
+            pages.Add(await search.AfterAsync(session, filter, InvoiceSort.Num, true, cursor, 1000, CancellationToken.None));
+            cursor = pages[^1].Next;
+        }
+        while (pages[^1].HasMore && pages.Count < 10);
+
+        // Assert
+        Assert.That(pages.Select(p => p.Invoices.Count), Is.All.EqualTo(1));
+        Assert.That(pages.SelectMany(p => p.Invoices).Select(i => i.Num), Is.EqualTo(nums), "no row lost or repeated");
     }
 
     [Test]

@@ -3,9 +3,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Esf.Domain.Invoices;
+using Esf.Infrastructure;
+using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Webhooks;
 using Esf.Tests.Infrastructure;
 using Esf.Tests.Lifecycle;
+using Microsoft.Extensions.Options;
 using NUnit.Framework;
 
 namespace Esf.Tests.Webhooks;
@@ -79,6 +82,50 @@ public sealed class Pushing_status_changes_to_a_webhook
         Assert.That(again.Select(d => d.GetProperty("cursor").GetString()), Is.EqualTo(new[] { first[0].GetProperty("cursor").GetString(), first[0].GetProperty("cursor").GetString() }));
         using var unsubscribed = await seller.DeleteAsync($"api/v1/webhooks/{subscriptionId}");
         Assert.That(unsubscribed.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+    }
+
+    [Test]
+    public async Task Should_refuse_a_subscription_past_the_enterprises_quota()
+    {
+        // Arrange
+        var fixture = WebhookGateway.Fixture;
+        using var tenant = await TestTenant.CreateAsync(fixture);
+        using var http = fixture.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await tenant.OpenSessionAsync(fixture));
+        var quota = fixture.Get<IOptions<QuotaOptions>>().Value.WebhooksPerTenant;
+        var port = WebhookReceiver.ClosedPort();
+        for (var i = 0; i < quota; i++)
+        {
+            using var created = await http.PostAsJsonAsync("api/v1/webhooks", new { url = $"http://127.0.0.1:{port}/hook/{i}", secret = Secret });
+            Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        }
+
+        // Act
+        using var over = await http.PostAsJsonAsync("api/v1/webhooks", new { url = $"http://127.0.0.1:{port}/hook/over", secret = Secret });
+
+        // Assert
+        Assert.That(over.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
+        Assert.That((await over.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errorCode").GetString(), Is.EqualTo(Quota.ExceededCode));
+    }
+
+    [Test]
+    public async Task Should_keep_a_replay_that_happens_while_a_dispatch_is_under_way()
+    {
+        // Arrange: a dispatch read the subscription at cursor 10 (generation 0); the tenant then replays from 0.
+        var fixture = WebhookGateway.Fixture;
+        var store = fixture.Get<WebhookStore>();
+        var tin = TestTenant.UniqueTin();
+        var read = await store.CreateAsync(tin, $"http://127.0.0.1:{WebhookReceiver.ClosedPort()}/hook", [], Secret, 10, CancellationToken.None);
+        await store.RewindAsync(tin, read.SubscriptionId, 0, CancellationToken.None);
+
+        // Act: the dispatch delivered up to 50 and advances with the generation it read.
+        var advanced = await store.AdvanceAsync(read.SubscriptionId, read.Generation, 50, CancellationToken.None);
+
+        // Assert
+        var after = (await store.ListAsync(tin, CancellationToken.None)).Single();
+        Assert.That(advanced, Is.False, "the dispatch learns it was overtaken by a replay and stops");
+        Assert.That((after.FeedCursor, after.Generation), Is.EqualTo((0L, read.Generation + 1)), "the replay's cursor stands");
+        await store.DeactivateAsync(tin, read.SubscriptionId, CancellationToken.None);
     }
 
     private static List<JsonElement> Accepted(WebhookReceiver receiver) =>

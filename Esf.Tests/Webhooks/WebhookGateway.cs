@@ -3,7 +3,7 @@ using NUnit.Framework;
 
 namespace Esf.Tests.Webhooks;
 
-/// <summary>A gateway whose webhook dispatcher polls and retries fast, so the scenarios take seconds.</summary>
+/// <summary>A gateway whose webhook dispatcher polls and retries fast, so the scenarios take seconds, and delivers to loopback.</summary>
 [SetUpFixture]
 public sealed class WebhookGateway : SharedGateway<WebhookGateway>
 {
@@ -12,5 +12,7 @@ public sealed class WebhookGateway : SharedGateway<WebhookGateway>
         ["Esf:Webhooks:PollMilliseconds"] = "100",
         ["Esf:Webhooks:RetryBaseDelayMilliseconds"] = "50",
         ["Esf:Webhooks:MaxAttempts"] = "3",
+        // The receivers listen on 127.0.0.1 (tests never reach anything else).
+        ["Esf:Webhooks:AllowPrivateNetworks"] = "true",
     };
 }

@@ -16,8 +16,10 @@ public static class ApiKeyEndpoints
         keys.MapPost("/", CreateAsync)
             .WithName("CreateApiKey")
             .WithSummary("Create an API key")
-            .WithDescription("A key for the session's enterprise, acting as the session's user. The secret is answered once; only its hash is kept.")
-            .ProducesRestProblems(StatusCodes.Status400BadRequest);
+            .WithDescription("A key for the session's enterprise, acting as the session's user, with scope full (default) or read (GET only) "
+                + "and an optional expiresAt. Only the head of the enterprise (ADMIN_ENTERPRISE, ENTREPRENEUR) may create keys, up to "
+                + "Esf:Quotas:ApiKeysPerTenant usable ones (422 QUOTA_EXCEEDED). The secret is answered once; only its hash is kept.")
+            .ProducesRestProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status422UnprocessableEntity);
 
         keys.MapGet("/", ListAsync)
             .WithName("ListApiKeys")
@@ -27,8 +29,9 @@ public static class ApiKeyEndpoints
         keys.MapDelete("/{keyId}", RevokeAsync)
             .WithName("RevokeApiKey")
             .WithSummary("Revoke an API key")
-            .WithDescription("The key is refused from now on. A key of another enterprise answers 404 like a missing one.")
-            .ProducesRestProblems(StatusCodes.Status404NotFound);
+            .WithDescription("The key is refused from now on. The head of the enterprise may revoke any key, another user only a key "
+                + "they created (403 otherwise). A key of another enterprise answers 404 like a missing one.")
+            .ProducesRestProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         return api;
     }
@@ -36,8 +39,14 @@ public static class ApiKeyEndpoints
     private static async Task<Created<ApiKeyView>> CreateAsync(CreateApiKeyBody body, BearerSession bearer, ApiKeyStore keys, CancellationToken ct)
     {
         RequiredFields.Check(("name", body.Name));
+        var scope = body.Scope ?? ApiKeyScopes.Full;
+        if (!ApiKeyScopes.IsKnown(scope))
+        {
+            throw RestProblemException.Malformed($"scope must be «{ApiKeyScopes.Full}» or «{ApiKeyScopes.Read}».");
+        }
+
         RequireSession(bearer);
-        var (key, secret) = await keys.CreateAsync(bearer.Context, body.Name, ct);
+        var (key, secret) = await keys.CreateAsync(bearer.Context, body.Name, scope, body.ExpiresAt, ct);
         return TypedResults.Created($"{RestEndpointExtensions.RoutePrefix}/api-keys/{key.KeyId}", ApiKeyView.From(key, secret));
     }
 
@@ -47,7 +56,7 @@ public static class ApiKeyEndpoints
     private static async Task<NoContent> RevokeAsync(string keyId, BearerSession bearer, ApiKeyStore keys, CancellationToken ct)
     {
         RequireSession(bearer);
-        return await keys.RevokeAsync(bearer.Context.Tin, keyId, ct)
+        return await keys.RevokeAsync(bearer.Context, keyId, ct)
             ? TypedResults.NoContent()
             : throw EsfException.NotFound($"No API key {keyId}.");
     }

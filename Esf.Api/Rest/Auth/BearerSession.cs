@@ -25,7 +25,7 @@ public sealed record BearerSession(SessionContext Context) : IBindableFromHttpCo
         if (context.Request.Headers[ApiKeyHeader.Name].ToString() is { Length: > 0 } apiKey)
         {
             var keys = context.RequestServices.GetRequiredService<ApiKeyStore>();
-            return new BearerSession(await keys.AuthenticateAsync(apiKey, context.RequestAborted));
+            return new BearerSession(await keys.AuthenticateAsync(apiKey, Writes(context.Request.Method), context.RequestAborted));
         }
 
         var sessionId = ReadToken(context.Request.Headers[HeaderNames.Authorization].ToString()) ?? throw EsfException.SessionClosed();
@@ -39,6 +39,8 @@ public sealed record BearerSession(SessionContext Context) : IBindableFromHttpCo
         builder.Metadata.Add(new ProducesResponseTypeMetadata(
             StatusCodes.Status401Unauthorized, typeof(ProblemDetails), ["application/problem+json"]));
     }
+
+    private static bool Writes(string method) => !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method);
 
     private static string? ReadToken(string header) =>
         header.StartsWith(Scheme + " ", StringComparison.OrdinalIgnoreCase) && header[(Scheme.Length + 1)..].Trim() is { Length: > 0 } token

@@ -53,6 +53,11 @@ public static class InvoiceEndpoints
         InvoiceUploader uploader,
         CancellationToken ct)
     {
+        if (idempotencyKey is { Length: > IdempotencyKeys.MaxLength })
+        {
+            throw RestProblemException.Malformed($"Idempotency-Key must have at most {IdempotencyKeys.MaxLength} characters.");
+        }
+
         var result = await uploader.UploadAsync(bearer.Context, body.ToBatch(), Channel, idempotencyKey, ct);
         return TypedResults.Accepted((string?)null, UploadResponse.From(result));
     }

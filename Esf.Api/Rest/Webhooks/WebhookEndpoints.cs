@@ -20,7 +20,9 @@ public static class WebhookEndpoints
     {
         var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
         webhooks.MapPost("/", CreateAsync).WithName("CreateWebhook").WithSummary("Subscribe a URL to the change feed")
-            .ProducesRestProblems(StatusCodes.Status400BadRequest);
+            .WithDescription("The URL must be a public http(s) address: loopback, private, link-local, multicast, reserved and the gateway's "
+                + "own addresses answer 422 WEBHOOK_TARGET_REFUSED (unless Esf:Webhooks:AllowPrivateNetworks). Redirects are not followed.")
+            .ProducesRestProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
         webhooks.MapGet("/", ListAsync).WithName("ListWebhooks").WithSummary("The enterprise's subscriptions");
         webhooks.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteWebhook").WithSummary("Unsubscribe")
             .ProducesRestProblems(StatusCodes.Status404NotFound);
@@ -31,12 +33,15 @@ public static class WebhookEndpoints
         return api;
     }
 
-    private static async Task<Created<WebhookView>> CreateAsync(CreateWebhookBody body, BearerSession bearer, WebhookStore store, FeedReader feed, CancellationToken ct)
+    private static async Task<Created<WebhookView>> CreateAsync(
+        CreateWebhookBody body, BearerSession bearer, WebhookStore store, WebhookTargetGuard targets, FeedReader feed, CancellationToken ct)
     {
         if (!Uri.TryCreate(body.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
             throw EsfException.InvalidInput("url must be an absolute http or https URL.");
         }
+
+        await targets.CheckAsync(url, ct);
 
         if (body.Secret is not { Length: >= 16 })
         {

@@ -1,5 +1,6 @@
 using Esf.Api.Soap.Framework;
 using Esf.Domain.Invoices;
+using Esf.Infrastructure;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Sessions;
 using Microsoft.Extensions.Options;
@@ -7,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Esf.Api.Soap.Invoices;
 
 /// <summary>InvoiceService: the by-id queries; the document-flow operations live in <see cref="InvoiceStatusOperations"/>.</summary>
-public sealed class InvoiceOperations(SessionService sessions, InvoiceQueries queries, IOptionsMonitor<SoapOptions> options)
+public sealed class InvoiceOperations(
+    SessionService sessions, InvoiceQueries queries, IOptionsMonitor<SoapOptions> options, IOptions<QuotaOptions> quotas)
 {
     /// <summary>The real InvoiceService writes the "esf" namespace with prefix esf (esf-api-facts §1).</summary>
     public static SoapServiceDefinition Define() => InvoiceSearchOperations.MapOn(
@@ -25,6 +27,7 @@ public sealed class InvoiceOperations(SessionService sessions, InvoiceQueries qu
 
     private async Task<QueryInvoiceResponse> QueryByIdAsync(InvoiceByIdRequest request, SoapCall call)
     {
+        IdListLimit.Check(request.IdList!.Count, quotas.Value);
         var session = await sessions.RequireAsync(request.SessionId, call.CancellationToken);
         var invoices = await queries.GetByIdsAsync(session, request.IdList!, call.CancellationToken);
         var visible = invoices.Where(i => !(LegacyStatuses && i.Status.IsAwaitingVerdict())).Select(InvoiceMapping.ToInvoiceInfo).ToList();
@@ -34,6 +37,7 @@ public sealed class InvoiceOperations(SessionService sessions, InvoiceQueries qu
 
     private async Task<InvoiceErrorByIdResponse> QueryErrorsAsync(InvoiceByIdRequest request, SoapCall call)
     {
+        IdListLimit.Check(request.IdList!.Count, quotas.Value);
         var session = await sessions.RequireAsync(request.SessionId, call.CancellationToken);
         var errors = await queries.GetErrorsAsync(session, request.IdList!, call.CancellationToken);
         return new InvoiceErrorByIdResponse { InvoiceErrorList = [.. errors.Select(InvoiceMapping.ToInvoiceError)] };
@@ -41,6 +45,7 @@ public sealed class InvoiceOperations(SessionService sessions, InvoiceQueries qu
 
     private async Task<InvoiceHistoryByIdResponse> QueryHistoryAsync(InvoiceByIdRequest request, SoapCall call)
     {
+        IdListLimit.Check(request.IdList!.Count, quotas.Value);
         var session = await sessions.RequireAsync(request.SessionId, call.CancellationToken);
         var history = await queries.GetHistoryAsync(session, request.IdList!, call.CancellationToken);
         return new InvoiceHistoryByIdResponse

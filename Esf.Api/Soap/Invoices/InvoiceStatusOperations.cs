@@ -1,7 +1,9 @@
 using Esf.Api.Soap.Framework;
 using Esf.Domain.Invoices;
+using Esf.Infrastructure;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Sessions;
+using Microsoft.Extensions.Options;
 
 namespace Esf.Api.Soap.Invoices;
 
@@ -9,7 +11,7 @@ namespace Esf.Api.Soap.Invoices;
 /// InvoiceService's document-flow operations: confirm (all or nothing, a fault on refusal: its response has no error slot),
 /// decline, revoke and unrevoke (a changeStatusResult per invoice, isChanged=false with an errorCode on refusal) and delete.
 /// </summary>
-public sealed class InvoiceStatusOperations(SessionService sessions, InvoiceStatusChanger changer)
+public sealed class InvoiceStatusOperations(SessionService sessions, InvoiceStatusChanger changer, IOptions<QuotaOptions> quotas)
 {
     public static SoapServiceDefinition MapOn(SoapServiceDefinition service) => service
         .Map<InvoiceByIdRequest, InvoiceSummaryResponse>(
@@ -28,6 +30,7 @@ public sealed class InvoiceStatusOperations(SessionService sessions, InvoiceStat
 
     private async Task<InvoiceSummaryResponse> ConfirmAsync(InvoiceByIdRequest request, SoapCall call)
     {
+        IdListLimit.Check(request.IdList!.Count, quotas.Value);
         var session = await sessions.RequireAsync(request.SessionId, call.CancellationToken);
         var items = request.IdList!.Select(id => new StatusChangeItem(id, null)).ToList();
         var results = await changer.ChangeAsync(session, LifecycleOperation.Confirm, items, null, atomic: true, call.CancellationToken);
@@ -36,6 +39,7 @@ public sealed class InvoiceStatusOperations(SessionService sessions, InvoiceStat
 
     private async Task<TryChangeStatusResponse> TryChangeAsync(LifecycleOperation operation, InvoiceByIdWithReasonRequest request, SoapCall call)
     {
+        IdListLimit.Check(request.IdWithReasonList!.Count, quotas.Value);
         var session = await sessions.RequireAsync(request.SessionId, call.CancellationToken);
         var items = request.IdWithReasonList!.Select(i => new StatusChangeItem(i.Id, i.Reason)).ToList();
         var signed = new SignedStatusChange(request.Signature!, request.X509Certificate!);
@@ -45,6 +49,7 @@ public sealed class InvoiceStatusOperations(SessionService sessions, InvoiceStat
 
     private async Task<DeleteInvoiceByIdResponse> DeleteAsync(DeleteInvoiceByIdRequest request, SoapCall call)
     {
+        IdListLimit.Check(request.IdList!.Count, quotas.Value);
         var session = await sessions.RequireAsync(request.SessionId, call.CancellationToken);
         var items = request.IdList!.Select(id => new StatusChangeItem(id, null)).ToList();
         var signed = new SignedStatusChange(request.Signature!, request.X509Certificate!);
