@@ -42,7 +42,7 @@ public static class ApiKeyEndpoints
         var scope = body.Scope ?? ApiKeyScopes.Full;
         if (!ApiKeyScopes.IsKnown(scope))
         {
-            throw RestProblemException.Malformed($"scope must be «{ApiKeyScopes.Full}» or «{ApiKeyScopes.Read}».");
+            throw EsfException.InvalidInput($"scope must be «{ApiKeyScopes.Full}» or «{ApiKeyScopes.Read}».");
         }
 
         RequireSession(bearer);

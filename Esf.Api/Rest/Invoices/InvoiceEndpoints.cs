@@ -1,3 +1,4 @@
+using Esf.Infrastructure.Errors;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
 using Esf.Infrastructure.Invoices;
@@ -55,7 +56,7 @@ public static class InvoiceEndpoints
     {
         if (idempotencyKey is { Length: > IdempotencyKeys.MaxLength })
         {
-            throw RestProblemException.Malformed($"Idempotency-Key must have at most {IdempotencyKeys.MaxLength} characters.");
+            throw EsfException.InvalidInput($"Idempotency-Key must have at most {IdempotencyKeys.MaxLength} characters.");
         }
 
         var result = await uploader.UploadAsync(bearer.Context, body.ToBatch(), Channel, idempotencyKey, ct);
