@@ -75,6 +75,7 @@ public static class EsfServices
         services.AddSingleton<SignedSessions>();
         services.AddSingleton<ApiKeyStore>();
         services.AddSingleton<SessionService>();
+        services.AddSingleton<CredentialRecheck>();
         services.AddSingleton<PowersOfAttorney>();
         services.AddSingleton<OutboxEmailSender>();
         services.AddSingleton<SmtpEmailSender>();

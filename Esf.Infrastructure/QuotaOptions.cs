@@ -28,4 +28,13 @@ public sealed class QuotaOptions
 
     /// <summary>Most bytes of invoice bodies in one page of a list endpoint; the page ends early (its cursor says where) past it.</summary>
     public long MaxPageBytes { get; set; } = 8_000_000;
+
+    /// <summary>Server-Sent Event streams and exports one enterprise may have open at once (security review H5).</summary>
+    public int ConcurrentStreamsPerTenant { get; set; } = 4;
+
+    /// <summary>
+    /// Seconds between the checks of a stream's or an export's credential: the response ends once its session is closed or
+    /// idle, or its API key revoked or expired. At most 30 (H5); 0 checks about every second.
+    /// </summary>
+    public int StreamRecheckSeconds { get; set; } = 30;
 }

@@ -1,4 +1,5 @@
 using Esf.Api.Printing;
+using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.ApiKeys;
 using Esf.Api.Rest.Exports;
 using Esf.Api.Rest.Invoices;
@@ -27,6 +28,7 @@ public static class RestEndpointExtensions
             options.CustomizeProblemDetails = context => StatusProblemDefaults.Apply(context.ProblemDetails));
         services.AddExceptionHandler<RestExceptionHandler>();
         services.AddRestOpenApi();
+        services.AddSingleton<LongResponses>();
         return services;
     }
 

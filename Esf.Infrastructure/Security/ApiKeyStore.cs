@@ -20,6 +20,9 @@ public sealed class ApiKeyStore(NpgsqlDataSource database, IOptions<QuotaOptions
 {
     public const string Prefix = "esf_";
 
+    /// <summary>What a key's session context carries as its session id, before the key id.</summary>
+    private const string SessionIdPrefix = "apikey:";
+
     private const string Columns = """
         key_id AS KeyId, tin AS Tin, login AS Login, name AS Name, created_at AS CreatedAt, revoked_at AS RevokedAt,
         expires_at AS ExpiresAt, scope AS Scope
@@ -87,6 +90,24 @@ public sealed class ApiKeyStore(NpgsqlDataSource database, IOptions<QuotaOptions
     }
 
     /// <summary>
+    /// Whether the key behind <paramref name="caller"/> (a context <see cref="AuthenticateAsync"/> made) is still unrevoked,
+    /// unexpired and its user active; null when the caller holds a session, not a key. Charges no rate budget.
+    /// </summary>
+    public async Task<bool?> IsActiveAsync(SessionContext caller, CancellationToken cancellationToken)
+    {
+        if (!caller.SessionId.StartsWith(SessionIdPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition("""
+            SELECT EXISTS (SELECT 1 FROM api_keys k JOIN users u ON u.login = k.login
+                           WHERE k.key_id = @KeyId AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > @Now) AND u.status = 'ACTIVE')
+            """, new { KeyId = caller.SessionId[SessionIdPrefix.Length..], Now = clock.GetUtcNow() }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
     /// The caller behind a key, as a session context; <see cref="EsfException.SessionClosed"/> for anything else (unknown,
     /// revoked, expired), and <see cref="EsfException.AccessDenied"/> when a read-only key is used to write.
     /// </summary>
@@ -118,7 +139,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource database, IOptions<QuotaOptions
         // A key draws on its enterprise's budget, the same one as the enterprise's sessions.
         budget?.Charge(key.Tin);
         Sandbox.EnterpriseScope.Name(key.Tin);
-        return new SessionContext($"apikey:{parts[0]}", key.Login, key.Tin, key.Profile, "");
+        return new SessionContext(SessionIdPrefix + parts[0], key.Login, key.Tin, key.Profile, "");
     }
 
     private static void RequireHead(SessionContext session, string action)

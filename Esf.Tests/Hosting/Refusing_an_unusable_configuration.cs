@@ -36,6 +36,8 @@ public sealed class Refusing_an_unusable_configuration
     [TestCase("Esf:Quotas:ApiKeysPerTenant", "0", "Esf:Quotas:ApiKeysPerTenant must be above 0")]
     [TestCase("Esf:Quotas:IdempotencyKeyRetentionHours", "0", "Esf:Quotas:IdempotencyKeyRetentionHours must be above 0")]
     [TestCase("Esf:Quotas:MaxPageBytes", "-1", "Esf:Quotas:MaxPageBytes must be above 0")]
+    [TestCase("Esf:Quotas:StreamRecheckSeconds", "31", "Esf:Quotas:StreamRecheckSeconds must be between 0 and 30")]
+    [TestCase("Esf:Quotas:ConcurrentStreamsPerTenant", "0", "Esf:Quotas:ConcurrentStreamsPerTenant must be above 0")]
     [TestCase("Esf:RateLimiting:LoginPerIpPerMinute", "-1", "Esf:RateLimiting:LoginPerIpPerMinute must be 0 (off) or above")]
     [TestCase("Esf:AdminApiKey", "test-admin-key", "Esf:AdminApiKey must be at least 32 characters")]
     [TestCase("Esf:PublicBaseUrl", "esf.example.kz", "Esf:PublicBaseUrl must be an absolute http:// or https:// URI")]

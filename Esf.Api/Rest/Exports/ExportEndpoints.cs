@@ -24,13 +24,13 @@ public static class ExportEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "application/x-ndjson")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Produces(StatusCodes.Status200OK, contentType: "application/zip")
-            .ProducesRestProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
+            .ProducesRestProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity, StatusCodes.Status429TooManyRequests);
         return api;
     }
 
     private static async Task ExportAsync(
         HttpContext http, [AsParameters] InvoiceSearchQuery query, string? format, BearerSession bearer, InvoiceExporter exporter,
-        TimeProvider clock)
+        TimeProvider clock, LongResponses longResponses)
     {
         var (exportFormat, contentType, extension) = (format ?? "xml").ToLowerInvariant() switch
         {
@@ -42,9 +42,19 @@ public static class ExportEndpoints
         };
         var filter = query.ToFilter(clock);
         var after = query.After;
+        await using var export = longResponses.Begin(bearer.Context, http.RequestAborted);
         http.Response.ContentType = contentType;
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"invoices-{filter.DateFrom:yyyyMMdd}-{filter.DateTo:yyyyMMdd}.{extension}\"";
-        await exporter.WriteAsync(
-            http.Response.Body, bearer.Context, filter, query.SortBy, query.Ascending, after, exportFormat, http.RequestAborted, PublicAddress.Of(http));
+        try
+        {
+            await exporter.WriteAsync(
+                http.Response.Body, bearer.Context, filter, query.SortBy, query.Ascending, after, exportFormat, export.Token, PublicAddress.Of(http));
+        }
+        catch (OperationCanceledException) when (export.CredentialEnded)
+        {
+            // The headers are out: breaking the connection is the only way to tell the client the file is incomplete. It
+            // resumes from the last cursor it read once it holds a valid credential again.
+            http.Abort();
+        }
     }
 }

@@ -29,8 +29,12 @@ public static class UpdateEndpoints
         updates.MapGet("/stream", StreamAsync)
             .WithName("StreamUpdates")
             .WithSummary("The same feed as Server-Sent Events")
-            .WithDescription("Each event's id is its cursor; reconnecting with Last-Event-ID (or ?cursor=) resumes after it.")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+            .WithDescription("Each event's id is its cursor; reconnecting with Last-Event-ID (or ?cursor=) resumes after it. The stream " +
+                "ends with an event 'closed' (errorCode SESSION_CLOSED) once its session is closed or idle, or its API key revoked " +
+                "or expired (checked every Esf:Quotas:StreamRecheckSeconds); an enterprise may hold Esf:Quotas:ConcurrentStreamsPerTenant " +
+                "streams and exports at once (429 beyond).")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesRestProblems(StatusCodes.Status429TooManyRequests);
         return api;
     }
 
@@ -42,11 +46,13 @@ public static class UpdateEndpoints
     }
 
     private static async Task StreamAsync(
-        HttpContext http, string? cursor, string? direction, BearerSession bearer, FeedReader feed, IOptions<JsonOptions> json)
+        HttpContext http, string? cursor, string? direction, BearerSession bearer, FeedReader feed, IOptions<JsonOptions> json,
+        LongResponses longResponses)
     {
         var position = ParseCursor(http.Request.Headers["Last-Event-ID"].FirstOrDefault() ?? cursor);
         var filter = ParseDirection(direction);
-        var ct = http.RequestAborted;
+        await using var stream = longResponses.Begin(bearer.Context, http.RequestAborted);
+        var ct = stream.Token;
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         await http.Response.Body.FlushAsync(ct);
@@ -71,7 +77,12 @@ public static class UpdateEndpoints
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            // The client went away: the stream simply ends.
+            // The client went away, or its credential ended: the stream ends, saying why in the second case.
+        }
+
+        if (stream.CredentialEnded)
+        {
+            await http.Response.WriteAsync($"event: closed\ndata: {{\"errorCode\":\"SESSION_CLOSED\"}}\n\n", http.RequestAborted);
         }
     }
 
