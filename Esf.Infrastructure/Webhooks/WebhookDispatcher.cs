@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Feed;
@@ -12,51 +13,120 @@ namespace Esf.Infrastructure.Webhooks;
 /// <summary>
 /// The worker that pushes the change feed to webhook subscriptions: per subscription, strictly in feed order, each change
 /// POSTed with its HMAC signature and retried with exponential backoff; the cursor advances only past delivered changes,
-/// so a failing receiver gets the same change again on the next pass (at least once, in order per invoice).
+/// so a failing receiver gets the same change again on the next pass (at least once, in order per invoice). Subscriptions
+/// are delivered to side by side (<see cref="WebhookOptions.Parallelism"/>), each dispatch within
+/// <see cref="WebhookOptions.DispatchBudgetSeconds"/> and under a lease that outlasts it.
 /// </summary>
 public sealed class WebhookDispatcher(
     WebhookStore store, FeedReader feed, WebhookSender sender, IOptions<WebhookOptions> webhookOptions, ILogger<WebhookDispatcher> logger)
     : BackgroundService
 {
     private const int PageSize = 100;
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     private readonly Guid owner = Guid.NewGuid();
     private readonly WebhookOptions options = webhookOptions.Value;
+    private readonly SemaphoreSlim slots = new(webhookOptions.Value.Parallelism);
+    /// <summary>The enterprises (TINs) with a dispatch running.</summary>
+    private readonly ConcurrentDictionary<string, byte> inFlight = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await StartDueDispatchesAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Webhook dispatch look failed; retrying on the next look");
+                }
+
+                await Task.Delay(options.PollMilliseconds, stoppingToken);
+            }
+        }
+        finally
+        {
+            // Stopping: the running dispatches see the same token; wait until each has given its place back.
+            for (var i = 0; i < options.Parallelism; i++)
+            {
+                await slots.WaitAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Starts a dispatch for every subscription whose enterprise has none running, in list order, waiting for a free place
+    /// when all are taken (so no subscription is passed over for ever). One dispatch per enterprise at a time: a tenant's
+    /// slow or silent receivers hold up only that tenant's subscriptions, each within its budget (security review M2).
+    /// </summary>
+    private async Task StartDueDispatchesAsync(CancellationToken stoppingToken)
+    {
+        foreach (var subscription in await store.ListAsync(null, stoppingToken))
+        {
+            if (!inFlight.TryAdd(subscription.Tin, 0))
+            {
+                continue;
+            }
+
             try
             {
-                foreach (var subscription in await store.ListAsync(null, stoppingToken))
-                {
-                    if (!await store.TryLeaseAsync(subscription.SubscriptionId, owner, Lease, stoppingToken))
-                    {
-                        continue;
-                    }
-
-                    try
-                    {
-                        // Re-read after leasing: another dispatcher may have advanced the cursor since the list was read.
-                        var current = (await store.ListAsync(subscription.Tin, stoppingToken)).FirstOrDefault(s => s.SubscriptionId == subscription.SubscriptionId);
-                        if (current is not null)
-                        {
-                            await DispatchAsync(current, stoppingToken);
-                        }
-                    }
-                    finally
-                    {
-                        await store.ReleaseAsync(subscription.SubscriptionId, owner, CancellationToken.None);
-                    }
-                }
+                await slots.WaitAsync(stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException)
             {
-                logger.LogWarning(e, "Webhook dispatch pass failed; retrying on the next pass");
+                inFlight.TryRemove(subscription.Tin, out _);
+                throw;
             }
 
-            await Task.Delay(options.PollMilliseconds, stoppingToken);
+            _ = RunDispatchAsync(subscription.SubscriptionId, subscription.Tin, stoppingToken);
+        }
+    }
+
+    private async Task RunDispatchAsync(long subscriptionId, string tin, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        try
+        {
+            using var budget = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            budget.CancelAfter(TimeSpan.FromSeconds(options.DispatchBudgetSeconds));
+            await DispatchLeasedAsync(subscriptionId, tin, budget.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            // The budget is spent: the subscription resumes from its cursor at a later look.
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Webhook dispatch of subscription {SubscriptionId} failed; retrying on a later look", subscriptionId);
+        }
+        finally
+        {
+            inFlight.TryRemove(tin, out _);
+            slots.Release();
+        }
+    }
+
+    private async Task DispatchLeasedAsync(long subscriptionId, string tin, CancellationToken cancellationToken)
+    {
+        if (!await store.TryLeaseAsync(subscriptionId, owner, TimeSpan.FromSeconds(options.LeaseSeconds), cancellationToken))
+        {
+            return;
+        }
+
+        try
+        {
+            // Re-read after leasing: another dispatcher may have advanced the cursor since the list was read.
+            var current = (await store.ListAsync(tin, cancellationToken)).FirstOrDefault(s => s.SubscriptionId == subscriptionId);
+            if (current is not null)
+            {
+                await DispatchAsync(current, cancellationToken);
+            }
+        }
+        finally
+        {
+            await store.ReleaseAsync(subscriptionId, owner, CancellationToken.None);
         }
     }
 

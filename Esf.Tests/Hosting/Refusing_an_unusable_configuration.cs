@@ -33,6 +33,8 @@ public sealed class Refusing_an_unusable_configuration
     [TestCase("Esf:Webhooks:PollMilliseconds", "0", "Esf:Webhooks:PollMilliseconds must be above 0")]
     [TestCase("Esf:Webhooks:MaxAttempts", "0", "Esf:Webhooks:MaxAttempts must be above 0")]
     [TestCase("Esf:Webhooks:TimeoutSeconds", "0", "Esf:Webhooks:TimeoutSeconds must be above 0")]
+    [TestCase("Esf:Webhooks:LeaseSeconds", "60", "Esf:Webhooks:LeaseSeconds must be above DispatchBudgetSeconds + TimeoutSeconds")]
+    [TestCase("Esf:Webhooks:Parallelism", "0", "Esf:Webhooks:Parallelism must be above 0")]
     [TestCase("Esf:Quotas:ApiKeysPerTenant", "0", "Esf:Quotas:ApiKeysPerTenant must be above 0")]
     [TestCase("Esf:Quotas:IdempotencyKeyRetentionHours", "0", "Esf:Quotas:IdempotencyKeyRetentionHours must be above 0")]
     [TestCase("Esf:Quotas:MaxPageBytes", "-1", "Esf:Quotas:MaxPageBytes must be above 0")]

@@ -128,6 +128,33 @@ public sealed class Pushing_status_changes_to_a_webhook
         await store.DeactivateAsync(tin, read.SubscriptionId, CancellationToken.None);
     }
 
+    [Test]
+    public async Task Should_deliver_to_one_enterprise_while_another_enterprises_receiver_never_answers()
+    {
+        // Arrange: one enterprise's receiver swallows the dispatcher's request and never answers (timeout 300 s here).
+        var fixture = WebhookGateway.Fixture;
+        var store = fixture.Get<WebhookStore>();
+        using var silent = SilentReceiver.Start();
+        using var stalling = await DocumentFlowParties.StartAsync(fixture);
+        var stalled = await store.CreateAsync(stalling.Seller.Tenant.SellerTin, silent.Url, [], Secret, 10, CancellationToken.None);
+        await stalling.RegisterAsync();
+        await silent.Connected.WaitAsync(TimeSpan.FromSeconds(60));
+        using var receiver = WebhookReceiver.Start(failures: 0);
+        using var served = await DocumentFlowParties.StartAsync(fixture);
+        var subscription = await store.CreateAsync(served.Seller.Tenant.SellerTin, receiver.Url, [], Secret, 10, CancellationToken.None);
+
+        // Act
+        var id = await served.RegisterAsync();
+        var delivered = await Poller.UntilAsync(
+            () => Task.FromResult(Accepted(receiver)), d => d.Any(e => e.GetProperty("status").GetString() == "CREATED"),
+            "the other enterprise's change delivered while the silent receiver still holds its request");
+
+        // Assert
+        Assert.That(delivered.Select(d => d.GetProperty("invoiceId").GetInt64()), Is.All.EqualTo(id));
+        await store.DeactivateAsync(stalling.Seller.Tenant.SellerTin, stalled.SubscriptionId, CancellationToken.None);
+        await store.DeactivateAsync(served.Seller.Tenant.SellerTin, subscription.SubscriptionId, CancellationToken.None);
+    }
+
     private static List<JsonElement> Accepted(WebhookReceiver receiver) =>
         [.. receiver.Requests.Where(r => r.Answered == 200).Select(r => JsonDocument.Parse(r.Body).RootElement.Clone())];
 }

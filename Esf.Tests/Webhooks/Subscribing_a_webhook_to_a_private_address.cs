@@ -73,6 +73,10 @@ public sealed class Subscribing_a_webhook_to_a_private_address
         // Assert
         Assert.That(accepted.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That(ftp.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        // Nothing may ever try to reach a name outside loopback: the subscription goes before any change could be dispatched.
+        var id = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        using var removed = await http.DeleteAsync($"api/v1/webhooks/{id}");
+        Assert.That(removed.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
     }
 
     private async Task<HttpClient> LogInAsync()
