@@ -97,6 +97,11 @@ public static class EsfServices
         services.AddSingleton<JournalQueries>();
         services.AddSingleton<InvoiceVerifier>();
         services.AddSingleton<Status.ServiceStatusReader>();
+        services.AddSingleton<Waybills.WaybillUploader>();
+        services.AddSingleton<Waybills.WaybillQueries>();
+        services.AddSingleton<Waybills.WaybillStatusChanger>();
+        // The scheduled consequences of a decline or revocation register their own implementation (TryAdd keeps theirs).
+        services.TryAddSingleton<Waybills.IWaybillStatusConsequences, Waybills.NoWaybillStatusConsequences>();
         return services;
     }
 
@@ -106,6 +111,7 @@ public static class EsfServices
     /// </summary>
     public static IServiceCollection AddEsfWorker(this IServiceCollection services)
     {
+        services.AddSingleton<Waybills.WaybillRegistrar>();
         services.AddSingleton<InvoiceRegistrar>();
         services.AddHostedService<UploadRelay>();
         services.AddHostedService<QueueDepthSampler>();

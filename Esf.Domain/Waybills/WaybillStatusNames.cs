@@ -8,4 +8,6 @@ public static class WaybillStatusNames
     public static string ToWire(this WaybillStatus status) => WireNames<WaybillStatus>.ToWire(status);
 
     public static bool TryParse(string wire, out WaybillStatus status) => WireNames<WaybillStatus>.TryParse(wire, out status);
+
+    public static WaybillStatus Parse(string wire) => WireNames<WaybillStatus>.Parse(wire);
 }

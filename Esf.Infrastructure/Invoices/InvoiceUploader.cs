@@ -1,7 +1,5 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using System.Text.Json;
 using Esf.Domain.Rules;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Messaging;
@@ -32,33 +30,18 @@ public sealed class InvoiceUploader(
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var accepted = await AuthorizeAsync(connection, session, checkedItems, declined, cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var requestHash = idempotencyKey is null ? null : HashOf(batch);
-        if (idempotencyKey is not null
-            && await IdempotencyKeys.ClaimAsync(connection, session.Tin, idempotencyKey, requestHash!, clock, quotas.Value, cancellationToken) is { } earlier)
+        var (result, isRepeat) = await UploadTransaction.CommitAsync(
+            connection, publisher, new UploadRequest(session, batch, channel, UploadKinds.Invoice, idempotencyKey), accepted.Count, declined,
+            async uploadId =>
+            {
+                var ids = await UploadStore.InsertInvoicesAsync(connection, uploadId, session, batch.Certificate, accepted, cancellationToken);
+                return accepted.Select((a, i) => new UploadItemResult(a.Index, ids[i], a.Document.Num, a.Document.DateText, [])).ToList();
+            },
+            clock, quotas.Value, cancellationToken);
+        if (!isRepeat)
         {
-            return earlier;
-        }
-
-        var uploadId = await UploadOutbox.InsertAsync(
-            connection, session.SessionId, session.Tin, session.Login, channel, batch.Items.Count, accepted.Count, cancellationToken);
-        var ids = await UploadStore.InsertInvoicesAsync(connection, uploadId, session, batch.Certificate, accepted, cancellationToken);
-        await UploadStore.InsertDeclinesAsync(connection, uploadId, declined, cancellationToken);
-        var result = new UploadResult(
-            uploadId,
-            accepted.Select((a, i) => new UploadItemResult(a.Index, ids[i], a.Document.Num, a.Document.DateText, [])).ToList(),
-            declined);
-        if (idempotencyKey is not null)
-        {
-            await IdempotencyKeys.CompleteAsync(connection, session.Tin, idempotencyKey, result, cancellationToken);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        activity?.SetTag("esf.upload_id", uploadId);
-        EsfMetrics.Uploaded(channel, accepted.Count, declined.Count);
-        if (accepted.Count > 0)
-        {
-            await publisher.PublishAsync(uploadId, cancellationToken);
+            activity?.SetTag("esf.upload_id", result.UploadId);
+            EsfMetrics.Uploaded(channel, accepted.Count, declined.Count);
         }
 
         return result;
@@ -137,11 +120,5 @@ public sealed class InvoiceUploader(
 
         declined.Sort((a, b) => a.Index.CompareTo(b.Index));
         return accepted;
-    }
-
-    private static string HashOf(UploadBatch batch)
-    {
-        var json = JsonSerializer.SerializeToUtf8Bytes(batch);
-        return Convert.ToHexStringLower(SHA256.HashData(json));
     }
 }

@@ -37,9 +37,13 @@ internal sealed class SellerAuthority
     }
 
     /// <summary>Why this invoice may not be sent from this session (UPL-01, UPL-02); null when it may.</summary>
-    public RuleViolation? Refusal(InvoiceDocument document, string signatureType)
+    public RuleViolation? Refusal(InvoiceDocument document, string signatureType) => Refusal(document.SellerTin, signatureType, "sellers.seller[0].tin");
+
+    /// <summary>Why a document of <paramref name="sellerTin"/> (an invoice or a waybill) may not be sent from this session; null when it may.</summary>
+    /// <param name="property">Where the document names its seller, for the violation.</param>
+    public RuleViolation? Refusal(string? sellerTin, string signatureType, string property)
     {
-        if (document.SellerTin is not { } seller)
+        if (sellerTin is not { } seller)
         {
             return null;
         }
@@ -47,12 +51,12 @@ internal sealed class SellerAuthority
         var facts = sellers.GetValueOrDefault(seller);
         if (session.BusinessProfileType == Individual || facts?.IsIndividual == true)
         {
-            return RuleCatalogue.IndividualMustNotIssue.Violation("sellers.seller[0].tin", seller);
+            return RuleCatalogue.IndividualMustNotIssue.Violation(property, seller);
         }
 
         return seller == session.Tin || PowerOfAttorney(seller, signatureType) is not null
             ? null
-            : RuleCatalogue.SellerMustBeSessionEnterprise.Violation("sellers.seller[0].tin", $"{seller}, сессия {session.Tin}");
+            : RuleCatalogue.SellerMustBeSessionEnterprise.Violation(property, $"{seller}, сессия {session.Tin}");
     }
 
     /// <summary>The power of attorney an invoice of <paramref name="seller"/> is sent under; null when the seller sends its own.</summary>

@@ -16,10 +16,25 @@ public static class UploadChecks
 
     public static (InvoiceDocument? Document, IReadOnlyList<RuleViolation> Violations) Check(UploadItem item, X509Certificate2? certificate)
     {
-        var violations = new List<RuleViolation>();
-        if (item.Version != SupportedVersion)
+        var violations = Envelope(item, certificate, SupportedVersion);
+        var body = InvoiceBodyReader.Read(item.Body);
+        violations.AddRange(body.Violations);
+        if (body.Document is { } document)
         {
-            violations.Add(RuleCatalogue.VersionMustBeSupported.Violation("version", $"«{item.Version}», ожидается {SupportedVersion}"));
+            violations.AddRange(StorableFields(document));
+            violations.AddRange(DocumentControl.Run(document));
+        }
+
+        return (body.Document, violations);
+    }
+
+    /// <summary>The checks of what carries a document, whatever its kind (invoice or waybill): version, signature, signature type, certificate.</summary>
+    public static List<RuleViolation> Envelope(UploadItem item, X509Certificate2? certificate, string supportedVersion)
+    {
+        var violations = new List<RuleViolation>();
+        if (item.Version != supportedVersion)
+        {
+            violations.Add(RuleCatalogue.VersionMustBeSupported.Violation("version", $"«{item.Version}», ожидается {supportedVersion}"));
         }
 
         if (!IsWellFormedSignature(item.Signature))
@@ -37,15 +52,7 @@ public static class UploadChecks
             violations.Add(RuleCatalogue.CertificateMustBeWellFormed.Violation("x509Certificate"));
         }
 
-        var body = InvoiceBodyReader.Read(item.Body);
-        violations.AddRange(body.Violations);
-        if (body.Document is { } document)
-        {
-            violations.AddRange(StorableFields(document));
-            violations.AddRange(DocumentControl.Run(document));
-        }
-
-        return (body.Document, violations);
+        return violations;
     }
 
     // At most 400 characters, so the decoded bytes fit on the stack: no allocation per invoice.

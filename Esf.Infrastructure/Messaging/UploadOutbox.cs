@@ -15,15 +15,16 @@ internal static class UploadOutbox
     // One per worker process: a retry of the same delivery in this process renews its claim without counting a new one.
     private static readonly string Process = Guid.NewGuid().ToString("N");
 
-    /// <summary>The upload row, inside the upload transaction; one without accepted invoices needs no message and counts as published.</summary>
+    /// <summary>The upload row, inside the upload transaction; one without accepted documents needs no message and counts as published.</summary>
+    /// <param name="kind">Which documents the upload holds (ADR 0024): <see cref="UploadKinds.Invoice"/> or <see cref="UploadKinds.Waybill"/>.</param>
     public static Task<long> InsertAsync(
-        NpgsqlConnection connection, string sessionId, string tin, string login, string channel, int itemCount, int acceptedCount,
+        NpgsqlConnection connection, string sessionId, string tin, string login, string channel, int itemCount, int acceptedCount, string kind,
         CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-            INSERT INTO uploads (session_id, tin, login, channel, item_count, accepted_count, published_at)
-            VALUES (@SessionId, @Tin, @Login, @Channel, @ItemCount, @AcceptedCount, CASE WHEN @AcceptedCount = 0 THEN now() END)
+            INSERT INTO uploads (session_id, tin, login, channel, item_count, accepted_count, published_at, document_kind)
+            VALUES (@SessionId, @Tin, @Login, @Channel, @ItemCount, @AcceptedCount, CASE WHEN @AcceptedCount = 0 THEN now() END, @Kind)
             RETURNING upload_id
-            """, new { SessionId = sessionId, Tin = tin, Login = login, Channel = channel, ItemCount = itemCount, AcceptedCount = acceptedCount },
+            """, new { SessionId = sessionId, Tin = tin, Login = login, Channel = channel, ItemCount = itemCount, AcceptedCount = acceptedCount, Kind = kind },
             cancellationToken: cancellationToken));
 
     /// <summary>Records one more publication of each upload (the relay's backoff counts them).</summary>
@@ -42,7 +43,7 @@ internal static class UploadOutbox
     public static async Task<IReadOnlyList<DueUpload>> DueForRelayAsync(
         NpgsqlConnection connection, long? onlyUpload, TimeSpan grace, int maxAttempts, int maxExponent, CancellationToken cancellationToken) =>
         [.. await connection.QueryAsync<DueUpload>(new CommandDefinition("""
-            SELECT upload_id AS UploadId, publish_count AS PublishCount, claim_count AS ClaimCount FROM uploads
+            SELECT upload_id AS UploadId, publish_count AS PublishCount, claim_count AS ClaimCount, document_kind AS Kind FROM uploads
             WHERE finished_at IS NULL AND accepted_count > 0 AND (@Only::bigint IS NULL OR upload_id = @Only)
               AND received_at < now() - @Grace
               AND (claimed_at IS NULL OR claimed_at < now() - @Grace)
@@ -60,21 +61,24 @@ internal static class UploadOutbox
     /// with API-06 only after RelayMaxAttempts such claims. Exactly-once does not rest on the claim (the verdicts lock the
     /// invoices and check their status): it only keeps concurrent deliveries of one upload from doing the work twice.
     /// </summary>
-    /// <returns>When the upload was stored (for the registration-latency histogram); null when it is finished already or in
-    /// another worker's hands (if that worker died, the relay republishes after the lease).</returns>
-    public static async Task<DateTimeOffset?> TryClaimAsync(
+    /// <returns>The claim (when the upload was stored, for the registration-latency histogram; the uploading enterprise; the kind of
+    /// its documents); null when it is finished already or in another worker's hands (if that worker died, the relay republishes
+    /// after the lease).</returns>
+    public static async Task<UploadClaim?> TryClaimAsync(
         NpgsqlConnection connection, long uploadId, string deliveryId, TimeSpan lease, CancellationToken cancellationToken)
     {
         // Concurrent claimers queue on the row lock; the second re-reads the committed claim and takes nothing.
-        var receivedAt = await connection.QuerySingleOrDefaultAsync<DateTime?>(new CommandDefinition("""
+        var claim = await connection.QuerySingleOrDefaultAsync<ClaimRow>(new CommandDefinition("""
             UPDATE uploads SET claimed_at = now(), claim_token = @Token,
                 claim_count = claim_count + CASE WHEN claim_token IS DISTINCT FROM @Token THEN 1 ELSE 0 END
             WHERE upload_id = @UploadId AND finished_at IS NULL
               AND (claimed_at IS NULL OR claimed_at < now() - @Lease OR claim_token = @Token)
-            RETURNING received_at
+            RETURNING received_at AS ReceivedAt, tin AS Tin, document_kind AS Kind
             """, new { Token = Token(deliveryId), UploadId = uploadId, Lease = lease }, cancellationToken: cancellationToken));
-        return receivedAt is { } utc ? new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)) : null;
+        return claim is { } c ? new UploadClaim(new DateTimeOffset(DateTime.SpecifyKind(c.ReceivedAt, DateTimeKind.Utc)), c.Tin, c.Kind) : null;
     }
+
+    private sealed record ClaimRow(DateTime ReceivedAt, string Tin, string Kind);
 
     /// <summary>What a claim by this process for this delivery is recorded as (<c>claim_token</c>).</summary>
     public static string Token(string deliveryId) => $"{Process}:{deliveryId}";

@@ -70,7 +70,17 @@ public sealed class UploadRelay(
             options.Value.RelayMaxAttempts, (int)Math.Log2(MaxBackoff), cancellationToken);
         foreach (var crashed in due.Where(u => u.ClaimCount >= options.Value.RelayMaxAttempts))
         {
-            await GiveUpAsync(connection, crashed.UploadId, crashed.ClaimCount, cancellationToken);
+            if (crashed.Kind == UploadKinds.Waybill)
+            {
+                await UploadOutbox.FinishAsync(connection, crashed.UploadId, cancellationToken);
+                var failed = await Waybills.WaybillStore.FailUnfinishedAsync(connection, crashed.UploadId, Unfinished(crashed.ClaimCount), clock.GetUtcNow(), cancellationToken);
+                logger.LogError("Upload {UploadId}: giving up after {Claims} claims without a verdict; {Count} waybills failed with API-06",
+                    crashed.UploadId, crashed.ClaimCount, failed);
+            }
+            else
+            {
+                await GiveUpAsync(connection, crashed.UploadId, crashed.ClaimCount, cancellationToken);
+            }
         }
 
         var republish = due.Where(u => u.ClaimCount < options.Value.RelayMaxAttempts).ToList();
@@ -83,6 +93,8 @@ public sealed class UploadRelay(
         return republish;
     }
 
+    private static string Unfinished(int claims) => $"обработка не завершена: {claims} попыток обработки прервались без результата";
+
     private async Task GiveUpAsync(NpgsqlConnection connection, long uploadId, int claims, CancellationToken cancellationToken)
     {
         var unfinished = (await connection.QueryAsync<long>(new CommandDefinition(
@@ -92,7 +104,7 @@ public sealed class UploadRelay(
         await UploadOutbox.FinishAsync(connection, uploadId, cancellationToken);
         var owned = await VerdictWriter.LockUnfinishedAsync(connection, unfinished, cancellationToken);
         var verdicts = owned.Keys
-            .Select(id => InvoiceVerdict.ProcessingFailed(id, $"обработка не завершена: {claims} попыток обработки прервались без результата"))
+            .Select(id => InvoiceVerdict.ProcessingFailed(id, Unfinished(claims)))
             .ToList();
         var written = await VerdictWriter.WriteAsync(connection, owned, verdicts, clock.GetUtcNow(), cancellationToken);
         logger.LogError("Upload {UploadId}: giving up after {Claims} claims without a verdict; {Count} invoices failed with API-06",

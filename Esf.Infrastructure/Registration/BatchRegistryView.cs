@@ -13,10 +13,16 @@ internal sealed class BatchRegistryView(
     HashSet<(string Seller, string Num, DateOnly Date)> takenNumbers,
     RegistrySnapshot? snapshot = null,
     DateOnly? registrationDay = null,
-    IReadOnlyList<(string Principal, string Attorney, DateOnly From, DateOnly To)>? powersOfAttorney = null)
+    IReadOnlyList<(string Principal, string Attorney, DateOnly From, DateOnly To)>? powersOfAttorney = null,
+    Waybills.WaybillRegistryView? waybills = null)
     : IRegistryView
 {
     private readonly RegistrySnapshot facts = snapshot ?? new RegistrySnapshot();
+
+    /// <summary>The registered waybills the batch names (ADR 0024); null for a view built without them (the rules that need one pass).</summary>
+    public Waybills.WaybillRegistryView? Waybills => waybills;
+
+    Domain.Waybills.IWaybillView? IRegistryView.Waybills => waybills;
 
     public DateOnly? RegistrationDay => registrationDay;
 

@@ -14,12 +14,11 @@ internal sealed record CheckedInvoice(long InvoiceId, InvoiceDocument? Document,
     public static CheckedInvoice Of(long invoiceId, string body, string signature, string certificate, string signatureType, SignerKeys signers)
     {
         var (document, problem) = StoredInvoiceReader.Read(body);
-        if (document is null || signers.For(certificate) is not { } signer)
+        if (document is null || signers.Check(body, signature, certificate, signatureType) is not { } check)
         {
-            return new CheckedInvoice(invoiceId, null, new SignatureCheck(false, null, null), problem ?? "сертификат не читается (the certificate cannot be read)");
+            return new CheckedInvoice(invoiceId, null, SignerKeys.Unreadable, problem ?? SignerKeys.UnreadableCertificate);
         }
 
-        var valid = signer.AcceptedForSigning && signer.Verify(body, signature);
-        return new CheckedInvoice(invoiceId, document, new SignatureCheck(valid, signer.Subject.Iin, signer.Subject.Bin, signatureType, signer.Subject.MaySignForEntity), null);
+        return new CheckedInvoice(invoiceId, document, check, null);
     }
 }

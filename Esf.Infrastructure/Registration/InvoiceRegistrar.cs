@@ -1,4 +1,3 @@
-using Dapper;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Messaging;
 using Esf.Infrastructure.Telemetry;
@@ -15,7 +14,7 @@ namespace Esf.Infrastructure.Registration;
 /// </summary>
 public sealed class InvoiceRegistrar(
     NpgsqlDataSource database, TimeProvider clock, ILogger<InvoiceRegistrar> logger, Security.CertificateValidator certificates,
-    Microsoft.Extensions.Options.IOptions<EsfOptions> options, Sandbox.SandboxFaults? faults = null)
+    Microsoft.Extensions.Options.IOptions<EsfOptions> options, Sandbox.SandboxFaults? faults = null, Waybills.WaybillRegistrar? waybills = null)
 {
     public Task ProcessAsync(long uploadId, CancellationToken cancellationToken) => ProcessAsync(uploadId, null, cancellationToken);
 
@@ -29,7 +28,7 @@ public sealed class InvoiceRegistrar(
         // The lease is the relay's grace: a claim older than that is a worker that died, and the relay republishes the upload.
         var lease = TimeSpan.FromSeconds(options.Value.RelayGraceSeconds);
         deliveryId ??= Guid.NewGuid().ToString("N");
-        if (await UploadOutbox.TryClaimAsync(connection, uploadId, deliveryId, lease, cancellationToken) is not { } receivedAt)
+        if (await UploadOutbox.TryClaimAsync(connection, uploadId, deliveryId, lease, cancellationToken) is not { } claim)
         {
             logger.LogDebug("Upload {UploadId} is finished or claimed by another delivery", uploadId);
             return;
@@ -37,8 +36,16 @@ public sealed class InvoiceRegistrar(
 
         await using var heartbeat = ClaimHeartbeat.Start(database, uploadId, UploadOutbox.Token(deliveryId), lease / 3);
         // The control runs in the uploading enterprise's world (the sandbox clock and faults).
-        Sandbox.EnterpriseScope.Begin(await connection.ExecuteScalarAsync<string>(new CommandDefinition(
-            "SELECT tin FROM uploads WHERE upload_id = @UploadId", new { UploadId = uploadId }, cancellationToken: cancellationToken)));
+        Sandbox.EnterpriseScope.Begin(claim.Tin);
+        if (claim.Kind == UploadKinds.Waybill)
+        {
+            // Waybills share the outbox, the claim and its heartbeat (ADR 0024); their verdicts are their own.
+            await (waybills ?? throw new InvalidOperationException("Waybill uploads need the WaybillRegistrar.")).ProcessAsync(
+                connection, uploadId, cancellationToken);
+            return;
+        }
+
+        var receivedAt = claim.ReceivedAt;
 
         var pending = await RegistrationStore.LoadUnfinishedAsync(connection, uploadId, cancellationToken);
         if (pending.Count == 0)

@@ -1,6 +1,8 @@
 using Esf.Domain.Invoices;
 using Esf.Domain.Rules;
 using Esf.Domain.Rules.Registration;
+using Esf.Domain.Rules.Registration.Snt;
+using Esf.Domain.Waybills;
 
 namespace Esf.Infrastructure.Registration;
 
@@ -24,6 +26,12 @@ internal static class RegistrationJudge
         if (violations.Count == 0 && document is { SellerTin: { } seller, Date: { } date })
         {
             registry.Take(seller, document.Num, date);
+            if (SntBasis.NumberOf(document.Body) is { } waybill)
+            {
+                // Its registration number is given when the verdicts are written; R004 counts it by number and date meanwhile.
+                registry.Waybills?.Link(waybill, new LinkedInvoice("", document.Num, date, document.InvoiceType, InvoiceStatus.Created));
+            }
+
             if (cancels is not null)
             {
                 registry.Cancel(cancels);

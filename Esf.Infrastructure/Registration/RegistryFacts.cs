@@ -1,4 +1,6 @@
 using Esf.Domain.Invoices;
+using Esf.Domain.Rules.Registration.Snt;
+using Esf.Infrastructure.Waybills;
 using Npgsql;
 
 namespace Esf.Infrastructure.Registration;
@@ -21,11 +23,14 @@ internal static class RegistryFacts
         var keys = documents.Where(d => d.SellerTin is not null && d.Date is not null)
             .Select(d => (d.SellerTin!, d.Num, d.Date!.Value)).Distinct().ToList();
         var sellers = documents.Select(d => d.SellerTin).OfType<string>().Distinct().ToArray();
+        // Only invoices issued on a waybill (32.1 a 42-digit number) need one: a batch without any makes no query for them.
+        var waybillNumbers = documents.Select(d => SntBasis.NumberOf(d.Body)).OfType<string>().Distinct().ToArray();
         return new BatchRegistryView(
             await RegistrationStore.KnownTaxpayersAsync(connection, tins, ct),
             await RegistrationStore.TakenNumbersAsync(connection, keys, ct),
             await RegistrySnapshotLoader.LoadAsync(connection, documents, lockOriginals, ct),
             registrationDay,
-            await Participants.PowerOfAttorneyStore.ValidForAsync(connection, sellers, ct));
+            await Participants.PowerOfAttorneyStore.ValidForAsync(connection, sellers, ct),
+            await WaybillRegistryView.LoadAsync(connection, waybillNumbers, sellers, [], lockRows: false, ct));
     }
 }

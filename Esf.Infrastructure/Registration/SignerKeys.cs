@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Esf.Domain.Rules;
 using Esf.Infrastructure.Signatures;
 using Esf.Infrastructure.Signatures.Gost;
 
@@ -18,6 +19,21 @@ internal sealed class SignerKeys(Security.CertificateValidator validator) : IDis
 
     /// <summary>The signer of <paramref name="certificate"/>, or null when it is not a certificate with an RSA or GOST key.</summary>
     public Signer? For(string certificate) => signers.GetOrAdd(certificate, text => Signer.TryCreate(text, validator));
+
+    /// <summary>The problem recorded for a stored document whose certificate cannot be read.</summary>
+    public const string UnreadableCertificate = "сертификат не читается (the certificate cannot be read)";
+
+    /// <summary>The signature check of a document that could not be read or whose certificate could not.</summary>
+    public static readonly SignatureCheck Unreadable = new(false, null, null);
+
+    /// <summary>
+    /// What the registration rules read about a stored document's signature (invoice or waybill): it counts only when it verifies
+    /// the exact body with a certificate accepted for signing. Null when the certificate cannot be read at all.
+    /// </summary>
+    public SignatureCheck? Check(string body, string signature, string certificate, string signatureType) => For(certificate) is { } signer
+        ? new SignatureCheck(signer.AcceptedForSigning && signer.Verify(body, signature), signer.Subject.Iin, signer.Subject.Bin, signatureType,
+            signer.Subject.MaySignForEntity)
+        : null;
 
     public void Dispose()
     {
