@@ -13,6 +13,7 @@ using Esf.Api.Rest.Sandbox;
 using Esf.Api.Rest.Status;
 using Esf.Api.Rest.Sessions;
 using Esf.Api.Rest.Updates;
+using Esf.Api.Rest.Waybills;
 using Esf.Api.Rest.Webhooks;
 
 namespace Esf.Api.Rest;
@@ -46,6 +47,7 @@ public static class RestEndpointExtensions
             .MapInvoiceEndpoints()
             .MapInvoiceStatusEndpoints()
             .MapInvoiceSearchEndpoints()
+            .MapWaybillEndpoints()
             .MapUpdateEndpoints()
             .MapApiKeyEndpoints()
             .MapPowerOfAttorneyEndpoints()

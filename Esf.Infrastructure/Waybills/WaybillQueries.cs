@@ -72,7 +72,7 @@ public sealed class WaybillQueries(NpgsqlDataSource database)
             """, new
         {
             session.Tin, search.AfterId, search.Status, Limit = Math.Clamp(search.Limit, 1, MaxPageSize),
-            From = search.From?.ToDateTime(TimeOnly.MinValue), To = search.To?.ToDateTime(TimeOnly.MinValue),
+            search.From, search.To,
         }, cancellationToken: cancellationToken))];
     }
 }

@@ -34,7 +34,7 @@ public sealed class WaybillRecord
     /// <summary>The reason of a decline or revocation, or the first error code of a FAILED waybill.</summary>
     public string? CancelReason { get; init; }
 
-    public DateTime? DeclinedOn { get; init; }
+    public DateOnly? DeclinedOn { get; init; }
 
     public DateTime InputDate { get; init; }
 

@@ -56,7 +56,7 @@ internal sealed class WaybillRegistryView : IWaybillView
 
         if (keys.Count > 0)
         {
-            view.taken.UnionWith((await connection.QueryAsync<(string, string, DateTime)>(new CommandDefinition("""
+            view.taken.UnionWith(await connection.QueryAsync<(string, string, DateOnly)>(new CommandDefinition("""
                 SELECT w.seller_tin, w.num, w.waybill_date
                 FROM waybills w JOIN unnest(@Sellers, @Nums, @Dates) AS k(seller_tin, num, waybill_date)
                   ON w.seller_tin = k.seller_tin AND w.num = k.num AND w.waybill_date = k.waybill_date
@@ -65,8 +65,8 @@ internal sealed class WaybillRegistryView : IWaybillView
             {
                 Sellers = keys.Select(k => k.Seller).ToArray(),
                 Nums = keys.Select(k => k.Num).ToArray(),
-                Dates = keys.Select(k => k.Date.ToDateTime(TimeOnly.MinValue)).ToArray(),
-            }, cancellationToken: cancellationToken))).Select(k => (k.Item1, k.Item2, DateOnly.FromDateTime(k.Item3))));
+                Dates = keys.Select(k => k.Date).ToArray(),
+            }, cancellationToken: cancellationToken)));
         }
 
         return view;
@@ -98,16 +98,16 @@ internal sealed class WaybillRegistryView : IWaybillView
                 new WaybillDocument(WaybillXmlParser.Parse(row.Body)) { RegistrationNumber = row.RegistrationNumber },
                 WaybillStatusNames.Parse(row.Status))
             {
-                DeclinedOn = row.DeclinedOn is { } declined ? DateOnly.FromDateTime(declined) : null,
+                DeclinedOn = row.DeclinedOn,
                 Invoices = [.. invoices[row.WaybillId].Select(i => i.ToLinked())],
             };
         }
     }
 
-    private sealed record NamedWaybill(long WaybillId, string RegistrationNumber, string Status, string Body, DateTime? DeclinedOn);
+    private sealed record NamedWaybill(long WaybillId, string RegistrationNumber, string Status, string Body, DateOnly? DeclinedOn);
 
-    private sealed record LinkedRow(long WaybillId, string RegistrationNumber, string Num, DateTime Date, string Type, string Status)
+    private sealed record LinkedRow(long WaybillId, string RegistrationNumber, string Num, DateOnly Date, string Type, string Status)
     {
-        public LinkedInvoice ToLinked() => new(RegistrationNumber, Num, DateOnly.FromDateTime(Date), InvoiceTypeNames.Parse(Type), InvoiceStatusNames.Parse(Status));
+        public LinkedInvoice ToLinked() => new(RegistrationNumber, Num, Date, InvoiceTypeNames.Parse(Type), InvoiceStatusNames.Parse(Status));
     }
 }

@@ -33,7 +33,7 @@ internal static class WaybillStore
                 RETURNING waybill_id
                 """, new
             {
-                UploadId = uploadId, Status = WaybillStatus.InQueue.ToWire(), document.Body.Num, Date = document.Date!.Value.ToDateTime(TimeOnly.MinValue),
+                UploadId = uploadId, Status = WaybillStatus.InQueue.ToWire(), document.Body.Num, Date = document.Date!.Value,
                 DateText = document.Body.Date, Type = document.Body.Type, Seller = document.SellerTin, Customer = document.CustomerTin,
                 SenderTin = session.Tin, SenderLogin = session.Login, item.Body, item.Signature, item.SignatureType, Certificate = certificate,
                 Hash = Sha256Hex.Of(item.Body), Now = now,
@@ -128,7 +128,7 @@ internal static class WaybillStore
             UPDATE waybills SET status = @To, last_update_date = @Now, cancel_reason = coalesce(@Reason, cancel_reason),
                    declined_on = coalesce(@DeclinedOn, declined_on)
             WHERE waybill_id = @Id
-            """, new { To = to.ToWire(), Now = now, Reason = reason, DeclinedOn = declinedOn?.ToDateTime(TimeOnly.MinValue), Id = waybillId },
+            """, new { To = to.ToWire(), Now = now, Reason = reason, DeclinedOn = declinedOn, Id = waybillId },
             cancellationToken: cancellationToken));
         await AppendHistoryAsync(connection, waybillId, from, to, actor, tin, reason, now, cancellationToken);
     }
