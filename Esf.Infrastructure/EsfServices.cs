@@ -90,6 +90,7 @@ public static class EsfServices
         services.AddSingleton<InvoiceQueries>();
         services.AddSingleton<InvoiceValidator>();
         services.AddSingleton<EnterpriseValidator>();
+        services.AddSingleton<WorkingCalendarStore>();
         services.AddSingleton<InvoiceStatusChanger>();
         services.AddSingleton<InvoiceSearch>();
         services.AddSingleton<InvoiceReport>();

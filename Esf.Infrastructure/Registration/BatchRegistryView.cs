@@ -1,3 +1,4 @@
+using Esf.Domain.Calendar;
 using Esf.Domain.Invoices.Document;
 using Esf.Domain.Rules;
 using Esf.Domain.Rules.Document;
@@ -102,4 +103,6 @@ internal sealed class BatchRegistryView(
         facts.VatRates.Count == 0 ? null : facts.VatRates.Any(r => r.Rate == rate && r.From <= date && (r.To is null || date <= r.To));
 
     public bool? IsOutageDate(DateOnly date) => facts.HasOutages ? facts.OutageDates.Contains(date) : null;
+
+    public WorkingDayCalendar? WorkingDays => facts.WorkingDays;
 }

@@ -1,3 +1,4 @@
+using Esf.Domain.Calendar;
 using Esf.Domain.Rules;
 
 namespace Esf.Infrastructure.Registration;
@@ -19,6 +20,8 @@ internal sealed class RegistrySnapshot
     public List<(int Rate, DateOnly From, DateOnly? To)> VatRates { get; } = [];
     public HashSet<DateOnly> OutageDates { get; } = [];
     public bool HasOutages { get; set; }
+    /// <summary>The working-day calendar registry, read only for a batch holding an invoice issued on a waybill (R155).</summary>
+    public WorkingDayCalendar? WorkingDays { get; set; }
 
     /// <summary>Registered invoices the batch refers to, by registration number and by (seller, num, date).</summary>
     public Dictionary<string, OriginalInvoice> OriginalsByNumber { get; } = new(StringComparer.Ordinal);

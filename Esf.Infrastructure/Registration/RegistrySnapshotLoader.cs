@@ -2,6 +2,8 @@ using Dapper;
 using Esf.Domain.Invoices;
 using Esf.Domain.Rules;
 using Esf.Domain.Rules.Registration;
+using Esf.Domain.Rules.Registration.Snt;
+using Esf.Infrastructure.Registry;
 using Esf.Infrastructure.Xml;
 using Npgsql;
 using NpgsqlTypes;
@@ -78,6 +80,12 @@ internal static class RegistrySnapshotLoader
         snapshot.HasOutages = await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM outage_dates)", cancellationToken: ct));
         snapshot.OutageDates.UnionWith(await connection.QueryAsync<DateOnly>(new CommandDefinition(
             "SELECT outage_date FROM outage_dates WHERE outage_date = ANY(@Dates)", new { Dates = paperDates }, cancellationToken: ct)));
+        // Only invoices issued on a waybill count working days: an ordinary batch makes no extra round trip.
+        if (bodies.Any(b => SntBasis.NumberOf(b) is not null))
+        {
+            snapshot.WorkingDays = await WorkingCalendarStore.LoadAsync(connection, ct);
+        }
+
         await LoadOriginalsAsync(connection, documents, lockOriginals, snapshot, ct);
         return snapshot;
     }

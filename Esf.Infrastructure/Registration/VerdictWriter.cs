@@ -1,4 +1,5 @@
 using Esf.Domain.Invoices;
+using Esf.Domain.Rules.Registration.Snt;
 using Esf.Infrastructure.Persistence;
 using Npgsql;
 using NpgsqlTypes;
@@ -7,7 +8,8 @@ namespace Esf.Infrastructure.Registration;
 
 /// <summary>
 /// Writes the verdicts of a batch inside the caller's transaction: registered invoices get their number and CREATED, the others
-/// FAILED with every error — one UPDATE and one history INSERT for the whole batch. Only invoices still without a verdict
+/// FAILED with every error — one UPDATE and one history INSERT for the whole batch. Each keeps the waybill its section F names
+/// (32.1), so the invoices of a waybill are found by that number. Only invoices still without a verdict
 /// (IN_QUEUE, or IN_PROCESSING from an earlier version), locked first by <see cref="LockUnfinishedAsync"/>, are touched, so a
 /// concurrent or redelivered message changes nothing and no invoice is registered twice.
 /// </summary>
@@ -38,8 +40,8 @@ internal static class VerdictWriter
         var ids = mine.Select(v => v.InvoiceId).ToArray();
         await using (var command = new NpgsqlCommand("""
             UPDATE invoices i SET status = v.status, registration_number = v.number, related_invoice_id = v.related,
-                signature_valid = v.valid, cancel_reason = v.reason, last_update_date = @Now
-            FROM unnest(@Ids, @Statuses, @Numbers, @Related, @Valid, @Reasons) AS v(id, status, number, related, valid, reason)
+                signature_valid = v.valid, cancel_reason = v.reason, waybill_number = v.waybill, last_update_date = @Now
+            FROM unnest(@Ids, @Statuses, @Numbers, @Related, @Valid, @Reasons, @Waybills) AS v(id, status, number, related, valid, reason, waybill)
             WHERE i.invoice_id = v.id
             """, connection))
         {
@@ -61,6 +63,10 @@ internal static class VerdictWriter
             command.Parameters.Add(new NpgsqlParameter("Reasons", NpgsqlDbType.Array | NpgsqlDbType.Varchar)
             {
                 Value = mine.Select(v => v.Passed ? null : v.Violations[0].ErrorCode).ToArray(),
+            });
+            command.Parameters.Add(new NpgsqlParameter("Waybills", NpgsqlDbType.Array | NpgsqlDbType.Varchar)
+            {
+                Value = mine.Select(v => v.Document is { } d ? SntBasis.NumberOf(d.Body) : null).ToArray(),
             });
             command.Parameters.Add(new NpgsqlParameter("Now", NpgsqlDbType.TimestampTz) { Value = now });
             await command.ExecuteNonQueryAsync(cancellationToken);

@@ -35,6 +35,8 @@ public static class RegistryTables
             [new("rate", Integer, true), new("name_ru", Text, true), new("valid_from", Date, true), new("valid_to", Date)]),
         new("tnved", "tnved", ["code"], [new("code", Text, true, 10), new("name_ru", Text, true), new("is_exemption", Flag)]),
         new("outage-dates", "outage_dates", ["outage_date"], [new("outage_date", Date, true), new("reason")]),
+        // The days the working-day calendar changes: a weekday off (is_working false) or a working weekend day (true).
+        new("calendar", "working_calendar", ["day"], [new("day", Date, true), new("is_working", Flag, true), new("name_ru")]),
     ];
 
     public static RegistryTable? Find(string name) => All.FirstOrDefault(t => t.Name == name);

@@ -13,6 +13,7 @@ namespace Esf.Api.Rest.Registry;
 /// <summary>
 /// /api/v1/admin/registry/{name}: bulk import of a registry from CSV, protected by the configured admin key (Esf:AdminApiKey,
 /// header X-Admin-Key; no key configured = import disabled). /api/v1/enterprises/validate: enterpriseValidation over REST.
+/// /api/v1/registry/calendar: the working-day calendar's listed days of a year.
 /// </summary>
 public static class RegistryEndpoints
 {
@@ -36,6 +37,15 @@ public static class RegistryEndpoints
             .WithSummary("Check enterprises' registration data (enterpriseValidation)")
             .WithDescription("For each key: SUCCESS, TIN_ABSENT, CERTIFICATE_SERIES_OR_CERTIFICATE_NUM_ABSENT, BANK_NOT_FOUND, IIK_ABSENT or BIK_ABSENT.")
             .ProducesRestProblems(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/registry/calendar", ReadCalendarAsync)
+            .WithTags("Registry")
+            .WithName("ReadWorkingDayCalendar")
+            .WithSummary("The working-day calendar of a year")
+            .WithDescription("The days the imported registry «calendar» lists for the year: weekdays off (isWorking false: public " +
+                "holidays and days off moved onto a weekday) and weekend days made working (isWorking true). Every other day is a working " +
+                "day from Monday to Friday. The decline window of a waybill (3 working days) is counted on it.")
+            .ProducesRestProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized);
         return api;
     }
 
@@ -55,6 +65,17 @@ public static class RegistryEndpoints
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var csv = await reader.ReadToEndAsync(ct);
         return TypedResults.Ok(await importer.ImportAsync(table, csv, ct));
+    }
+
+    private static async Task<Ok<WorkingCalendarYear>> ReadCalendarAsync(
+        int? year, BearerSession bearer, WorkingCalendarStore calendar, CancellationToken ct)
+    {
+        if (year is not { } y || y < DateOnly.MinValue.Year || y > DateOnly.MaxValue.Year)
+        {
+            throw EsfException.InvalidInput("the query parameter year (e.g. 2026) is required");
+        }
+
+        return TypedResults.Ok(new WorkingCalendarYear(y, await calendar.YearAsync(y, ct)));
     }
 
     /// <summary>
