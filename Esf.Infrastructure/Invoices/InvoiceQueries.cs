@@ -43,6 +43,29 @@ public sealed class InvoiceQueries(NpgsqlDataSource database)
         return ids.Distinct().Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
 
+    /// <summary>
+    /// The registered original of each FAILED invoice among <paramref name="ids"/> refused as a duplicate (A-02): the invoice of the
+    /// same seller with the same number and date that holds a registration number. Derived at read time (ADR 0020), and only
+    /// where both the duplicate and the original are visible to the session, so no other enterprise's id is ever revealed.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, DuplicateOriginal>> GetDuplicateOriginalsAsync(
+        SessionContext session, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(long DuplicateId, long Id, string RegistrationNumber)>(new CommandDefinition($"""
+            SELECT d.invoice_id, i.invoice_id, i.registration_number
+            FROM invoices d JOIN invoices i
+              ON i.seller_tin = d.seller_tin AND i.num = d.num AND i.invoice_date = d.invoice_date AND i.registration_number IS NOT NULL
+            WHERE d.status = @Failed AND {Visible}
+              AND d.invoice_id IN (SELECT i.invoice_id FROM invoices i WHERE i.invoice_id = ANY(@Ids) AND {Visible})
+              AND EXISTS (SELECT 1 FROM invoice_errors e WHERE e.invoice_id = d.invoice_id AND e.rule_id = @RuleId)
+            """, new
+        {
+            Ids = ids.ToArray(), session.Tin, Failed = InvoiceStatus.Failed.ToWire(), RuleId = RuleCatalogue.NumberAndDateMustBeUniqueForSeller.Id,
+        }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.DuplicateId, r => new DuplicateOriginal(r.Id, r.RegistrationNumber));
+    }
+
     /// <summary>queryInvoiceHistoryById: every status change of each visible invoice, oldest first.</summary>
     public async Task<IReadOnlyList<StatusHistoryRecord>> GetHistoryAsync(
         SessionContext session, IReadOnlyList<long> ids, CancellationToken cancellationToken)

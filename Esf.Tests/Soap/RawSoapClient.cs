@@ -29,7 +29,8 @@ public sealed class RawSoapClient(HttpClient http) : IDisposable
         }
 
         using var response = await http.SendAsync(request);
-        return new SoapReply(response.StatusCode, response.Content.Headers.ContentType?.ToString(), await response.Content.ReadAsStringAsync());
+        return new SoapReply(response.StatusCode, response.Content.Headers.ContentType?.ToString(), await response.Content.ReadAsStringAsync(),
+            response.Headers.TryGetValues("X-Esf-Duplicate-Of", out var duplicateOf) ? string.Join(", ", duplicateOf) : null);
     }
 
     public async Task<SoapReply> GetAsync(string relativeUrl)

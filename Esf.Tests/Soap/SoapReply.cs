@@ -4,7 +4,8 @@ using System.Xml.Linq;
 namespace Esf.Tests.Soap;
 
 /// <summary>A raw HTTP answer of a SOAP endpoint, with the few XML look-ups the tests need.</summary>
-public sealed record SoapReply(HttpStatusCode Status, string? ContentType, string Body)
+/// <param name="DuplicateOf">The gateway's X-Esf-Duplicate-Of header, outside the envelope old clients read (ADR 0020).</param>
+public sealed record SoapReply(HttpStatusCode Status, string? ContentType, string Body, string? DuplicateOf = null)
 {
     public XDocument Xml => XDocument.Parse(Body, LoadOptions.PreserveWhitespace);
 

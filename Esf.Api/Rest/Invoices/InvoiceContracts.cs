@@ -6,7 +6,8 @@ using Esf.Infrastructure.Invoices;
 namespace Esf.Api.Rest.Invoices;
 
 /// <summary>
-/// A stored invoice with everything the real API's InvoiceInfo carries; errors are filled for a FAILED invoice. Every date
+/// A stored invoice with everything the real API's InvoiceInfo carries; errors are filled for a FAILED invoice, and
+/// <see cref="DuplicateOf"/> for one refused as a duplicate number and date (A-02, a field the real API does not have). Every date
 /// is ISO (ADR 0006): <see cref="Date"/> is the body's dd.MM.yyyy issue date, which stays day-first only inside the body.
 /// </summary>
 public sealed record InvoiceView(
@@ -31,20 +32,27 @@ public sealed record InvoiceView(
     DateTimeOffset LastUpdateDate,
     string? CancelReason,
     string? Kogd,
-    IReadOnlyList<RuleViolation> Errors)
+    IReadOnlyList<RuleViolation> Errors,
+    DuplicateOriginal? DuplicateOf)
 {
-    public static InvoiceView From(InvoiceRecord r, IReadOnlyList<RuleViolation> errors) => new(
+    public static InvoiceView From(VisibleInvoice invoice) => From(invoice.Record, invoice.Errors, invoice.DuplicateOf);
+
+    public static InvoiceView From(InvoiceRecord r, IReadOnlyList<RuleViolation> errors, DuplicateOriginal? duplicateOf = null) => new(
         r.InvoiceId, r.Status.ToWire(), r.RegistrationNumber, r.Num, BodyFacts.ParseDate(r.DateText), r.TurnoverDate, r.InvoiceType, r.SellerTin,
         r.CustomerTin, r.Body, r.Version, r.Signature, r.SignatureType, r.SignatureValid, r.Certificate, r.Hash, r.InputDate,
-        r.DeliveryDate, r.LastUpdateDate, r.CancelReason, r.Kogd, errors);
+        r.DeliveryDate, r.LastUpdateDate, r.CancelReason, r.Kogd, errors, duplicateOf);
 }
 
-/// <summary>What a client polls after an upload: cheap, without the body.</summary>
+/// <summary>
+/// What a client polls after an upload: cheap, without the body. <see cref="DuplicateOf"/> names the registered original of an
+/// invoice refused as a duplicate, so a client that lost its first answer finds the registration number.
+/// </summary>
 public sealed record InvoiceStatusView(
-    long Id, string Status, string? RegistrationNumber, DateTimeOffset LastUpdateDate, IReadOnlyList<RuleViolation> Errors)
+    long Id, string Status, string? RegistrationNumber, DateTimeOffset LastUpdateDate, IReadOnlyList<RuleViolation> Errors,
+    DuplicateOriginal? DuplicateOf)
 {
-    public static InvoiceStatusView From(InvoiceRecord r, IReadOnlyList<RuleViolation> errors) =>
-        new(r.InvoiceId, r.Status.ToWire(), r.RegistrationNumber, r.LastUpdateDate, errors);
+    public static InvoiceStatusView From(VisibleInvoice invoice) => new(invoice.Record.InvoiceId, invoice.Record.Status.ToWire(),
+        invoice.Record.RegistrationNumber, invoice.Record.LastUpdateDate, invoice.Errors, invoice.DuplicateOf);
 }
 
 /// <summary>One status change: from where to where, when, by whom and why.</summary>

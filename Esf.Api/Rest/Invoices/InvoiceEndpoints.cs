@@ -66,14 +66,14 @@ public static class InvoiceEndpoints
     private static async Task<Ok<InvoiceView>> GetAsync(long id, BearerSession bearer, InvoiceQueries queries, CancellationToken ct)
     {
         var invoice = await VisibleInvoice.FindAsync(queries, bearer.Context, id, ct);
-        return TypedResults.Ok(InvoiceView.From(invoice.Record, invoice.Errors));
+        return TypedResults.Ok(InvoiceView.From(invoice));
     }
 
     private static async Task<Ok<InvoiceStatusView>> GetStatusAsync(
         long id, BearerSession bearer, InvoiceQueries queries, CancellationToken ct)
     {
         var invoice = await VisibleInvoice.FindAsync(queries, bearer.Context, id, ct);
-        return TypedResults.Ok(InvoiceStatusView.From(invoice.Record, invoice.Errors));
+        return TypedResults.Ok(InvoiceStatusView.From(invoice));
     }
 
     private static async Task<Ok<IReadOnlyList<InvoiceHistoryEntry>>> GetHistoryAsync(

@@ -8,10 +8,11 @@ using Esf.Infrastructure.Sessions;
 namespace Esf.Api.Rest.Invoices;
 
 /// <summary>
-/// An invoice the session may see, with its errors when it FAILED. An invoice of another enterprise answers 404 like an
+/// An invoice the session may see, with its errors when it FAILED and, when it FAILED as a duplicate, the registered
+/// original the session may see (ADR 0020). An invoice of another enterprise answers 404 like an
 /// unknown id, so that ids of others cannot be probed.
 /// </summary>
-public sealed record VisibleInvoice(InvoiceRecord Record, IReadOnlyList<RuleViolation> Errors)
+public sealed record VisibleInvoice(InvoiceRecord Record, IReadOnlyList<RuleViolation> Errors, DuplicateOriginal? DuplicateOf = null)
 {
     public static async Task<VisibleInvoice> FindAsync(InvoiceQueries queries, SessionContext session, long id, CancellationToken ct)
     {
@@ -24,6 +25,7 @@ public sealed record VisibleInvoice(InvoiceRecord Record, IReadOnlyList<RuleViol
         }
 
         var errors = await queries.GetErrorsAsync(session, [id], ct);
-        return new VisibleInvoice(record, errors.SelectMany(e => e.Errors).ToList());
+        var originals = await queries.GetDuplicateOriginalsAsync(session, [id], ct);
+        return new VisibleInvoice(record, errors.SelectMany(e => e.Errors).ToList(), originals.GetValueOrDefault(id));
     }
 }

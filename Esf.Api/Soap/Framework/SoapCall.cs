@@ -5,6 +5,9 @@ public sealed class SoapCall(HttpContext http, UsernameToken? usernameToken)
 {
     public CancellationToken CancellationToken => http.RequestAborted;
 
+    /// <summary>HTTP headers of the answer, for what the gateway adds outside the real wire's envelope (ADR 0020).</summary>
+    public IHeaderDictionary ResponseHeaders => http.Response.Headers;
+
     public T Get<T>()
         where T : notnull => http.RequestServices.GetRequiredService<T>();
 

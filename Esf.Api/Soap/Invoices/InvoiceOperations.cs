@@ -40,6 +40,7 @@ public sealed class InvoiceOperations(
         IdListLimit.Check(request.IdList!.Count, quotas.Value);
         var session = await sessions.RequireAsync(request.SessionId, call.CancellationToken);
         var errors = await queries.GetErrorsAsync(session, request.IdList!, call.CancellationToken);
+        DuplicateOfHeader.Write(call, await queries.GetDuplicateOriginalsAsync(session, request.IdList!, call.CancellationToken));
         return new InvoiceErrorByIdResponse { InvoiceErrorList = [.. errors.Select(InvoiceMapping.ToInvoiceError)] };
     }
 
