@@ -35,6 +35,12 @@ public sealed class EsfOptions
     public int MaxInvoicesPerUpload { get; set; } = 1_000;
 
     /// <summary>
+    /// Most distinct certificates kept parsed (<see cref="Signatures.ParsedCertificates"/>): at least the signers that upload within a
+    /// few minutes, each a few KB.
+    /// </summary>
+    public int CertificateCacheSize { get; set; } = 1_000;
+
+    /// <summary>
     /// Seed the demo registry, user and signing certificate at start-up. Defaults to true only in the Development environment;
     /// elsewhere it also needs development trust (<c>Esf:Security:DevelopmentTrust</c>), because the demo key is self-signed.
     /// </summary>

@@ -17,6 +17,7 @@ public sealed class EsfOptionsValidator(IHostEnvironment environment, IOptions<S
         .Require(!string.IsNullOrWhiteSpace(options.DataDirectory), "Esf:DataDirectory must not be empty.")
         .Positive("Esf:MaxRequestBytes", options.MaxRequestBytes)
         .Positive("Esf:MaxInvoicesPerUpload", options.MaxInvoicesPerUpload)
+        .Positive("Esf:CertificateCacheSize", options.CertificateCacheSize)
         .Positive("Esf:SessionIdleMinutes", options.SessionIdleMinutes)
         .Positive("Esf:RelayGraceSeconds", options.RelayGraceSeconds)
         .Positive("Esf:RelayMaxAttempts", options.RelayMaxAttempts)

@@ -45,6 +45,7 @@ public static class EsfServices
         services.AddSingleton<TimeProvider>(provider => provider.GetRequiredService<SandboxClock>());
         // The gateway checks login and registration certificates, the worker invoice signatures; both read the trust store at start.
         services.AddSingleton<CertificateValidator>();
+        services.AddSingleton<Signatures.ParsedCertificates>();
         services.AddHostedService<TrustMaterialLoader>();
         // The gateway serves the change feed and manages webhooks; the worker's dispatcher delivers them.
         services.AddSingleton<FeedSequencer>();

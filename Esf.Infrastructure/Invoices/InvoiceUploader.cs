@@ -16,7 +16,8 @@ namespace Esf.Infrastructure.Invoices;
 /// accepted ones IN_QUEUE together with the upload in one transaction, then publishes one message for the whole upload.
 /// </summary>
 public sealed class InvoiceUploader(
-    NpgsqlDataSource database, UploadPublisher publisher, IOptions<EsfOptions> options, IOptions<QuotaOptions> quotas, TimeProvider clock)
+    NpgsqlDataSource database, UploadPublisher publisher, IOptions<EsfOptions> options, IOptions<QuotaOptions> quotas, TimeProvider clock,
+    ParsedCertificates certificates)
 {
     /// <param name="channel">"SOAP" or "REST", recorded with the upload.</param>
     /// <param name="idempotencyKey">A repeat with the same key (per enterprise) gets the first answer back.</param>
@@ -25,8 +26,7 @@ public sealed class InvoiceUploader(
     {
         using var activity = EsfActivities.StartUpload(channel);
         EnsureSize(batch);
-        using var certificate = CertificateParser.TryParse(batch.Certificate, out var parsed) ? parsed : null;
-        var (checkedItems, declined) = Check(batch, certificate);
+        var (checkedItems, declined) = Check(batch, certificates.Get(batch.Certificate)?.Certificate);
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var accepted = await AuthorizeAsync(connection, session, checkedItems, declined, cancellationToken);

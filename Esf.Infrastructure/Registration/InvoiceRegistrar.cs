@@ -14,7 +14,8 @@ namespace Esf.Infrastructure.Registration;
 /// </summary>
 public sealed class InvoiceRegistrar(
     NpgsqlDataSource database, TimeProvider clock, ILogger<InvoiceRegistrar> logger, Security.CertificateValidator certificates,
-    Microsoft.Extensions.Options.IOptions<EsfOptions> options, Sandbox.SandboxFaults? faults = null, Waybills.WaybillRegistrar? waybills = null)
+    Signatures.ParsedCertificates parsedCertificates, Microsoft.Extensions.Options.IOptions<EsfOptions> options, Sandbox.SandboxFaults? faults = null,
+    Waybills.WaybillRegistrar? waybills = null)
 {
     public Task ProcessAsync(long uploadId, CancellationToken cancellationToken) => ProcessAsync(uploadId, null, cancellationToken);
 
@@ -55,7 +56,7 @@ public sealed class InvoiceRegistrar(
         }
 
         var checkedInvoices = new CheckedInvoice[pending.Count];
-        using (var signers = new SignerKeys(certificates))
+        using (var signers = new SignerKeys(certificates, parsedCertificates))
         {
             Parallel.For(0, pending.Count, i => checkedInvoices[i] = CheckedInvoice.Of(
                 pending[i].InvoiceId, pending[i].Body, pending[i].Signature, pending[i].Certificate, pending[i].SignatureType, signers));

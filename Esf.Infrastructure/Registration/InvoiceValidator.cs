@@ -15,7 +15,8 @@ namespace Esf.Infrastructure.Registration;
 /// enterprise's invoices. Without a signature and certificate the signature rules (GEN-01, B-02, POA-01) are not run, and the
 /// report says so.
 /// </summary>
-public sealed class InvoiceValidator(NpgsqlDataSource database, TimeProvider clock, Security.CertificateValidator certificates)
+public sealed class InvoiceValidator(
+    NpgsqlDataSource database, TimeProvider clock, Security.CertificateValidator certificates, ParsedCertificates parsedCertificates)
 {
     private static readonly string[] SignatureRules = ["GEN-01", "B-02", "POA-01"];
 
@@ -25,7 +26,7 @@ public sealed class InvoiceValidator(NpgsqlDataSource database, TimeProvider clo
     {
         var type = string.IsNullOrEmpty(signatureType) ? SignatureCheck.Company : signatureType;
         var signed = !string.IsNullOrEmpty(signature) && !string.IsNullOrEmpty(certificate);
-        using var parsed = signed && CertificateParser.TryParse(certificate, out var read) ? read : null;
+        var parsed = signed ? parsedCertificates.Get(certificate)?.Certificate : null;
         var (document, violations) = signed
             ? UploadChecks.Check(new UploadItem(body, UploadChecks.SupportedVersion, signature!, type), parsed)
             : UnsignedUploadStage(body);
@@ -46,7 +47,7 @@ public sealed class InvoiceValidator(NpgsqlDataSource database, TimeProvider clo
         var signatureChecked = parsed is not null;
         var registry = await RegistryFacts.LoadAsync(connection, [document], today, lockOriginals: false, ct);
         CheckedInvoice invoice;
-        using (var signers = new SignerKeys(certificates))
+        using (var signers = new SignerKeys(certificates, parsedCertificates))
         {
             invoice = signatureChecked
                 ? CheckedInvoice.Of(0, body, signature!, certificate!, type, signers)

@@ -8,17 +8,18 @@ using Esf.Infrastructure.Signatures.Gost;
 namespace Esf.Infrastructure.Registration;
 
 /// <summary>
-/// The signing certificates of one batch, each parsed once: every invoice of an upload carries the same certificate, and
-/// parsing it and importing its key cost about four times the RSA check itself (BENCHMARKS.md). RSA objects are not
-/// documented as thread-safe, so each thread verifying in parallel gets its own copy of the public key; a GOST key is
-/// immutable and shared.
+/// The signers of one batch, each certificate judged once per batch: every invoice of an upload carries the same certificate.
+/// The certificate's parsing and key come from <see cref="ParsedCertificates"/> (once per process); whether it is accepted for
+/// signing (in date, trusted, unrevoked) is decided here, for this batch, because it changes with the clock and the CRLs.
+/// RSA objects are not documented as thread-safe, so each thread verifying in parallel gets its own copy of the public key; a
+/// GOST key is immutable and shared.
 /// </summary>
-internal sealed class SignerKeys(Security.CertificateValidator validator) : IDisposable
+internal sealed class SignerKeys(Security.CertificateValidator validator, ParsedCertificates certificates) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Signer?> signers = new(StringComparer.Ordinal);
 
     /// <summary>The signer of <paramref name="certificate"/>, or null when it is not a certificate with an RSA or GOST key.</summary>
-    public Signer? For(string certificate) => signers.GetOrAdd(certificate, text => Signer.TryCreate(text, validator));
+    public Signer? For(string certificate) => signers.GetOrAdd(certificate, text => Signer.TryCreate(certificates.Get(text), validator));
 
     /// <summary>The problem recorded for a stored document whose certificate cannot be read.</summary>
     public const string UnreadableCertificate = "сертификат не читается (the certificate cannot be read)";
@@ -48,12 +49,12 @@ internal sealed class SignerKeys(Security.CertificateValidator validator) : IDis
         private readonly ThreadLocal<RSA>? rsaKeys;
         private readonly GostPublicKey? gostKey;
 
-        private Signer(CertificateSubject subject, bool acceptedForSigning, byte[]? rsaPublicKey, GostPublicKey? gostKey)
+        private Signer(ParsedCertificate certificate, bool acceptedForSigning)
         {
-            Subject = subject;
+            Subject = certificate.Subject;
             AcceptedForSigning = acceptedForSigning;
-            rsaKeys = rsaPublicKey is null ? null : new ThreadLocal<RSA>(() => ImportKey(rsaPublicKey), trackAllValues: true);
-            this.gostKey = gostKey;
+            rsaKeys = certificate.RsaPublicKey is { } rsaPublicKey ? new ThreadLocal<RSA>(() => ImportKey(rsaPublicKey), trackAllValues: true) : null;
+            gostKey = certificate.GostKey;
         }
 
         public CertificateSubject Subject { get; }
@@ -65,26 +66,10 @@ internal sealed class SignerKeys(Security.CertificateValidator validator) : IDis
             ? InvoiceSignatureVerifier.Verify(body, signature, gostKey)
             : InvoiceSignatureVerifier.Verify(body, signature, rsaKeys!.Value!);
 
-        public static Signer? TryCreate(string certificateText, Security.CertificateValidator validator)
-        {
-            if (!CertificateParser.TryParse(certificateText, out var certificate))
-            {
-                return null;
-            }
-
-            using (certificate)
-            using (var rsa = certificate.GetRSAPublicKey())
-            {
-                var gost = rsa is null ? GostPublicKey.From(certificate) : null;
-                return rsa is null && gost is null
-                    ? null
-                    : new Signer(
-                        CertificateParser.Subject(certificate),
-                        validator.Accepts(certificate, Security.CertificatePurpose.Signing),
-                        rsa?.ExportSubjectPublicKeyInfo(),
-                        gost);
-            }
-        }
+        public static Signer? TryCreate(ParsedCertificate? certificate, Security.CertificateValidator validator) =>
+            certificate is { HasSigningKey: true }
+                ? new Signer(certificate, validator.Accepts(certificate.Certificate, Security.CertificatePurpose.Signing))
+                : null;
 
         public void Dispose()
         {

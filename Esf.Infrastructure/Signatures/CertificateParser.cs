@@ -11,6 +11,13 @@ public static class CertificateParser
     public static bool TryParse(string? text, out X509Certificate2 certificate)
     {
         certificate = null!;
+        return TryReadDer(text, out var der) && TryLoad(der, out certificate);
+    }
+
+    /// <summary>The certificate's DER bytes as sent (Base64 or PEM), not yet parsed: what <see cref="ParsedCertificates"/> is keyed by.</summary>
+    public static bool TryReadDer(string? text, out byte[] der)
+    {
+        der = [];
         if (string.IsNullOrWhiteSpace(text))
         {
             return false;
@@ -18,13 +25,26 @@ public static class CertificateParser
 
         try
         {
-            var der = text.Contains("-----BEGIN", StringComparison.Ordinal)
+            der = text.Contains("-----BEGIN", StringComparison.Ordinal)
                 ? X509Certificate2.CreateFromPem(text).RawData
                 : Convert.FromBase64String(text.Trim());
+            return der.Length > 0;
+        }
+        catch (Exception e) when (e is FormatException or CryptographicException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    public static bool TryLoad(byte[] der, out X509Certificate2 certificate)
+    {
+        certificate = null!;
+        try
+        {
             certificate = X509CertificateLoader.LoadCertificate(der);
             return true;
         }
-        catch (Exception e) when (e is FormatException or CryptographicException or ArgumentException)
+        catch (CryptographicException)
         {
             return false;
         }

@@ -17,13 +17,14 @@ namespace Esf.Infrastructure.Waybills;
 /// register each with its 42-digit number (NOT_VIEWED) or fail it with every error. A registered corrected waybill annuls its
 /// primary (CANCELED). Safe to run again: a second delivery finds no undecided waybill.
 /// </summary>
-public sealed class WaybillRegistrar(TimeProvider clock, Security.CertificateValidator certificates, ILogger<WaybillRegistrar> logger)
+public sealed class WaybillRegistrar(
+    TimeProvider clock, Security.CertificateValidator certificates, Signatures.ParsedCertificates parsedCertificates, ILogger<WaybillRegistrar> logger)
 {
     internal async Task ProcessAsync(NpgsqlConnection connection, long uploadId, CancellationToken cancellationToken)
     {
         var pending = await WaybillStore.LoadUnfinishedAsync(connection, uploadId, cancellationToken);
         List<CheckedWaybill> checkedWaybills;
-        using (var signers = new SignerKeys(certificates))
+        using (var signers = new SignerKeys(certificates, parsedCertificates))
         {
             checkedWaybills = [.. pending.Select(p => CheckedWaybill.Of(p, signers))];
         }

@@ -50,5 +50,5 @@ public sealed class Judging_powers_of_attorney_on_the_registration_day : Workerl
 
     private InvoiceRegistrar WorkerAt(DateOnly day) => new(
         Gateway.Get<NpgsqlDataSource>(), ControlledClock.At(day), NullLogger<InvoiceRegistrar>.Instance, Gateway.Get<CertificateValidator>(),
-        Gateway.Get<IOptions<EsfOptions>>());
+        Gateway.Get<Esf.Infrastructure.Signatures.ParsedCertificates>(), Gateway.Get<IOptions<EsfOptions>>());
 }
