@@ -89,6 +89,7 @@ public static class EsfServices
         services.AddSingleton<InvoiceUploader>();
         services.AddSingleton<InvoiceQueries>();
         services.AddSingleton<InvoiceValidator>();
+        services.AddSingleton<Drafts.InvoiceDrafts>();
         services.AddSingleton<EnterpriseValidator>();
         services.AddSingleton<InvoiceStatusChanger>();
         services.AddSingleton<InvoiceSearch>();

@@ -1,6 +1,7 @@
 using Esf.Api.Printing;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.ApiKeys;
+using Esf.Api.Rest.Drafts;
 using Esf.Api.Rest.Exports;
 using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.OpenApi;
@@ -46,6 +47,7 @@ public static class RestEndpointExtensions
             .MapInvoiceEndpoints()
             .MapInvoiceStatusEndpoints()
             .MapInvoiceSearchEndpoints()
+            .MapDraftEndpoints()
             .MapUpdateEndpoints()
             .MapApiKeyEndpoints()
             .MapPowerOfAttorneyEndpoints()

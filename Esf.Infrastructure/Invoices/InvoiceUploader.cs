@@ -22,8 +22,15 @@ public sealed class InvoiceUploader(
 {
     /// <param name="channel">"SOAP" or "REST", recorded with the upload.</param>
     /// <param name="idempotencyKey">A repeat with the same key (per enterprise) gets the first answer back.</param>
+    public Task<UploadResult> UploadAsync(
+        SessionContext session, UploadBatch batch, string channel, string? idempotencyKey, CancellationToken cancellationToken) =>
+        UploadAsync(session, batch, channel, idempotencyKey, beforeCommit: null, cancellationToken);
+
+    /// <param name="beforeCommit">Runs in the upload's transaction once its invoices are stored, before the commit: what must
+    /// happen with the upload or not at all (a draft becomes its upload exactly once). Throwing rolls the upload back.</param>
     public async Task<UploadResult> UploadAsync(
-        SessionContext session, UploadBatch batch, string channel, string? idempotencyKey, CancellationToken cancellationToken)
+        SessionContext session, UploadBatch batch, string channel, string? idempotencyKey,
+        Func<NpgsqlConnection, UploadResult, CancellationToken, Task>? beforeCommit, CancellationToken cancellationToken)
     {
         using var activity = EsfActivities.StartUpload(channel);
         EnsureSize(batch);
@@ -51,6 +58,11 @@ public sealed class InvoiceUploader(
         if (idempotencyKey is not null)
         {
             await IdempotencyKeys.CompleteAsync(connection, session.Tin, idempotencyKey, result, cancellationToken);
+        }
+
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(connection, result, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
