@@ -90,6 +90,7 @@ public static class EsfServices
         services.AddSingleton<InvoiceQueries>();
         services.AddSingleton<InvoiceValidator>();
         services.AddSingleton<Drafts.InvoiceDrafts>();
+        services.AddSingleton<Imports.InvoiceImports>();
         services.AddSingleton<EnterpriseValidator>();
         services.AddSingleton<InvoiceStatusChanger>();
         services.AddSingleton<InvoiceSearch>();

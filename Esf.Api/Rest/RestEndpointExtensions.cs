@@ -3,6 +3,7 @@ using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.ApiKeys;
 using Esf.Api.Rest.Drafts;
 using Esf.Api.Rest.Exports;
+using Esf.Api.Rest.Imports;
 using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.OpenApi;
 using Esf.Api.Rest.Participants;
@@ -48,6 +49,7 @@ public static class RestEndpointExtensions
             .MapInvoiceStatusEndpoints()
             .MapInvoiceSearchEndpoints()
             .MapDraftEndpoints()
+            .MapImportEndpoints()
             .MapUpdateEndpoints()
             .MapApiKeyEndpoints()
             .MapPowerOfAttorneyEndpoints()

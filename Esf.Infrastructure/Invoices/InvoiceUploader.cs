@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
+using Esf.Domain.Invoices;
 using Esf.Domain.Rules;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Messaging;
@@ -34,11 +34,27 @@ public sealed class InvoiceUploader(
     {
         using var activity = EsfActivities.StartUpload(channel);
         EnsureSize(batch);
-        using var certificate = CertificateParser.TryParse(batch.Certificate, out var parsed) ? parsed : null;
-        var (checkedItems, declined) = Check(batch, certificate);
-
+        var (checkedItems, declined) = Check(batch);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var accepted = await AuthorizeAsync(connection, session, checkedItems, declined, cancellationToken);
+        var result = await StoreAsync(connection, new UploadRequest(session, batch, channel, idempotencyKey), accepted, declined,
+            (uploadId, token) => UploadStore.InsertInvoicesAsync(connection, uploadId, session, batch.Certificate, accepted, InvoiceStatus.InQueue, token),
+            beforeCommit, cancellationToken);
+        activity?.SetTag("esf.upload_id", result.UploadId);
+        return result;
+    }
+
+    /// <summary>
+    /// The common end of every upload (also of an import and a transfer): in one transaction, the Idempotency-Key, the upload
+    /// row, the accepted invoices written by <paramref name="store"/>, the declines and <paramref name="beforeCommit"/>; then one
+    /// message when invoices wait for the worker (<see cref="UploadRequest.QueuesInvoices"/>).
+    /// </summary>
+    internal async Task<UploadResult> StoreAsync(
+        NpgsqlConnection connection, UploadRequest request, IReadOnlyList<AcceptedInvoice> accepted, IReadOnlyList<UploadItemResult> declined,
+        Func<long, CancellationToken, Task<long[]>> store, Func<NpgsqlConnection, UploadResult, CancellationToken, Task>? beforeCommit,
+        CancellationToken cancellationToken)
+    {
+        var (session, batch, channel, idempotencyKey, _) = request;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var requestHash = idempotencyKey is null ? null : HashOf(batch);
         if (idempotencyKey is not null
@@ -47,9 +63,10 @@ public sealed class InvoiceUploader(
             return earlier;
         }
 
+        var queued = request.QueuesInvoices ? accepted.Count : 0;
         var uploadId = await UploadOutbox.InsertAsync(
-            connection, session.SessionId, session.Tin, session.Login, channel, batch.Items.Count, accepted.Count, cancellationToken);
-        var ids = await UploadStore.InsertInvoicesAsync(connection, uploadId, session, batch.Certificate, accepted, cancellationToken);
+            connection, session.SessionId, session.Tin, session.Login, channel, batch.Items.Count, queued, cancellationToken);
+        var ids = await store(uploadId, cancellationToken);
         await UploadStore.InsertDeclinesAsync(connection, uploadId, declined, cancellationToken);
         var result = new UploadResult(
             uploadId,
@@ -66,9 +83,8 @@ public sealed class InvoiceUploader(
         }
 
         await transaction.CommitAsync(cancellationToken);
-        activity?.SetTag("esf.upload_id", uploadId);
         EsfMetrics.Uploaded(channel, accepted.Count, declined.Count);
-        if (accepted.Count > 0)
+        if (queued > 0)
         {
             await publisher.PublishAsync(uploadId, cancellationToken);
         }
@@ -76,7 +92,7 @@ public sealed class InvoiceUploader(
         return result;
     }
 
-    private void EnsureSize(UploadBatch batch)
+    internal void EnsureSize(UploadBatch batch)
     {
         if (batch.Items.Count == 0)
         {
@@ -90,8 +106,10 @@ public sealed class InvoiceUploader(
         }
     }
 
-    private static (List<AcceptedInvoice> Accepted, List<UploadItemResult> Declined) Check(UploadBatch batch, X509Certificate2? certificate)
+    /// <summary>The upload checks of every item (in parallel) and the batch's repeated numbers (API-05).</summary>
+    internal static (List<AcceptedInvoice> Accepted, List<UploadItemResult> Declined) Check(UploadBatch batch)
     {
+        using var certificate = CertificateParser.TryParse(batch.Certificate, out var parsed) ? parsed : null;
         var checks = new (Domain.Invoices.InvoiceDocument? Document, IReadOnlyList<RuleViolation> Violations)[batch.Items.Count];
         Parallel.For(0, batch.Items.Count, i => checks[i] = UploadChecks.Check(batch.Items[i], certificate));
 
@@ -123,7 +141,7 @@ public sealed class InvoiceUploader(
     /// The checked invoices their session may send, with the power of attorney each is sent under; the others are declined
     /// (moved to <paramref name="declined"/>, in request order), so nothing of another seller is ever stored.
     /// </summary>
-    private async Task<List<AcceptedInvoice>> AuthorizeAsync(
+    internal async Task<List<AcceptedInvoice>> AuthorizeAsync(
         NpgsqlConnection connection, SessionContext session, List<AcceptedInvoice> checkedItems, List<UploadItemResult> declined,
         CancellationToken cancellationToken)
     {
