@@ -99,6 +99,7 @@ public static class EsfServices
         services.AddSingleton<JournalQueries>();
         services.AddSingleton<InvoiceVerifier>();
         services.AddSingleton<Status.ServiceStatusReader>();
+        services.AddSingleton<Status.OutageRegistry>();
         return services;
     }
 
