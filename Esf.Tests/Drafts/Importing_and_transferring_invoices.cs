@@ -78,6 +78,20 @@ public sealed class Importing_and_transferring_invoices
     }
 
     [Test]
+    public async Task Should_import_once_when_a_client_repeats_the_request_with_its_idempotency_key()
+    {
+        using var seller = await RegistryHttp.LogInAsync(Gateway);
+        var body = TestInvoices.Build(seller.Tenant);
+        seller.Http.DefaultRequestHeaders.Add("Idempotency-Key", $"import-{TestTenant.UniqueNum()}");
+
+        var (_, first) = await seller.PostAsync("api/v1/invoices/import", new { invoices = new[] { new { body } } });
+        var (status, repeat) = await seller.PostAsync("api/v1/invoices/import", new { invoices = new[] { new { body } } });
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK), repeat.ToString());
+        Assert.That(repeat.GetProperty("accepted")[0].GetProperty("id").GetInt64(), Is.EqualTo(first.GetProperty("accepted")[0].GetProperty("id").GetInt64()));
+    }
+
+    [Test]
     public async Task Should_answer_another_enterprise_transferring_an_import_as_if_it_did_not_exist()
     {
         using var seller = await RegistryHttp.LogInAsync(Gateway);

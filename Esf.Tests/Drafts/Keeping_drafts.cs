@@ -84,6 +84,20 @@ public sealed class Keeping_drafts
     }
 
     [Test]
+    public async Task Should_make_one_invoice_of_a_draft_sent_twice_at_once()
+    {
+        using var client = await RegistryHttp.LogInAsync(DraftsGateway.Fixture);
+        var body = TestInvoices.Build(client.Tenant);
+        var id = await SaveAsync(client, body);
+        var send = new { certificate = client.Tenant.CertificateBase64, signature = client.Tenant.Sign(body) };
+
+        var answers = await Task.WhenAll(client.PostAsync($"api/v1/drafts/{id}/send", send), client.PostAsync($"api/v1/drafts/{id}/send", send));
+
+        Assert.That(answers.Select(a => a.Status), Is.All.EqualTo(HttpStatusCode.Accepted), string.Join(" ", answers.Select(a => a.Body)));
+        Assert.That(answers.Select(a => a.Body.GetProperty("accepted")[0].GetProperty("id").GetInt64()).Distinct().Count(), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Should_keep_a_draft_whose_signature_is_refused()
     {
         using var client = await RegistryHttp.LogInAsync(DraftsGateway.Fixture);

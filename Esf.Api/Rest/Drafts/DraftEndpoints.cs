@@ -94,7 +94,7 @@ public static class DraftEndpoints
         long id, ValidateDraftBody body, BearerSession bearer, InvoiceDrafts drafts, CancellationToken ct)
     {
         var result = await drafts.ValidateAsync(bearer.Context, id, body.Signature, body.X509Certificate, body.SignatureType, ct);
-        return TypedResults.Ok(new ValidationView(result.Valid, result.SignatureChecked, result.Violations.Select(ViolationView.From).ToList()));
+        return TypedResults.Ok(ValidationView.From(result));
     }
 
     private static async Task<Accepted<UploadResponse>> SendAsync(long id, SendDraftBody body, BearerSession bearer, InvoiceDrafts drafts, CancellationToken ct)
