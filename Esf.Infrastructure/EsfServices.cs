@@ -90,6 +90,8 @@ public static class EsfServices
         services.AddSingleton<InvoiceUploader>();
         services.AddSingleton<InvoiceQueries>();
         services.AddSingleton<InvoiceValidator>();
+        services.AddSingleton<Drafts.InvoiceDrafts>();
+        services.AddSingleton<Imports.InvoiceImports>();
         services.AddSingleton<EnterpriseValidator>();
         services.AddSingleton<WorkingCalendarStore>();
         services.AddSingleton<InvoiceStatusChanger>();
@@ -104,6 +106,7 @@ public static class EsfServices
         services.AddSingleton<Waybills.WaybillStatusChanger>();
         // The scheduled consequences of a decline or revocation register their own implementation (TryAdd keeps theirs).
         services.TryAddSingleton<Waybills.IWaybillStatusConsequences, Waybills.NoWaybillStatusConsequences>();
+        services.AddSingleton<Status.OutageRegistry>();
         return services;
     }
 

@@ -1,7 +1,9 @@
 using Esf.Api.Printing;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.ApiKeys;
+using Esf.Api.Rest.Drafts;
 using Esf.Api.Rest.Exports;
+using Esf.Api.Rest.Imports;
 using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.OpenApi;
 using Esf.Api.Rest.Participants;
@@ -48,6 +50,8 @@ public static class RestEndpointExtensions
             .MapInvoiceStatusEndpoints()
             .MapInvoiceSearchEndpoints()
             .MapWaybillEndpoints()
+            .MapDraftEndpoints()
+            .MapImportEndpoints()
             .MapUpdateEndpoints()
             .MapApiKeyEndpoints()
             .MapPowerOfAttorneyEndpoints()

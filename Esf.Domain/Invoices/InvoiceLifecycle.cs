@@ -31,14 +31,18 @@ public static class InvoiceLifecycle
         ],
         [InvoiceStatus.Revoked] = [InvoiceStatus.Delivered],
         [InvoiceStatus.Failed] = [InvoiceStatus.Deleted],
+        // Imported invoices (checked, not sent) are transferred with a signature: queued again for the whole control (issue 14).
+        [InvoiceStatus.Imported] = [InvoiceStatus.InQueue],
     });
+
+    /// <summary>The statuses an invoice is stored with: IN_QUEUE by an upload, IMPORTED by an import (issue 14).</summary>
+    public static IReadOnlySet<InvoiceStatus> Initial { get; } = new HashSet<InvoiceStatus> { InvoiceStatus.InQueue, InvoiceStatus.Imported };
 
     /// <summary>Statuses of the API that no operation of this gateway produces yet, and why.</summary>
     public static readonly IReadOnlyDictionary<InvoiceStatus, string> Unreachable = new Dictionary<InvoiceStatus, string>
     {
         [InvoiceStatus.InProcessing] = "the worker claims the upload instead (one row, docs/lifecycle.md); invoices wait IN_QUEUE until their verdict",
-        [InvoiceStatus.Imported] = "a web-portal state: imported but not sent",
-        [InvoiceStatus.Draft] = "a web-portal state: drafts are not uploaded through the API",
+        [InvoiceStatus.Draft] = "drafts live apart from invoices (/api/v1/drafts, ADR 0028): a draft is never an invoice row, and sending one uploads it",
         [InvoiceStatus.SendToIsgo] = "needs the ИС ГО exchange for state support",
         [InvoiceStatus.WaitBiometricsVerification] = "needs biometric verification of the signer",
         [InvoiceStatus.FailedBiometricsVerification] = "needs biometric verification of the signer",

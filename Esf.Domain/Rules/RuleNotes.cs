@@ -16,12 +16,15 @@ public static class RuleNotes
     [
         new("GEN-02", CoveredElsewhere, "The pipeline: a registration number is assigned only when no rule is broken (VerdictWriter); otherwise FAILED."),
         new("GEN-03", CoveredElsewhere, "The pipeline: a registered main invoice gets CREATED («Не просмотрен»)."),
-        new("GEN-04", DecidedAgainst, "Import into «Импортированный» is a web-portal state; the API registers directly."),
+        new("GEN-04", CoveredElsewhere, "Import and transfer (issue 14): POST /api/v1/invoices/import runs the whole control without the signature " +
+            "rules and keeps a passing invoice IMPORTED («Импортированный»), without a registration number and hidden from the customer; " +
+            "POST /api/v1/invoices/transfer signs it and queues it, so every rule runs again on the day of the transfer (docs/drafts-and-import.md)."),
         new("GEN-05", CoveredElsewhere, "Lifecycle (issue 5): the customer's confirmInvoiceById moves CREATED → DELIVERED and sets deliveryDate. " +
             "Viewing (queryInvoiceById, the journal) does not: Rules p.13.2 / p.86 («после просмотра ЭСФ получателем») describe the web portal, " +
             "where opening the ESF is the receipt; the real API has no view that delivers, only this operation (esf-api-facts §7.9, §14)."),
         new("GEN-06", CoveredElsewhere, "Queries return registered invoices only (InvoiceVisibility)."),
-        new("GEN-07", DecidedAgainst, "Drafts are a web-portal state; the API accepts complete invoices only."),
+        new("GEN-07", CoveredElsewhere, "Drafts (issue 14): /api/v1/drafts keeps unsigned, possibly incomplete bodies apart from invoices; " +
+            "validate runs the whole control on one, send uploads it with its signature exactly once (docs/drafts-and-import.md)."),
         new("GEN-08", CoveredElsewhere, "A status effect of the taxpayer import (DeregistrationAnnuller): importing a deregistration date moves the " +
             "CREATED/DELIVERED invoices of that supplier or recipient whose turnover date (3) is after it to CANCELED_BY_OGD, in the import's " +
             "transaction, with a history row (actor `registry`) that the change feed carries; the import report counts them (annulledInvoices). " +

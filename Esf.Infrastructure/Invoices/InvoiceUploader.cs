@@ -1,5 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
+using Esf.Domain.Invoices;
 using Esf.Domain.Rules;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Messaging;
@@ -21,33 +21,54 @@ public sealed class InvoiceUploader(
 {
     /// <param name="channel">"SOAP" or "REST", recorded with the upload.</param>
     /// <param name="idempotencyKey">A repeat with the same key (per enterprise) gets the first answer back.</param>
+    public Task<UploadResult> UploadAsync(
+        SessionContext session, UploadBatch batch, string channel, string? idempotencyKey, CancellationToken cancellationToken) =>
+        UploadAsync(session, batch, channel, idempotencyKey, beforeCommit: null, cancellationToken);
+
+    /// <param name="beforeCommit">Runs in the upload's transaction once its invoices are stored, before the commit: what must
+    /// happen with the upload or not at all (a draft becomes its upload exactly once). Throwing rolls the upload back.</param>
     public async Task<UploadResult> UploadAsync(
-        SessionContext session, UploadBatch batch, string channel, string? idempotencyKey, CancellationToken cancellationToken)
+        SessionContext session, UploadBatch batch, string channel, string? idempotencyKey,
+        Func<NpgsqlConnection, UploadResult, CancellationToken, Task>? beforeCommit, CancellationToken cancellationToken)
     {
         using var activity = EsfActivities.StartUpload(channel);
         EnsureSize(batch);
-        var (checkedItems, declined) = Check(batch, certificates.Get(batch.Certificate)?.Certificate);
-
+        var (checkedItems, declined) = Check(batch);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var accepted = await AuthorizeAsync(connection, session, checkedItems, declined, cancellationToken);
+        var result = await StoreAsync(connection, new UploadRequest(session, batch, channel, UploadKinds.Invoice, idempotencyKey), accepted, declined,
+            (uploadId, token) => UploadStore.InsertInvoicesAsync(connection, uploadId, session, batch.Certificate, accepted, InvoiceStatus.InQueue, token),
+            beforeCommit, cancellationToken);
+        activity?.SetTag("esf.upload_id", result.UploadId);
+        return result;
+    }
+
+    /// <summary>
+    /// The common end of every invoice upload (also of an import and a transfer) through <see cref="UploadTransaction"/>: the
+    /// accepted invoices written by <paramref name="store"/> and <paramref name="beforeCommit"/> in the upload's transaction.
+    /// </summary>
+    internal async Task<UploadResult> StoreAsync(
+        NpgsqlConnection connection, UploadRequest request, IReadOnlyList<AcceptedInvoice> accepted, IReadOnlyList<UploadItemResult> declined,
+        Func<long, CancellationToken, Task<long[]>> store, Func<NpgsqlConnection, UploadResult, CancellationToken, Task>? beforeCommit,
+        CancellationToken cancellationToken)
+    {
         var (result, isRepeat) = await UploadTransaction.CommitAsync(
-            connection, publisher, new UploadRequest(session, batch, channel, UploadKinds.Invoice, idempotencyKey), accepted.Count, declined,
+            connection, publisher, request, accepted.Count, declined,
             async uploadId =>
             {
-                var ids = await UploadStore.InsertInvoicesAsync(connection, uploadId, session, batch.Certificate, accepted, cancellationToken);
+                var ids = await store(uploadId, cancellationToken);
                 return accepted.Select((a, i) => new UploadItemResult(a.Index, ids[i], a.Document.Num, a.Document.DateText, [])).ToList();
             },
-            clock, quotas.Value, cancellationToken);
+            beforeCommit, clock, quotas.Value, cancellationToken);
         if (!isRepeat)
         {
-            activity?.SetTag("esf.upload_id", result.UploadId);
-            EsfMetrics.Uploaded(channel, accepted.Count, declined.Count);
+            EsfMetrics.Uploaded(request.Channel, accepted.Count, declined.Count);
         }
 
         return result;
     }
 
-    private void EnsureSize(UploadBatch batch)
+    internal void EnsureSize(UploadBatch batch)
     {
         if (batch.Items.Count == 0)
         {
@@ -61,8 +82,10 @@ public sealed class InvoiceUploader(
         }
     }
 
-    private static (List<AcceptedInvoice> Accepted, List<UploadItemResult> Declined) Check(UploadBatch batch, X509Certificate2? certificate)
+    /// <summary>The upload checks of every item (in parallel) and the batch's repeated numbers (API-05).</summary>
+    internal (List<AcceptedInvoice> Accepted, List<UploadItemResult> Declined) Check(UploadBatch batch)
     {
+        var certificate = certificates.Get(batch.Certificate)?.Certificate;
         var checks = new (Domain.Invoices.InvoiceDocument? Document, IReadOnlyList<RuleViolation> Violations)[batch.Items.Count];
         Parallel.For(0, batch.Items.Count, i => checks[i] = UploadChecks.Check(batch.Items[i], certificate));
 
@@ -94,7 +117,7 @@ public sealed class InvoiceUploader(
     /// The checked invoices their session may send, with the power of attorney each is sent under; the others are declined
     /// (moved to <paramref name="declined"/>, in request order), so nothing of another seller is ever stored.
     /// </summary>
-    private async Task<List<AcceptedInvoice>> AuthorizeAsync(
+    internal async Task<List<AcceptedInvoice>> AuthorizeAsync(
         NpgsqlConnection connection, SessionContext session, List<AcceptedInvoice> checkedItems, List<UploadItemResult> declined,
         CancellationToken cancellationToken)
     {

@@ -15,12 +15,16 @@ internal static class UploadTransaction
 {
     /// <param name="kind">The documents of the upload (<see cref="UploadKinds"/>).</param>
     /// <param name="storeAccepted">Stores the accepted documents of the upload (its id given) and answers them, in request order.</param>
+    /// <param name="beforeCommit">Runs in the transaction once the documents are stored: what must happen with the upload or not at
+    /// all (a draft becomes its upload exactly once). Throwing rolls the upload back.</param>
     /// <returns>The answer, and whether it is the first answer to an earlier request with the same key (nothing stored now).</returns>
     public static async Task<(UploadResult Result, bool IsRepeat)> CommitAsync(
         NpgsqlConnection connection, UploadPublisher publisher, UploadRequest request, int acceptedCount, IReadOnlyList<UploadItemResult> declined,
-        Func<long, Task<IReadOnlyList<UploadItemResult>>> storeAccepted, TimeProvider clock, QuotaOptions quotas, CancellationToken cancellationToken)
+        Func<long, Task<IReadOnlyList<UploadItemResult>>> storeAccepted,
+        Func<NpgsqlConnection, UploadResult, CancellationToken, Task>? beforeCommit, TimeProvider clock, QuotaOptions quotas, CancellationToken cancellationToken)
     {
-        var (session, batch, channel, kind, idempotencyKey) = request;
+        var (session, batch, channel, kind, idempotencyKey, queuesDocuments) = request;
+        var queued = queuesDocuments ? acceptedCount : 0;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var requestHash = idempotencyKey is null ? null : HashOf(batch);
         if (idempotencyKey is not null
@@ -30,7 +34,7 @@ internal static class UploadTransaction
         }
 
         var uploadId = await UploadOutbox.InsertAsync(
-            connection, session.SessionId, session.Tin, session.Login, channel, batch.Items.Count, acceptedCount, kind, cancellationToken);
+            connection, session.SessionId, session.Tin, session.Login, channel, batch.Items.Count, queued, kind, cancellationToken);
         var accepted = await storeAccepted(uploadId);
         await UploadStore.InsertDeclinesAsync(connection, uploadId, declined, cancellationToken);
         var result = new UploadResult(uploadId, accepted, declined);
@@ -39,8 +43,13 @@ internal static class UploadTransaction
             await IdempotencyKeys.CompleteAsync(connection, session.Tin, idempotencyKey, result, cancellationToken);
         }
 
+        if (beforeCommit is not null)
+        {
+            await beforeCommit(connection, result, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        if (acceptedCount > 0)
+        if (queued > 0)
         {
             await publisher.PublishAsync(uploadId, cancellationToken);
         }
@@ -56,4 +65,6 @@ internal static class UploadTransaction
 }
 
 /// <summary>Who uploads what: the session, the batch as sent, the channel ("SOAP" or "REST"), the kind of its documents and the Idempotency-Key.</summary>
-internal sealed record UploadRequest(SessionContext Session, UploadBatch Batch, string Channel, string Kind, string? IdempotencyKey);
+/// <param name="QueuesDocuments">The accepted documents wait for the worker (false for an import: its invoices wait for their transfer).</param>
+internal sealed record UploadRequest(
+    SessionContext Session, UploadBatch Batch, string Channel, string Kind, string? IdempotencyKey, bool QueuesDocuments = true);

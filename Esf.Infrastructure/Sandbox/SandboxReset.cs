@@ -16,6 +16,7 @@ public sealed class SandboxReset(NpgsqlDataSource database, SandboxClock clock, 
             SELECT i.invoice_id FROM invoices i JOIN uploads u ON u.upload_id = i.upload_id WHERE u.tin = @Tin;
         UPDATE invoices SET related_invoice_id = NULL
             WHERE related_invoice_id IN (SELECT invoice_id FROM reset_invoices) AND invoice_id NOT IN (SELECT invoice_id FROM reset_invoices);
+        DELETE FROM invoice_drafts WHERE tin = @Tin;
         DELETE FROM webhook_deliveries WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);
         DELETE FROM invoice_errors WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);
         DELETE FROM invoice_status_history WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);

@@ -60,7 +60,7 @@ public sealed class WaybillUploader(
                 var ids = await WaybillStore.InsertAsync(connection, uploadId, session, batch.Certificate, accepted, clock.GetUtcNow(), cancellationToken);
                 return accepted.Select((w, i) => new UploadItemResult(w.Index, ids[i], w.Document.Body.Num ?? "", w.Document.Body.Date ?? "", [])).ToList();
             },
-            clock, quotas.Value, cancellationToken);
+            beforeCommit: null, clock, quotas.Value, cancellationToken);
         return result;
     }
 

@@ -81,6 +81,11 @@ public static class TestInvoices
             .Replace("<turnoverDate>", link + "<turnoverDate>", StringComparison.Ordinal);
     }
 
+    /// <summary><paramref name="body"/> entered from paper: field 2.1 and its reason (DOWN_TIME, MISSING_REQUIREMENT, UNLAWFUL_REMOVAL_REGISTRATION).</summary>
+    public static string OnPaper(string body, string datePaper, string reasonPaper) => body
+        .Replace("</customers>", $"</customers><datePaper>{datePaper}</datePaper>", StringComparison.Ordinal)
+        .Replace("</productSet>", $"</productSet><reasonPaper>{reasonPaper}</reasonPaper>", StringComparison.Ordinal);
+
     /// <summary><paramref name="body"/> issued for a reorganized person or a liquidated branch: the seller's field 6.1.</summary>
     public static string WithReorganizedSeller(string body, string reorganizedTin) =>
         body.Replace("<name>ТОО «Продавец»</name>", $"<name>ТОО «Продавец»</name><reorganizedTin>{reorganizedTin}</reorganizedTin>", StringComparison.Ordinal);

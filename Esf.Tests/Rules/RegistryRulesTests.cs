@@ -45,6 +45,27 @@ public sealed class RegistryRulesTests
     public void RegistrationControl_WhenInvoiceIsValid_FindsNothing() =>
         Assert.That(RegistrationControl.Run(Context(ValidBody.Create(), new FakeRegistryView())), Is.Empty);
 
+    /// <summary>
+    /// Rules p.22.4: a corrected or additional invoice to one issued on paper only (never in the system), when there was no
+    /// requirement to issue it electronically (MISSING_REQUIREMENT), carries 2.1 and cannot name a registered original; any other
+    /// reason, or a registration number, still needs the registered original.
+    /// </summary>
+    [TestCase("COR-01", "MISSING_REQUIREMENT", null, false)]
+    [TestCase("ADD-01", "MISSING_REQUIREMENT", null, false)]
+    [TestCase("COR-01", "DOWN_TIME", null, true)]
+    [TestCase("ADD-01", "MISSING_REQUIREMENT", "ESF-000000000000-20261110-00000001", true)]
+    public void RelatedInvoiceRule_WhenTheOriginalWasIssuedOnPaperOnly_LooksForItOnlyWhenItCanBeRegistered(
+        string ruleId, string reasonPaper, string? registrationNumber, bool fails)
+    {
+        var (body, registry) = (ValidBody.Create(), new FakeRegistryView());
+        RegistryRuleCases.All[ruleId](body, registry);
+        (body.DatePaper, body.ReasonPaper, body.RelatedInvoice!.RegistrationNumber) = (body.RelatedInvoice!.Date, reasonPaper, registrationNumber);
+
+        var violations = RuleCatalogue.RegistrationRules.Single(r => r.Definition.Id == ruleId).Check(Context(body, registry));
+
+        Assert.That(violations.Select(v => v.RuleId), Is.EqualTo(fails ? new[] { ruleId } : []));
+    }
+
     [TestCaseSource(nameof(Rules))]
     public void Rule_WhenItsCaseIsApplied_FailsWithItsIdAndMessage(IRegistrationRule rule)
     {

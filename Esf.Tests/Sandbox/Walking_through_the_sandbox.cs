@@ -1,6 +1,9 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Net.Http.Json;
 using Dapper;
+using Esf.Infrastructure.Signatures;
+using Esf.Tests.Infrastructure;
 using Esf.Tests.Rest;
 using Npgsql;
 using NUnit.Framework;
@@ -61,5 +64,33 @@ public sealed class Walking_through_the_sandbox
 
         Assert.That(reset.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(status.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Should_remove_the_enterprises_drafts_sent_or_not_when_resetting()
+    {
+        using var sandbox = new SandboxClient();
+        var world = await sandbox.CreateWorldAsync();
+        using var seller = await world.Seller.SessionAsync();
+        var body = TestInvoices.Build(TestTenant.UniqueNum(), TestInvoices.Today, world.Seller.Tin, world.Customer.Tin);
+        var (kept, sent) = (await SaveDraftAsync(seller, "<unfinished"), await SaveDraftAsync(seller, body));
+        using var key = world.Seller.SignCertificate.GetRSAPrivateKey()!;
+        using var send = await seller.PostAsJsonAsync($"api/v1/drafts/{sent}/send",
+            new { certificate = CertificateFactory.ToBase64(world.Seller.SignCertificate), signature = InvoiceSignatureVerifier.Sign(body, key) });
+
+        using var reset = await sandbox.PostAsync("reset", new { tin = world.Seller.Tin });
+        using var unsentGone = await seller.GetAsync($"api/v1/drafts/{kept}");
+        using var sentGone = await seller.GetAsync($"api/v1/drafts/{sent}");
+
+        Assert.That(send.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await send.Content.ReadAsStringAsync());
+        Assert.That(reset.StatusCode, Is.EqualTo(HttpStatusCode.OK), await reset.Content.ReadAsStringAsync());
+        await ProblemAssertions.AssertProblemAsync(unsentGone, HttpStatusCode.NotFound);
+        await ProblemAssertions.AssertProblemAsync(sentGone, HttpStatusCode.NotFound);
+    }
+
+    private static async Task<long> SaveDraftAsync(HttpClient seller, string body)
+    {
+        using var response = await seller.PostAsJsonAsync("api/v1/drafts", new { body });
+        return (await RestClient.ReadJsonAsync(response)).GetProperty("id").GetInt64();
     }
 }

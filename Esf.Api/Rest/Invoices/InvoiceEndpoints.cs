@@ -1,4 +1,3 @@
-using Esf.Infrastructure.Errors;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
 using Esf.Infrastructure.Invoices;
@@ -49,17 +48,12 @@ public static class InvoiceEndpoints
 
     private static async Task<Accepted<UploadResponse>> UploadAsync(
         UploadInvoicesBody body,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey,
         BearerSession bearer,
         InvoiceUploader uploader,
         CancellationToken ct)
     {
-        if (idempotencyKey is { Length: > IdempotencyKeys.MaxLength })
-        {
-            throw EsfException.InvalidInput($"Idempotency-Key must have at most {IdempotencyKeys.MaxLength} characters.");
-        }
-
-        var result = await uploader.UploadAsync(bearer.Context, body.ToBatch(), Channel, idempotencyKey, ct);
+        var result = await uploader.UploadAsync(bearer.Context, body.ToBatch(), Channel, IdempotencyKeyHeader.Checked(idempotencyKey), ct);
         return TypedResults.Accepted((string?)null, UploadResponse.From(result));
     }
 

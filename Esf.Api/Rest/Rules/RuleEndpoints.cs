@@ -39,6 +39,6 @@ public static class RuleEndpoints
         }
 
         var result = await validator.ValidateAsync(bearer.Context, body.InvoiceBody, body.Signature, body.X509Certificate, body.SignatureType, ct);
-        return TypedResults.Ok(new ValidationView(result.Valid, result.SignatureChecked, result.Violations.Select(ViolationView.From).ToList()));
+        return TypedResults.Ok(ValidationView.From(result));
     }
 }

@@ -18,6 +18,16 @@ public static class RelatedInvoiceRules
     /// <summary>The link does not resolve to a registered invoice of the original's supplier (<see cref="Originals.SellerOf"/>).</summary>
     private static bool Unresolved(RegistrationContext c) => c.Document.Body.RelatedInvoice is not null && Original(c) is null;
 
+    /// <summary>
+    /// Rules p.22.4: a corrected or additional invoice to one issued on paper only, when on its date there was no requirement to
+    /// issue it electronically, carries 2.1 with reason MISSING_REQUIREMENT and names no registration number: the original was
+    /// never in the system, so there is none to look up.
+    /// </summary>
+    private static bool RefersToPaperOnly(InvoiceBody b) => b.ReasonPaper == "MISSING_REQUIREMENT" && b.RelatedInvoice is { } r && r.RegistrationNumber.IsBlank();
+
+    private const string PaperOnlyNote = " A reference without registrationNumber on an invoice with reasonPaper MISSING_REQUIREMENT is to an original issued " +
+        "on paper only (Rules p.22.4) and is not looked up; a paper original entered into the system is named like any other.";
+
     private static IEnumerable<(string Tin, string Path)> ReorganizedParties(InvoiceBody b) =>
         b.Sellers.Select((s, i) => (s.ReorganizedTin, Paths.Seller(i, "reorganizedTin")))
             .Concat(b.Customers.Select((x, i) => (x.ReorganizedTin, Paths.Customer(i, "reorganizedTin"))))
@@ -54,14 +64,15 @@ public static class RelatedInvoiceRules
         Reg("ADD-01", "RELATED_INVOICE_NOT_FOUND", "Основной ЭСФ, указанный в ссылке (5.1–5.3), не найден среди зарегистрированных ЭСФ поставщика",
             "The original named by the reference (5.1–5.3) is not a registered invoice of the supplier", "spec-invoice §5.13, L2081–2090; Rules item 31",
             ["relatedInvoice.registrationNumber", "relatedInvoice.num", "relatedInvoice.date"],
-            c => When(c.Document.Body.IsAdditional() && Unresolved(c), "relatedInvoice"),
+            c => When(c.Document.Body.IsAdditional() && Unresolved(c) && !RefersToPaperOnly(c.Document.Body), "relatedInvoice"),
             "Resolved by registrationNumber when given, otherwise by the supplier, num and date; with a registrationNumber, num and date must match it too. " +
             "The original is looked up among the supplier's own invoices (6), or under 6.1 only when the registry lets the supplier act " +
-            "for it (a successor of the reorganized person, or the delegate of the liquidated branch): another taxpayer's invoice is «not found»."),
+            "for it (a successor of the reorganized person, or the delegate of the liquidated branch): another taxpayer's invoice is «not found»." + PaperOnlyNote),
         Reg("COR-01", "RELATED_INVOICE_NOT_FOUND", "ЭСФ, исправляемый данным ЭСФ (4.1, 4.2), не найден среди зарегистрированных ЭСФ поставщика",
             "The invoice being corrected (4.1, 4.2) is not a registered invoice of the supplier", "spec-invoice §5.14, L2231–2233",
             ["relatedInvoice.registrationNumber", "relatedInvoice.num", "relatedInvoice.date"],
-            c => When(c.Document.Body.IsFixed() && Unresolved(c), "relatedInvoice")),
+            c => When(c.Document.Body.IsFixed() && Unresolved(c) && !RefersToPaperOnly(c.Document.Body), "relatedInvoice"),
+            "Resolved as for ADD-01." + PaperOnlyNote),
         Reg("ADD-02", "WRONG_PARENT_STATUS", "Дополнительный ЭСФ выписывается только к основному или исправленному ЭСФ в статусе «Не просмотрен» или «Доставлен»",
             "An additional invoice refers to a main or corrected invoice that is CREATED or DELIVERED", "spec-invoice §5.13, L2096–2101, L2316–2322",
             ["relatedInvoice"],
