@@ -94,6 +94,7 @@ public static class EsfServices
         services.AddSingleton<InvoiceValidator>();
         services.AddSingleton<EnterpriseValidator>();
         services.AddSingleton<WorkingCalendarStore>();
+        services.AddSingleton<InvoicePrefillService>();
         services.AddSingleton<InvoiceStatusChanger>();
         services.AddSingleton<InvoiceSearch>();
         services.AddSingleton<InvoiceReport>();
