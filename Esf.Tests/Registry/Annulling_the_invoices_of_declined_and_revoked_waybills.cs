@@ -130,6 +130,20 @@ public sealed class Annulling_the_invoices_of_declined_and_revoked_waybills
         Assert.That(await StatusAsync(driver, invoice), Is.EqualTo(InvoiceStatus.Created));
     }
 
+    [Test]
+    public async Task Should_forget_the_pending_effects_of_an_enterprise_its_sandbox_reset_removes()
+    {
+        var (driver, waybill, _) = await InvoiceOnAWaybillAsync();
+        var (other, otherWaybill, _) = await InvoiceOnAWaybillAsync();
+        await ChangeStatusAsync(waybill, WaybillStatus.Declined, At(2097, 6, 5, 10));
+        await ChangeStatusAsync(otherWaybill, WaybillStatus.Declined, At(2097, 6, 5, 10));
+
+        await RegistryGateway.Fixture.Get<SandboxReset>().ResetAsync(driver.Tenant.SellerTin, CancellationToken.None);
+
+        Assert.That(await EffectsAsync(waybill), Is.Empty);
+        Assert.That(await EffectsAsync(otherWaybill), Has.Count.EqualTo(1), $"another enterprise's ({other.Tenant.SellerTin}) stays");
+    }
+
     private static DateTimeOffset At(int year, int month, int day, int hour) => new(year, month, day, hour, 0, 0, Kazakhstan);
 
     /// <summary>A registered invoice naming a fresh waybill of the tenant in 32.1 (set in the row: no waybill is registered here).</summary>
