@@ -14,6 +14,7 @@ using Esf.Infrastructure.Search;
 using Esf.Infrastructure.Security;
 using Esf.Infrastructure.Sessions;
 using Esf.Infrastructure.Telemetry;
+using Esf.Infrastructure.Waybills;
 using Esf.Infrastructure.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -63,6 +64,8 @@ public static class EsfServices
         services.AddSingleton<SandboxAuthority>();
         services.AddSingleton<SandboxFaults>();
         services.AddSingleton<SandboxReset>();
+        // The gateway's waybill operations (decline, revoke) and the worker record a waybill's effects on its invoices.
+        services.AddSingleton<IWaybillStatusConsequences, WaybillStatusConsequences>();
         return services;
     }
 
@@ -94,6 +97,7 @@ public static class EsfServices
         services.AddSingleton<Imports.InvoiceImports>();
         services.AddSingleton<EnterpriseValidator>();
         services.AddSingleton<WorkingCalendarStore>();
+        services.AddSingleton<InvoicePrefillService>();
         services.AddSingleton<InvoiceStatusChanger>();
         services.AddSingleton<InvoiceSearch>();
         services.AddSingleton<InvoiceReport>();
@@ -104,15 +108,13 @@ public static class EsfServices
         services.AddSingleton<Waybills.WaybillUploader>();
         services.AddSingleton<Waybills.WaybillQueries>();
         services.AddSingleton<Waybills.WaybillStatusChanger>();
-        // The scheduled consequences of a decline or revocation register their own implementation (TryAdd keeps theirs).
-        services.TryAddSingleton<Waybills.IWaybillStatusConsequences, Waybills.NoWaybillStatusConsequences>();
         services.AddSingleton<Status.OutageRegistry>();
         return services;
     }
 
     /// <summary>
     /// The worker: the registrar its consumer runs (the consumer itself is registered with the bus), the outbox relay, the
-    /// queue-depth gauge and the webhook dispatcher.
+    /// queue-depth gauge, the webhook dispatcher and the runner of the waybills' scheduled effects.
     /// </summary>
     public static IServiceCollection AddEsfWorker(this IServiceCollection services)
     {
@@ -121,6 +123,8 @@ public static class EsfServices
         services.AddHostedService<UploadRelay>();
         services.AddHostedService<QueueDepthSampler>();
         services.AddHostedService<IdempotencyKeySweeper>();
+        services.AddSingleton<WaybillEffectRunner>();
+        services.AddHostedService(provider => provider.GetRequiredService<WaybillEffectRunner>());
         services.AddSingleton<WebhookSender>();
         services.AddHostedService<WebhookDispatcher>();
         return services;

@@ -18,7 +18,7 @@ public static class InvoiceLifecycle
         // Confirm, revoke, decline; CANCELED when a registered corrected invoice annuls its original (COR-05); CANCELED_BY_OGD when
         // the registry records that the supplier or recipient was deregistered before the turnover date (GEN-08);
         // CANCELED_BY_SNT_DECLINE / _REVOKE when the waybill (СНТ) the invoice was issued on is declined (after 3 working days)
-        // or revoked (spec-snt R152–R154; the scheduled effects are wired by the waybill infrastructure, issue 12).
+        // or revoked (spec-snt R152–R154; the waybill's scheduled effects, ADR 0026).
         [InvoiceStatus.Created] =
         [
             InvoiceStatus.Delivered, InvoiceStatus.Revoked, InvoiceStatus.Declined, InvoiceStatus.Canceled, InvoiceStatus.CanceledByOgd,

@@ -55,8 +55,8 @@ public static class RuleNotes
         new("SNT-03", CoveredElsewhere, "SNT-R004: one invoice in force per waybill; annulled, revoked or declined ones free it."),
         new("SNT-04", DecidedAgainst, "No field of the invoice says whether goods are excise, virtual-warehouse or WTO-exemption goods, so " +
             "the gateway cannot tell which invoices must be issued on a waybill (spec-snt R167)."),
-        new("SNT-05", NotImplementedYet, "The annulments are scheduled effects of the waybill's status, wired by the waybill infrastructure " +
-            "(spec-snt R152–R154; the domain's WaybillEffects and InvoiceLifecycle are ready)."),
+        new("SNT-05", CoveredElsewhere, "The annulments are scheduled effects of the waybill's status, recorded with the status change and " +
+            "applied exactly once when due (spec-snt R152–R154, SNT-R152–SNT-R154; ADR 0026)."),
         new("SNT-06", CoveredElsewhere, "SNT-R013: added lines are works and services (origin 6)."),
         new("G-04", DecidedAgainst, "The XML has no «direction» field; G-06 accepts the values of both directions."),
         new("G-05", DecidedAgainst, "The XML has no «method» field; G-06 always checks, within tolerances that admit both directions."),

@@ -25,4 +25,8 @@ public static class WaybillRegistrationNumber
 
     /// <summary>The text has the shape of a waybill number: exactly 42 ASCII digits.</summary>
     public static bool IsWellFormed(string? text) => text is { Length: Length } && text.All(char.IsAsciiDigit);
+
+    /// <summary>The seller's ИИН/БИН a well-formed number begins with.</summary>
+    public static string SellerOf(string number) =>
+        IsWellFormed(number) ? number[..12] : throw new ArgumentException("Not a 42-digit waybill number.", nameof(number));
 }

@@ -31,16 +31,7 @@ internal static class DeregistrationAnnuller
                 SELECT i.invoice_id FROM invoices i JOIN gone g ON i.customer_tin = g.tin WHERE i.turnover_date > g.deregistered_on)
             ORDER BY invoice_id FOR UPDATE
             """, cancellationToken: ct))).ToList();
-        foreach (var group in locked.GroupBy(l => InvoiceStatusNames.Parse(l.Status)))
-        {
-            InvoiceLifecycle.EnsureCanMove(group.Key, InvoiceStatus.CanceledByOgd);
-            var ids = group.Select(l => l.Id).ToArray();
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE invoices SET status = @To, cancel_reason = @Reason, last_update_date = @Now WHERE invoice_id = ANY(@Ids)",
-                new { To = InvoiceStatus.CanceledByOgd.ToWire(), Reason, Ids = ids, Now = now }, cancellationToken: ct));
-            await StatusHistoryStore.AppendAsync(connection, ids, group.Key, InvoiceStatus.CanceledByOgd, Actor, null, Reason, now, ct);
-        }
-
+        await InvoiceAnnulment.AnnulAsync(connection, locked, InvoiceStatus.CanceledByOgd, Actor, Reason, now, ct);
         return locked.Count;
     }
 }

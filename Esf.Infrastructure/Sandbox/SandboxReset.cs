@@ -25,6 +25,7 @@ public sealed class SandboxReset(NpgsqlDataSource database, SandboxClock clock, 
         DELETE FROM upload_declines WHERE upload_id IN (SELECT upload_id FROM uploads WHERE tin = @Tin);
         DELETE FROM uploads WHERE tin = @Tin;
         DELETE FROM idempotency_keys WHERE tin = @Tin;
+        DELETE FROM waybill_effects WHERE seller_tin = @Tin;
         SELECT count(*) FROM reset_invoices;
         """;
 

@@ -17,10 +17,3 @@ public interface IWaybillStatusConsequences
         CancellationToken cancellationToken);
 }
 
-/// <summary>The default: nothing follows (the scheduled annulment of the invoices registers its own implementation).</summary>
-public sealed class NoWaybillStatusConsequences : IWaybillStatusConsequences
-{
-    public Task OnWaybillStatusChangedAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string registrationNumber, WaybillStatus newStatus, DateTimeOffset at,
-        CancellationToken cancellationToken) => Task.CompletedTask;
-}

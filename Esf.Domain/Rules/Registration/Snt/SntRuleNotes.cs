@@ -8,9 +8,11 @@ public static class SntRuleNotes
     private const string Editable = "Pre-filled from the waybill and editable (spec-snt §8.1): InvoicePrefill fills it; nothing to compare.";
     private const string Manual = "Entered by the issuer; no waybill source. The invoice's own rules apply.";
     private const string Egz = "An invoice on an ЭГЗ act and a waybill together: the gateway holds no ЭГЗ acts or contracts (as F-01, E-03).";
-    private const string Effects = "A scheduled effect of the waybill's status, wired by the waybill infrastructure (issue 12, second part): the " +
-        "domain gives the target status (WaybillEffects.InvoiceAnnulment), the day (WaybillEffects.AnnulmentDay, 3 working days after the " +
-        "decline on WorkingDayCalendar) and the transitions (InvoiceLifecycle: CREATED/DELIVERED → CANCELED_BY_SNT_DECLINE/_REVOKE).";
+    private const string Effects = "A scheduled effect of the waybill's status (ADR 0026, docs/snt.md «Consequences»): the waybill's status " +
+        "change records it (WaybillStatusConsequences, in its transaction) and WaybillEffectRunner applies it exactly once when due, on the " +
+        "seller's clock, moving the invoices in force whose 32.1 names the waybill; the domain gives the target status " +
+        "(WaybillEffects.InvoiceAnnulment), the day (WaybillEffects.AnnulmentDay, 3 working days after the decline on the calendar " +
+        "registry) and the transitions (InvoiceLifecycle: CREATED/DELIVERED → CANCELED_BY_SNT_DECLINE/_REVOKE).";
     private const string Field32 = "InvoiceV2 has no element for field 32 (the fixed text «Сопроводительная накладная на товары»): a " +
         "42-digit waybill number in 32.1 (deliveryDocNum) is what marks an invoice as issued on a waybill (SNT-R055).";
 
@@ -68,9 +70,9 @@ public static class SntRuleNotes
         Covered("R144", "SNT-R076 (both tables)."),
         Covered("R145", "SNT-R077 (both tables)."),
         Covered("R146", "SNT-R078 (both tables)."),
-        new("SNT-R152", NotImplementedYet, Effects),
-        new("SNT-R153", NotImplementedYet, Effects + " A revocation annuls at once (the seed gives no delay, spec-snt §1.6)."),
-        new("SNT-R154", NotImplementedYet, Effects),
+        Covered("R152", Effects),
+        Covered("R153", Effects + " A revocation annuls at once, in its own transaction (the seed gives no delay, spec-snt §1.6)."),
+        Covered("R154", Effects),
         .. Same(DecidedAgainst, Egz, "R156", "R157", "R159", "R160"),
         Covered("R161", "SNT-R004 (only invoices in force count)."),
         Against("R162", "Sending to ИС ГО is outside the gateway; WaybillLifecycle lets only a CONFIRMED waybill become SEND_TO_ISGO."),
