@@ -11,24 +11,28 @@ namespace Esf.Infrastructure.Signatures;
 /// </summary>
 public static class InvoiceSignatureVerifier
 {
-    public static bool Verify(string body, string signatureBase64, X509Certificate2 certificate) =>
-        TryDecode(signatureBase64, out var signature) && SignatureVerifier.VerifyDocument(certificate, Encoding.UTF8.GetBytes(body), signature);
+    // An upload's signatures are at most 400 Base64 characters (UploadChecks): decoded on the stack, longer ones on the heap.
+    private const int MaxStackSignature = 512;
+
+    public static bool Verify(string body, string signatureBase64, X509Certificate2 certificate)
+    {
+        using var bytes = PooledUtf8.Of(body);
+        return TryDecode(signatureBase64, out var signature) && SignatureVerifier.VerifyDocument(certificate, bytes.Span, signature);
+    }
 
     /// <summary>The same check with an RSA public key already imported (the worker imports each batch's key once): the hot path.</summary>
     public static bool Verify(string body, string signatureBase64, RSA publicKey)
     {
-        var signature = new byte[signatureBase64.Length];
-        if (!Convert.TryFromBase64String(signatureBase64, signature, out var length))
-        {
-            return false;
-        }
-
-        return publicKey.VerifyData(Encoding.UTF8.GetBytes(body), signature.AsSpan(0, length), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var signature = signatureBase64.Length <= MaxStackSignature ? stackalloc byte[MaxStackSignature] : new byte[signatureBase64.Length];
+        return Convert.TryFromBase64String(signatureBase64, signature, out var length) && Verify(body, signature[..length], publicKey);
     }
 
     /// <summary>The same check with a GOST key read once from the batch's certificate.</summary>
-    public static bool Verify(string body, string signatureBase64, GostPublicKey publicKey) =>
-        TryDecode(signatureBase64, out var signature) && publicKey.Verify(Encoding.UTF8.GetBytes(body), signature);
+    public static bool Verify(string body, string signatureBase64, GostPublicKey publicKey)
+    {
+        using var bytes = PooledUtf8.Of(body);
+        return TryDecode(signatureBase64, out var signature) && publicKey.Verify(bytes.Span, signature);
+    }
 
     /// <summary>Signs a body the way clients must (used by the <c>sign</c> verb and the tests).</summary>
     public static string Sign(string body, RSA key) =>
@@ -36,6 +40,12 @@ public static class InvoiceSignatureVerifier
 
     /// <summary>Signs a body with a GOST key, as Kalkan does.</summary>
     public static string Sign(string body, GostPrivateKey key) => Convert.ToBase64String(key.Sign(Encoding.UTF8.GetBytes(body)));
+
+    private static bool Verify(string body, ReadOnlySpan<byte> signature, RSA publicKey)
+    {
+        using var bytes = PooledUtf8.Of(body);
+        return publicKey.VerifyData(bytes.Span, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+    }
 
     private static bool TryDecode(string base64, out byte[] signature)
     {

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 
 namespace Esf.Infrastructure.Signatures;
 
@@ -10,5 +9,9 @@ namespace Esf.Infrastructure.Signatures;
 public static class Sha256Hex
 {
     /// <summary>The digest of the text's UTF-8 bytes.</summary>
-    public static string Of(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Of(string text)
+    {
+        using var bytes = PooledUtf8.Of(text);
+        return Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
+    }
 }

@@ -15,7 +15,7 @@ namespace Esf.Tests.Performance;
 /// A measurement, not a check of behaviour (run it by name): the worker's signature stage (read the body, judge the certificate,
 /// verify) per invoice for uploads of 100 signed with one certificate, with the certificate parsed for every upload (before issue
 /// 17, <c>per upload</c>) and parsed once per process (<see cref="ParsedCertificates"/>, <c>cached</c>). The two alternate
-/// (A/B/A/B) so that other load on the machine affects both alike; the figures go to NOTES-i17.md.
+/// (A/B/A/B) so that other load on the machine affects both alike; with the bytes allocated per invoice. The figures go to NOTES-i17.md.
 /// </summary>
 [TestFixture]
 [Explicit("a measurement: run it by name")]
@@ -40,24 +40,27 @@ public sealed class Measuring_the_signature_stage_cost
         var signatures = bodies.Select(body => InvoiceSignatureVerifier.Sign(body, key)).ToArray();
         var shared = new ParsedCertificates(Options.Create(new EsfOptions()));
 
-        double MicrosPerInvoice(Func<ParsedCertificates> cache)
+        (double Micros, double KiB) PerInvoice(Func<ParsedCertificates> cache)
         {
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var (cpu, allocated) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true));
             for (var upload = 0; upload < Uploads; upload++)
             {
                 using var signers = new SignerKeys(validator, cache());
                 Parallel.For(0, Batch, i => Assert.That(CheckedInvoice.Of(i, bodies[i], signatures[i], certificate, "COMPANY", signers).Signature.IsValid));
             }
 
-            return (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / (Uploads * Batch);
+            const int invoices = Uploads * Batch;
+            return ((Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / invoices,
+                (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / invoices);
         }
 
-        MicrosPerInvoice(() => shared);
+        PerInvoice(() => shared);
         for (var round = 0; round < Rounds; round++)
         {
-            var perUpload = MicrosPerInvoice(() => new ParsedCertificates(Options.Create(new EsfOptions())));
-            var cached = MicrosPerInvoice(() => shared);
-            TestContext.Out.WriteLine($"round {round + 1}: per upload {perUpload:F0} µs CPU/invoice, cached {cached:F0} µs CPU/invoice");
+            var perUpload = PerInvoice(() => new ParsedCertificates(Options.Create(new EsfOptions())));
+            var cached = PerInvoice(() => shared);
+            TestContext.Out.WriteLine($"round {round + 1}: per upload {perUpload.Micros:F0} µs CPU/invoice, {perUpload.KiB:F1} KiB/invoice; "
+                + $"cached {cached.Micros:F0} µs CPU/invoice, {cached.KiB:F1} KiB/invoice (body {bodies[0].Length} chars)");
         }
     }
 }

@@ -1,0 +1,183 @@
+using Esf.Infrastructure.Persistence;
+using Esf.Tests.Infrastructure;
+using Npgsql;
+using NUnit.Framework;
+
+namespace Esf.Tests.Performance;
+
+/// <summary>
+/// A measurement, not a check of behaviour (run it by name): what the worker's verdict UPDATE of a batch of 100 costs PostgreSQL on
+/// a filled <c>invoices</c> table, and how much of it each index is. Each variant runs in a transaction that is rolled back (an
+/// index is dropped inside it: DDL is transactional), alternating with the unchanged schema, on the same batch. The WAL bytes and
+/// buffers it prints do not depend on other load on the machine; the times do.
+/// </summary>
+[TestFixture]
+[Explicit("a measurement: run it by name")]
+[Category("Performance")]
+public sealed class Measuring_the_verdict_writes
+{
+    private const int Filled = 50_000;
+    private const int Batch = 100;
+    private const int Rounds = 3;
+
+    // The worker's UPDATE (VerdictWriter) for a batch that all registers.
+    private const string Verdict = """
+        EXPLAIN (ANALYZE, BUFFERS, WAL, FORMAT JSON)
+        UPDATE invoices i SET status = 'CREATED', registration_number = 'ESF-' || i.seller_tin || '-20261204-' || lpad(i.invoice_id::text, 17, '0'),
+            related_invoice_id = NULL, signature_valid = true, cancel_reason = NULL, last_update_date = now()
+        WHERE i.upload_id = @Upload AND i.status = 'IN_QUEUE'
+        """;
+
+    [Test]
+    public async Task Should_report_what_each_index_costs_the_verdict_update()
+    {
+        await using var database = await ScratchDatabase.CreateAsync("verdicts");
+        await DatabaseMigrator.MigrateAsync(database.ConnectionString, CancellationToken.None);
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        var body = TestInvoices.Build("NUM", TestInvoices.Today, "123456789021", "123456789022");
+        await FillAsync(connection, body, 1, Filled, "CREATED");
+        var upload = await FillAsync(connection, body, Filled + 1, Batch, "IN_QUEUE");
+        await ExecuteAsync(connection, "VACUUM ANALYZE invoices");
+        var indexes = await IndexesAsync(connection);
+
+        await MeasureAsync(connection, upload, null);
+        TestContext.Out.WriteLine($"verdict UPDATE of {Batch} on {Filled} invoices, per invoice (median of {Rounds}, A/B alternated):");
+        await MeasureStorageAsync(connection, body);
+        foreach (var index in indexes.Prepend(null))
+        {
+            var runs = new List<(double Ms, long Wal, long Buffers)>();
+            for (var round = 0; round < Rounds; round++)
+            {
+                await MeasureAsync(connection, upload, null);
+                runs.Add(await MeasureAsync(connection, upload, index));
+            }
+
+            var median = runs.OrderBy(r => r.Wal).ElementAt(Rounds / 2);
+            var time = runs.Select(r => r.Ms).Order().ElementAt(Rounds / 2);
+            TestContext.Out.WriteLine($"{(index is null ? "all indexes" : "without " + index),-50} {time * 1000 / Batch,8:F1} µs  "
+                + $"{median.Wal / (double)Batch,8:F0} WAL bytes  {median.Buffers / (double)Batch,6:F1} buffers");
+        }
+    }
+
+    /// <summary>
+    /// The whole life of a batch's rows in the worker's path (COPY-like INSERT, the worker's read of body and certificate, the verdict
+    /// UPDATE) with the table's storage as it is and with <c>toast_tuple_target</c> lowered, so that body and certificate always
+    /// live out of line and the UPDATE's new row version no longer copies them.
+    /// </summary>
+    private static async Task MeasureStorageAsync(NpgsqlConnection connection, string body)
+    {
+        foreach (var setting in new[] { null, "toast_tuple_target = 128" })
+        {
+            var runs = new List<(long InsertWal, double ReadMs, double UpdateMs, long UpdateWal)>();
+            for (var round = 0; round < Rounds; round++)
+            {
+                await using var transaction = await connection.BeginTransactionAsync();
+                if (setting is not null)
+                {
+                    await ExecuteAsync(connection, $"ALTER TABLE invoices SET ({setting})");
+                }
+
+                var walBefore = await WalAsync(connection);
+                var upload = await FillAsync(connection, body, Filled + 1_000 * (round + 1), Batch, "IN_QUEUE");
+                var insertWal = await WalAsync(connection) - walBefore;
+                var read = System.Diagnostics.Stopwatch.StartNew();
+                await using (var select = new NpgsqlCommand("SELECT invoice_id, body, signature, certificate FROM invoices WHERE upload_id = @Upload", connection))
+                {
+                    select.Parameters.AddWithValue("Upload", upload);
+                    await using var reader = await select.ExecuteReaderAsync();
+                    while (await reader.ReadAsync())
+                    {
+                        _ = reader.GetString(1).Length + reader.GetString(3).Length;
+                    }
+                }
+
+                var readMs = read.Elapsed.TotalMilliseconds;
+                var (updateMs, updateWal, _) = await ExplainVerdictAsync(connection, upload);
+                await transaction.RollbackAsync();
+                runs.Add((insertWal, readMs, updateMs, updateWal));
+            }
+
+            var median = runs[Rounds / 2];
+            TestContext.Out.WriteLine($"storage {setting ?? "as migrated",-28} INSERT {median.InsertWal / (double)Batch,6:F0} WAL bytes, "
+                + $"worker read {runs.Select(r => r.ReadMs).Order().ElementAt(Rounds / 2) * 1000 / Batch,6:F1} µs, "
+                + $"verdict UPDATE {runs.Select(r => r.UpdateMs).Order().ElementAt(Rounds / 2) * 1000 / Batch,6:F1} µs {median.UpdateWal / (double)Batch,6:F0} WAL bytes (per invoice)");
+        }
+    }
+
+    private static async Task<long> WalAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn", connection);
+        return (long)(decimal)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task<(double Ms, long Wal, long Buffers)> MeasureAsync(NpgsqlConnection connection, long upload, string? withoutIndex)
+    {
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (withoutIndex is not null)
+        {
+            await ExecuteAsync(connection, $"DROP INDEX {withoutIndex}");
+        }
+
+        var measured = await ExplainVerdictAsync(connection, upload);
+        await transaction.RollbackAsync();
+        return measured;
+    }
+
+    private static async Task<(double Ms, long Wal, long Buffers)> ExplainVerdictAsync(NpgsqlConnection connection, long upload)
+    {
+        await using var command = new NpgsqlCommand(Verdict, connection);
+        command.Parameters.AddWithValue("Upload", upload);
+        var plan = System.Text.Json.JsonDocument.Parse((string)(await command.ExecuteScalarAsync())!).RootElement[0];
+        var top = plan.GetProperty("Plan");
+        return (plan.GetProperty("Execution Time").GetDouble(), top.GetProperty("WAL Bytes").GetInt64(),
+            top.GetProperty("Shared Hit Blocks").GetInt64() + top.GetProperty("Shared Read Blocks").GetInt64() + top.GetProperty("Shared Dirtied Blocks").GetInt64());
+    }
+
+    private static async Task<List<string>> IndexesAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'invoices' AND indexname <> 'invoices_pkey' ORDER BY indexname", connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var names = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
+    }
+
+    /// <summary>An upload of <paramref name="count"/> invoices numbered from <paramref name="first"/>, generated in SQL as the bench's export does.</summary>
+    private static async Task<long> FillAsync(NpgsqlConnection connection, string body, int first, int count, string status)
+    {
+        await using var upload = new NpgsqlCommand("""
+            INSERT INTO uploads (session_id, tin, login, channel, item_count, accepted_count) VALUES ('generated', '123456789021', '880101300123', 'REST', @Count, @Count)
+            RETURNING upload_id
+            """, connection);
+        upload.Parameters.AddWithValue("Count", count);
+        var uploadId = (long)(await upload.ExecuteScalarAsync())!;
+        await using var insert = new NpgsqlCommand("""
+            INSERT INTO invoices (upload_id, registration_number, status, num, invoice_date, date_text, turnover_date, invoice_type, seller_tin,
+                                  customer_tin, sender_tin, sender_login, body, signature, signature_type, signature_valid, certificate, version, hash)
+            SELECT @Upload, CASE WHEN @Status = 'CREATED' THEN 'ESF-' || @Upload || '-' || g END, @Status, g::text,
+                   current_date - (g % 365), to_char(current_date - (g % 365), 'DD.MM.YYYY'), current_date - (g % 365), 'ORDINARY_INVOICE',
+                   '1234567' || lpad((g % 50)::text, 5, '0'), '2234567' || lpad((g % 500)::text, 5, '0'), '1234567' || lpad((g % 50)::text, 5, '0'),
+                   '880101300123', replace(@Body, '<num>NUM</num>', '<num>' || g || '</num>'), 'generated', 'COMPANY', NULL, 'generated', 'InvoiceV2', md5(g::text)
+            FROM generate_series(@First, @First + @Count - 1) AS g
+            """, connection) { CommandTimeout = 0 };
+        insert.Parameters.AddWithValue("Upload", uploadId);
+        insert.Parameters.AddWithValue("Status", status);
+        insert.Parameters.AddWithValue("Body", body);
+        insert.Parameters.AddWithValue("First", first);
+        insert.Parameters.AddWithValue("Count", count);
+        await insert.ExecuteNonQueryAsync();
+        return uploadId;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync();
+    }
+}
