@@ -88,6 +88,7 @@ public static class EsfServices
         services.AddSingleton<UploadPublisher>();
         services.AddSingleton<InvoiceUploader>();
         services.AddSingleton<InvoiceQueries>();
+        services.AddSingleton<TenantQuotaUsage>();
         services.AddSingleton<InvoiceValidator>();
         services.AddSingleton<EnterpriseValidator>();
         services.AddSingleton<InvoiceStatusChanger>();

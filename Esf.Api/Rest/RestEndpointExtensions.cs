@@ -3,6 +3,7 @@ using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.ApiKeys;
 using Esf.Api.Rest.Exports;
 using Esf.Api.Rest.Invoices;
+using Esf.Api.Rest.Limits;
 using Esf.Api.Rest.OpenApi;
 using Esf.Api.Rest.Participants;
 using Esf.Api.Rest.Problems;
@@ -57,7 +58,8 @@ public static class RestEndpointExtensions
             .MapReportEndpoints()
             .MapPrintEndpoints()
             .MapSandboxEndpoints()
-            .MapStatusEndpoints();
+            .MapStatusEndpoints()
+            .MapLimitEndpoints();
         return app;
     }
 }
