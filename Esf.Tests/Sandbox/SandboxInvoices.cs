@@ -6,6 +6,7 @@ using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Signatures;
 using Esf.Tests.Infrastructure;
 using Esf.Tests.Rest;
+using Esf.Tests.Soap;
 using NUnit.Framework;
 
 namespace Esf.Tests.Sandbox;
@@ -43,6 +44,21 @@ public static class SandboxInvoices
             return await RestClient.ReadJsonAsync(status);
         },
         status => status.TryGetProperty("status", out var s) && statuses.Contains(s.GetString()),
+        $"invoice {id} to be {string.Join(" or ", statuses)}");
+
+    /// <summary>syncInvoice over SOAP: one invoice of the seller to the customer signed with the seller's SIGN key; answers the reply.</summary>
+    public static Task<SoapReply> UploadOverSoapAsync(RawSoapClient soap, string sessionId, SandboxWorld world, string num)
+    {
+        var body = TestInvoices.Build(num, TestInvoices.Today, world.Seller.Tin, world.Customer.Tin);
+        using var key = world.Seller.SignCertificate.GetRSAPrivateKey()!;
+        return soap.PostAsync("UploadInvoiceService", Envelopes.SyncInvoice(sessionId, CertificateFactory.ToBase64(world.Seller.SignCertificate),
+            Envelopes.EscapedUploadInfo(body, InvoiceSignatureVerifier.Sign(body, key))));
+    }
+
+    /// <summary>Polls queryInvoiceById until the invoice is one of <paramref name="statuses"/>: answers the reply.</summary>
+    public static Task<SoapReply> WaitOverSoapAsync(RawSoapClient soap, string sessionId, long id, params string[] statuses) => Poller.UntilAsync(
+        () => soap.PostAsync("InvoiceService", Envelopes.ById("queryInvoiceByIdRequest", sessionId, id)),
+        reply => statuses.Contains(reply.Element("invoiceStatus")),
         $"invoice {id} to be {string.Join(" or ", statuses)}");
 
     /// <summary>POST /invoices/{id}/decline signed with the party's SIGN key.</summary>
