@@ -92,6 +92,7 @@ public static class EsfServices
         services.AddSingleton<UploadPublisher>();
         services.AddSingleton<InvoiceUploader>();
         services.AddSingleton<InvoiceQueries>();
+        services.AddSingleton<TenantQuotaUsage>();
         services.AddSingleton<InvoiceValidator>();
         services.AddSingleton<Drafts.InvoiceDrafts>();
         services.AddSingleton<Imports.InvoiceImports>();

@@ -24,5 +24,10 @@ public sealed class TenantRateLimiter(IOptions<RateLimitingOptions> options) : I
         }
     }
 
+    public (int Limit, long Remaining)? Left(string tin) =>
+        options.Value is { Enabled: true, PerTenantPerMinute: > 0 } limits && limiter.GetStatistics(tin) is { } statistics
+            ? (limits.PerTenantPerMinute, statistics.CurrentAvailablePermits)
+            : null;
+
     public void Dispose() => limiter.Dispose();
 }

@@ -5,6 +5,7 @@ using Esf.Api.Rest.Drafts;
 using Esf.Api.Rest.Exports;
 using Esf.Api.Rest.Imports;
 using Esf.Api.Rest.Invoices;
+using Esf.Api.Rest.Limits;
 using Esf.Api.Rest.OpenApi;
 using Esf.Api.Rest.Participants;
 using Esf.Api.Rest.Problems;
@@ -63,7 +64,8 @@ public static class RestEndpointExtensions
             .MapReportEndpoints()
             .MapPrintEndpoints()
             .MapSandboxEndpoints()
-            .MapStatusEndpoints();
+            .MapStatusEndpoints()
+            .MapLimitEndpoints();
         return app;
     }
 }

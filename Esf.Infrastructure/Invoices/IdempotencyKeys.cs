@@ -14,6 +14,9 @@ public static class IdempotencyKeys
     /// <summary>The column's length (varchar(200)); a longer key is refused before it reaches the database.</summary>
     public const int MaxLength = 200;
 
+    /// <summary>Counts the unexpired keys of <c>@Tin</c> (created at <c>@ExpiredBefore</c> or later): what <c>Esf:Quotas:OpenIdempotencyKeysPerTenant</c> limits.</summary>
+    internal const string CountOpen = "SELECT count(*) FROM idempotency_keys WHERE tin = @Tin AND created_at >= @ExpiredBefore";
+
     /// <summary>Keys created before this instant have expired (<see cref="QuotaOptions.IdempotencyKeyRetentionHours"/>).</summary>
     public static DateTimeOffset ExpiredBefore(TimeProvider clock, QuotaOptions quotas) =>
         clock.GetUtcNow() - TimeSpan.FromHours(quotas.IdempotencyKeyRetentionHours);
@@ -28,9 +31,9 @@ public static class IdempotencyKeys
     {
         var expiredBefore = ExpiredBefore(clock, quotas);
         // An expired key that the sweeper has not reached yet is forgotten here, so expiry does not depend on its timing.
-        var open = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
+        var open = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"""
             WITH expired AS (DELETE FROM idempotency_keys WHERE tin = @Tin AND key = @Key AND created_at < @ExpiredBefore)
-            SELECT count(*) FROM idempotency_keys WHERE tin = @Tin AND created_at >= @ExpiredBefore AND key <> @Key
+            {CountOpen} AND key <> @Key
             """, new { Tin = tin, Key = key, ExpiredBefore = expiredBefore }, cancellationToken: cancellationToken));
         if (open >= quotas.OpenIdempotencyKeysPerTenant)
         {

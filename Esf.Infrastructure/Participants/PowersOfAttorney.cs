@@ -14,6 +14,10 @@ namespace Esf.Infrastructure.Participants;
 /// </summary>
 public sealed class PowersOfAttorney(NpgsqlDataSource database, TimeProvider clock, IOptions<QuotaOptions> quotas)
 {
+    /// <summary>Counts the powers in force of principal <c>@Tin</c> on <c>@Today</c>: what <c>Esf:Quotas:PowersOfAttorneyPerTenant</c> limits.</summary>
+    internal const string CountInForce =
+        "SELECT count(*) FROM powers_of_attorney WHERE principal_tin = @Tin AND revoked_at IS NULL AND valid_to >= @Today";
+
     private const string Columns = """
         id AS Id, principal_tin AS PrincipalTin, attorney_iin AS AttorneyIin, valid_from AS ValidFrom, valid_to AS ValidTo,
         granted_by AS GrantedBy, revoked_at AS RevokedAt
@@ -44,7 +48,7 @@ public sealed class PowersOfAttorney(NpgsqlDataSource database, TimeProvider clo
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Powers still in force count (unrevoked, not yet ended); ended ones stay listed but free their place.
         await TenantQuotas.EnsureRoomAsync(connection, session.Tin,
-            "SELECT count(*) FROM powers_of_attorney WHERE principal_tin = @Tin AND revoked_at IS NULL AND valid_to >= @Today",
+            CountInForce,
             new { session.Tin, Today = KazakhstanTime.Today(clock) }, quotas.Value.PowersOfAttorneyPerTenant, "powers of attorney in force",
             "Esf:Quotas:PowersOfAttorneyPerTenant", cancellationToken);
         var granted = await connection.QuerySingleAsync<PowerOfAttorney>(new CommandDefinition($"""

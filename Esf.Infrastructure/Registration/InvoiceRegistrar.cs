@@ -1,3 +1,4 @@
+using Dapper;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Messaging;
 using Esf.Infrastructure.Telemetry;
@@ -17,6 +18,8 @@ public sealed class InvoiceRegistrar(
     Signatures.ParsedCertificates parsedCertificates, Microsoft.Extensions.Options.IOptions<EsfOptions> options, Sandbox.SandboxFaults? faults = null,
     Waybills.WaybillRegistrar? waybills = null)
 {
+    private static readonly TimeSpan HoldPoll = TimeSpan.FromMilliseconds(200);
+
     public Task ProcessAsync(long uploadId, CancellationToken cancellationToken) => ProcessAsync(uploadId, null, cancellationToken);
 
     /// <param name="uploadId">The upload to register.</param>
@@ -29,6 +32,11 @@ public sealed class InvoiceRegistrar(
         // The lease is the relay's grace: a claim older than that is a worker that died, and the relay republishes the upload.
         var lease = TimeSpan.FromSeconds(options.Value.RelayGraceSeconds);
         deliveryId ??= Guid.NewGuid().ToString("N");
+        // The control runs in the uploading enterprise's world (the sandbox clock and faults).
+        var tin = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+            "SELECT tin FROM uploads WHERE upload_id = @UploadId", new { UploadId = uploadId }, cancellationToken: cancellationToken));
+        Sandbox.EnterpriseScope.Begin(tin);
+        await WaitWhileQueueHeldAsync(tin, cancellationToken);
         if (await UploadOutbox.TryClaimAsync(connection, uploadId, deliveryId, lease, cancellationToken) is not { } claim)
         {
             logger.LogDebug("Upload {UploadId} is finished or claimed by another delivery", uploadId);
@@ -36,8 +44,6 @@ public sealed class InvoiceRegistrar(
         }
 
         await using var heartbeat = ClaimHeartbeat.Start(database, uploadId, UploadOutbox.Token(deliveryId), lease / 3);
-        // The control runs in the uploading enterprise's world (the sandbox clock and faults).
-        Sandbox.EnterpriseScope.Begin(claim.Tin);
         if (claim.Kind == UploadKinds.Waybill)
         {
             // Waybills share the outbox, the claim and its heartbeat (ADR 0024); their verdicts are their own.
@@ -83,6 +89,18 @@ public sealed class InvoiceRegistrar(
         EsfMetrics.Judged(receivedAt, registered, written.Where(v => !v.Passed).Select(v => v.Violations), clock.GetUtcNow());
         logger.LogInformation("Upload {UploadId}: {Created} registered, {Failed} failed", uploadId, registered, written.Count - registered);
         LogEachInvoice(uploadId, written);
+    }
+
+    /// <summary>
+    /// A sandbox fault (HOLD_QUEUE): the upload is not taken, and so stays IN_QUEUE, until the clock of its enterprise's world
+    /// passes the hold. Read again every <see cref="HoldPoll"/>, so moving that clock ends the hold at once.
+    /// </summary>
+    private async Task WaitWhileQueueHeldAsync(string? tin, CancellationToken cancellationToken)
+    {
+        while (faults?.IsQueueHeld(tin, clock.GetUtcNow()) == true)
+        {
+            await Task.Delay(HoldPoll, clock, cancellationToken);
+        }
     }
 
     /// <summary>

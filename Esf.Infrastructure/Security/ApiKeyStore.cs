@@ -30,6 +30,9 @@ public sealed class ApiKeyStore(NpgsqlDataSource database, IOptions<QuotaOptions
 
     private const string Usable = "revoked_at IS NULL AND (expires_at IS NULL OR expires_at > @Now)";
 
+    /// <summary>Counts the usable keys of <c>@Tin</c> at <c>@Now</c>: what <c>Esf:Quotas:ApiKeysPerTenant</c> limits.</summary>
+    internal const string CountUsable = "SELECT count(*) FROM api_keys WHERE tin = @Tin AND " + Usable;
+
     public async Task<(ApiKey Key, string Secret)> CreateAsync(
         SessionContext session, string name, string scope, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
@@ -45,7 +48,7 @@ public sealed class ApiKeyStore(NpgsqlDataSource database, IOptions<QuotaOptions
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var limit = quotas.Value.ApiKeysPerTenant;
-        await TenantQuotas.EnsureRoomAsync(connection, session.Tin, $"SELECT count(*) FROM api_keys WHERE tin = @Tin AND {Usable}",
+        await TenantQuotas.EnsureRoomAsync(connection, session.Tin, CountUsable,
             new { session.Tin, Now = now }, limit, "usable API keys", "Esf:Quotas:ApiKeysPerTenant", cancellationToken);
         var key = await connection.QuerySingleAsync<ApiKey>(new CommandDefinition($"""
             INSERT INTO api_keys (key_id, tin, login, name, secret_hash, created_at, expires_at, scope)

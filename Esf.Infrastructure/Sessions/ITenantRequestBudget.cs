@@ -8,4 +8,7 @@ public interface ITenantRequestBudget
 {
     /// <summary>Takes one request from the tenant's budget, or throws <see cref="Errors.TooManyRequestsException"/>.</summary>
     void Charge(string tin);
+
+    /// <summary>The requests left to the tenant in the current window and the window's limit; null when requests are not limited.</summary>
+    (int Limit, long Remaining)? Left(string tin);
 }

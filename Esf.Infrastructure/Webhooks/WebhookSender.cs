@@ -6,18 +6,29 @@ namespace Esf.Infrastructure.Webhooks;
 /// <summary>
 /// POSTs one signed change to a receiver. Connections go through <see cref="WebhookTargetGuard"/>, never through a proxy,
 /// and redirects are not followed (a 3xx is a failed delivery): a public receiver cannot bounce the request inward.
+/// A sandbox fault (DUPLICATE_WEBHOOK) sends an accepted delivery once more, unchanged, to prove the receiver idempotent.
 /// </summary>
 public sealed class WebhookSender : IDisposable
 {
     private readonly HttpClient http;
+    private readonly Sandbox.SandboxFaults? faults;
 
-    public WebhookSender(WebhookTargetGuard guard, IOptions<WebhookOptions> options)
+    public WebhookSender(WebhookTargetGuard guard, IOptions<WebhookOptions> options, Sandbox.SandboxFaults? faults = null)
     {
+        this.faults = faults;
         var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false, ConnectCallback = guard.ConnectAsync };
         http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds) };
     }
 
     public async Task<WebhookAttempt> SendAsync(WebhookSubscription subscription, long position, byte[] body, CancellationToken cancellationToken)
+    {
+        var attempt = await PostAsync(subscription, position, body, cancellationToken);
+        return attempt.Succeeded && faults?.TakeWebhookRepeat(subscription.Tin) == true
+            ? await PostAsync(subscription, position, body, cancellationToken)
+            : attempt;
+    }
+
+    private async Task<WebhookAttempt> PostAsync(WebhookSubscription subscription, long position, byte[] body, CancellationToken cancellationToken)
     {
         try
         {

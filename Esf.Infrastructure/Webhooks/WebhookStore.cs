@@ -8,13 +8,16 @@ namespace Esf.Infrastructure.Webhooks;
 /// <summary>Subscriptions and the delivery log. Every read and change by a client is scoped to the enterprise's TIN.</summary>
 public sealed class WebhookStore(NpgsqlDataSource database, IOptions<QuotaOptions> quotas)
 {
+    /// <summary>Counts the active subscriptions of <c>@Tin</c>: what <c>Esf:Quotas:WebhooksPerTenant</c> limits.</summary>
+    internal const string CountActive = "SELECT count(*) FROM webhook_subscriptions WHERE tin = @Tin AND active";
+
     private const string Columns = "subscription_id, tin, url, array_to_string(events, ',') AS event_list, secret, feed_cursor, active, created_at, generation";
 
     public async Task<WebhookSubscription> CreateAsync(string tin, string url, string[] events, string secret, long feedCursor, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await TenantQuotas.EnsureRoomAsync(connection, tin, "SELECT count(*) FROM webhook_subscriptions WHERE tin = @Tin AND active", new { Tin = tin },
+        await TenantQuotas.EnsureRoomAsync(connection, tin, CountActive, new { Tin = tin },
             quotas.Value.WebhooksPerTenant, "active webhooks", "Esf:Quotas:WebhooksPerTenant", cancellationToken);
         var created = await connection.QuerySingleAsync<WebhookSubscription>(new CommandDefinition($"""
             INSERT INTO webhook_subscriptions (tin, url, events, secret, feed_cursor) VALUES (@Tin, @Url, @Events, @Secret, @FeedCursor)

@@ -15,5 +15,8 @@ public sealed class SandboxGateway : SharedGateway<SandboxGateway>
     {
         ["Esf:Sandbox:Enabled"] = "true",
         ["Esf:Sandbox:Key"] = Key,
+        // Webhook faults are delivered to receivers on 127.0.0.1 (tests never reach anything else), polled fast.
+        ["Esf:Webhooks:AllowPrivateNetworks"] = "true",
+        ["Esf:Webhooks:PollMilliseconds"] = "100",
     };
 }

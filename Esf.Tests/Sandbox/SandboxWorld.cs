@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
 using Esf.Infrastructure.Signatures;
 using Esf.Tests.Rest;
+using Esf.Tests.Soap;
 using NUnit.Framework;
 
 namespace Esf.Tests.Sandbox;
@@ -19,6 +20,16 @@ public sealed record SandboxParty(string Tin, string Login, X509Certificate2 Aut
     /// <summary>POST /api/v1/sessions as the head, with the AUTH key.</summary>
     public Task<HttpResponseMessage> LogInAsync(HttpClient http) => http.PostAsJsonAsync("api/v1/sessions",
         new { tin = Tin, certificate = CertificateFactory.ToBase64(AuthCertificate), login = Login, password = Password });
+
+    /// <summary>createSession over SOAP as the head, with the AUTH key and the UsernameToken: answers the session id.</summary>
+    public async Task<string> SoapSessionAsync(RawSoapClient soap)
+    {
+        var reply = await soap.PostAsync("SessionService", Envelopes.Envelope(
+            $"<esf:createSessionRequest><tin>{Tin}</tin><x509Certificate>{CertificateFactory.ToBase64(AuthCertificate)}</x509Certificate></esf:createSessionRequest>",
+            Envelopes.UsernameToken(Login, Password)));
+        Assert.That(reply.Status, Is.EqualTo(HttpStatusCode.OK), reply.ToString());
+        return reply.Element("sessionId")!;
+    }
 
     /// <summary>A client of the gateway logged in as the head (bearer session).</summary>
     public async Task<HttpClient> SessionAsync()

@@ -1,10 +1,12 @@
 using System.Net;
-using System.Security.Cryptography.X509Certificates;
 using System.Net.Http.Json;
+using System.Security.Cryptography.X509Certificates;
 using Dapper;
+using Esf.Domain.Rules;
 using Esf.Infrastructure.Signatures;
 using Esf.Tests.Infrastructure;
 using Esf.Tests.Rest;
+using Esf.Tests.Soap;
 using Npgsql;
 using NUnit.Framework;
 
@@ -12,7 +14,8 @@ namespace Esf.Tests.Sandbox;
 
 /// <summary>
 /// The walk of docs/sandbox.md end to end, with the sandbox API only: a world of two enterprises, their heads and RSA keys;
-/// an invoice signed and registered; the decline window crossed with the clock; a failure on demand; and a reset.
+/// an invoice signed and registered; the decline window crossed with the clock; a failure on demand; and a reset. Over SOAP,
+/// the same world survives each fault on demand with the answer a client expects.
 /// </summary>
 [TestFixture]
 public sealed class Walking_through_the_sandbox
@@ -49,6 +52,48 @@ public sealed class Walking_through_the_sandbox
             Is.EqualTo(("FAILED", "UPL-02")), failed.ToString());
         Assert.That(reset.GetProperty("removedInvoices").GetInt64(), Is.EqualTo(2));
         await ProblemAssertions.AssertProblemAsync(gone, HttpStatusCode.NotFound);
+    }
+
+    [Test]
+    [NonParallelizable] // the 503 and the timeout are answered to whichever call comes next
+    public async Task Should_survive_each_fault_over_soap_with_the_answer_a_client_expects()
+    {
+        using var sandbox = new SandboxClient();
+        var world = await sandbox.CreateWorldAsync();
+        using var soap = new RawSoapClient(SandboxGateway.Fixture.CreateClient());
+        var session = await world.Seller.SoapSessionAsync(soap);
+        var num = TestTenant.UniqueNum();
+
+        // A lost answer: the call is dropped unanswered, the client retries and the invoice is registered once.
+        await sandbox.PostAsync("faults", new { kind = "TIMEOUT", count = 1, seconds = 0 });
+        var lost = await Assert.ThrowsAsync<HttpRequestException>(() => SandboxInvoices.UploadOverSoapAsync(soap, session, world, num));
+        var registered = await UploadAndWaitAsync(soap, session, world, num);
+        // A resend of what was registered: FAILED with the real A-02 text, and the original named outside the envelope.
+        var duplicate = await UploadAndWaitAsync(soap, session, world, num);
+        var duplicateErrors = await soap.PostAsync("InvoiceService", Envelopes.ById("queryInvoiceErrorByIdRequest", session, duplicate.Id));
+        // 503 with Retry-After, then the same call answers.
+        await sandbox.PostAsync("faults", new { kind = "UNAVAILABLE", count = 1, retryAfterSeconds = 3 });
+        var unavailable = await SandboxInvoices.UploadOverSoapAsync(soap, session, world, TestTenant.UniqueNum());
+        // A held queue: the invoice waits IN_QUEUE until the seller's clock passes the hold.
+        await sandbox.PostAsync("faults", new { kind = "HOLD_QUEUE", tin = world.Seller.Tin, seconds = 600 });
+        var heldId = UploadedId(await SandboxInvoices.UploadOverSoapAsync(soap, session, world, TestTenant.UniqueNum()));
+        var held = await SandboxInvoices.WaitOverSoapAsync(soap, session, heldId, "IN_QUEUE");
+        await sandbox.Http.PutAsJsonAsync("api/v1/sandbox/clock", new { tin = world.Seller.Tin, seconds = 700 });
+        var released = await SandboxInvoices.WaitOverSoapAsync(soap, session, heldId, "CREATED", "FAILED");
+        // A failure on demand, read with queryInvoiceErrorById.
+        await sandbox.PostAsync("faults", new { kind = "FAIL_NEXT_INVOICES", tin = world.Seller.Tin, count = 1, ruleId = "UPL-02" });
+        var failed = await UploadAndWaitAsync(soap, session, world, TestTenant.UniqueNum());
+        var failedErrors = await soap.PostAsync("InvoiceService", Envelopes.ById("queryInvoiceErrorByIdRequest", session, failed.Id));
+
+        Assert.That(lost, Is.Not.Null);
+        Assert.That(registered.Status, Is.EqualTo("CREATED"));
+        Assert.That((duplicate.Status, duplicateErrors.Element("errorCode")), Is.EqualTo(("FAILED", "NOT_UNIQUE_DB_ERROR_MSG")));
+        Assert.That(duplicateErrors.DuplicateOf, Does.Contain($"id={registered.Id}"));
+        Assert.That(unavailable.Status, Is.EqualTo(HttpStatusCode.ServiceUnavailable), unavailable.ToString());
+        Assert.That(held.Element("invoiceStatus"), Is.EqualTo("IN_QUEUE"));
+        Assert.That(released.Element("invoiceStatus"), Is.EqualTo("CREATED"), released.ToString());
+        Assert.That(failed.Status, Is.EqualTo("FAILED"));
+        Assert.That(failedErrors.Elements("errorCode"), Does.Contain(RuleCatalogue.All.Single(r => r.Id == "UPL-02").ErrorCode), failedErrors.ToString());
     }
 
     [Test]
@@ -92,5 +137,14 @@ public sealed class Walking_through_the_sandbox
     {
         using var response = await seller.PostAsJsonAsync("api/v1/drafts", new { body });
         return (await RestClient.ReadJsonAsync(response)).GetProperty("id").GetInt64();
+    }
+
+    private static long UploadedId(SoapReply upload) => long.Parse(upload.Element("id") ?? throw new AssertionException($"Not accepted: {upload}"));
+
+    private static async Task<(long Id, string? Status)> UploadAndWaitAsync(RawSoapClient soap, string session, SandboxWorld world, string num)
+    {
+        var id = UploadedId(await SandboxInvoices.UploadOverSoapAsync(soap, session, world, num));
+        var processed = await SandboxInvoices.WaitOverSoapAsync(soap, session, id, "CREATED", "FAILED");
+        return (id, processed.Element("invoiceStatus"));
     }
 }

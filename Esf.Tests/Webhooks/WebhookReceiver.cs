@@ -27,8 +27,8 @@ public sealed class WebhookReceiver : IDisposable
 
     public string Url { get; }
 
-    /// <summary>Every request: its body, its signature header and what it was answered.</summary>
-    public ConcurrentQueue<(byte[] Body, string? Signature, int Answered)> Requests { get; } = new();
+    /// <summary>Every request: its body, its signature header, what it was answered and its delivery id (X-Esf-Delivery).</summary>
+    public ConcurrentQueue<(byte[] Body, string? Signature, int Answered, string? Delivery)> Requests { get; } = new();
 
     /// <summary>The port, once the listener was given one.</summary>
     public int Port => new Uri(Url).Port;
@@ -60,7 +60,7 @@ public sealed class WebhookReceiver : IDisposable
             using var buffer = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(buffer);
             var status = redirectTo is not null ? 302 : Interlocked.Decrement(ref failuresLeft) >= 0 ? 500 : 200;
-            Requests.Enqueue((buffer.ToArray(), context.Request.Headers["X-Esf-Signature"], status));
+            Requests.Enqueue((buffer.ToArray(), context.Request.Headers["X-Esf-Signature"], status, context.Request.Headers["X-Esf-Delivery"]));
             context.Response.StatusCode = status;
             if (redirectTo is not null)
             {

@@ -34,6 +34,9 @@ public sealed class LongResponses(CredentialRecheck recheck, TimeProvider clock,
             this, caller, TimeSpan.FromSeconds(quotas.Value.StreamRecheckSeconds), clock, aborted);
     }
 
+    /// <summary>How many streams and exports the enterprise has open in this process.</summary>
+    public int OpenFor(string tin) => _open.GetValueOrDefault(tin);
+
     internal Task<bool> HoldsAsync(SessionContext caller, CancellationToken cancellationToken) => recheck.HoldsAsync(caller, cancellationToken);
 
     internal void End(string tin) => _open.AddOrUpdate(tin, 0, (_, count) => count - 1);
