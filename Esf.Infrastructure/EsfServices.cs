@@ -97,6 +97,7 @@ public static class EsfServices
         services.AddSingleton<JournalQueries>();
         services.AddSingleton<InvoiceVerifier>();
         services.AddSingleton<Status.ServiceStatusReader>();
+        services.AddSingleton<Warehouse.WarehouseStore>();
         return services;
     }
 

@@ -13,6 +13,7 @@ using Esf.Api.Rest.Sandbox;
 using Esf.Api.Rest.Status;
 using Esf.Api.Rest.Sessions;
 using Esf.Api.Rest.Updates;
+using Esf.Api.Rest.Warehouse;
 using Esf.Api.Rest.Webhooks;
 
 namespace Esf.Api.Rest;
@@ -56,6 +57,7 @@ public static class RestEndpointExtensions
             .MapWebhookEndpoints()
             .MapReportEndpoints()
             .MapPrintEndpoints()
+            .MapWarehouseEndpoints()
             .MapSandboxEndpoints()
             .MapStatusEndpoints();
         return app;
