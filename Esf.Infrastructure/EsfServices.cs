@@ -62,6 +62,7 @@ public static class EsfServices
         services.AddSingleton<SandboxAuthority>();
         services.AddSingleton<SandboxFaults>();
         services.AddSingleton<SandboxReset>();
+        services.AddSingleton<Warehouse.WarehouseLedger>();
         return services;
     }
 
@@ -98,6 +99,7 @@ public static class EsfServices
         services.AddSingleton<InvoiceVerifier>();
         services.AddSingleton<Status.ServiceStatusReader>();
         services.AddSingleton<Warehouse.WarehouseStore>();
+        services.AddSingleton<Warehouse.WarehouseBalances>();
         return services;
     }
 

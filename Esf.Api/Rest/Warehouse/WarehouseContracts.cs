@@ -16,3 +16,6 @@ public sealed record WarehouseView(
     public static WarehouseView From(WarehouseRecord w) => new(w.WarehouseId, w.Name, w.ParentId, w.Location, w.Kind,
         WarehouseKindNames.TryParse(w.Kind, out var kind) ? WarehouseKindNames.Label(kind) : w.Kind, w.ResponsibleTin, w.Inheritable, w.IsDefault);
 }
+
+/// <summary>Moving goods to another warehouse of the enterprise: the goods line, the target warehouse and the quantity.</summary>
+public sealed record TransferBody(long? GoodsId, long? ToWarehouseId, decimal? Quantity);

@@ -28,8 +28,9 @@ public static class WarehouseEndpoints
             .ProducesRestProblems(StatusCodes.Status404NotFound);
         warehouses.MapDelete("/{id:long}", DeleteAsync).WithName("DeleteWarehouse").WithSummary("Delete an empty warehouse")
             .WithDescription("409 WAREHOUSE_HOLDS_GOODS while it holds goods, WAREHOUSE_HAS_CHILDREN while it has child warehouses, " +
-                "WAREHOUSE_IS_DEFAULT while it is the default and others remain.")
+                "TAXPAYER_STORE_IS_DEFAULT while it is the default and others remain.")
             .ProducesRestProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        warehouses.MapWarehouseLedgerEndpoints();
         return api;
     }
 
