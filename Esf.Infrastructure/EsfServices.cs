@@ -100,6 +100,8 @@ public static class EsfServices
         services.AddSingleton<Status.ServiceStatusReader>();
         services.AddSingleton<Warehouse.WarehouseStore>();
         services.AddSingleton<Warehouse.WarehouseBalances>();
+        services.AddSingleton<Warehouse.GoodsSourceImporter>();
+        services.AddSingleton<Warehouse.GoodsSourceQueries>();
         return services;
     }
 

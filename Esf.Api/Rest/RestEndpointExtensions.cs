@@ -58,6 +58,7 @@ public static class RestEndpointExtensions
             .MapReportEndpoints()
             .MapPrintEndpoints()
             .MapWarehouseEndpoints()
+            .MapGoodsSourceEndpoints()
             .MapSandboxEndpoints()
             .MapStatusEndpoints();
         return app;

@@ -35,6 +35,7 @@ public static class RegistryTables
             [new("rate", Integer, true), new("name_ru", Text, true), new("valid_from", Date, true), new("valid_to", Date)]),
         new("tnved", "tnved", ["code"], [new("code", Text, true, 10), new("name_ru", Text, true), new("is_exemption", Flag)]),
         new("outage-dates", "outage_dates", ["outage_date"], [new("outage_date", Date, true), new("reason")]),
+        new("gsvs", "gsvs_catalogue", ["code"], [new("code", Text, true, 40), new("name_ru", Text, true), new("tnved_code", Text, false, 10)]),
     ];
 
     public static RegistryTable? Find(string name) => All.FirstOrDefault(t => t.Name == name);
