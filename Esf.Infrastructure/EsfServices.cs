@@ -102,6 +102,7 @@ public static class EsfServices
         services.AddSingleton<Warehouse.WarehouseBalances>();
         services.AddSingleton<Warehouse.GoodsSourceImporter>();
         services.AddSingleton<Warehouse.GoodsSourceQueries>();
+        services.AddSingleton<Warehouse.WarehouseForms>();
         return services;
     }
 
@@ -112,6 +113,7 @@ public static class EsfServices
     public static IServiceCollection AddEsfWorker(this IServiceCollection services)
     {
         services.AddSingleton<InvoiceRegistrar>();
+        services.AddHostedService<Warehouse.WarehouseFormProcessor>();
         services.AddHostedService<UploadRelay>();
         services.AddHostedService<QueueDepthSampler>();
         services.AddHostedService<IdempotencyKeySweeper>();

@@ -59,6 +59,7 @@ public static class RestEndpointExtensions
             .MapPrintEndpoints()
             .MapWarehouseEndpoints()
             .MapGoodsSourceEndpoints()
+            .MapWarehouseFormEndpoints()
             .MapSandboxEndpoints()
             .MapStatusEndpoints();
         return app;

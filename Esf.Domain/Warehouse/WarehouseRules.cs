@@ -57,6 +57,19 @@ public static class WarehouseRules
         Decision = "The line is not stored, so importing it again once the importer has a warehouse credits it (exactly once).",
     };
 
+    public static readonly RuleDefinition RecipientMustSucceedSender = new(
+        "VS-06", "INVALID_SELLER_REORGANIZATION_TIN",
+        "Получатель формы «Реорганизация» не является правопреемником отправителя или не имеет склада по умолчанию",
+        "The recipient of a «Реорганизация» form is not the sender's successor, or has no default warehouse", RuleStage.Registration)
+    {
+        LegalBasis = "spec-rest §2.5 (the form «Реорганизация» with a sender and a recipient БИН); our id",
+        Decision = "The successor is the registry's (taxpayer_successors: reorganized_tin = sender, successor_tin = recipient), as for " +
+            "invoices of reorganized sellers (ADR 0003); the goods enter the recipient's default warehouse.",
+    };
+
     public static IReadOnlyList<RuleDefinition> All { get; } =
-        [BalanceMustCoverWriteOff, GoodsLineMustExist, WarehouseMustBelongToTaxpayer, QuantityMustBePositive, ImporterMustHaveDefaultWarehouse];
+    [
+        BalanceMustCoverWriteOff, GoodsLineMustExist, WarehouseMustBelongToTaxpayer, QuantityMustBePositive, ImporterMustHaveDefaultWarehouse,
+        RecipientMustSucceedSender,
+    ];
 }

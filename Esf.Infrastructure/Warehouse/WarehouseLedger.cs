@@ -159,7 +159,7 @@ public sealed class WarehouseLedger(NpgsqlDataSource database, TimeProvider cloc
             """, parameters, transaction, cancellationToken: cancellationToken));
     }
 
-    private static async Task<GoodsLine?> ReadGoodsLineAsync(
+    internal static async Task<GoodsLine?> ReadGoodsLineAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string tin, long goodsId, CancellationToken cancellationToken)
     {
         var row = await connection.QuerySingleOrDefaultAsync<GoodsBalance>(new CommandDefinition(
