@@ -34,7 +34,7 @@ public sealed class GoodsSourceImporter(NpgsqlDataSource database, WarehouseLedg
             }
         }
 
-        return new GoodsSourceImportReport(GoodsSourceKindNames.Code(kind), credited, already, [.. rejected.OrderBy(r => r.Line)]);
+        return new GoodsSourceImportReport(WarehouseNames.SourceKinds.Code(kind), credited, already, [.. rejected.OrderBy(r => r.Line)]);
     }
 
     /// <returns>True when credited now, false when credited before, null when the importer has no default warehouse.</returns>
@@ -59,7 +59,7 @@ public sealed class GoodsSourceImporter(NpgsqlDataSource database, WarehouseLedg
             ON CONFLICT DO NOTHING
             """, new
         {
-            Kind = GoodsSourceKindNames.Code(goods.SourceKind), goods.SourceNumber, goods.SourcePosition, Importer = source.ImporterTin, goods.GsvsCode,
+            Kind = WarehouseNames.SourceKinds.Code(goods.SourceKind), goods.SourceNumber, goods.SourcePosition, Importer = source.ImporterTin, goods.GsvsCode,
             goods.TnvedCode, goods.SourceName, goods.Country, goods.Price, source.Quantity, goods.Unit, WarehouseId = warehouseId,
             Now = clock.GetUtcNow().UtcDateTime,
         }, transaction, cancellationToken: cancellationToken));

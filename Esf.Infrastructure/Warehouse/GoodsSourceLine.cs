@@ -6,5 +6,5 @@ namespace Esf.Infrastructure.Warehouse;
 public sealed record GoodsSourceLine(string ImporterTin, GoodsLine Goods, decimal Quantity)
 {
     /// <summary>The cause of the receipt it makes: unique per document kind, number and position.</summary>
-    public MovementCause Cause => new(GoodsSourceKindNames.Code(Goods.SourceKind), $"{Goods.SourceNumber}#{Goods.SourcePosition}");
+    public MovementCause Cause => new(WarehouseNames.SourceKinds.Code(Goods.SourceKind), $"{Goods.SourceNumber}#{Goods.SourcePosition}");
 }

@@ -16,7 +16,7 @@ public sealed class GoodsSourceQueries(NpgsqlDataSource database)
             SELECT source_kind, source_number, source_position, gsvs_code, tnved_code, name, country, price, quantity, unit, warehouse_id, imported_at
             FROM goods_sources WHERE importer_tin = @Tin AND source_kind = @Kind
             ORDER BY source_number, source_position
-            """, new { Tin = tin, Kind = GoodsSourceKindNames.Code(kind) }, cancellationToken: cancellationToken))];
+            """, new { Tin = tin, Kind = WarehouseNames.SourceKinds.Code(kind) }, cancellationToken: cancellationToken))];
     }
 
     /// <summary>Catalogue positions whose code starts with <paramref name="code"/> and whose name contains <paramref name="name"/> (any case).</summary>

@@ -46,6 +46,6 @@ public sealed class WarehouseBalances(NpgsqlDataSource database)
     }
 
     internal static GoodsLine ToGoodsLine(GoodsBalance row) => new(
-        row.GsvsCode, row.TnvedCode, GoodsSourceKindNames.TryParse(row.SourceKind, out var kind) ? kind : throw new InvalidOperationException(row.SourceKind),
+        row.GsvsCode, row.TnvedCode, WarehouseNames.SourceKinds.TryParse(row.SourceKind, out var kind) ? kind : throw new InvalidOperationException(row.SourceKind),
         row.SourceNumber, row.SourcePosition, row.SourceName, row.Country, row.PhysicalMark, row.Price, row.Unit, row.GsvsName);
 }

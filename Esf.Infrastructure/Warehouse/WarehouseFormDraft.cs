@@ -6,5 +6,5 @@ namespace Esf.Infrastructure.Warehouse;
 public sealed record WarehouseFormDraft(WarehouseFormKind Kind, string Number, DateOnly Date, string? RecipientTin, IReadOnlyList<FormLine> Lines)
 {
     /// <summary>«Общая сумма»: the value of a receipt form's lines; a form naming goods lines only has none until it is processed.</summary>
-    public decimal? Total => WarehouseFormKindNames.IsReceipt(Kind) ? Lines.Sum(l => l.Quantity * l.Goods!.Price) : null;
+    public decimal? Total => WarehouseNames.IsReceipt(Kind) ? Lines.Sum(l => l.Quantity * l.Goods!.Price) : null;
 }

@@ -99,7 +99,7 @@ public sealed class WarehouseFormProcessor(NpgsqlDataSource database, WarehouseL
         NpgsqlConnection connection, NpgsqlTransaction transaction, QueuedForm form, CancellationToken cancellationToken)
     {
         var lines = JsonSerializer.Deserialize<List<FormLine>>(form.Lines)!;
-        if (!WarehouseFormKindNames.TryParse(form.Kind, out var kind))
+        if (!WarehouseNames.FormKinds.TryParse(form.Kind, out var kind))
         {
             throw new InvalidOperationException($"Form {form.FormId} has the unknown kind {form.Kind}.");
         }
@@ -133,7 +133,7 @@ public sealed class WarehouseFormProcessor(NpgsqlDataSource database, WarehouseL
     private async Task<RuleViolation?> ApplyLineAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, QueuedForm form,
         WarehouseFormKind kind, FormLine line, MovementCause cause, long? recipientWarehouse, CancellationToken cancellationToken)
     {
-        if (WarehouseFormKindNames.IsReceipt(kind))
+        if (WarehouseNames.IsReceipt(kind))
         {
             return (await ledger.ReceiveAsync(connection, transaction, form.Tin, line.WarehouseId!.Value, line.Goods!, line.Quantity, cause,
                 MovementCauses.Receipt, cancellationToken)).Violation;

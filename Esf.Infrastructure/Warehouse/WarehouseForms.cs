@@ -27,7 +27,7 @@ public sealed class WarehouseForms(NpgsqlDataSource database, TimeProvider clock
                 RETURNING {Columns}
                 """, new
             {
-                Tin = tin, Kind = WarehouseFormKindNames.Code(draft.Kind), draft.Number, draft.Date, draft.RecipientTin,
+                Tin = tin, Kind = WarehouseNames.FormKinds.Code(draft.Kind), draft.Number, draft.Date, draft.RecipientTin,
                 draft.Total, Lines = JsonSerializer.Serialize(draft.Lines), Now = clock.GetUtcNow().UtcDateTime,
             }, cancellationToken: cancellationToken));
         }

@@ -142,7 +142,7 @@ public sealed class WarehouseLedger(NpgsqlDataSource database, TimeProvider cloc
     {
         var parameters = new
         {
-            WarehouseId = warehouseId, Tin = tin, goods.GsvsCode, goods.TnvedCode, SourceKind = GoodsSourceKindNames.Code(goods.SourceKind),
+            WarehouseId = warehouseId, Tin = tin, goods.GsvsCode, goods.TnvedCode, SourceKind = WarehouseNames.SourceKinds.Code(goods.SourceKind),
             goods.SourceNumber, goods.SourcePosition, goods.SourceName, goods.Country, goods.PhysicalMark, goods.Price, goods.Unit, goods.GsvsName,
         };
         await connection.ExecuteAsync(new CommandDefinition($"""

@@ -164,7 +164,7 @@ public sealed class WarehouseStore(NpgsqlDataSource database, TimeProvider clock
         var parameters = new DynamicParameters(extra);
         parameters.AddDynamicParams(new
         {
-            Tin = tin, draft.Name, draft.ParentId, draft.Location, Kind = WarehouseKindNames.Code(draft.Kind), draft.ResponsibleTin, draft.Inheritable,
+            Tin = tin, draft.Name, draft.ParentId, draft.Location, Kind = WarehouseNames.Kinds.Code(draft.Kind), draft.ResponsibleTin, draft.Inheritable,
         });
         return parameters;
     }

@@ -14,7 +14,7 @@ public sealed record WarehouseView(
     long Id, string Name, long? ParentId, string Location, string Type, string TypeLabel, string ResponsibleTin, bool Inheritable, bool IsDefault)
 {
     public static WarehouseView From(WarehouseRecord w) => new(w.WarehouseId, w.Name, w.ParentId, w.Location, w.Kind,
-        WarehouseKindNames.TryParse(w.Kind, out var kind) ? WarehouseKindNames.Label(kind) : w.Kind, w.ResponsibleTin, w.Inheritable, w.IsDefault);
+        WarehouseNames.Kinds.TryParse(w.Kind, out var kind) ? WarehouseNames.Kinds.Label(kind) : w.Kind, w.ResponsibleTin, w.Inheritable, w.IsDefault);
 }
 
 /// <summary>Moving goods to another warehouse of the enterprise: the goods line, the target warehouse and the quantity.</summary>
@@ -41,6 +41,6 @@ public sealed record WarehouseFormView(
     string StatusLabel, string? ErrorReason)
 {
     public static WarehouseFormView From(WarehouseFormRecord f) => new(f.FormId, f.Number, f.FormDate, f.Kind,
-        WarehouseFormKindNames.TryParse(f.Kind, out var kind) ? WarehouseFormKindNames.Label(kind) : f.Kind, f.Tin, f.RecipientTin, f.Total, f.Status,
+        WarehouseNames.FormKinds.TryParse(f.Kind, out var kind) ? WarehouseNames.FormKinds.Label(kind) : f.Kind, f.Tin, f.RecipientTin, f.Total, f.Status,
         f.Status switch { WarehouseFormStatus.Processed => "Обработанный", WarehouseFormStatus.Error => "Ошибочный", _ => "В обработке" }, f.ErrorReason);
 }

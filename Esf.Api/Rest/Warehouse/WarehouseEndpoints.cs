@@ -61,9 +61,9 @@ public static class WarehouseEndpoints
     private static WarehouseDraft Draft(WarehouseBody body)
     {
         RequiredFields.Check(("name", body.Name?.Trim()), ("location", body.Location?.Trim()), ("type", body.Type), ("responsibleTin", body.ResponsibleTin));
-        if (!WarehouseKindNames.TryParse(body.Type, out var kind))
+        if (!WarehouseNames.Kinds.TryParse(body.Type, out var kind))
         {
-            throw EsfException.InvalidInput($"type «{body.Type}» is not a warehouse type ({string.Join(", ", WarehouseKindNames.Codes)}).");
+            throw EsfException.InvalidInput($"type «{body.Type}» is not a warehouse type ({string.Join(", ", WarehouseNames.Kinds.Codes)}).");
         }
 
         if (body.ResponsibleTin is not { Length: 12 } tin || !tin.All(char.IsAsciiDigit))

@@ -39,9 +39,9 @@ public static class WarehouseFormEndpoints
     private static WarehouseFormDraft Draft(WarehouseFormBody body)
     {
         RequiredFields.Check(("type", body.Type), ("number", body.Number?.Trim()), ("date", body.Date));
-        if (!WarehouseFormKindNames.TryParse(body.Type, out var kind))
+        if (!WarehouseNames.FormKinds.TryParse(body.Type, out var kind))
         {
-            throw EsfException.InvalidInput($"type «{body.Type}» is not a form type ({string.Join(", ", WarehouseFormKindNames.Codes)}).");
+            throw EsfException.InvalidInput($"type «{body.Type}» is not a form type ({string.Join(", ", WarehouseNames.FormKinds.Codes)}).");
         }
 
         if (kind == WarehouseFormKind.Reorganization)
@@ -66,7 +66,7 @@ public static class WarehouseFormEndpoints
             throw EsfException.InvalidInput($"{path}.quantity must be above 0.");
         }
 
-        if (!WarehouseFormKindNames.IsReceipt(kind))
+        if (!WarehouseNames.IsReceipt(kind))
         {
             RequiredFields.Check(($"{path}.goodsId", line.GoodsId));
             return new FormLine(null, null, line.GoodsId, line.Quantity.Value);
@@ -75,9 +75,9 @@ public static class WarehouseFormEndpoints
         RequiredFields.Check(($"{path}.warehouseId", line.WarehouseId), ($"{path}.gsvsCode", line.GsvsCode), ($"{path}.tnvedCode", line.TnvedCode),
             ($"{path}.sourceKind", line.SourceKind), ($"{path}.sourceNumber", line.SourceNumber), ($"{path}.name", line.Name),
             ($"{path}.country", line.Country), ($"{path}.price", line.Price), ($"{path}.unit", line.Unit));
-        if (!GoodsSourceKindNames.TryParse(line.SourceKind, out var source))
+        if (!WarehouseNames.SourceKinds.TryParse(line.SourceKind, out var source))
         {
-            throw EsfException.InvalidInput($"{path}.sourceKind «{line.SourceKind}» is not one of {string.Join(", ", GoodsSourceKindNames.Codes)}.");
+            throw EsfException.InvalidInput($"{path}.sourceKind «{line.SourceKind}» is not one of {string.Join(", ", WarehouseNames.SourceKinds.Codes)}.");
         }
 
         if (kind == WarehouseFormKind.Production && (source != GoodsSourceKind.OriginCertificateKz || line.Country != "KZ"))
