@@ -45,7 +45,7 @@ public sealed class WarehouseBalances(NpgsqlDataSource database)
             """, new { Tin = tin, WarehouseId = warehouseId, Limit = limit }, cancellationToken: cancellationToken))];
     }
 
-    internal static GoodsLine ToGoodsLine(GoodsBalance row) => new(
+    public static GoodsLine ToGoodsLine(GoodsBalance row) => new(
         row.GsvsCode, row.TnvedCode, WarehouseNames.SourceKinds.TryParse(row.SourceKind, out var kind) ? kind : throw new InvalidOperationException(row.SourceKind),
         row.SourceNumber, row.SourcePosition, row.SourceName, row.Country, row.PhysicalMark, row.Price, row.Unit, row.GsvsName);
 }

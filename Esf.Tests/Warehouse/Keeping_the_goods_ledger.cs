@@ -109,6 +109,33 @@ public sealed class Keeping_the_goods_ledger
     }
 
     [Test]
+    public async Task Should_prefill_the_invoice_columns_of_the_module_from_a_goods_line()
+    {
+        // Arrange
+        using var client = await WarehouseRequests.LogInAsync();
+        var warehouse = await WarehouseRequests.CreateAsync(client, "Склад");
+        var goodsId = await WarehouseGoods.ReceiveAsync(client.Tenant.SellerTin, warehouse.Id(), 630m);
+
+        // Act
+        var prefill = await WarehouseRequests.GetJsonAsync(client, $"api/v1/warehouses/{warehouse.Id()}/balances/{goodsId}/invoice-prefill");
+        using var missing = await client.Http.GetAsync($"api/v1/warehouses/{warehouse.Id()}/balances/{goodsId + 1_000_000}/invoice-prefill");
+
+        // Assert
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(prefill.GetProperty("tnvedName").GetString(), Is.EqualTo("Пшеница 2 сорт"), "G3/1");
+            Assert.That(prefill.GetProperty("unitCode").GetString(), Is.EqualTo("1001110000"), "G4");
+            Assert.That(prefill.GetProperty("unitNomenclature").GetString(), Is.EqualTo("166"), "G5");
+            Assert.That(prefill.GetProperty("productDeclaration").GetString(), Is.EqualTo("12345/060316/9123456"), "G15");
+            Assert.That(prefill.GetProperty("productNumberInDeclaration").GetString(), Is.EqualTo("1"), "G16");
+            Assert.That(prefill.GetProperty("catalogTruId").GetString(), Is.EqualTo("01.11.11.01"), "G17");
+            Assert.That(prefill.GetProperty("available").GetDecimal(), Is.EqualTo(630m));
+        }
+
+        await AssertProblemAsync(missing, HttpStatusCode.NotFound);
+    }
+
+    [Test]
     public async Task Should_refuse_to_delete_a_warehouse_holding_goods()
     {
         // Arrange

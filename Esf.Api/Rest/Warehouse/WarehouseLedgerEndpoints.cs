@@ -1,6 +1,7 @@
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
 using Esf.Domain.Rules;
+using Esf.Domain.Warehouse;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Warehouse;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,6 +23,9 @@ public static class WarehouseLedgerEndpoints
             .WithDescription("asOf (optional): a day (its start in Kazakhstan time) or an ISO 8601 moment; the quantities are then the sums of " +
                 "the movements up to it.")
             .ProducesRestProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        warehouses.MapGet("/{id:long}/balances/{goodsId:long}/invoice-prefill", PrefillAsync).WithName("GetInvoicePrefillFromGoods")
+            .WithSummary("The invoice line columns G3/1, G4, G5, G15, G16, G17 the Module fills from a goods line, its price and what is available")
+            .ProducesRestProblems(StatusCodes.Status404NotFound);
         warehouses.MapGet("/{id:long}/movements", MovementsAsync).WithName("GetWarehouseMovements")
             .WithSummary("The warehouse's movements, newest first (+ receipt, - write-off)")
             .ProducesRestProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
@@ -37,6 +41,11 @@ public static class WarehouseLedgerEndpoints
         long id, string? asOf, BearerSession bearer, WarehouseBalances balances, CancellationToken ct) =>
         TypedResults.Ok(await balances.ListAsync(bearer.Context.Tin, id, RequestDates.Instant(asOf, "asOf"), ct));
 
+    private static async Task<Ok<InvoiceLinePrefill>> PrefillAsync(long id, long goodsId, BearerSession bearer, WarehouseBalances balances, CancellationToken ct) =>
+        (await balances.ListAsync(bearer.Context.Tin, id, null, ct)).FirstOrDefault(g => g.GoodsId == goodsId) is { } line
+            ? TypedResults.Ok(InvoiceLinePrefill.From(line.GoodsId, WarehouseBalances.ToGoodsLine(line), line.Quantity))
+            : throw EsfException.NotFound($"No goods line {goodsId} holds goods in warehouse {id}.");
+
     private static async Task<Ok<IReadOnlyList<MovementRecord>>> MovementsAsync(
         long id, int? limit, BearerSession bearer, WarehouseBalances balances, CancellationToken ct) =>
         limit is < 1 or > MaxMovements
@@ -50,7 +59,7 @@ public static class WarehouseLedgerEndpoints
         var from = await balances.ListAsync(bearer.Context.Tin, id, null, ct);
         if (from.All(g => g.GoodsId != body.GoodsId))
         {
-            throw Refused(Domain.Warehouse.WarehouseRules.GoodsLineMustExist.Violation("goodsId", $"{body.GoodsId} in warehouse {id}"));
+            throw Refused(WarehouseRules.GoodsLineMustExist.Violation("goodsId", $"{body.GoodsId} in warehouse {id}"));
         }
 
         return await ledger.TransferAsync(bearer.Context.Tin, body.GoodsId!.Value, body.ToWarehouseId!.Value, body.Quantity!.Value, ct) is { } violation
