@@ -66,6 +66,7 @@ public static class EsfServices
         services.AddSingleton<SandboxReset>();
         // The gateway's waybill operations (decline, revoke) and the worker record a waybill's effects on its invoices.
         services.AddSingleton<IWaybillStatusConsequences, WaybillStatusConsequences>();
+        services.AddSingleton<Warehouse.WarehouseLedger>();
         return services;
     }
 
@@ -110,6 +111,11 @@ public static class EsfServices
         services.AddSingleton<Waybills.WaybillQueries>();
         services.AddSingleton<Waybills.WaybillStatusChanger>();
         services.AddSingleton<Status.OutageRegistry>();
+        services.AddSingleton<Warehouse.WarehouseStore>();
+        services.AddSingleton<Warehouse.WarehouseBalances>();
+        services.AddSingleton<Warehouse.GoodsSourceImporter>();
+        services.AddSingleton<Warehouse.GoodsSourceQueries>();
+        services.AddSingleton<Warehouse.WarehouseForms>();
         return services;
     }
 
@@ -121,6 +127,7 @@ public static class EsfServices
     {
         services.AddSingleton<Waybills.WaybillRegistrar>();
         services.AddSingleton<InvoiceRegistrar>();
+        services.AddHostedService<Warehouse.WarehouseFormProcessor>();
         services.AddHostedService<UploadRelay>();
         services.AddHostedService<QueueDepthSampler>();
         services.AddHostedService<IdempotencyKeySweeper>();

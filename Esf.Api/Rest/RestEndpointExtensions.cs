@@ -17,6 +17,7 @@ using Esf.Api.Rest.Status;
 using Esf.Api.Rest.Sessions;
 using Esf.Api.Rest.Updates;
 using Esf.Api.Rest.Waybills;
+using Esf.Api.Rest.Warehouse;
 using Esf.Api.Rest.Webhooks;
 
 namespace Esf.Api.Rest;
@@ -63,6 +64,9 @@ public static class RestEndpointExtensions
             .MapWebhookEndpoints()
             .MapReportEndpoints()
             .MapPrintEndpoints()
+            .MapWarehouseEndpoints()
+            .MapGoodsSourceEndpoints()
+            .MapWarehouseFormEndpoints()
             .MapSandboxEndpoints()
             .MapStatusEndpoints()
             .MapLimitEndpoints();

@@ -2,13 +2,15 @@ using Esf.Domain.Rules.Document;
 using Esf.Domain.Rules.Registration;
 using Esf.Domain.Rules.Registration.Snt;
 using Esf.Domain.Rules.Waybills;
+using Esf.Domain.Warehouse;
 
 namespace Esf.Domain.Rules;
 
 /// <summary>
 /// The catalogue of the format-and-logic control (ФЛК): every rule the gateway runs, with its id from the specification
 /// (spec-invoice §5, spec-snt §9 as <c>SNT-Rnnn</c>) or, for checks of the API envelope itself, an <c>API-</c> id; the waybill's
-/// own rules (<see cref="WaybillRuleCatalogue"/>) are listed last. Messages quoted from the manual are verbatim.
+/// own rules (<see cref="WaybillRuleCatalogue"/>) and the virtual warehouse's (<see cref="WarehouseRules"/>) are listed last.
+/// Messages quoted from the manual are verbatim.
 /// </summary>
 public static class RuleCatalogue
 {
@@ -125,5 +127,6 @@ public static class RuleCatalogue
         .. DocumentRules.Select(r => r.Definition),
         .. RegistrationRules.Select(r => r.Definition),
         .. WaybillRuleCatalogue.All,
+        .. WarehouseRules.All,
     ];
 }

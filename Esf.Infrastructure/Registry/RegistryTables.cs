@@ -37,6 +37,7 @@ public static class RegistryTables
         new("outage-dates", "outage_dates", ["outage_date"], [new("outage_date", Date, true), new("reason")]),
         // The days the working-day calendar changes: a weekday off (is_working false) or a working weekend day (true).
         new("calendar", "working_calendar", ["day"], [new("day", Date, true), new("is_working", Flag, true), new("name_ru")]),
+        new("gsvs", "gsvs_catalogue", ["code"], [new("code", Text, true, 40), new("name_ru", Text, true), new("tnved_code", Text, false, 10)]),
     ];
 
     public static RegistryTable? Find(string name) => All.FirstOrDefault(t => t.Name == name);

@@ -4,7 +4,8 @@ using Npgsql;
 namespace Esf.Infrastructure.Sandbox;
 
 /// <summary>
-/// Removes an enterprise's documents: every invoice it uploaded and everything that hangs on them. This is the one list of
+/// Removes an enterprise's documents: every invoice it uploaded and everything that hangs on them, and its virtual
+/// warehouses with their goods and movements. This is the one list of
 /// the tables holding documents; a migration that adds another must add it here (the reset test would find it left behind
 /// through its foreign key). The registry (taxpayers, users, keys) stays, as do other enterprises' invoices that referred to
 /// these ones (their link is cleared).
@@ -26,6 +27,11 @@ public sealed class SandboxReset(NpgsqlDataSource database, SandboxClock clock, 
         DELETE FROM uploads WHERE tin = @Tin;
         DELETE FROM idempotency_keys WHERE tin = @Tin;
         DELETE FROM waybill_effects WHERE seller_tin = @Tin;
+        DELETE FROM warehouse_movements WHERE tin = @Tin;
+        DELETE FROM warehouse_forms WHERE tin = @Tin;
+        DELETE FROM warehouse_goods WHERE tin = @Tin;
+        DELETE FROM goods_sources WHERE importer_tin = @Tin;
+        DELETE FROM warehouses WHERE tin = @Tin;
         SELECT count(*) FROM reset_invoices;
         """;
 

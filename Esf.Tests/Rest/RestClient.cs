@@ -16,10 +16,10 @@ public sealed class RestClient(HttpClient http, TestTenant tenant) : IDisposable
 
     public HttpClient Http { get; } = http;
 
-    /// <summary>A client logged in over REST as a fresh tenant of <see cref="RestGateway.Fixture"/>.</summary>
-    public static async Task<RestClient> LogInAsync()
+    /// <summary>A client logged in over REST as a fresh tenant of <paramref name="fixture"/> (default <see cref="RestGateway.Fixture"/>).</summary>
+    public static async Task<RestClient> LogInAsync(GatewayFixture? fixture = null)
     {
-        var fixture = RestGateway.Fixture;
+        fixture ??= RestGateway.Fixture;
         var tenant = await TestTenant.CreateAsync(fixture);
         var client = new RestClient(fixture.CreateClient(), tenant);
         using var response = await client.Http.PostAsJsonAsync("api/v1/sessions", client.LoginBody());

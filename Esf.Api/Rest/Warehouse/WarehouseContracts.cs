@@ -1,0 +1,46 @@
+using Esf.Domain.Warehouse;
+using Esf.Infrastructure.Warehouse;
+
+namespace Esf.Api.Rest.Warehouse;
+
+/// <summary>
+/// The form «Создание виртуального склада»: name, optional parent, location, type (<c>WAREHOUSE</c> «Склад» or
+/// <c>SALES_POINT</c> «Точка продаж»), the responsible person's 12-digit ИИН/БИН and the inheritance flag.
+/// </summary>
+public sealed record WarehouseBody(string? Name, long? ParentId, string? Location, string? Type, string? ResponsibleTin, bool Inheritable = false);
+
+/// <summary>A warehouse as the journal «Склады» shows it, with its type's Russian label.</summary>
+public sealed record WarehouseView(
+    long Id, string Name, long? ParentId, string Location, string Type, string TypeLabel, string ResponsibleTin, bool Inheritable, bool IsDefault)
+{
+    public static WarehouseView From(WarehouseRecord w) => new(w.WarehouseId, w.Name, w.ParentId, w.Location, w.Kind,
+        WarehouseNames.Kinds.TryParse(w.Kind, out var kind) ? WarehouseNames.Kinds.Label(kind) : w.Kind, w.ResponsibleTin, w.Inheritable, w.IsDefault);
+}
+
+/// <summary>Moving goods to another warehouse of the enterprise: the goods line, the target warehouse and the quantity.</summary>
+public sealed record TransferBody(long? GoodsId, long? ToWarehouseId, decimal? Quantity);
+
+/// <summary>
+/// A warehouse form: <c>type</c> REMAINS «Остатки», PRODUCTION «Производство», REORGANIZATION «Реорганизация» (with
+/// <c>recipientTin</c>) or WRITE_OFF «Списание»; its number and date, and its lines.
+/// </summary>
+public sealed record WarehouseFormBody(string? Type, string? Number, string? Date, string? RecipientTin, List<WarehouseFormLineBody?>? Lines);
+
+/// <summary>
+/// A form line. Receipt forms (REMAINS, PRODUCTION): <c>warehouseId</c>, the goods (gsvsCode, tnvedCode, sourceKind DT/FNO_328/ST_KZ/ST_1,
+/// sourceNumber, sourcePosition, name, country, physicalMark, price, unit) and the quantity; PRODUCTION takes country KZ and source ST_KZ.
+/// WRITE_OFF and REORGANIZATION: <c>goodsId</c> (a goods line of the sender) and the quantity.
+/// </summary>
+public sealed record WarehouseFormLineBody(
+    long? WarehouseId, long? GoodsId, string? GsvsCode, string? TnvedCode, string? SourceKind, string? SourceNumber, int? SourcePosition, string? Name,
+    string? Country, string? PhysicalMark, decimal? Price, decimal? Quantity, string? Unit);
+
+/// <summary>A row of the journal «Журнал Форм» with the type's and the status's Russian labels.</summary>
+public sealed record WarehouseFormView(
+    long Id, string Number, DateOnly Date, string Type, string TypeLabel, string SenderTin, string? RecipientTin, decimal? Total, string Status,
+    string StatusLabel, string? ErrorReason)
+{
+    public static WarehouseFormView From(WarehouseFormRecord f) => new(f.FormId, f.Number, f.FormDate, f.Kind,
+        WarehouseNames.FormKinds.TryParse(f.Kind, out var kind) ? WarehouseNames.FormKinds.Label(kind) : f.Kind, f.Tin, f.RecipientTin, f.Total, f.Status,
+        f.Status switch { WarehouseFormStatus.Processed => "Обработанный", WarehouseFormStatus.Error => "Ошибочный", _ => "В обработке" }, f.ErrorReason);
+}

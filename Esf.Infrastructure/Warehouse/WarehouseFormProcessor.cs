@@ -1,0 +1,160 @@
+using System.Text.Json;
+using Dapper;
+using Esf.Domain.Rules;
+using Esf.Domain.Warehouse;
+using Esf.Infrastructure.Resilience;
+using Esf.Infrastructure.Sandbox;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace Esf.Infrastructure.Warehouse;
+
+/// <summary>
+/// The worker's processing of warehouse forms. It claims the oldest QUEUED form (<c>FOR UPDATE SKIP LOCKED</c>, so several
+/// workers share the queue), applies its lines to the ledger and writes the verdict in the same transaction: PROCESSED, or
+/// ERROR with the first broken rule as the reason and no movement kept. A crash leaves the form QUEUED for the next claim,
+/// and the movements' causes (the form's lines) make a second application impossible.
+/// </summary>
+public sealed class WarehouseFormProcessor(NpgsqlDataSource database, WarehouseLedger ledger, TimeProvider clock, ILogger<WarehouseFormProcessor> logger)
+    : BackgroundService
+{
+    /// <summary>How long an empty queue is left alone: forms are rare next to invoices, and a form waits at most this long.</summary>
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(250);
+
+    private const string Savepoint = "ledger";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!await ProcessNextAsync(stoppingToken))
+                {
+                    await Task.Delay(IdlePoll, stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (TransientFaults.IsTransient(e))
+            {
+                // The database restarting, or a deadlock between forms: the form stays QUEUED and is claimed again.
+                logger.LogWarning(e, "Warehouse form processing failed; retrying");
+                await Task.Delay(IdlePoll, stoppingToken);
+            }
+        }
+    }
+
+    /// <returns>False when no form was waiting.</returns>
+    public async Task<bool> ProcessNextAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var form = await connection.QuerySingleOrDefaultAsync<QueuedForm>(new CommandDefinition("""
+            SELECT form_id, tin, kind, recipient_tin, lines::text AS lines FROM warehouse_forms
+            WHERE status = 'QUEUED' ORDER BY form_id LIMIT 1 FOR UPDATE SKIP LOCKED
+            """, transaction: transaction, cancellationToken: cancellationToken));
+        if (form is null)
+        {
+            return false;
+        }
+
+        EnterpriseScope.Begin(form.Tin);
+        await transaction.SaveAsync(Savepoint, cancellationToken);
+        int line;
+        RuleViolation? violation;
+        try
+        {
+            (line, violation) = await ApplyAsync(connection, transaction, form, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && !TransientFaults.IsTransient(e))
+        {
+            // A form the ledger cannot take (a bug, a constraint): it ends ERROR instead of blocking the queue.
+            logger.LogError(e, "Warehouse form {FormId} could not be applied", form.FormId);
+            (line, violation) = (0, RuleCatalogue.ProcessingMustComplete.Violation("form"));
+        }
+
+        if (violation is not null)
+        {
+            await transaction.RollbackAsync(Savepoint, cancellationToken);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE warehouse_forms SET status = @Status, error_reason = @Reason, processed_at = @Now WHERE form_id = @FormId
+            """, new
+        {
+            form.FormId, Status = violation is null ? WarehouseFormStatus.Processed : WarehouseFormStatus.Error,
+            Reason = violation is null ? null : $"{violation.RuleId}: {violation.Message} (строка {line})", Now = clock.GetUtcNow().UtcDateTime,
+        }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Warehouse form {FormId} {Status}", form.FormId, violation is null ? "processed" : "failed " + violation.RuleId);
+        return true;
+    }
+
+    /// <returns>The first broken rule and its line (1-based), or no violation.</returns>
+    private async Task<(int Line, RuleViolation? Violation)> ApplyAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, QueuedForm form, CancellationToken cancellationToken)
+    {
+        var lines = JsonSerializer.Deserialize<List<FormLine>>(form.Lines)!;
+        if (!WarehouseNames.FormKinds.TryParse(form.Kind, out var kind))
+        {
+            throw new InvalidOperationException($"Form {form.FormId} has the unknown kind {form.Kind}.");
+        }
+
+        long? recipientWarehouse = null;
+        if (kind == WarehouseFormKind.Reorganization)
+        {
+            recipientWarehouse = await SuccessorWarehouseAsync(connection, transaction, form, cancellationToken);
+            if (recipientWarehouse is null)
+            {
+                return (1, WarehouseRules.RecipientMustSucceedSender.Violation("recipientTin", form.RecipientTin ?? ""));
+            }
+        }
+
+        // Goods lines are locked in id order before any is changed, so two forms drawing the same lines cannot deadlock.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT 1 FROM warehouse_goods WHERE goods_id = ANY(@Ids) ORDER BY goods_id FOR UPDATE",
+            new { Ids = lines.Where(l => l.GoodsId is not null).Select(l => l.GoodsId!.Value).ToArray() }, transaction, cancellationToken: cancellationToken));
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var cause = new MovementCause("FORM", $"{form.FormId}#{i + 1}");
+            if (await ApplyLineAsync(connection, transaction, form, kind, lines[i], cause, recipientWarehouse, cancellationToken) is { } violation)
+            {
+                return (i + 1, violation);
+            }
+        }
+
+        return (0, null);
+    }
+
+    private async Task<RuleViolation?> ApplyLineAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, QueuedForm form,
+        WarehouseFormKind kind, FormLine line, MovementCause cause, long? recipientWarehouse, CancellationToken cancellationToken)
+    {
+        if (WarehouseNames.IsReceipt(kind))
+        {
+            return (await ledger.ReceiveAsync(connection, transaction, form.Tin, line.WarehouseId!.Value, line.Goods!, line.Quantity, cause,
+                MovementCauses.Receipt, cancellationToken)).Violation;
+        }
+
+        var goods = recipientWarehouse is null ? null : await WarehouseLedger.ReadGoodsLineAsync(connection, transaction, form.Tin, line.GoodsId!.Value,
+            cancellationToken);
+        var outKind = recipientWarehouse is null ? MovementCauses.WriteOff : MovementCauses.TransferOut;
+        return await ledger.WriteOffAsync(connection, transaction, form.Tin, line.GoodsId!.Value, line.Quantity, cause, outKind, cancellationToken)
+            ?? (goods is null ? null : (await ledger.ReceiveAsync(connection, transaction, form.RecipientTin!, recipientWarehouse!.Value, goods, line.Quantity,
+                cause, MovementCauses.TransferIn, cancellationToken)).Violation);
+    }
+
+    /// <summary>The recipient's default warehouse when the registry names it the sender's successor.</summary>
+    private static Task<long?> SuccessorWarehouseAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, QueuedForm form, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition("""
+            SELECT w.warehouse_id FROM warehouses w
+            WHERE w.tin = @Recipient AND w.is_default
+              AND EXISTS (SELECT 1 FROM taxpayer_successors s WHERE s.reorganized_tin = @Sender AND s.successor_tin = @Recipient)
+            """, new { Sender = form.Tin, Recipient = form.RecipientTin }, transaction, cancellationToken: cancellationToken));
+
+    private sealed record QueuedForm(long FormId, string Tin, string Kind, string? RecipientTin, string Lines);
+}
