@@ -4,11 +4,11 @@ using Npgsql;
 namespace Esf.Infrastructure.Sandbox;
 
 /// <summary>
-/// Removes an enterprise's documents: every invoice it uploaded and everything that hangs on them, and its virtual
-/// warehouses with their goods and movements. This is the one list of
+/// Removes an enterprise's documents: every invoice and waybill it uploaded and everything that hangs on them, its drafts,
+/// and its virtual warehouses with their goods and movements. This is the one list of
 /// the tables holding documents; a migration that adds another must add it here (the reset test would find it left behind
 /// through its foreign key). The registry (taxpayers, users, keys) stays, as do other enterprises' invoices that referred to
-/// these ones (their link is cleared).
+/// these ones (their link is cleared), and other enterprises' waybills that corrected or returned these.
 /// </summary>
 public sealed class SandboxReset(NpgsqlDataSource database, SandboxClock clock, SandboxFaults faults)
 {
@@ -19,6 +19,14 @@ public sealed class SandboxReset(NpgsqlDataSource database, SandboxClock clock, 
             WHERE related_invoice_id IN (SELECT invoice_id FROM reset_invoices) AND invoice_id NOT IN (SELECT invoice_id FROM reset_invoices);
         DELETE FROM invoice_drafts WHERE tin = @Tin;
         DELETE FROM webhook_deliveries WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);
+        CREATE TEMP TABLE reset_waybills ON COMMIT DROP AS
+            SELECT w.waybill_id FROM waybills w JOIN uploads u ON u.upload_id = w.upload_id WHERE u.tin = @Tin;
+        DELETE FROM waybill_invoices
+            WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices) OR waybill_id IN (SELECT waybill_id FROM reset_waybills);
+        UPDATE waybills SET related_waybill_id = NULL WHERE related_waybill_id IN (SELECT waybill_id FROM reset_waybills);
+        DELETE FROM waybill_errors WHERE waybill_id IN (SELECT waybill_id FROM reset_waybills);
+        DELETE FROM waybill_status_history WHERE waybill_id IN (SELECT waybill_id FROM reset_waybills);
+        DELETE FROM waybills WHERE waybill_id IN (SELECT waybill_id FROM reset_waybills);
         DELETE FROM invoice_errors WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);
         DELETE FROM invoice_status_history WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);
         UPDATE invoices SET related_invoice_id = NULL WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);
@@ -32,15 +40,16 @@ public sealed class SandboxReset(NpgsqlDataSource database, SandboxClock clock, 
         DELETE FROM warehouse_goods WHERE tin = @Tin;
         DELETE FROM goods_sources WHERE importer_tin = @Tin;
         DELETE FROM warehouses WHERE tin = @Tin;
-        SELECT count(*) FROM reset_invoices;
+        SELECT (SELECT count(*) FROM reset_invoices) AS Invoices, (SELECT count(*) FROM reset_waybills) AS Waybills;
         """;
 
-    /// <summary>Answers how many invoices were removed; the enterprise's clock offset and pending faults are cleared too.</summary>
-    public async Task<long> ResetAsync(string tin, CancellationToken cancellationToken)
+    /// <summary>Answers how many invoices and waybills were removed; the enterprise's clock offset and pending faults are cleared too.</summary>
+    public async Task<(long Invoices, long Waybills)> ResetAsync(string tin, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var removed = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql, new { Tin = tin }, transaction, cancellationToken: cancellationToken));
+        var removed = await connection.QuerySingleAsync<(long Invoices, long Waybills)>(
+            new CommandDefinition(Sql, new { Tin = tin }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         clock.Clear(tin);
         faults.Clear(tin);

@@ -128,7 +128,7 @@ public sealed class Registering_waybills_over_rest
 
         // Act
         using var response = await parties.Seller.Http.PostAsync("api/v1/snt",
-            System.Net.Http.Json.JsonContent.Create(WaybillRestDriver.UploadBody(parties.Seller, body)));
+            System.Net.Http.Json.JsonContent.Create(TestWaybills.UploadBody(parties.Seller.Tenant, body)));
 
         // Assert
         var json = await RestClient.ReadJsonAsync(response);

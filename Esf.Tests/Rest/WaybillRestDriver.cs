@@ -3,9 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Esf.Domain.Waybills.Document;
 using Esf.Infrastructure.Invoices;
-using Esf.Infrastructure.Xml;
 using Esf.Tests.Infrastructure;
-using Esf.Tests.Rules;
 using NUnit.Framework;
 
 namespace Esf.Tests.Rest;
@@ -24,27 +22,14 @@ internal sealed class WaybillRestDriver : IDisposable
 
     public static async Task<WaybillRestDriver> StartAsync() => new(await RestClient.LogInAsync(), await RestClient.LogInAsync());
 
-    /// <summary>The contract sample (contracts/samples/snt-v1.xml) from <see cref="Seller"/> to <see cref="Buyer"/>, dated today, with a fresh number.</summary>
-    public string Body(Action<WaybillBody>? change = null)
-    {
-        var body = ValidWaybill.Create();
-        (body.Num, body.Date, body.ShippingDate) = ($"СНТ-{TestTenant.UniqueNum()}", TestInvoices.Today, TestInvoices.Today);
-        (body.Seller.Tin, body.Consignor.Tin) = (Seller.Tenant.SellerTin, Seller.Tenant.SellerTin);
-        (body.Customer.Tin, body.Consignee.Tin) = (Buyer.Tenant.SellerTin, Buyer.Tenant.SellerTin);
-        change?.Invoke(body);
-        return WaybillXmlWriter.Write(body);
-    }
-
-    public static object UploadBody(RestClient client, params string[] bodies) => new
-    {
-        certificate = client.Tenant.CertificateBase64,
-        waybills = bodies.Select(body => new { body, version = "SntV1", signature = client.Tenant.Sign(body), signatureType = "COMPANY" }),
-    };
+    /// <summary>A waybill from <see cref="Seller"/> to <see cref="Buyer"/> (<see cref="TestWaybills"/>).</summary>
+    public string Body(Action<WaybillBody>? change = null) =>
+        TestWaybills.Build(Seller.Tenant.SellerTin, Buyer.Tenant.SellerTin, change: change);
 
     /// <summary>Uploads waybills that must all be accepted and answers their ids in request order.</summary>
     public async Task<long[]> UploadAcceptedAsync(params string[] bodies)
     {
-        using var response = await Seller.Http.PostAsJsonAsync("api/v1/snt", UploadBody(Seller, bodies));
+        using var response = await Seller.Http.PostAsJsonAsync("api/v1/snt", TestWaybills.UploadBody(Seller.Tenant, bodies));
         var json = await RestClient.ReadJsonAsync(response);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), json.ToString());
         Assert.That(json.GetProperty("declined").GetArrayLength(), Is.Zero, json.ToString());

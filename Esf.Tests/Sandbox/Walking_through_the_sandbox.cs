@@ -147,4 +147,30 @@ public sealed class Walking_through_the_sandbox
         var processed = await SandboxInvoices.WaitOverSoapAsync(soap, session, id, "CREATED", "FAILED");
         return (id, processed.Element("invoiceStatus"));
     }
+
+    [Test]
+    public async Task Should_remove_the_enterprises_waybills_with_their_history_when_resetting()
+    {
+        using var sandbox = new SandboxClient();
+        var world = await sandbox.CreateWorldAsync();
+        using var seller = await world.Seller.SessionAsync();
+        var body = TestWaybills.Build(world.Seller.Tin, world.Customer.Tin);
+        using var key = world.Seller.SignCertificate.GetRSAPrivateKey()!;
+        using var uploaded = await seller.PostAsJsonAsync("api/v1/snt", new
+        {
+            certificate = CertificateFactory.ToBase64(world.Seller.SignCertificate),
+            waybills = new[] { new { body, version = "SntV1", signature = InvoiceSignatureVerifier.Sign(body, key), signatureType = "COMPANY" } },
+        });
+        var id = (await RestClient.ReadJsonAsync(uploaded)).GetProperty("accepted")[0].GetProperty("id").GetInt64();
+        await Poller.UntilAsync(() => seller.GetStringAsync($"api/v1/snt/{id}/status"),
+            status => status.Contains("\"NOT_VIEWED\"", StringComparison.Ordinal), $"waybill {id} to be registered");
+
+        using var reset = await sandbox.PostAsync("reset", new { tin = world.Seller.Tin });
+        using var gone = await seller.GetAsync($"api/v1/snt/{id}");
+
+        var answer = await RestClient.ReadJsonAsync(reset);
+        Assert.That(reset.StatusCode, Is.EqualTo(HttpStatusCode.OK), answer.ToString());
+        Assert.That(answer.GetProperty("removedWaybills").GetInt64(), Is.EqualTo(1));
+        await ProblemAssertions.AssertProblemAsync(gone, HttpStatusCode.NotFound);
+    }
 }

@@ -35,25 +35,9 @@ public sealed class Reaching_another_enterprises_invoices
     {
         // Arrange
         var invoice = await owner.RegisterAsync(failing: operation.OnFailed);
-        var missing = invoice.Missing();
-        var before = await ReadOwnStateAsync(invoice);
 
-        // Act
-        var strangerAnswer = invoice.Normalize(await operation.Invoke(stranger, invoice));
-        var missingAnswer = missing.Normalize(await operation.Invoke(stranger, missing));
-        var after = await ReadOwnStateAsync(invoice);
-        var ownerAnswer = invoice.Normalize(await operation.Invoke(owner, invoice));
-
-        // Assert
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(strangerAnswer, Is.EqualTo(missingAnswer), "another enterprise's invoice must answer like a missing one");
-            Assert.That(ownerAnswer, Is.Not.EqualTo(missingAnswer), "the owner must reach the invoice (else the comparison proves nothing)");
-            Assert.That(after, Is.EqualTo(before), "the stranger's calls must change neither the status nor the history");
-        }
-
-        AttackLog.Record("Tenant isolation", $"Enterprise Y calls {operation.Name} with enterprise X's invoice",
-            $"Same answer as for a nonexistent invoice ({strangerAnswer.Split(' ')[0]}); X's invoice unchanged ({before.Status}, {before.HistoryRows} history rows)");
+        // Act and assert
+        await IsolationMatrix.AssertLikeMissingAsync(operation, owner, stranger, invoice, "invoice", ReadOwnStateAsync);
     }
 
     /// <summary>The owner's view of its invoice: status and number of history rows.</summary>
