@@ -28,6 +28,7 @@ public sealed class InvoiceLifecycleTests
         (InvoiceStatus.Delivered, InvoiceStatus.CanceledBySntDecline),
         (InvoiceStatus.Created, InvoiceStatus.CanceledBySntRevoke),
         (InvoiceStatus.Delivered, InvoiceStatus.CanceledBySntRevoke),
+        (InvoiceStatus.Imported, InvoiceStatus.InQueue),
     ];
 
     private static IEnumerable<TestCaseData> Forbidden() =>
