@@ -41,7 +41,7 @@ public sealed class Importing_and_transferring_invoices
         var id = import.GetProperty("accepted")[0].GetProperty("id").GetInt64();
         var (_, kept) = await seller.SendAsync(HttpMethod.Get, $"api/v1/invoices/{id}/status");
         var (hidden, _) = await customer.SendAsync(HttpMethod.Get, $"api/v1/invoices/{id}");
-        var customerFeed = await FeedInvoiceIdsAsync(customer);
+        var (sellerFeed, customerFeed) = (await FeedInvoiceIdsAsync(seller), await FeedInvoiceIdsAsync(customer));
         var (transferred, transfer) = await seller.PostAsync("api/v1/invoices/transfer",
             new { certificate = seller.Tenant.CertificateBase64, invoices = new[] { new { id, signature = seller.Tenant.Sign(body) } } });
         var verdict = await seller.VerdictAsync(id);
@@ -54,6 +54,7 @@ public sealed class Importing_and_transferring_invoices
         Assert.That(imported, Is.EqualTo(HttpStatusCode.OK), import.ToString());
         Assert.That(kept!.Value.GetProperty("status").GetString(), Is.EqualTo("IMPORTED"));
         Assert.That(hidden, Is.EqualTo(HttpStatusCode.NotFound), "the customer does not see an imported invoice");
+        Assert.That(sellerFeed, Does.Contain(id), "the import is a change of the seller's feed");
         Assert.That(customerFeed, Does.Not.Contain(id));
         Assert.That(transferred, Is.EqualTo(HttpStatusCode.Accepted), transfer.ToString());
         Assert.That(verdict.GetProperty("status").GetString(), Is.EqualTo("CREATED"), verdict.ToString());
