@@ -28,6 +28,10 @@ public sealed class InvoiceLifecycleTests
         (InvoiceStatus.Delivered, InvoiceStatus.CanceledBySntDecline),
         (InvoiceStatus.Created, InvoiceStatus.CanceledBySntRevoke),
         (InvoiceStatus.Delivered, InvoiceStatus.CanceledBySntRevoke),
+        (InvoiceStatus.Created, InvoiceStatus.SendToIsgo),
+        (InvoiceStatus.Delivered, InvoiceStatus.SendToIsgo),
+        (InvoiceStatus.SendToIsgo, InvoiceStatus.Created),
+        (InvoiceStatus.SendToIsgo, InvoiceStatus.Delivered),
     ];
 
     private static IEnumerable<TestCaseData> Forbidden() =>
