@@ -2,6 +2,7 @@ using Esf.Api.Printing;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.ApiKeys;
 using Esf.Api.Rest.Exports;
+using Esf.Api.Rest.GovernmentSystems;
 using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.OpenApi;
 using Esf.Api.Rest.Participants;
@@ -55,6 +56,7 @@ public static class RestEndpointExtensions
             .MapExportEndpoints()
             .MapWebhookEndpoints()
             .MapReportEndpoints()
+            .MapIsgoEndpoints()
             .MapPrintEndpoints()
             .MapSandboxEndpoints()
             .MapStatusEndpoints();

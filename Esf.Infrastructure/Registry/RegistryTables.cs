@@ -35,6 +35,9 @@ public static class RegistryTables
             [new("rate", Integer, true), new("name_ru", Text, true), new("valid_from", Date, true), new("valid_to", Date)]),
         new("tnved", "tnved", ["code"], [new("code", Text, true, 10), new("name_ru", Text, true), new("is_exemption", Flag)]),
         new("outage-dates", "outage_dates", ["outage_date"], [new("outage_date", Date, true), new("reason")]),
+        new("state-bodies", "state_bodies", ["code"], [new("code", Text, true, 20), new("name_ru", Text, true)]),
+        new("state-subsidies", "state_subsidies", ["code"],
+            [new("code", Text, true, 20), new("state_body_code", Text, true, 20), new("name_ru", Text, true)]),
     ];
 
     public static RegistryTable? Find(string name) => All.FirstOrDefault(t => t.Name == name);

@@ -16,6 +16,11 @@ public sealed class SandboxReset(NpgsqlDataSource database, SandboxClock clock, 
             SELECT i.invoice_id FROM invoices i JOIN uploads u ON u.upload_id = i.upload_id WHERE u.tin = @Tin;
         UPDATE invoices SET related_invoice_id = NULL
             WHERE related_invoice_id IN (SELECT invoice_id FROM reset_invoices) AND invoice_id NOT IN (SELECT invoice_id FROM reset_invoices);
+        CREATE TEMP TABLE reset_isgo_requests ON COMMIT DROP AS
+            SELECT DISTINCT m.request_id FROM isgo_request_invoices m WHERE m.invoice_id IN (SELECT invoice_id FROM reset_invoices);
+        DELETE FROM isgo_request_history WHERE request_id IN (SELECT request_id FROM reset_isgo_requests);
+        DELETE FROM isgo_request_invoices WHERE request_id IN (SELECT request_id FROM reset_isgo_requests);
+        DELETE FROM isgo_requests WHERE request_id IN (SELECT request_id FROM reset_isgo_requests);
         DELETE FROM webhook_deliveries WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);
         DELETE FROM invoice_errors WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);
         DELETE FROM invoice_status_history WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);
