@@ -9,10 +9,10 @@ namespace Esf.Domain.GovernmentSystems;
 /// </summary>
 public static class IsgoSelection
 {
-    public const string NotAParty = "ISGO_NOT_A_PARTY";
-    public const string WrongStatus = "ISGO_WRONG_INVOICE_STATUS";
-    public const string MixedCounterparties = "ISGO_MIXED_COUNTERPARTIES";
-    public const string WaybillNotConfirmed = "ISGO_WAYBILL_NOT_CONFIRMED";
+    public const string NotAParty = "ISGO_INVALID_SENDER";
+    public const string WrongStatus = "ISGO_INVALID_INVOICE_STATUS";
+    public const string MixedCounterparties = "ISGO_INVALID_SET_OF_INVOICES";
+    public const string WaybillNotConfirmed = "INVOICE_RELATED_SNT_HAS_INVALID_STATUS";
 
     public static readonly InvoiceStatus[] Selectable = [InvoiceStatus.Created, InvoiceStatus.Delivered];
 

@@ -26,7 +26,7 @@ public sealed class IsgoRequestService(
     {
         if (initiation.InvoiceIds.Count is 0 or > MaxInvoices || initiation.InvoiceIds.Distinct().Count() != initiation.InvoiceIds.Count)
         {
-            throw EsfException.InvalidInput($"invoiceIds: from 1 to {MaxInvoices} distinct invoice ids.");
+            throw EsfException.InvalidInput($"invoiceIds: from 1 to {MaxInvoices} distinct invoice ids.", "ISGO_EMPTY_INVOICES_LIST");
         }
 
         StatusChangeSignature.Verify(session, initiation.SignedItems(), signed, certificates);
@@ -37,7 +37,7 @@ public sealed class IsgoRequestService(
         var invoices = await IsgoRequestStore.LockInvoicesAsync(connection, session.Tin, initiation.InvoiceIds, cancellationToken);
         if (initiation.InvoiceIds.FirstOrDefault(id => invoices.All(i => i.InvoiceId != id)) is var missing and not 0)
         {
-            throw EsfException.NotFound($"ЭСФ с идентификатором {missing} не найден.");
+            throw EsfException.NotFound($"ЭСФ с идентификатором {missing} не найден.", "ISGO_INVOICE_NOT_FOUND");
         }
 
         var linked = await waybills.LinkedWaybillsAsync(initiation.InvoiceIds, cancellationToken);
@@ -118,7 +118,7 @@ public sealed class IsgoRequestService(
         if (session is not null && session.Tin != request.CounterpartyTin)
         {
             throw new EsfException(EsfFaultKind.AccessDenied,
-                "Подтвердить или отклонить запрос может только контрагент (only the counterparty answers a request).", "ACCESS_DENIED");
+                "Подтвердить или отклонить запрос может только контрагент (only the counterparty answers a request).", "ISGO_INVALID_APPROVER");
         }
 
         var riding = await IsgoRequestStore.RidingInvoicesAsync(connection, request, cancellationToken);
@@ -127,7 +127,7 @@ public sealed class IsgoRequestService(
         var target = to ?? IsgoRequestLifecycle.AfterDecision(outcomes.Values.Select(o => o == IsgoRequestStatus.IncludedInApplication));
         if (!IsgoRequestLifecycle.CanMove(from, target))
         {
-            throw EsfException.Conflict($"{IsgoRequestLifecycle.Table.Refusal(from, target).Message}", "ISGO_WRONG_REQUEST_STATUS");
+            throw EsfException.Conflict($"{IsgoRequestLifecycle.Table.Refusal(from, target).Message}", "ISGO_INVALID_ISGO_INVOICE_STATUS");
         }
 
         foreach (var group in outcomes.GroupBy(o => o.Value))
@@ -151,7 +151,7 @@ public sealed class IsgoRequestService(
             """, new { Code = initiation.StateBodyCode }, cancellationToken: cancellationToken))).AsList();
         if (subsidies.Count == 0)
         {
-            throw EsfException.InvalidInput($"stateBody: государственный орган «{initiation.StateBodyCode}» не найден в справочнике.", "ISGO_STATE_BODY_NOT_FOUND");
+            throw EsfException.InvalidInput($"stateBody: государственный орган «{initiation.StateBodyCode}» не найден в справочнике.", "ISGO_SYSTEM_NOT_FOUND");
         }
 
         var offered = subsidies.OfType<string>().ToList();

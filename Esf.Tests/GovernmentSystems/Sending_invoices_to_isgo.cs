@@ -159,13 +159,13 @@ public sealed class Sending_invoices_to_isgo
         {
             await AssertRefusedAsync(() => parties.InitiateAsync(parties.Seller, revoked), EsfFaultKind.Conflict, IsgoSelection.WrongStatus);
             await AssertRefusedAsync(() => parties.InitiateAsync(parties.Customer, blocked), EsfFaultKind.Conflict, IsgoSelection.WrongStatus);
-            await AssertRefusedAsync(() => parties.InitiateAsync(parties.Seller, 99_999_999_999), EsfFaultKind.NotFound, "NOT_FOUND");
+            await AssertRefusedAsync(() => parties.InitiateAsync(parties.Seller, 99_999_999_999), EsfFaultKind.NotFound, "ISGO_INVOICE_NOT_FOUND");
             await AssertRefusedAsync(() => parties.InitiateAsync(parties.Seller, new IsgoInitiation([free], "NO-SUCH-BODY", null)),
-                EsfFaultKind.InvalidInput, "ISGO_STATE_BODY_NOT_FOUND");
+                EsfFaultKind.InvalidInput, "ISGO_SYSTEM_NOT_FOUND");
             await AssertRefusedAsync(() => parties.InitiateAsync(parties.Seller, new IsgoInitiation([free], parties.StateBody, null)),
                 EsfFaultKind.InvalidInput, "ISGO_SUBSIDY_NOT_FOUND");
-            await AssertRefusedAsync(() => parties.ConfirmAsync(parties.Seller, requestId), EsfFaultKind.AccessDenied, "ACCESS_DENIED");
-            await AssertRefusedAsync(() => parties.AnswerAsync(requestId, SubsidyPaid), EsfFaultKind.Conflict, "ISGO_WRONG_REQUEST_STATUS");
+            await AssertRefusedAsync(() => parties.ConfirmAsync(parties.Seller, requestId), EsfFaultKind.AccessDenied, "ISGO_INVALID_APPROVER");
+            await AssertRefusedAsync(() => parties.AnswerAsync(requestId, SubsidyPaid), EsfFaultKind.Conflict, "ISGO_INVALID_ISGO_INVOICE_STATUS");
             await AssertRefusedAsync(() => parties.AnswerAsync(requestId, AgreedByCounterparty), EsfFaultKind.InvalidInput, "FIELD_INVALID");
             await AssertRefusedAsync(() => parties.DeclineAsync(parties.Customer, requestId, " "), EsfFaultKind.InvalidInput, "FIELD_INVALID");
             Assert.That(await parties.StatusesAsync(free), Is.EqualTo(new[] { Created }), "nothing refused changed an invoice");
@@ -187,7 +187,7 @@ public sealed class Sending_invoices_to_isgo
             Assert.That(journal.Select(r => r.RequestId), Does.Not.Contain(requestId));
             await AssertRefusedAsync(() => parties.ReadAsync(requestId, stranger.Seller), EsfFaultKind.NotFound, "NOT_FOUND");
             await AssertRefusedAsync(() => stranger.DeclineAsync(stranger.Seller, requestId, "чужой"), EsfFaultKind.NotFound, "NOT_FOUND");
-            await AssertRefusedAsync(() => stranger.InitiateAsync(stranger.Seller, invoice), EsfFaultKind.NotFound, "NOT_FOUND");
+            await AssertRefusedAsync(() => stranger.InitiateAsync(stranger.Seller, invoice), EsfFaultKind.NotFound, "ISGO_INVOICE_NOT_FOUND");
         }
     }
 
