@@ -104,6 +104,7 @@ public static class EsfServices
         services.AddSingleton<SimulatedStateSupportGateway>();
         services.TryAddSingleton<IStateSupportGateway>(provider => provider.GetRequiredService<SimulatedStateSupportGateway>());
         services.TryAddSingleton<IWaybillStatusReader, NoLinkedWaybills>();
+        services.AddSingleton<Procurement.ProcurementStore>();
         return services;
     }
 

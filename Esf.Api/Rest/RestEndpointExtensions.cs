@@ -6,6 +6,7 @@ using Esf.Api.Rest.GovernmentSystems;
 using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.OpenApi;
 using Esf.Api.Rest.Participants;
+using Esf.Api.Rest.Procurement;
 using Esf.Api.Rest.Problems;
 using Esf.Api.Rest.Registry;
 using Esf.Api.Rest.Reports;
@@ -57,6 +58,7 @@ public static class RestEndpointExtensions
             .MapWebhookEndpoints()
             .MapReportEndpoints()
             .MapIsgoEndpoints()
+            .MapProcurementEndpoints()
             .MapPrintEndpoints()
             .MapSandboxEndpoints()
             .MapStatusEndpoints();

@@ -1,4 +1,5 @@
 using Esf.Domain.Invoices.Document;
+using Esf.Domain.Procurement;
 using Esf.Domain.Rules;
 using Esf.Domain.Rules.Document;
 
@@ -13,9 +14,12 @@ internal sealed class BatchRegistryView(
     HashSet<(string Seller, string Num, DateOnly Date)> takenNumbers,
     RegistrySnapshot? snapshot = null,
     DateOnly? registrationDay = null,
-    IReadOnlyList<(string Principal, string Attorney, DateOnly From, DateOnly To)>? powersOfAttorney = null)
+    IReadOnlyList<(string Principal, string Attorney, DateOnly From, DateOnly To)>? powersOfAttorney = null,
+    IReadOnlyDictionary<(string Number, string Supplier), ProcurementAct>? procurementActs = null)
     : IRegistryView
 {
+    public ProcurementAct? ProcurementAct(string number, string supplierTin) => procurementActs?.GetValueOrDefault((number, supplierTin));
+
     private readonly RegistrySnapshot facts = snapshot ?? new RegistrySnapshot();
 
     public DateOnly? RegistrationDay => registrationDay;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
@@ -42,27 +41,13 @@ public static class RegistryEndpoints
     private static async Task<Ok<RegistryImportReport>> ImportAsync(
         string name, HttpRequest request, IOptions<EsfOptions> options, RegistryImporter importer, CancellationToken ct)
     {
-        var expected = options.Value.AdminApiKey;
-        var given = request.Headers[AdminKeyHeader].ToString();
-        if (string.IsNullOrEmpty(expected) || !SameKey(given, expected))
-        {
-            // No valid credential: the kind of a closed session, so the status is 401 like a missing bearer's.
-            throw new EsfException(EsfFaultKind.SessionClosed,
-                $"Registry import needs the header {AdminKeyHeader} with the configured Esf:AdminApiKey", "ACCESS_DENIED");
-        }
+        SystemKeys.Require(request, AdminKeyHeader, options.Value.AdminApiKey, "Registry import", "Esf:AdminApiKey");
 
         var table = RegistryTables.Find(name) ?? throw EsfException.NotFound($"No registry named «{name}»");
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var csv = await reader.ReadToEndAsync(ct);
         return TypedResults.Ok(await importer.ImportAsync(table, csv, ct));
     }
-
-    /// <summary>
-    /// Compares the SHA-256 of both keys in constant time: FixedTimeEquals on the keys themselves returns at once when the
-    /// lengths differ, which tells a caller the key's length (security review L12).
-    /// </summary>
-    private static bool SameKey(string given, string expected) =>
-        CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(given)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
 
     private static async Task<Ok<IReadOnlyList<EnterpriseValidationResult>>> ValidateAsync(
         List<EnterpriseKey>? keys, BearerSession bearer, EnterpriseValidator validator, CancellationToken ct)

@@ -12,11 +12,15 @@ public static class ProcurementRules
     private static ProcurementAct? Act(RegistrationContext c) =>
         c.Document.Body.DeliveryDocNum is { Length: > 0 } number && c.Document.SellerTin is { } seller ? c.Registry.ProcurementAct(number, seller) : null;
 
-    public static IReadOnlyList<IRegistrationRule> All { get; } =
-    [
+    /// <summary>EGZ-01: also the answer of the pre-fill of an invoice on a refused act.</summary>
+    public static RegistryRule ActMustNotBeRefused { get; } =
         Reg("EGZ-01", "EGP_AWP_STATUS_NOT_VALID", "Система не позволяет создавать ЭСФ на акт со статусом «Отказано в принятии»",
             "No invoice is issued on an ЭГЗ act refused acceptance", "spec-rest §3.2; seed A:4635–4637", ["deliveryDocNum"],
-            c => When(Act(c) is { Status: ProcurementActStatus.AcceptanceRefused }, "deliveryDocNum")),
+            c => When(Act(c) is { Status: ProcurementActStatus.AcceptanceRefused }, "deliveryDocNum"));
+
+    public static IReadOnlyList<IRegistrationRule> All { get; } =
+    [
+        ActMustNotBeRefused,
         Reg("EGZ-02", "EGP_AWP_INVOICE_FIELD_DIFFERS",
             "Данные, перенесенные из Акта ЭГЗ, не подлежат редактированию",
             "A field transferred from the ЭГЗ act was changed", "spec-rest §3.2; seed A:4625–4628",
