@@ -64,6 +64,12 @@ public sealed class EsfOptions
     public const int MinAdminApiKeyLength = 32;
 
     /// <summary>
+    /// The system key of the public procurement portal (ЭГЗ) posting acts and contracts to <c>/api/v1/egz/inbound/</c> (header
+    /// <c>X-Procurement-Key</c>, ADR 0030); none = the inbound API is closed. As long as the admin key.
+    /// </summary>
+    public string? ProcurementPortalKey { get; set; }
+
+    /// <summary>
     /// The address clients reach the gateway at (e.g. <c>https://esf.example.kz</c>), from which the e-mailed confirmation links
     /// and the WSDL's <c>soap:address</c> are built, never from the request's Host header. Required unless development trust
     /// is allowed, where it defaults to the address the gateway listens on.

@@ -26,6 +26,8 @@ public sealed class EsfOptionsValidator(IHostEnvironment environment, IOptions<S
         .AbsoluteUriOrEmpty("Esf:Otlp:Endpoint", options.Otlp.Endpoint, "http://otel-collector:4317", "http", "https")
         .Require(options.AdminApiKey is null || options.AdminApiKey.Length >= EsfOptions.MinAdminApiKeyLength,
             $"Esf:AdminApiKey must be at least {EsfOptions.MinAdminApiKeyLength} characters (or unset, which disables the registry import).")
+        .Require(options.ProcurementPortalKey is null || options.ProcurementPortalKey.Length >= EsfOptions.MinAdminApiKeyLength,
+            $"Esf:ProcurementPortalKey must be at least {EsfOptions.MinAdminApiKeyLength} characters (or unset, which closes the ЭГЗ inbound API).")
         .Require(PublicBaseUrls.IsValid(options.PublicBaseUrl),
             "Esf:PublicBaseUrl must be an absolute http:// or https:// URI without query or fragment, such as https://esf.example.kz.")
         .Require(!string.IsNullOrWhiteSpace(options.PublicBaseUrl) || !options.RoleSet.HasFlag(EsfRoles.Gateway)

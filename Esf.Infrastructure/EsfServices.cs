@@ -2,6 +2,7 @@ using Dapper;
 using Esf.Infrastructure.Demo;
 using Esf.Infrastructure.Export;
 using Esf.Infrastructure.Feed;
+using Esf.Infrastructure.GovernmentSystems;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Journal;
 using Esf.Infrastructure.Messaging;
@@ -116,6 +117,13 @@ public static class EsfServices
         services.AddSingleton<Warehouse.GoodsSourceImporter>();
         services.AddSingleton<Warehouse.GoodsSourceQueries>();
         services.AddSingleton<Warehouse.WarehouseForms>();
+        // ИС ГО: the simulator stands in for the government side; the waybill seam answers "no waybill" until issue 12 wires it.
+        services.AddSingleton<IsgoRequestService>();
+        services.AddSingleton<IsgoRequestQueries>();
+        services.AddSingleton<SimulatedStateSupportGateway>();
+        services.TryAddSingleton<IStateSupportGateway>(provider => provider.GetRequiredService<SimulatedStateSupportGateway>());
+        services.TryAddSingleton<IWaybillStatusReader, NoLinkedWaybills>();
+        services.AddSingleton<Procurement.ProcurementStore>();
         return services;
     }
 

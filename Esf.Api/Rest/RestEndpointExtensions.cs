@@ -4,10 +4,12 @@ using Esf.Api.Rest.ApiKeys;
 using Esf.Api.Rest.Drafts;
 using Esf.Api.Rest.Exports;
 using Esf.Api.Rest.Imports;
+using Esf.Api.Rest.GovernmentSystems;
 using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.Limits;
 using Esf.Api.Rest.OpenApi;
 using Esf.Api.Rest.Participants;
+using Esf.Api.Rest.Procurement;
 using Esf.Api.Rest.Problems;
 using Esf.Api.Rest.Registry;
 using Esf.Api.Rest.Reports;
@@ -63,6 +65,8 @@ public static class RestEndpointExtensions
             .MapExportEndpoints()
             .MapWebhookEndpoints()
             .MapReportEndpoints()
+            .MapIsgoEndpoints()
+            .MapProcurementEndpoints()
             .MapPrintEndpoints()
             .MapWarehouseEndpoints()
             .MapGoodsSourceEndpoints()

@@ -19,16 +19,19 @@ public static class InvoiceLifecycle
         // the registry records that the supplier or recipient was deregistered before the turnover date (GEN-08);
         // CANCELED_BY_SNT_DECLINE / _REVOKE when the waybill (СНТ) the invoice was issued on is declined (after 3 working days)
         // or revoked (spec-snt R152–R154; the waybill's scheduled effects, ADR 0026).
+        // SEND_TO_ISGO («Заблокирован ИС ЭСФ») while an ИС ГО request holds the invoice (spec-rest §3.8): nothing leaves it but the
+        // request, which gives back the status the invoice had before it (GovernmentSystems/IsgoRequestLifecycle).
         [InvoiceStatus.Created] =
         [
             InvoiceStatus.Delivered, InvoiceStatus.Revoked, InvoiceStatus.Declined, InvoiceStatus.Canceled, InvoiceStatus.CanceledByOgd,
-            InvoiceStatus.CanceledBySntDecline, InvoiceStatus.CanceledBySntRevoke,
+            InvoiceStatus.CanceledBySntDecline, InvoiceStatus.CanceledBySntRevoke, InvoiceStatus.SendToIsgo,
         ],
         [InvoiceStatus.Delivered] =
         [
             InvoiceStatus.Revoked, InvoiceStatus.Declined, InvoiceStatus.Canceled, InvoiceStatus.CanceledByOgd,
-            InvoiceStatus.CanceledBySntDecline, InvoiceStatus.CanceledBySntRevoke,
+            InvoiceStatus.CanceledBySntDecline, InvoiceStatus.CanceledBySntRevoke, InvoiceStatus.SendToIsgo,
         ],
+        [InvoiceStatus.SendToIsgo] = [InvoiceStatus.Created, InvoiceStatus.Delivered],
         [InvoiceStatus.Revoked] = [InvoiceStatus.Delivered],
         [InvoiceStatus.Failed] = [InvoiceStatus.Deleted],
         // Imported invoices (checked, not sent) are transferred with a signature: queued again for the whole control (issue 14).
@@ -43,7 +46,6 @@ public static class InvoiceLifecycle
     {
         [InvoiceStatus.InProcessing] = "the worker claims the upload instead (one row, docs/lifecycle.md); invoices wait IN_QUEUE until their verdict",
         [InvoiceStatus.Draft] = "drafts live apart from invoices (/api/v1/drafts, ADR 0028): a draft is never an invoice row, and sending one uploads it",
-        [InvoiceStatus.SendToIsgo] = "needs the ИС ГО exchange for state support",
         [InvoiceStatus.WaitBiometricsVerification] = "needs biometric verification of the signer",
         [InvoiceStatus.FailedBiometricsVerification] = "needs biometric verification of the signer",
         [InvoiceStatus.DeletedBiometricsVerification] = "needs biometric verification of the signer",

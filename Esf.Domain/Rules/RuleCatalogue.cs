@@ -111,6 +111,7 @@ public static class RuleCatalogue
         .. DictionaryRules.All,
         .. RelatedInvoiceRules.All,
         .. SntRules.All,
+        .. ProcurementRules.All,
     ];
 
     /// <summary>The light rules over the document alone, run at upload after the XSD.</summary>

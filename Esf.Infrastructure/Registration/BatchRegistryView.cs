@@ -1,5 +1,6 @@
 using Esf.Domain.Calendar;
 using Esf.Domain.Invoices.Document;
+using Esf.Domain.Procurement;
 using Esf.Domain.Rules;
 using Esf.Domain.Rules.Document;
 
@@ -15,9 +16,12 @@ internal sealed class BatchRegistryView(
     RegistrySnapshot? snapshot = null,
     DateOnly? registrationDay = null,
     IReadOnlyList<(string Principal, string Attorney, DateOnly From, DateOnly To)>? powersOfAttorney = null,
-    Waybills.WaybillRegistryView? waybills = null)
+    Waybills.WaybillRegistryView? waybills = null,
+    IReadOnlyDictionary<(string Number, string Supplier), ProcurementAct>? procurementActs = null)
     : IRegistryView
 {
+    public ProcurementAct? ProcurementAct(string number, string supplierTin) => procurementActs?.GetValueOrDefault((number, supplierTin));
+
     private readonly RegistrySnapshot facts = snapshot ?? new RegistrySnapshot();
 
     /// <summary>The registered waybills the batch names (ADR 0024); null for a view built without them (the rules that need one pass).</summary>

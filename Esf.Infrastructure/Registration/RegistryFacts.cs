@@ -31,6 +31,9 @@ internal static class RegistryFacts
             await RegistrySnapshotLoader.LoadAsync(connection, documents, lockOriginals, ct),
             registrationDay,
             await Participants.PowerOfAttorneyStore.ValidForAsync(connection, sellers, ct),
-            await WaybillRegistryView.LoadAsync(connection, waybillNumbers, sellers, [], lockRows: false, ct));
+            await WaybillRegistryView.LoadAsync(connection, waybillNumbers, sellers, [], lockRows: false, ct),
+            await Procurement.ProcurementStore.ActsAsync(connection, documents
+                .Where(d => d.SellerTin is not null && !string.IsNullOrEmpty(d.Body.DeliveryDocNum))
+                .Select(d => (d.Body.DeliveryDocNum!, d.SellerTin!)).Distinct().ToList(), ct));
     }
 }

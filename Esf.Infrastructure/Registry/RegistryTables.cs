@@ -38,6 +38,9 @@ public static class RegistryTables
         // The days the working-day calendar changes: a weekday off (is_working false) or a working weekend day (true).
         new("calendar", "working_calendar", ["day"], [new("day", Date, true), new("is_working", Flag, true), new("name_ru")]),
         new("gsvs", "gsvs_catalogue", ["code"], [new("code", Text, true, 40), new("name_ru", Text, true), new("tnved_code", Text, false, 10)]),
+        new("state-bodies", "state_bodies", ["code"], [new("code", Text, true, 20), new("name_ru", Text, true)]),
+        new("state-subsidies", "state_subsidies", ["code"],
+            [new("code", Text, true, 20), new("state_body_code", Text, true, 20), new("name_ru", Text, true)]),
     ];
 
     public static RegistryTable? Find(string name) => All.FirstOrDefault(t => t.Name == name);

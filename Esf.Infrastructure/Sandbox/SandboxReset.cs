@@ -18,6 +18,11 @@ public sealed class SandboxReset(NpgsqlDataSource database, SandboxClock clock, 
         UPDATE invoices SET related_invoice_id = NULL
             WHERE related_invoice_id IN (SELECT invoice_id FROM reset_invoices) AND invoice_id NOT IN (SELECT invoice_id FROM reset_invoices);
         DELETE FROM invoice_drafts WHERE tin = @Tin;
+        CREATE TEMP TABLE reset_isgo_requests ON COMMIT DROP AS
+            SELECT DISTINCT m.request_id FROM isgo_request_invoices m WHERE m.invoice_id IN (SELECT invoice_id FROM reset_invoices);
+        DELETE FROM isgo_request_history WHERE request_id IN (SELECT request_id FROM reset_isgo_requests);
+        DELETE FROM isgo_request_invoices WHERE request_id IN (SELECT request_id FROM reset_isgo_requests);
+        DELETE FROM isgo_requests WHERE request_id IN (SELECT request_id FROM reset_isgo_requests);
         DELETE FROM webhook_deliveries WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);
         CREATE TEMP TABLE reset_waybills ON COMMIT DROP AS
             SELECT w.waybill_id FROM waybills w JOIN uploads u ON u.upload_id = w.upload_id WHERE u.tin = @Tin;

@@ -29,6 +29,10 @@ public sealed class InvoiceLifecycleTests
         (InvoiceStatus.Created, InvoiceStatus.CanceledBySntRevoke),
         (InvoiceStatus.Delivered, InvoiceStatus.CanceledBySntRevoke),
         (InvoiceStatus.Imported, InvoiceStatus.InQueue),
+        (InvoiceStatus.Created, InvoiceStatus.SendToIsgo),
+        (InvoiceStatus.Delivered, InvoiceStatus.SendToIsgo),
+        (InvoiceStatus.SendToIsgo, InvoiceStatus.Created),
+        (InvoiceStatus.SendToIsgo, InvoiceStatus.Delivered),
     ];
 
     private static IEnumerable<TestCaseData> Forbidden() =>

@@ -1,5 +1,6 @@
 using Esf.Domain.Calendar;
 using Esf.Domain.Invoices.Document;
+using Esf.Domain.Procurement;
 using Esf.Domain.Rules;
 using Esf.Domain.Waybills;
 
@@ -68,6 +69,10 @@ internal sealed class FakeRegistryView : IRegistryView
     public HashSet<DateOnly> Outages { get; } = [new DateOnly(2026, 11, 1)];
 
     public bool? IsOutageDate(DateOnly date) => Outages.Contains(date);
+
+    public Dictionary<(string Number, string Supplier), ProcurementAct> Acts { get; } = [];
+
+    public ProcurementAct? ProcurementAct(string number, string supplierTin) => Acts.GetValueOrDefault((number, supplierTin));
 
     public FakeWaybillView WaybillStore { get; } = new();
 

@@ -1,4 +1,5 @@
 using Esf.Domain.Invoices.Document;
+using Esf.Domain.Procurement;
 using Esf.Domain.Rules;
 using Esf.Domain.Rules.Document;
 
@@ -92,6 +93,8 @@ internal static class RegistryRuleCases
             b.Sellers[0].ReorganizedTin = Reorganized;
             r.Delegations.Add((Reorganized, ValidBody.Seller, new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)));
         },
+        ["EGZ-01"] = (b, r) => ProcurementActs.IssueOn(b, r, ProcurementActStatus.AcceptanceRefused),
+        ["EGZ-02"] = (b, r) => { ProcurementActs.IssueOn(b, r); b.ProductSet.Products[0].Quantity += 1; },
         ["LIQ-06"] = (b, r) =>
         {
             Link(b, "FIXED_INVOICE");

@@ -1,3 +1,4 @@
+using Esf.Api.Rest.GovernmentSystems;
 using Esf.Api.Rest.Problems;
 
 namespace Esf.Api.Rest.Sandbox;
@@ -19,6 +20,7 @@ public static class SandboxEndpoints
         sandbox.MapSandboxClockEndpoints();
         sandbox.MapSandboxFaultEndpoints();
         sandbox.MapSandboxResetEndpoints();
+        sandbox.MapSandboxIsgoEndpoints();
         return api;
     }
 }

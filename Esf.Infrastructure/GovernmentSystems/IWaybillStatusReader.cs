@@ -1,0 +1,13 @@
+using Esf.Domain.Waybills;
+
+namespace Esf.Infrastructure.GovernmentSystems;
+
+/// <summary>
+/// The statuses of the waybills (СНТ) invoices were issued on. The seam to the waybill store (issue 12): until the lead wires it,
+/// <see cref="NoLinkedWaybills"/> answers that no invoice has a waybill.
+/// </summary>
+public interface IWaybillStatusReader
+{
+    /// <summary>For each invoice issued on a waybill, that waybill's status; invoices without one are absent.</summary>
+    Task<IReadOnlyDictionary<long, WaybillStatus>> LinkedWaybillsAsync(IReadOnlyCollection<long> invoiceIds, CancellationToken cancellationToken);
+}
