@@ -200,7 +200,7 @@ public sealed class Sending_invoices_to_isgo
 
         var removed = await Fixture.Get<SandboxReset>().ResetAsync(parties.Seller.Tin, CancellationToken.None);
 
-        Assert.That(removed, Is.EqualTo(1));
+        Assert.That(removed.Invoices, Is.EqualTo(1));
         await AssertRefusedAsync(() => parties.ReadAsync(requestId, parties.Customer), EsfFaultKind.NotFound, "NOT_FOUND");
     }
 
