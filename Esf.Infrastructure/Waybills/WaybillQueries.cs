@@ -1,5 +1,6 @@
 using Dapper;
 using Esf.Domain.Rules;
+using Esf.Domain.Waybills;
 using Esf.Infrastructure.Sessions;
 using Npgsql;
 
@@ -29,6 +30,18 @@ public sealed class WaybillQueries(NpgsqlDataSource database)
     }
 
     /// <summary>Every error the control found for a visible waybill, in order (none for one that passed).</summary>
+    /// <summary>
+    /// The registered waybill with this number as the invoice rules read it (its invoices, and the waybill it corrects or
+    /// returns), through a view of the waybills the session's enterprise sells or buys on; null when it has none with this number.
+    /// </summary>
+    public async Task<(RegisteredWaybill Waybill, IWaybillView View)?> FindRegisteredAsync(
+        SessionContext session, string registrationNumber, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var view = await WaybillRegistryView.LoadAsync(connection, [registrationNumber], [session.Tin], [], lockRows: false, cancellationToken);
+        return view.Find(registrationNumber) is { } waybill ? (waybill, view) : null;
+    }
+
     public async Task<IReadOnlyList<RuleViolation>> GetErrorsAsync(SessionContext session, long id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using Esf.Domain.Invoices.Document;
 using Esf.Domain.Waybills;
 using Esf.Infrastructure.Xml;
@@ -42,6 +43,34 @@ public sealed class Issuing_invoices_on_registered_waybills
 
         // Assert
         Assert.That(RuleIds(failed), Does.Contain("SNT-R056"), failed.ToString());
+    }
+
+    [Test]
+    public async Task Should_prefill_the_invoice_of_table_28_that_registers_once_signed_and_refuse_a_second_one_and_other_enterprises()
+    {
+        // Arrange
+        using var parties = await WaybillRestDriver.StartAsync();
+        var (_, id) = await RegisterPaperWaybillAsync(parties);
+
+        // Act
+        var prefilled = await RestClient.ReadJsonAsync(await parties.Seller.Http.PostAsync($"api/v1/snt/{id}/invoice", null));
+        var invoice = InvoiceXmlParser.Parse(prefilled.GetProperty("body").GetString()!);
+        (invoice.Num, invoice.OperatorFullname) = (TestTenant.UniqueNum(), "Тестова Айгерим");
+        var uploaded = (await parties.Seller.UploadAcceptedAsync(InvoiceXmlWriter.Write(invoice))).Single();
+        var registered = await parties.Seller.WaitUntilProcessedAsync(uploaded);
+        using var again = await parties.Seller.Http.PostAsync($"api/v1/snt/{id}/invoice", null);
+        using var buyer = await parties.Buyer.Http.PostAsync($"api/v1/snt/{id}/invoice", null);
+        using var stranger = await RestClient.LogInAsync();
+        using var strangers = await stranger.Http.PostAsync($"api/v1/snt/{id}/invoice", null);
+
+        // Assert
+        Assert.That(prefilled.GetProperty("table").GetString(), Is.EqualTo("28"));
+        Assert.That(registered.GetProperty("status").GetString(), Is.EqualTo("CREATED"), registered.ToString());
+        var conflict = await ProblemAssertions.AssertProblemAsync(again, HttpStatusCode.Conflict);
+        var notTheSupplier = await ProblemAssertions.AssertProblemAsync(buyer, HttpStatusCode.NotFound);
+        await ProblemAssertions.AssertProblemAsync(strangers, HttpStatusCode.NotFound);
+        Assert.That(conflict.GetProperty("errorCode").GetString(), Is.EqualTo("INVOICE_ALREADY_LINKED_WITH_SNT"));
+        Assert.That(notTheSupplier.GetProperty("errorCode").GetString(), Is.EqualTo("SNT_NOT_FOUND"));
     }
 
     private static IEnumerable<string?> RuleIds(System.Text.Json.JsonElement status) =>

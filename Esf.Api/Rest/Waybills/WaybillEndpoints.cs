@@ -47,6 +47,10 @@ public static class WaybillEndpoints
             .WithName("GetWaybillHistory")
             .WithSummary("Every status change of a waybill, oldest first")
             .ProducesRestProblems(StatusCodes.Status404NotFound);
+        waybills.MapPost("/{id:long}/invoice", PrefillInvoiceAsync)
+            .WithName("PrefillInvoiceFromWaybill")
+            .WithSummary("The InvoiceV2 body of the invoice issued on a registered waybill, pre-filled by Table 28 or 29, to complete, sign and upload")
+            .ProducesRestProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         Map(waybills, "confirm", WaybillOperation.Confirm, "ConfirmWaybill", "The buyer confirms a waybill (→ CONFIRMED)");
         Map(waybills, "decline", WaybillOperation.Decline, "DeclineWaybill", "The buyer declines a waybill with a reason (→ DECLINED)");
         Map(waybills, "revoke", WaybillOperation.Revoke, "RevokeWaybill", "The seller revokes a waybill with a reason (→ REVOKED)");
@@ -106,6 +110,17 @@ public static class WaybillEndpoints
         await FindAsync(queries, bearer.Context, id, ct);
         var history = await queries.GetHistoryAsync(bearer.Context, id, ct);
         return TypedResults.Ok<IReadOnlyList<WaybillHistoryEntry>>([.. history.Select(WaybillHistoryEntry.From)]);
+    }
+
+    private static async Task<Ok<PrefilledInvoice>> PrefillInvoiceAsync(
+        long id, BearerSession bearer, WaybillQueries queries, InvoicePrefillService prefill, CancellationToken ct)
+    {
+        var waybill = await FindAsync(queries, bearer.Context, id, ct);
+        var registered = waybill.RegistrationNumber is { } number ? await queries.FindRegisteredAsync(bearer.Context, number, ct) : null;
+        return registered is var (found, view)
+            ? TypedResults.Ok(prefill.Prefill(found, view, bearer.Context.Tin))
+            : throw EsfException.Conflict($"ЭСФ выписывается только на зарегистрированную СНТ (waybill {id} is {waybill.Status})",
+                "SNT_BASED_INVOICE_SNT_STATUS_NOT_ALLOWED");
     }
 
     private static async Task<WaybillRecord> FindAsync(WaybillQueries queries, SessionContext session, long id, CancellationToken ct) =>
