@@ -73,7 +73,6 @@ internal static class VerdictWriter
         }
 
         await OriginalCanceller.CancelAsync(connection, created, now, cancellationToken);
-        await Waybills.WaybillInvoiceLinks.InsertAsync(connection, created, cancellationToken);
         var failed = mine.Where(v => !v.Passed).ToList();
         if (failed.Count > 0)
         {

@@ -26,8 +26,6 @@ public sealed class SandboxReset(NpgsqlDataSource database, SandboxClock clock, 
         DELETE FROM webhook_deliveries WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);
         CREATE TEMP TABLE reset_waybills ON COMMIT DROP AS
             SELECT w.waybill_id FROM waybills w JOIN uploads u ON u.upload_id = w.upload_id WHERE u.tin = @Tin;
-        DELETE FROM waybill_invoices
-            WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices) OR waybill_id IN (SELECT waybill_id FROM reset_waybills);
         UPDATE waybills SET related_waybill_id = NULL WHERE related_waybill_id IN (SELECT waybill_id FROM reset_waybills);
         DELETE FROM waybill_errors WHERE waybill_id IN (SELECT waybill_id FROM reset_waybills);
         DELETE FROM waybill_status_history WHERE waybill_id IN (SELECT waybill_id FROM reset_waybills);

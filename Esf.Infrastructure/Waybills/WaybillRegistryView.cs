@@ -86,11 +86,12 @@ internal sealed class WaybillRegistryView : IWaybillView
             ORDER BY w.waybill_id {(lockRows ? "FOR UPDATE" : "")}
             """, new { Numbers = numbers.ToArray(), Sellers = sellers.ToArray() }, cancellationToken: cancellationToken))).ToList();
         var invoices = (await connection.QueryAsync<LinkedRow>(new CommandDefinition("""
-            SELECT l.waybill_id AS WaybillId, i.registration_number AS RegistrationNumber, i.num AS Num, i.invoice_date AS Date,
+            SELECT i.waybill_number AS WaybillNumber, i.registration_number AS RegistrationNumber, i.num AS Num, i.invoice_date AS Date,
                    i.invoice_type AS Type, i.status AS Status
-            FROM waybill_invoices l JOIN invoices i ON i.invoice_id = l.invoice_id
-            WHERE l.waybill_id = ANY(@Ids)
-            """, new { Ids = rows.Select(r => r.WaybillId).ToArray() }, cancellationToken: cancellationToken))).ToLookup(r => r.WaybillId);
+            FROM invoices i
+            WHERE i.waybill_number = ANY(@Numbers) AND i.registration_number IS NOT NULL
+            """, new { Numbers = rows.Select(r => r.RegistrationNumber).ToArray() }, cancellationToken: cancellationToken)))
+            .ToLookup(r => r.WaybillNumber);
         foreach (var row in rows)
         {
             ids[row.RegistrationNumber] = row.WaybillId;
@@ -99,14 +100,14 @@ internal sealed class WaybillRegistryView : IWaybillView
                 WaybillStatusNames.Parse(row.Status))
             {
                 DeclinedOn = row.DeclinedOn,
-                Invoices = [.. invoices[row.WaybillId].Select(i => i.ToLinked())],
+                Invoices = [.. invoices[row.RegistrationNumber].Select(i => i.ToLinked())],
             };
         }
     }
 
     private sealed record NamedWaybill(long WaybillId, string RegistrationNumber, string Status, string Body, DateOnly? DeclinedOn);
 
-    private sealed record LinkedRow(long WaybillId, string RegistrationNumber, string Num, DateOnly Date, string Type, string Status)
+    private sealed record LinkedRow(string WaybillNumber, string RegistrationNumber, string Num, DateOnly Date, string Type, string Status)
     {
         public LinkedInvoice ToLinked() => new(RegistrationNumber, Num, Date, InvoiceTypeNames.Parse(Type), InvoiceStatusNames.Parse(Status));
     }
