@@ -117,12 +117,12 @@ public static class EsfServices
         services.AddSingleton<Warehouse.GoodsSourceImporter>();
         services.AddSingleton<Warehouse.GoodsSourceQueries>();
         services.AddSingleton<Warehouse.WarehouseForms>();
-        // ИС ГО: the simulator stands in for the government side; the waybill seam answers "no waybill" until issue 12 wires it.
+        // ИС ГО: the simulator stands in for the government side; the invoices' waybills are read from the waybill store.
         services.AddSingleton<IsgoRequestService>();
         services.AddSingleton<IsgoRequestQueries>();
         services.AddSingleton<SimulatedStateSupportGateway>();
         services.TryAddSingleton<IStateSupportGateway>(provider => provider.GetRequiredService<SimulatedStateSupportGateway>());
-        services.TryAddSingleton<IWaybillStatusReader, NoLinkedWaybills>();
+        services.AddSingleton<IWaybillStatusReader, Waybills.WaybillStatusReader>();
         services.AddSingleton<Procurement.ProcurementStore>();
         return services;
     }

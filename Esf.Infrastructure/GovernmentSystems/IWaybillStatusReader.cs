@@ -3,8 +3,7 @@ using Esf.Domain.Waybills;
 namespace Esf.Infrastructure.GovernmentSystems;
 
 /// <summary>
-/// The statuses of the waybills (СНТ) invoices were issued on. The seam to the waybill store (issue 12): until the lead wires it,
-/// <see cref="NoLinkedWaybills"/> answers that no invoice has a waybill.
+/// The statuses of the waybills (СНТ) invoices were issued on, read from the waybill store (<c>Waybills.WaybillStatusReader</c>).
 /// </summary>
 public interface IWaybillStatusReader
 {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Esf.Domain.Invoices.Document;
 using Esf.Domain.Waybills;
+using Esf.Infrastructure.GovernmentSystems;
 using Esf.Infrastructure.Xml;
 using Esf.Tests.Infrastructure;
 using NUnit.Framework;
@@ -23,8 +24,8 @@ public sealed class Issuing_invoices_on_registered_waybills
         var (waybill, _) = await RegisterPaperWaybillAsync(parties);
 
         // Act
-        var first = await UploadInvoiceAsync(parties, waybill);
-        var second = await UploadInvoiceAsync(parties, waybill);
+        var (_, first) = await UploadInvoiceAsync(parties, waybill);
+        var (_, second) = await UploadInvoiceAsync(parties, waybill);
 
         // Assert
         Assert.That(first.GetProperty("status").GetString(), Is.EqualTo("CREATED"), first.ToString());
@@ -39,7 +40,7 @@ public sealed class Issuing_invoices_on_registered_waybills
         var (waybill, _) = await RegisterPaperWaybillAsync(parties);
 
         // Act
-        var failed = await UploadInvoiceAsync(parties, waybill, body => body.DeliveryDocDate = "01.01.2020");
+        var (_, failed) = await UploadInvoiceAsync(parties, waybill, body => body.DeliveryDocDate = "01.01.2020");
 
         // Assert
         Assert.That(RuleIds(failed), Does.Contain("SNT-R056"), failed.ToString());
@@ -73,6 +74,22 @@ public sealed class Issuing_invoices_on_registered_waybills
         Assert.That(notTheSupplier.GetProperty("errorCode").GetString(), Is.EqualTo("SNT_NOT_FOUND"));
     }
 
+    [Test]
+    public async Task Should_tell_isgo_the_status_of_the_waybill_an_invoice_was_issued_on_and_nothing_for_an_ordinary_invoice()
+    {
+        // Arrange
+        using var parties = await WaybillRestDriver.StartAsync();
+        var (waybill, _) = await RegisterPaperWaybillAsync(parties);
+        var (onWaybill, _) = await UploadInvoiceAsync(parties, waybill);
+        var ordinary = (await parties.Seller.UploadAcceptedAsync(TestInvoices.Build(parties.Seller.Tenant))).Single();
+
+        // Act
+        var linked = await RestGateway.Fixture.Get<IWaybillStatusReader>().LinkedWaybillsAsync([onWaybill, ordinary], CancellationToken.None);
+
+        // Assert
+        Assert.That(linked, Is.EqualTo(new Dictionary<long, WaybillStatus> { [onWaybill] = WaybillStatus.NotViewed }));
+    }
+
     private static IEnumerable<string?> RuleIds(System.Text.Json.JsonElement status) =>
         status.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("ruleId").GetString()).Distinct();
 
@@ -85,7 +102,7 @@ public sealed class Issuing_invoices_on_registered_waybills
         return (new WaybillDocument(WaybillXmlParser.Parse(body)) { RegistrationNumber = number }, id);
     }
 
-    private static async Task<System.Text.Json.JsonElement> UploadInvoiceAsync(
+    private static async Task<(long Id, System.Text.Json.JsonElement Status)> UploadInvoiceAsync(
         WaybillRestDriver parties, WaybillDocument waybill, Action<InvoiceBody>? change = null)
     {
         var today = DateOnly.ParseExact(TestInvoices.Today, "dd.MM.yyyy", CultureInfo.InvariantCulture);
@@ -93,6 +110,6 @@ public sealed class Issuing_invoices_on_registered_waybills
         (invoice.Num, invoice.OperatorFullname) = (TestTenant.UniqueNum(), "Тестова Айгерим");
         change?.Invoke(invoice);
         var id = (await parties.Seller.UploadAcceptedAsync(InvoiceXmlWriter.Write(invoice))).Single();
-        return await parties.Seller.WaitUntilProcessedAsync(id);
+        return (id, await parties.Seller.WaitUntilProcessedAsync(id));
     }
 }
