@@ -12,6 +12,10 @@ namespace Esf.Infrastructure.Sandbox;
 /// </summary>
 public sealed class SandboxReset(NpgsqlDataSource database, SandboxClock clock, SandboxFaults faults)
 {
+    // The uploads rows are locked first, as the worker's verdict transaction locks them first (ADR 0004): a verdict in flight
+    // finishes before the reset deletes, and a later one finds its upload gone, instead of writing history for deleted rows.
+    private const string LockUploads = "SELECT upload_id FROM uploads WHERE tin = @Tin ORDER BY upload_id FOR UPDATE";
+
     private const string Sql = """
         CREATE TEMP TABLE reset_invoices ON COMMIT DROP AS
             SELECT i.invoice_id FROM invoices i JOIN uploads u ON u.upload_id = i.upload_id WHERE u.tin = @Tin;
@@ -51,6 +55,7 @@ public sealed class SandboxReset(NpgsqlDataSource database, SandboxClock clock, 
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(LockUploads, new { Tin = tin }, transaction, cancellationToken: cancellationToken));
         var removed = await connection.QuerySingleAsync<(long Invoices, long Waybills)>(
             new CommandDefinition(Sql, new { Tin = tin }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
