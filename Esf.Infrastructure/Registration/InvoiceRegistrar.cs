@@ -32,11 +32,15 @@ public sealed class InvoiceRegistrar(
         // The lease is the relay's grace: a claim older than that is a worker that died, and the relay republishes the upload.
         var lease = TimeSpan.FromSeconds(options.Value.RelayGraceSeconds);
         deliveryId ??= Guid.NewGuid().ToString("N");
-        // The control runs in the uploading enterprise's world (the sandbox clock and faults).
-        var tin = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
-            "SELECT tin FROM uploads WHERE upload_id = @UploadId", new { UploadId = uploadId }, cancellationToken: cancellationToken));
-        Sandbox.EnterpriseScope.Begin(tin);
-        await WaitWhileQueueHeldAsync(tin, cancellationToken);
+        if (faults?.HoldsAnyQueue == true)
+        {
+            // A sandbox hold: the upload waits unclaimed while its enterprise's queue is held, by the clock of its world.
+            var tin = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
+                "SELECT tin FROM uploads WHERE upload_id = @UploadId", new { UploadId = uploadId }, cancellationToken: cancellationToken));
+            Sandbox.EnterpriseScope.Begin(tin);
+            await WaitWhileQueueHeldAsync(tin, cancellationToken);
+        }
+
         if (await UploadOutbox.TryClaimAsync(connection, uploadId, deliveryId, lease, cancellationToken) is not { } claim)
         {
             logger.LogDebug("Upload {UploadId} is finished or claimed by another delivery", uploadId);
@@ -44,6 +48,8 @@ public sealed class InvoiceRegistrar(
         }
 
         await using var heartbeat = ClaimHeartbeat.Start(database, uploadId, UploadOutbox.Token(deliveryId), lease / 3);
+        // The control runs in the uploading enterprise's world (the sandbox clock and faults).
+        Sandbox.EnterpriseScope.Begin(claim.Tin);
         if (claim.Kind == UploadKinds.Waybill)
         {
             // Waybills share the outbox, the claim and its heartbeat (ADR 0024); their verdicts are their own.

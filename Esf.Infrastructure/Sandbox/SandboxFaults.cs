@@ -69,6 +69,9 @@ public sealed class SandboxFaults
     public bool IsQueueHeld(string? tin, DateTimeOffset now) =>
         (heldUntil.TryGetValue(Everyone, out var all) && now < all) || (tin is not null && heldUntil.TryGetValue(tin, out var own) && now < own);
 
+    /// <summary>Whether any queue has been held (until a reset of the process): only then does the worker look the uploader up before its claim.</summary>
+    public bool HoldsAnyQueue => !heldUntil.IsEmpty;
+
     public void DeliverNextWebhooksTwice(string tin, int count) => doubledWebhooks[tin] = (count, true);
 
     /// <summary>Whether the webhook just delivered for <paramref name="tin"/> must be delivered again, using one up.</summary>
