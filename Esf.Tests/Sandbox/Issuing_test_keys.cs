@@ -1,5 +1,8 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Esf.Infrastructure.Security;
+using Esf.Infrastructure.Signatures;
+using Esf.Infrastructure.Signatures.Gost;
 using Esf.Tests.Rest;
 using NUnit.Framework;
 
@@ -41,6 +44,33 @@ public sealed class Issuing_test_keys
         var problem = await ProblemAssertions.AssertProblemAsync(login, HttpStatusCode.UnprocessableEntity);
         Assert.That(problem.GetProperty("errorCode").GetString(), Is.EqualTo("CERTIFICATE_REVOKED"));
         Assert.That(Convert.ToHexString(crl), Does.Contain(head.AuthSerialNumber), "the CRL lists the serial number");
+    }
+
+    [Test]
+    public async Task Should_issue_a_gost_key_that_signs_invoices_until_it_is_revoked()
+    {
+        using var sandbox = new SandboxClient();
+        var world = await sandbox.CreateWorldAsync();
+        var (certificate, key, serial) = await sandbox.IssueGostKeyAsync(world.Seller.Login, world.Seller.Tin, "SIGN");
+        using var _ = certificate;
+        using var seller = await world.Seller.SessionAsync();
+        string Sign(string body) => InvoiceSignatureVerifier.Sign(body, key);
+
+        var signed = await SandboxInvoices.WaitUntilProcessedAsync(seller, await SandboxInvoices.UploadAsync(seller, world, certificate, Sign));
+        using var revoke = await sandbox.PostAsync($"keys/{serial}/revoke", new { });
+        var afterRevocation = await SandboxInvoices.WaitUntilProcessedAsync(seller, await SandboxInvoices.UploadAsync(seller, world, certificate, Sign));
+        var ca = X509CertificateLoader.LoadCertificate(await sandbox.Http.GetByteArrayAsync("api/v1/sandbox/ca.cer?algorithm=GOST"));
+        var crl = await sandbox.Http.GetByteArrayAsync("api/v1/sandbox/ca.crl?algorithm=GOST");
+
+        Assert.That(key.Algorithm, Is.EqualTo(GostAlgorithm.Gost2015512));
+        Assert.That(certificate.Subject, Does.Contain("IIN" + world.Seller.Login).And.Contain("BIN" + world.Seller.Tin));
+        Assert.That(CertificateChain.ChainsToTrustedRoot(certificate, [ca], DateTimeOffset.UtcNow), Is.True, "the key chains to GET /sandbox/ca.cer?algorithm=GOST");
+        Assert.That(signed.GetProperty("status").GetString(), Is.EqualTo("CREATED"), signed.ToString());
+        Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(afterRevocation.GetProperty("status").GetString(), Is.EqualTo("FAILED"), afterRevocation.ToString());
+        Assert.That(afterRevocation.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("ruleId").GetString()), Does.Contain("GEN-01"),
+            "a revoked key fails the signature check, as with НУЦ РК keys");
+        Assert.That(CertificateRevocationList.Load(crl, [ca]).IsRevoked(certificate), Is.True, "the GOST CRL, signed by the GOST CA, lists the key");
     }
 
     [TestCase("SIGN", "RSA", "BOSS", TestName = "Should_refuse_an_unknown_role")]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Esf.Api.Rest.Sandbox;
+using Esf.Infrastructure.Signatures.Gost;
 using Esf.Tests.Rest;
 using NUnit.Framework;
 
@@ -61,6 +62,14 @@ public sealed class SandboxClient : IDisposable
         var certificate = X509CertificateLoader.LoadPkcs12(Convert.FromBase64String(key.GetProperty("pkcs12").GetString()!),
             key.GetProperty("password").GetString());
         return (certificate, key.GetProperty("serialNumber").GetString()!);
+    }
+
+    /// <summary>A GOST key of the head of <paramref name="bin"/>, read from the PKCS#12 as the CLI reads НУЦ РК files; and its serial number.</summary>
+    public async Task<(X509Certificate2 Certificate, GostPrivateKey Key, string SerialNumber)> IssueGostKeyAsync(string iin, string bin, string purpose)
+    {
+        var issued = await CreateAsync("keys", new { iin, bin, purpose, role = "HEAD", algorithm = "GOST" });
+        var (certificate, key) = GostPkcs12.Load(Convert.FromBase64String(issued.GetProperty("pkcs12").GetString()!), issued.GetProperty("password").GetString()!);
+        return (certificate, key, issued.GetProperty("serialNumber").GetString()!);
     }
 
     public void Dispose() => Http.Dispose();
