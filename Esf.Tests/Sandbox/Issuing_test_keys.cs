@@ -73,6 +73,29 @@ public sealed class Issuing_test_keys
         Assert.That(CertificateRevocationList.Load(crl, [ca]).IsRevoked(certificate), Is.True, "the GOST CRL, signed by the GOST CA, lists the key");
     }
 
+    [Test]
+    public async Task Should_log_in_with_a_gost_auth_key_until_it_is_revoked()
+    {
+        using var sandbox = new SandboxClient();
+        var tin = await sandbox.CreateLegalEntityAsync();
+        var user = await sandbox.CreateAsync("users", new
+        {
+            password = SandboxParty.Password, enterprises = new[] { new { tin, businessProfileType = "ADMIN_ENTERPRISE" } },
+        });
+        var login = user.GetProperty("login").GetString()!;
+        var (certificate, _, serial) = await sandbox.IssueGostKeyAsync(login, tin, "AUTH");
+        using var __ = certificate;
+        var head = new SandboxParty(tin, login, certificate, certificate, serial);
+
+        using var before = await head.LogInAsync(sandbox.Http);
+        using var revoke = await sandbox.PostAsync($"keys/{serial}/revoke", new { });
+        using var after = await head.LogInAsync(sandbox.Http);
+
+        Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.Created), await before.Content.ReadAsStringAsync());
+        var problem = await ProblemAssertions.AssertProblemAsync(after, HttpStatusCode.UnprocessableEntity);
+        Assert.That(problem.GetProperty("errorCode").GetString(), Is.EqualTo("CERTIFICATE_REVOKED"));
+    }
+
     [TestCase("SIGN", "RSA", "BOSS", TestName = "Should_refuse_an_unknown_role")]
     [TestCase("BOTH", "RSA", null, TestName = "Should_refuse_an_unknown_purpose")]
     [TestCase("SIGN", "DSA", null, TestName = "Should_refuse_an_unknown_algorithm")]
