@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Esf.Api.Cli;
 using Esf.Infrastructure.Security;
 using Esf.Infrastructure.Signatures;
 using Esf.Infrastructure.Signatures.Gost;
@@ -77,12 +78,7 @@ public sealed class Issuing_test_keys
     public async Task Should_log_in_with_a_gost_auth_key_until_it_is_revoked()
     {
         using var sandbox = new SandboxClient();
-        var tin = await sandbox.CreateLegalEntityAsync();
-        var user = await sandbox.CreateAsync("users", new
-        {
-            password = SandboxParty.Password, enterprises = new[] { new { tin, businessProfileType = "ADMIN_ENTERPRISE" } },
-        });
-        var login = user.GetProperty("login").GetString()!;
+        var (tin, login) = await sandbox.CreateHeadAsync();
         var (certificate, _, serial) = await sandbox.IssueGostKeyAsync(login, tin, "AUTH");
         using var __ = certificate;
         var head = new SandboxParty(tin, login, certificate, certificate, serial);
@@ -94,6 +90,28 @@ public sealed class Issuing_test_keys
         Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.Created), await before.Content.ReadAsStringAsync());
         var problem = await ProblemAssertions.AssertProblemAsync(after, HttpStatusCode.UnprocessableEntity);
         Assert.That(problem.GetProperty("errorCode").GetString(), Is.EqualTo("CERTIFICATE_REVOKED"));
+    }
+
+    [Test]
+    public async Task Should_issue_a_gost_pkcs12_the_cli_opens_and_signs_with()
+    {
+        using var sandbox = new SandboxClient();
+        var (tin, login) = await sandbox.CreateHeadAsync();
+        var issued = await sandbox.CreateAsync("keys", new { iin = login, bin = tin, purpose = "SIGN", algorithm = "GOST" });
+        var path = Path.GetTempFileName();
+        File.WriteAllBytes(path, Convert.FromBase64String(issued.GetProperty("pkcs12").GetString()!));
+        using var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(issued.GetProperty("certificate").GetString()!));
+
+        string signature;
+        using (var key = SigningKey.FromPkcs12(path, issued.GetProperty("password").GetString()))
+        {
+            signature = key.Sign("счёт-фактура");
+            Assert.That((key.Algorithm, key.Iin), Is.EqualTo((GostAlgorithm.Gost2015512.Name, login)));
+        }
+
+        File.Delete(path);
+        Assert.That(InvoiceSignatureVerifier.Verify("счёт-фактура", signature, certificate), Is.True, "the CLI signs with the key of the returned certificate");
+        Assert.That(certificate.SerialNumber, Is.EqualTo(issued.GetProperty("serialNumber").GetString()));
     }
 
     [TestCase("SIGN", "RSA", "BOSS", TestName = "Should_refuse_an_unknown_role")]

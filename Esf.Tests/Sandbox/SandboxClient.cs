@@ -44,15 +44,21 @@ public sealed class SandboxClient : IDisposable
     /// <summary>A ЮЛ, its head (ADMIN_ENTERPRISE) and the head's AUTH and SIGN keys.</summary>
     public async Task<SandboxParty> CreatePartyAsync()
     {
+        var (tin, login) = await CreateHeadAsync();
+        var (authentication, serial) = await IssueKeyAsync(login, tin, "AUTH");
+        var (signing, _) = await IssueKeyAsync(login, tin, "SIGN");
+        return new SandboxParty(tin, login, authentication, signing, serial);
+    }
+
+    /// <summary>A ЮЛ and its head (ADMIN_ENTERPRISE, password <see cref="SandboxParty.Password"/>), without keys.</summary>
+    public async Task<(string Tin, string Login)> CreateHeadAsync()
+    {
         var tin = await CreateLegalEntityAsync();
         var user = await CreateAsync("users", new
         {
             password = SandboxParty.Password, enterprises = new[] { new { tin, businessProfileType = "ADMIN_ENTERPRISE" } },
         });
-        var login = user.GetProperty("login").GetString()!;
-        var (authentication, serial) = await IssueKeyAsync(login, tin, "AUTH");
-        var (signing, _) = await IssueKeyAsync(login, tin, "SIGN");
-        return new SandboxParty(tin, login, authentication, signing, serial);
+        return (tin, user.GetProperty("login").GetString()!);
     }
 
     /// <summary>An RSA key of the head of <paramref name="bin"/>, loaded from the PKCS#12 with its password; and its serial number.</summary>
