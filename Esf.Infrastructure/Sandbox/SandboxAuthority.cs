@@ -37,7 +37,7 @@ public sealed class SandboxAuthority(NpgsqlDataSource database, IOptions<Sandbox
             INSERT INTO sandbox_keys (serial_number, iin, bin, algorithm, purpose, issued_at) VALUES (@Serial, @Iin, @Bin, @Algorithm, @Purpose, @Now)
             """, new
             {
-                Serial = certificate.SerialNumber, request.Iin, request.Bin, Algorithm = request.Algorithm.ToString().ToUpperInvariant(),
+                Serial = certificate.SerialNumber, request.Iin, request.Bin, Algorithm = Stored(request.Algorithm),
                 Purpose = request.Purpose.ToString(), Now = now,
             },
             cancellationToken: cancellationToken));
@@ -59,7 +59,7 @@ public sealed class SandboxAuthority(NpgsqlDataSource database, IOptions<Sandbox
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var revoked = await connection.QueryAsync<(string Serial, DateTimeOffset RevokedAt)>(new CommandDefinition(
             "SELECT serial_number, revoked_at FROM sandbox_keys WHERE revoked_at IS NOT NULL AND algorithm = @Algorithm",
-            new { Algorithm = algorithm.ToString().ToUpperInvariant() }, cancellationToken: cancellationToken));
+            new { Algorithm = Stored(algorithm) }, cancellationToken: cancellationToken));
         var now = clock.GetUtcNow();
         var entries = revoked.Select(r => (Convert.FromHexString(r.Serial), r.RevokedAt));
         var number = new BigInteger(now.ToUnixTimeSeconds());
@@ -107,6 +107,9 @@ public sealed class SandboxAuthority(NpgsqlDataSource database, IOptions<Sandbox
         var certificate = authority.Value.Issue(request.Name, request.Iin, request.Bin, request.Purpose, now.AddDays(-1), now.AddYears(1), roles);
         return (certificate, certificate.Export(X509ContentType.Pkcs12, password));
     }
+
+    /// <summary>How <c>sandbox_keys.algorithm</c> names the CA that issued a key: RSA or GOST.</summary>
+    private static string Stored(KeyAlgorithm algorithm) => algorithm.ToString().ToUpperInvariant();
 
     private bool IssuedHere(X509Certificate2 certificate) => SignatureVerifier.IsGost(certificate)
         ? gost.Value.Issued(certificate, clock.GetUtcNow())
