@@ -4,37 +4,44 @@ using System.Security.Cryptography.X509Certificates;
 using Dapper;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Security;
+using Esf.Infrastructure.Signatures;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Esf.Infrastructure.Sandbox;
 
 /// <summary>
-/// The sandbox's test CA: issues НУЦ РК-style keys as PKCS#12, revokes them, and publishes its certificate and CRL. The CA is
-/// made once per database (<c>sandbox_authority</c>) and shared by every process; while the sandbox is on the certificate
-/// validator trusts it beside the configured trust store (<see cref="Check"/>), so its revocations are refused at once.
+/// The sandbox's test CAs, RSA and GOST (<see cref="SandboxGostAuthority"/>): issue НУЦ РК-style keys as PKCS#12, revoke them,
+/// and publish their certificates and CRLs. Each CA is made once per database (<c>sandbox_authority</c>,
+/// <c>sandbox_gost_authority</c>) and shared by every process; while the sandbox is on the certificate validator trusts both
+/// beside the configured trust store (<see cref="Check"/>), so their revocations are refused at once.
 /// </summary>
 public sealed class SandboxAuthority(NpgsqlDataSource database, IOptions<SandboxOptions> options, TimeProvider clock) : IDisposable
 {
     private const string CaName = "ESF GATEWAY SANDBOX CA";
     private readonly Lazy<DevelopmentCertificateAuthority> authority = new(() => LoadOrCreate(database));
+    private readonly Lazy<SandboxGostAuthority> gost = new(() => SandboxGostAuthority.LoadOrCreate(database, clock.GetUtcNow()));
 
-    /// <summary>The CA certificate (public part), for clients to configure trust.</summary>
-    public byte[] CertificateDer => authority.Value.Certificate.RawData;
+    /// <summary>The CA certificate (public part) of <paramref name="algorithm"/>, for clients to configure trust.</summary>
+    public byte[] CertificateDer(KeyAlgorithm algorithm) =>
+        algorithm == KeyAlgorithm.Gost ? gost.Value.Certificate.RawData : authority.Value.Certificate.RawData;
 
     public async Task<IssuedKey> IssueAsync(KeyRequest request, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        using var certificate = authority.Value.Issue(request.Name, request.Iin, request.Bin, request.Purpose, now.AddDays(-1), now.AddYears(1),
-            SandboxRoles.OidsOf(request.Role));
         var password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        var (certificate, pkcs12) = Issue(request, password, now);
+        using var _ = certificate;
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO sandbox_keys (serial_number, iin, bin, algorithm, purpose, issued_at) VALUES (@Serial, @Iin, @Bin, 'RSA', @Purpose, @Now)
-            """, new { Serial = certificate.SerialNumber, request.Iin, request.Bin, Purpose = request.Purpose.ToString(), Now = now },
+            INSERT INTO sandbox_keys (serial_number, iin, bin, algorithm, purpose, issued_at) VALUES (@Serial, @Iin, @Bin, @Algorithm, @Purpose, @Now)
+            """, new
+            {
+                Serial = certificate.SerialNumber, request.Iin, request.Bin, Algorithm = Stored(request.Algorithm),
+                Purpose = request.Purpose.ToString(), Now = now,
+            },
             cancellationToken: cancellationToken));
-        return new IssuedKey(certificate.SerialNumber, Convert.ToBase64String(certificate.Export(X509ContentType.Pkcs12, password)), password,
-            Convert.ToBase64String(certificate.RawData));
+        return new IssuedKey(certificate.SerialNumber, Convert.ToBase64String(pkcs12), password, Convert.ToBase64String(certificate.RawData));
     }
 
     /// <summary>False when the sandbox CA never issued this serial number; revoking twice keeps the first date.</summary>
@@ -46,14 +53,17 @@ public sealed class SandboxAuthority(NpgsqlDataSource database, IOptions<Sandbox
             new { Serial = serialNumber.ToUpperInvariant(), Now = clock.GetUtcNow() }, cancellationToken: cancellationToken)) == 1;
     }
 
-    /// <summary>The current CRL (DER), numbered by the time it was made so that a newer list always has a higher number.</summary>
-    public async Task<byte[]> CrlAsync(CancellationToken cancellationToken)
+    /// <summary>The current CRL (DER) of <paramref name="algorithm"/>'s CA, numbered by the time it was made so that a newer list always has a higher number.</summary>
+    public async Task<byte[]> CrlAsync(KeyAlgorithm algorithm, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var revoked = await connection.QueryAsync<(string Serial, DateTimeOffset RevokedAt)>(new CommandDefinition(
-            "SELECT serial_number, revoked_at FROM sandbox_keys WHERE revoked_at IS NOT NULL", cancellationToken: cancellationToken));
+            "SELECT serial_number, revoked_at FROM sandbox_keys WHERE revoked_at IS NOT NULL AND algorithm = @Algorithm",
+            new { Algorithm = Stored(algorithm) }, cancellationToken: cancellationToken));
         var now = clock.GetUtcNow();
-        return authority.Value.BuildCrl(revoked.Select(r => (Convert.FromHexString(r.Serial), r.RevokedAt)), new BigInteger(now.ToUnixTimeSeconds()), now);
+        var entries = revoked.Select(r => (Convert.FromHexString(r.Serial), r.RevokedAt));
+        var number = new BigInteger(now.ToUnixTimeSeconds());
+        return algorithm == KeyAlgorithm.Gost ? gost.Value.BuildCrl(entries, number, now) : authority.Value.BuildCrl(entries, number, now);
     }
 
     /// <summary>
@@ -62,7 +72,7 @@ public sealed class SandboxAuthority(NpgsqlDataSource database, IOptions<Sandbox
     /// </summary>
     public bool Check(X509Certificate2 certificate)
     {
-        if (!options.Value.Enabled || certificate.Issuer != authority.Value.Certificate.Subject || !IssuedBy(certificate, authority.Value.Certificate))
+        if (!options.Value.Enabled || !IssuedHere(certificate))
         {
             return false;
         }
@@ -79,7 +89,31 @@ public sealed class SandboxAuthority(NpgsqlDataSource database, IOptions<Sandbox
         {
             authority.Value.Dispose();
         }
+
+        if (gost.IsValueCreated)
+        {
+            gost.Value.Certificate.Dispose();
+        }
     }
+
+    private (X509Certificate2 Certificate, byte[] Pkcs12) Issue(KeyRequest request, string password, DateTimeOffset now)
+    {
+        var roles = SandboxRoles.OidsOf(request.Role);
+        if (request.Algorithm == KeyAlgorithm.Gost)
+        {
+            return gost.Value.Issue(request, roles, password, now.AddDays(-1), now.AddYears(1));
+        }
+
+        var certificate = authority.Value.Issue(request.Name, request.Iin, request.Bin, request.Purpose, now.AddDays(-1), now.AddYears(1), roles);
+        return (certificate, certificate.Export(X509ContentType.Pkcs12, password));
+    }
+
+    /// <summary>How <c>sandbox_keys.algorithm</c> names the CA that issued a key: RSA or GOST.</summary>
+    private static string Stored(KeyAlgorithm algorithm) => algorithm.ToString().ToUpperInvariant();
+
+    private bool IssuedHere(X509Certificate2 certificate) => SignatureVerifier.IsGost(certificate)
+        ? gost.Value.Issued(certificate, clock.GetUtcNow())
+        : certificate.Issuer == authority.Value.Certificate.Subject && IssuedBy(certificate, authority.Value.Certificate);
 
     private static bool IssuedBy(X509Certificate2 certificate, X509Certificate2 ca)
     {

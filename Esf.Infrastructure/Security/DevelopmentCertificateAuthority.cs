@@ -35,6 +35,30 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
         string personName, string iin, string? bin, CertificatePurpose purpose, DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null,
         IEnumerable<string>? roleOids = null)
     {
+        using var subjectKey = RSA.Create(2048);
+        var request = new CertificateRequest(HolderSubject(personName, iin, bin), subjectKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        foreach (var extension in HolderExtensions(purpose, roleOids ?? []))
+        {
+            request.CertificateExtensions.Add(extension);
+        }
+
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Certificate, true, false));
+        var from = notBefore ?? DateTimeOffset.UtcNow.AddDays(-1);
+        using var issued = request.Create(Certificate, from, notAfter ?? from.AddYears(1), NewSerialNumber());
+        return issued.CopyWithPrivateKey(subjectKey);
+    }
+
+    /// <summary>16 random bytes, big-endian, with the top bit clear so that the DER integer stays positive.</summary>
+    public static byte[] NewSerialNumber()
+    {
+        var serial = RandomNumberGenerator.GetBytes(16);
+        serial[0] &= 0x7F;
+        return serial;
+    }
+
+    /// <summary>The НУЦ РК holder subject: CN, SERIALNUMBER=IIN…, C=KZ and, for an entity's key, OU=BIN….</summary>
+    public static X500DistinguishedName HolderSubject(string personName, string iin, string? bin)
+    {
         var subject = new X500DistinguishedNameBuilder();
         subject.AddCommonName(personName);
         subject.Add("2.5.4.5", "IIN" + iin);
@@ -44,25 +68,22 @@ public sealed class DevelopmentCertificateAuthority : IDisposable
             subject.AddOrganizationalUnitName("BIN" + bin);
         }
 
-        using var subjectKey = RSA.Create(2048);
-        var request = new CertificateRequest(subject.Build(), subjectKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return subject.Build();
+    }
+
+    /// <summary>The key usage and extended key usage (purpose and НУЦ РК roles) of a holder's key, whatever its algorithm.</summary>
+    public static IEnumerable<X509Extension> HolderExtensions(CertificatePurpose purpose, IEnumerable<string> roleOids)
+    {
         var (usage, extended) = purpose == CertificatePurpose.Authentication
             ? (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, "1.3.6.1.5.5.7.3.2")
             : (X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, "1.3.6.1.5.5.7.3.4");
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(usage, true));
         var usages = new OidCollection { new Oid(extended) };
-        foreach (var role in roleOids ?? [])
+        foreach (var role in roleOids)
         {
             usages.Add(new Oid(role));
         }
 
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension(usages, false));
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Certificate, true, false));
-        var from = notBefore ?? DateTimeOffset.UtcNow.AddDays(-1);
-        var serial = RandomNumberGenerator.GetBytes(16);
-        serial[0] &= 0x7F;
-        using var issued = request.Create(Certificate, from, notAfter ?? from.AddYears(1), serial);
-        return issued.CopyWithPrivateKey(subjectKey);
+        return [new X509KeyUsageExtension(usage, true), new X509EnhancedKeyUsageExtension(usages, false)];
     }
 
     public void Revoke(X509Certificate2 certificate) => revoked.Add(certificate);

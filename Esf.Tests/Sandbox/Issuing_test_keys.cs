@@ -1,5 +1,9 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using Esf.Api.Cli;
+using Esf.Infrastructure.Security;
+using Esf.Infrastructure.Signatures;
+using Esf.Infrastructure.Signatures.Gost;
 using Esf.Tests.Rest;
 using NUnit.Framework;
 
@@ -41,6 +45,73 @@ public sealed class Issuing_test_keys
         var problem = await ProblemAssertions.AssertProblemAsync(login, HttpStatusCode.UnprocessableEntity);
         Assert.That(problem.GetProperty("errorCode").GetString(), Is.EqualTo("CERTIFICATE_REVOKED"));
         Assert.That(Convert.ToHexString(crl), Does.Contain(head.AuthSerialNumber), "the CRL lists the serial number");
+    }
+
+    [Test]
+    public async Task Should_issue_a_gost_key_that_signs_invoices_until_it_is_revoked()
+    {
+        using var sandbox = new SandboxClient();
+        var world = await sandbox.CreateWorldAsync();
+        var (certificate, key, serial) = await sandbox.IssueGostKeyAsync(world.Seller.Login, world.Seller.Tin, "SIGN");
+        using var _ = certificate;
+        using var seller = await world.Seller.SessionAsync();
+        string Sign(string body) => InvoiceSignatureVerifier.Sign(body, key);
+
+        var signed = await SandboxInvoices.WaitUntilProcessedAsync(seller, await SandboxInvoices.UploadAsync(seller, world, certificate, Sign));
+        using var revoke = await sandbox.PostAsync($"keys/{serial}/revoke", new { });
+        var afterRevocation = await SandboxInvoices.WaitUntilProcessedAsync(seller, await SandboxInvoices.UploadAsync(seller, world, certificate, Sign));
+        var ca = X509CertificateLoader.LoadCertificate(await sandbox.Http.GetByteArrayAsync("api/v1/sandbox/ca.cer?algorithm=GOST"));
+        var crl = await sandbox.Http.GetByteArrayAsync("api/v1/sandbox/ca.crl?algorithm=GOST");
+
+        Assert.That(key.Algorithm, Is.EqualTo(GostAlgorithm.Gost2015512));
+        Assert.That(certificate.Subject, Does.Contain("IIN" + world.Seller.Login).And.Contain("BIN" + world.Seller.Tin));
+        Assert.That(CertificateChain.ChainsToTrustedRoot(certificate, [ca], DateTimeOffset.UtcNow), Is.True, "the key chains to GET /sandbox/ca.cer?algorithm=GOST");
+        Assert.That(signed.GetProperty("status").GetString(), Is.EqualTo("CREATED"), signed.ToString());
+        Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(afterRevocation.GetProperty("status").GetString(), Is.EqualTo("FAILED"), afterRevocation.ToString());
+        Assert.That(afterRevocation.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("ruleId").GetString()), Does.Contain("GEN-01"),
+            "a revoked key fails the signature check, as with НУЦ РК keys");
+        Assert.That(CertificateRevocationList.Load(crl, [ca]).IsRevoked(certificate), Is.True, "the GOST CRL, signed by the GOST CA, lists the key");
+    }
+
+    [Test]
+    public async Task Should_log_in_with_a_gost_auth_key_until_it_is_revoked()
+    {
+        using var sandbox = new SandboxClient();
+        var (tin, login) = await sandbox.CreateHeadAsync();
+        var (certificate, _, serial) = await sandbox.IssueGostKeyAsync(login, tin, "AUTH");
+        using var __ = certificate;
+        var head = new SandboxParty(tin, login, certificate, certificate, serial);
+
+        using var before = await head.LogInAsync(sandbox.Http);
+        using var revoke = await sandbox.PostAsync($"keys/{serial}/revoke", new { });
+        using var after = await head.LogInAsync(sandbox.Http);
+
+        Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.Created), await before.Content.ReadAsStringAsync());
+        var problem = await ProblemAssertions.AssertProblemAsync(after, HttpStatusCode.UnprocessableEntity);
+        Assert.That(problem.GetProperty("errorCode").GetString(), Is.EqualTo("CERTIFICATE_REVOKED"));
+    }
+
+    [Test]
+    public async Task Should_issue_a_gost_pkcs12_the_cli_opens_and_signs_with()
+    {
+        using var sandbox = new SandboxClient();
+        var (tin, login) = await sandbox.CreateHeadAsync();
+        var issued = await sandbox.CreateAsync("keys", new { iin = login, bin = tin, purpose = "SIGN", algorithm = "GOST" });
+        var path = Path.GetTempFileName();
+        File.WriteAllBytes(path, Convert.FromBase64String(issued.GetProperty("pkcs12").GetString()!));
+        using var certificate = X509CertificateLoader.LoadCertificate(Convert.FromBase64String(issued.GetProperty("certificate").GetString()!));
+
+        string signature;
+        using (var key = SigningKey.FromPkcs12(path, issued.GetProperty("password").GetString()))
+        {
+            signature = key.Sign("счёт-фактура");
+            Assert.That((key.Algorithm, key.Iin), Is.EqualTo((GostAlgorithm.Gost2015512.Name, login)));
+        }
+
+        File.Delete(path);
+        Assert.That(InvoiceSignatureVerifier.Verify("счёт-фактура", signature, certificate), Is.True, "the CLI signs with the key of the returned certificate");
+        Assert.That(certificate.SerialNumber, Is.EqualTo(issued.GetProperty("serialNumber").GetString()));
     }
 
     [TestCase("SIGN", "RSA", "BOSS", TestName = "Should_refuse_an_unknown_role")]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Esf.Api.Rest.Sandbox;
+using Esf.Infrastructure.Signatures.Gost;
 using Esf.Tests.Rest;
 using NUnit.Framework;
 
@@ -43,15 +44,21 @@ public sealed class SandboxClient : IDisposable
     /// <summary>A ЮЛ, its head (ADMIN_ENTERPRISE) and the head's AUTH and SIGN keys.</summary>
     public async Task<SandboxParty> CreatePartyAsync()
     {
+        var (tin, login) = await CreateHeadAsync();
+        var (authentication, serial) = await IssueKeyAsync(login, tin, "AUTH");
+        var (signing, _) = await IssueKeyAsync(login, tin, "SIGN");
+        return new SandboxParty(tin, login, authentication, signing, serial);
+    }
+
+    /// <summary>A ЮЛ and its head (ADMIN_ENTERPRISE, password <see cref="SandboxParty.Password"/>), without keys.</summary>
+    public async Task<(string Tin, string Login)> CreateHeadAsync()
+    {
         var tin = await CreateLegalEntityAsync();
         var user = await CreateAsync("users", new
         {
             password = SandboxParty.Password, enterprises = new[] { new { tin, businessProfileType = "ADMIN_ENTERPRISE" } },
         });
-        var login = user.GetProperty("login").GetString()!;
-        var (authentication, serial) = await IssueKeyAsync(login, tin, "AUTH");
-        var (signing, _) = await IssueKeyAsync(login, tin, "SIGN");
-        return new SandboxParty(tin, login, authentication, signing, serial);
+        return (tin, user.GetProperty("login").GetString()!);
     }
 
     /// <summary>An RSA key of the head of <paramref name="bin"/>, loaded from the PKCS#12 with its password; and its serial number.</summary>
@@ -61,6 +68,14 @@ public sealed class SandboxClient : IDisposable
         var certificate = X509CertificateLoader.LoadPkcs12(Convert.FromBase64String(key.GetProperty("pkcs12").GetString()!),
             key.GetProperty("password").GetString());
         return (certificate, key.GetProperty("serialNumber").GetString()!);
+    }
+
+    /// <summary>A GOST key of the head of <paramref name="bin"/>, read from the PKCS#12 as the CLI reads НУЦ РК files; and its serial number.</summary>
+    public async Task<(X509Certificate2 Certificate, GostPrivateKey Key, string SerialNumber)> IssueGostKeyAsync(string iin, string bin, string purpose)
+    {
+        var issued = await CreateAsync("keys", new { iin, bin, purpose, role = "HEAD", algorithm = "GOST" });
+        var (certificate, key) = GostPkcs12.Load(Convert.FromBase64String(issued.GetProperty("pkcs12").GetString()!), issued.GetProperty("password").GetString()!);
+        return (certificate, key, issued.GetProperty("serialNumber").GetString()!);
     }
 
     public void Dispose() => Http.Dispose();

@@ -21,12 +21,18 @@ public static class SandboxInvoices
     /// <summary>Uploads one invoice of the seller to the customer signed with the seller's SIGN key: answers its id.</summary>
     public static async Task<long> UploadAsync(HttpClient seller, SandboxWorld world, string? num = null)
     {
-        var body = TestInvoices.Build(num ?? TestTenant.UniqueNum(), TestInvoices.Today, world.Seller.Tin, world.Customer.Tin);
         using var key = world.Seller.SignCertificate.GetRSAPrivateKey()!;
+        return await UploadAsync(seller, world, world.Seller.SignCertificate, body => InvoiceSignatureVerifier.Sign(body, key), num);
+    }
+
+    /// <summary>Uploads one invoice of the seller to the customer signed by <paramref name="sign"/> for <paramref name="certificate"/> (a GOST key, say): answers its id.</summary>
+    public static async Task<long> UploadAsync(HttpClient seller, SandboxWorld world, X509Certificate2 certificate, Func<string, string> sign, string? num = null)
+    {
+        var body = TestInvoices.Build(num ?? TestTenant.UniqueNum(), TestInvoices.Today, world.Seller.Tin, world.Customer.Tin);
         using var response = await seller.PostAsJsonAsync("api/v1/invoices", new
         {
-            certificate = CertificateFactory.ToBase64(world.Seller.SignCertificate),
-            invoices = new[] { new { body, version = "InvoiceV2", signature = InvoiceSignatureVerifier.Sign(body, key), signatureType = "COMPANY" } },
+            certificate = CertificateFactory.ToBase64(certificate),
+            invoices = new[] { new { body, version = "InvoiceV2", signature = sign(body), signatureType = "COMPANY" } },
         });
         var json = await RestClient.ReadJsonAsync(response);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), json.ToString());
