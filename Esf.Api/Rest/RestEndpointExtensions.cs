@@ -61,6 +61,7 @@ public static class RestEndpointExtensions
             .MapApiKeyEndpoints()
             .MapPowerOfAttorneyEndpoints()
             .MapEmployeeEndpoints()
+            .MapEnterpriseEndpoints()
             .MapRegistrationEndpoints()
             .MapRuleEndpoints()
             .MapRegistryEndpoints()

@@ -163,7 +163,8 @@ public sealed class Employees(NpgsqlDataSource database, TimeProvider clock)
         await transaction.CommitAsync(ct);
     }
 
-    private static void RequireHead(SessionContext session)
+    /// <summary>EMP-04: only the head of the enterprise, in a session (not with an API key), manages it.</summary>
+    internal static void RequireHead(SessionContext session)
     {
         if (!BusinessProfileTypes.IsHead(session.BusinessProfileType) || session.SessionId.StartsWith("apikey:", StringComparison.Ordinal))
         {
