@@ -39,6 +39,16 @@ internal static class EmployeeStore
                 $"{iin} — руководитель ({profile}), а не сотрудник");
     }
 
+    /// <summary>EMP-05 unless <paramref name="iin"/> is a user of ИС ЭСФ (anyone may become an employee or a head only once registered).</summary>
+    public static async Task RequireRegisteredUserAsync(NpgsqlConnection connection, string iin, CancellationToken ct)
+    {
+        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
+            "SELECT EXISTS (SELECT 1 FROM users WHERE login = @Iin)", new { Iin = iin }, cancellationToken: ct)))
+        {
+            throw new RuleRefusal(EsfFaultKind.NotFound, Domain.Rules.EmployeeRules.EmployeeMustBeRegisteredUser, iin);
+        }
+    }
+
     public static Task RecordAsync(NpgsqlConnection connection, string tin, string iin, string action, string? detail, string actor,
         DateTimeOffset at, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition("""

@@ -42,11 +42,7 @@ public sealed class Employees(NpgsqlDataSource database, TimeProvider clock)
 
         await using var connection = await database.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM users WHERE login = @Iin)", new { Iin = iin }, transaction, cancellationToken: ct)))
-        {
-            throw new RuleRefusal(EsfFaultKind.NotFound, EmployeeRules.EmployeeMustBeRegisteredUser, iin);
-        }
+        await EmployeeStore.RequireRegisteredUserAsync(connection, iin, ct);
 
         var added = await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO user_enterprises (login, tin, business_profile_type, enrolled_by) VALUES (@Iin, @Tin, @Profile, @Login)

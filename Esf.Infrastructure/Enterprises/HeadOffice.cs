@@ -113,11 +113,7 @@ public sealed class HeadOffice(NpgsqlDataSource database, TimeProvider clock)
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        if (!await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-            "SELECT EXISTS (SELECT 1 FROM users WHERE login = @Iin)", new { Iin = newHeadIin }, cancellationToken: ct)))
-        {
-            throw new RuleRefusal(EsfFaultKind.NotFound, EmployeeRules.EmployeeMustBeRegisteredUser, newHeadIin);
-        }
+        await EmployeeStore.RequireRegisteredUserAsync(connection, newHeadIin, ct);
 
         await connection.ExecuteAsync(new CommandDefinition("""
             DELETE FROM employee_rights WHERE login = @New AND tin = @Tin;
