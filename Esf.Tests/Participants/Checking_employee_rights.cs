@@ -43,9 +43,7 @@ public sealed class Checking_employee_rights
         using var workplace = await Workplace.OpenAsync();
         using var viewer = await workplace.EnrolAsync("VIEW");
         using var soap = new RawSoapClient(ParticipantsGateway.Fixture.CreateClient());
-        var login = await soap.PostAsync("SessionService", Envelopes.Envelope(
-            $"<esf:createSessionRequest><tin>{workplace.Head.SellerTin}</tin><x509Certificate>{viewer.CertificateBase64}</x509Certificate></esf:createSessionRequest>",
-            Envelopes.UsernameToken(viewer.Iin, TestTenant.DefaultPassword)));
+        var login = await SoapLoginAsync(soap, viewer, workplace.Head.SellerTin);
         var body = TestInvoices.Build(workplace.Head);
 
         // Act
@@ -57,6 +55,33 @@ public sealed class Checking_employee_rights
         Assert.That(upload.FaultCode, Is.Not.Null, upload.ToString());
         // The real accessDeniedException carries a description only: the rule id and the right it names are in it.
         Assert.That(upload.Body, Does.Contain("accessDeniedException").And.Contain("EMP-01").And.Contain("(SIGN)"));
+    }
+
+    [Test]
+    public async Task Should_let_a_view_only_employee_query_an_invoice_over_soap_but_not_confirm_it()
+    {
+        // Arrange: the head's invoice, addressed to the head's customer; the check comes before any lookup of the invoice.
+        using var workplace = await Workplace.OpenAsync();
+        using var viewer = await workplace.EnrolAsync("VIEW");
+        var body = TestInvoices.Build(workplace.Head);
+        using var upload = await workplace.HeadHttp.PostAsJsonAsync("api/v1/invoices", new
+        {
+            certificate = workplace.Head.CertificateBase64,
+            invoices = new[] { new { body, version = "InvoiceV2", signature = workplace.Head.Sign(body), signatureType = "COMPANY" } },
+        });
+        var id = (await Workplace.JsonAsync(upload)).GetProperty("accepted")[0].GetProperty("id").GetInt64();
+        using var soap = new RawSoapClient(ParticipantsGateway.Fixture.CreateClient());
+        var sessionId = (await SoapLoginAsync(soap, viewer, workplace.Head.SellerTin)).Element("sessionId")!;
+
+        // Act
+        var query = await soap.PostAsync("InvoiceService", Envelopes.ById("queryInvoiceByIdRequest", sessionId, id));
+        var confirm = await soap.PostAsync("InvoiceService", Envelopes.ById("confirmInvoiceByIdRequest", sessionId, id));
+
+        // Assert
+        Assert.That(query.Status, Is.EqualTo(HttpStatusCode.OK), query.ToString());
+        Assert.That(query.Element("invoiceBody"), Is.EqualTo(body));
+        Assert.That(confirm.FaultCode, Is.Not.Null, confirm.ToString());
+        Assert.That(confirm.Body, Does.Contain("accessDeniedException").And.Contain("EMP-01").And.Contain("(CHANGE_STATUS)"));
     }
 
     [Test]
@@ -167,4 +192,9 @@ public sealed class Checking_employee_rights
         var refusal = Assert.Throws<RuleRefusal>(() => dayAfter.Demand(EmployeeRight.Sign));
         Assert.That(refusal!.RuleId, Is.EqualTo("EMP-01"));
     }
+
+    private static Task<SoapReply> SoapLoginAsync(RawSoapClient soap, Workplace.Person person, string tin) =>
+        soap.PostAsync("SessionService", Envelopes.Envelope(
+            $"<esf:createSessionRequest><tin>{tin}</tin><x509Certificate>{person.CertificateBase64}</x509Certificate></esf:createSessionRequest>",
+            Envelopes.UsernameToken(person.Iin, TestTenant.DefaultPassword)));
 }
