@@ -1,3 +1,4 @@
+using Esf.Domain.Employees;
 using Dapper;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Sessions;
@@ -15,8 +16,11 @@ public sealed class FeedReader(NpgsqlDataSource database, FeedSequencer sequence
     public const int MaxLimit = 1000;
 
     /// <summary>GET /api/v1/updates: the events after <paramref name="after"/>, oldest first.</summary>
-    public Task<FeedPage> ReadAsync(SessionContext session, long after, int limit, InvoiceDirection? direction, CancellationToken cancellationToken) =>
-        ReadForTinAsync(session.Tin, after, limit, direction, cancellationToken);
+    public Task<FeedPage> ReadAsync(SessionContext session, long after, int limit, InvoiceDirection? direction, CancellationToken cancellationToken)
+    {
+        session.Demand(EmployeeRight.View);
+        return ReadForTinAsync(session.Tin, after, limit, direction, cancellationToken);
+    }
 
     /// <summary>The same feed for an enterprise without a session (webhook dispatch).</summary>
     public async Task<FeedPage> ReadForTinAsync(string tin, long after, int limit, InvoiceDirection? direction, CancellationToken cancellationToken)
@@ -50,6 +54,7 @@ public sealed class FeedReader(NpgsqlDataSource database, FeedSequencer sequence
     public async Task<IReadOnlyList<(DateTimeOffset FeedAt, long InvoiceId, bool IsNew)>> ReadChangedInvoicesAsync(
         SessionContext session, DateTimeOffset lastEventDate, long lastInvoiceId, int limit, InvoiceDirection direction, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await sequencer.SequenceAsync(cancellationToken);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(DateTime FeedAt, long InvoiceId, bool IsNew)>(new CommandDefinition($"""
