@@ -217,15 +217,10 @@ public sealed class ProcurementRulesTests
         Assert.That(Run(body, registry).Select(v => v.RuleId), Does.Contain("EGZ-08"));
     }
 
-    /// <summary>The invoice Table 28 gives from a confirmed waybill citing contract ГЗ-55, with an act of that contract in 32.3.</summary>
     private static (InvoiceBody Body, FakeRegistryView Registry) BesideWaybill(Action<WaybillBody> change)
     {
-        var registry = new FakeRegistryView();
-        var citing = WaybillScenarios.Primary(w => (w.Contract.HasContract, w.Contract.Num, w.Contract.Date) = (true, "ГЗ-55", "01.10.2026"));
-        var body = WaybillScenarios.Invoice(citing);
-        ProcurementActs.IssueBesideWaybill(body, registry);
-        change(citing.Body);
-        registry.WaybillStore.Add(citing, WaybillStatus.Confirmed);
+        var (body, registry) = (ValidBody.Create(), new FakeRegistryView());
+        ProcurementActs.IssueBesideWaybill(body, registry, change);
         return (body, registry);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using Esf.Domain.Invoices.Document;
 using Esf.Domain.Procurement;
 using Esf.Domain.Waybills;
+using Esf.Domain.Waybills.Document;
 
 namespace Esf.Tests.Rules;
 
@@ -27,8 +28,20 @@ internal static class ProcurementActs
         registry.Acts[(Number, b.Sellers[0].Tin!)] = new ProcurementAct(From(b), status) { Invoices = invoices ?? [] };
     }
 
-    /// <summary>The act named in 32.3 beside the waybill 32.1 names (spec-rest §3.4).</summary>
-    public static void IssueBesideWaybill(InvoiceBody b, FakeRegistryView registry)
+    /// <summary>
+    /// The body becomes the invoice Table 28 gives from a confirmed waybill citing contract ГЗ-55, with an act of that contract
+    /// in 32.3 (spec-rest §3.4); <paramref name="change"/> then changes the waybill.
+    /// </summary>
+    public static void IssueBesideWaybill(InvoiceBody b, FakeRegistryView registry, Action<WaybillBody> change)
+    {
+        var citing = WaybillScenarios.Primary(w => (w.Contract.HasContract, w.Contract.Num, w.Contract.Date) = (true, "ГЗ-55", "01.10.2026"));
+        WaybillScenarios.Overwrite(b, WaybillScenarios.Invoice(citing));
+        IssueBesideWaybill(b, registry);
+        change(citing.Body);
+        registry.WaybillStore.Add(citing, WaybillStatus.Confirmed);
+    }
+
+    private static void IssueBesideWaybill(InvoiceBody b, FakeRegistryView registry)
     {
         WithContract(b);
         (b.DeliveryDocNum2, b.DeliveryDocDate2) = (Number, "14.11.2026");
