@@ -17,6 +17,16 @@ public static class ProcurementRules
 
     private static readonly string[] ActFields = ["deliveryDocNum", "deliveryDocNum2"];
 
+    private static readonly string[] TransferredFields =
+        ["sellers.seller[0].tin", "customers.customer[0].tin", "deliveryTerm", "productSet.products.product[]"];
+
+    /// <summary>A rule failing each field <see cref="LockedFields"/> finds changed against the document the invoice is on.</summary>
+    private static RegistryRule Unchanged(
+        string id, string errorCode, string ru, string en, string basis, Func<RegistrationContext, ProcurementDocument?> source, bool amountsLocked,
+        string decision) =>
+        Reg(id, errorCode, ru, en, basis, TransferredFields,
+            c => source(c) is { } document ? LockedFields.Changed(c.Document.Body, document, amountsLocked) : [], decision);
+
     /// <summary>EGZ-01: also the answer of the pre-fill of an invoice on a refused act.</summary>
     public static RegistryRule ActMustNotBeRefused { get; } =
         Reg("EGZ-01", "EGP_AWP_STATUS_NOT_VALID", "Система не позволяет создавать ЭСФ на акт со статусом «Отказано в принятии»",
@@ -63,22 +73,17 @@ public static class ProcurementRules
     public static IReadOnlyList<IRegistrationRule> All { get; } =
     [
         ActMustNotBeRefused,
-        Reg("EGZ-02", "EGP_AWP_INVOICE_FIELD_DIFFERS",
-            "Данные, перенесенные из Акта ЭГЗ, не подлежат редактированию",
-            "A field transferred from the ЭГЗ act was changed", ActBasis,
-            ["sellers.seller[0].tin", "customers.customer[0].tin", "deliveryTerm", "productSet.products.product[]"],
-            c => Act(c) is { } act ? LockedFields.Changed(c.Document.Body, act.Document, amountsLocked: true) : [],
+        Unchanged("EGZ-02", "EGP_AWP_INVOICE_FIELD_DIFFERS", "Данные, перенесенные из Акта ЭГЗ, не подлежат редактированию",
+            "A field transferred from the ЭГЗ act was changed", ActBasis, c => Act(c)?.Document, amountsLocked: true,
             "Locked: the supplier and the customer, the contract's number and date, and each line's description, unit, quantity (G6), " +
             "price (G7) and cost (G14), in the act's order. The fields the participant completes (dates, bank details, taxes) stay free. " +
             "An invoice on an act and a waybill (32.1 the waybill, 32.3 the act) keeps the act's fields too."),
         OneInvoiceInForcePerAct,
         ContractMustBeInForce,
         ApprovedActTakesPriority,
-        Reg("EGZ-06", "EGP_CONTRACT_INVOCIE_FIELD_DIFFERS",
-            "Данные, перенесенные из договора ЭГЗ, не подлежат редактированию, кроме G6, G7 и G14",
-            "A field transferred from the ЭГЗ contract other than G6, G7 and G14 was changed", ContractBasis,
-            ["sellers.seller[0].tin", "customers.customer[0].tin", "deliveryTerm", "productSet.products.product[]"],
-            c => Contract(c) is { } contract ? LockedFields.Changed(c.Document.Body, contract.Document, amountsLocked: false) : [],
+        Unchanged("EGZ-06", "EGP_CONTRACT_INVOCIE_FIELD_DIFFERS", "Данные, перенесенные из договора ЭГЗ, не подлежат редактированию, кроме G6, G7 и G14",
+            "A field transferred from the ЭГЗ contract other than G6, G7 and G14 was changed", ContractBasis, c => Contract(c)?.Document,
+            amountsLocked: false,
             "An invoice is on a contract when it names no ЭГЗ act and its contract number (deliveryTerm) is that of an ЭГЗ contract of its " +
             "supplier with the same customer. Locked as for an act, except the quantity (G6), price (G7) and cost (G14) of each line. " +
             "The error code is spelt as in the real list."),
