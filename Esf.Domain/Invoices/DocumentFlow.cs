@@ -29,7 +29,8 @@ public static class DocumentFlow
         LifecycleOperation.Confirm => [InvoiceStatus.Created],
         LifecycleOperation.Revoke or LifecycleOperation.Decline => [InvoiceStatus.Created, InvoiceStatus.Delivered],
         LifecycleOperation.Unrevoke => [InvoiceStatus.Revoked],
-        LifecycleOperation.Delete => [InvoiceStatus.Failed],
+        // An IMPORTED invoice, never sent to the customer, is deleted like a FAILED one (ADR 0035).
+        LifecycleOperation.Delete => [InvoiceStatus.Failed, InvoiceStatus.Imported],
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, null),
     };
 

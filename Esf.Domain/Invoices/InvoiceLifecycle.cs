@@ -34,8 +34,9 @@ public static class InvoiceLifecycle
         [InvoiceStatus.SendToIsgo] = [InvoiceStatus.Created, InvoiceStatus.Delivered],
         [InvoiceStatus.Revoked] = [InvoiceStatus.Delivered],
         [InvoiceStatus.Failed] = [InvoiceStatus.Deleted],
-        // Imported invoices (checked, not sent) are transferred with a signature: queued again for the whole control (issue 14).
-        [InvoiceStatus.Imported] = [InvoiceStatus.InQueue],
+        // Imported invoices (checked, not sent) are transferred with a signature: queued again for the whole control (issue 14);
+        // or deleted by the seller before the transfer, like a failed one (ADR 0035).
+        [InvoiceStatus.Imported] = [InvoiceStatus.InQueue, InvoiceStatus.Deleted],
     });
 
     /// <summary>The statuses an invoice is stored with: IN_QUEUE by an upload, IMPORTED by an import (issue 14).</summary>

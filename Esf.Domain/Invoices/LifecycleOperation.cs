@@ -11,6 +11,6 @@ public enum LifecycleOperation
     Unrevoke,
     /// <summary>declineInvoiceById: the customer declines a FIXED or ADDITIONAL invoice within its window → DECLINED.</summary>
     Decline,
-    /// <summary>deleteInvoiceById: the seller deletes a FAILED invoice → DELETED.</summary>
+    /// <summary>deleteInvoiceById: the seller deletes a FAILED or an IMPORTED (not yet transferred) invoice → DELETED.</summary>
     Delete,
 }

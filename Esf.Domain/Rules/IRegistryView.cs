@@ -43,6 +43,9 @@ public interface IRegistryView
     /// <summary>The ЭГЗ act <paramref name="number"/> of the supplier <paramref name="supplierTin"/>; null when there is none.</summary>
     Procurement.ProcurementAct? ProcurementAct(string number, string supplierTin) => null;
 
+    /// <summary>The ЭГЗ contract <paramref name="contractNumber"/> of the supplier <paramref name="supplierTin"/>; null when there is none.</summary>
+    Procurement.ProcurementContract? ProcurementContract(string contractNumber, string supplierTin) => null;
+
     /// <summary>
     /// The registered invoice <paramref name="link"/> names, if it is an invoice of <paramref name="sellerTin"/>; null when none.
     /// A registration number of another seller's invoice answers null too, exactly like a number that does not exist.

@@ -17,6 +17,9 @@ public sealed class ProcurementRecord
     public string Status { get; init; } = "";
     public string Items { get; init; } = "[]";
 
+    /// <summary>The invoices registered on an act, as JSON (only the registration rules' query reads them).</summary>
+    public string Invoices { get; init; } = "[]";
+
     public ProcurementDocument Document() => new(
         Number, DateOnly.FromDateTime(DocDate), ContractNumber, DateOnly.FromDateTime(ContractDate), SupplierTin, CustomerTin,
         JsonSerializer.Deserialize<List<ProcurementItem>>(Items, ProcurementStore.Json) ?? []);

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Dapper;
 using Esf.Domain.Lifecycle;
+using Esf.Domain.Invoices;
 using Esf.Domain.Procurement;
+using Esf.Domain.Waybills;
 using Esf.Infrastructure.Errors;
 using Npgsql;
 
@@ -15,7 +17,7 @@ public sealed class ProcurementStore(NpgsqlDataSource database, TimeProvider clo
 {
     public const string Visibility = "(d.supplier_tin = @Tin OR d.customer_tin = @Tin)";
 
-    private const string Columns = "d.document_id, d.kind, d.number, d.doc_date, d.contract_number, d.contract_date, d.supplier_tin, d.customer_tin, d.status, d.items::text AS items";
+    internal const string Columns = "d.document_id, d.kind, d.number, d.doc_date, d.contract_number, d.contract_date, d.supplier_tin, d.customer_tin, d.status, d.items::text AS items";
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -58,21 +60,13 @@ public sealed class ProcurementStore(NpgsqlDataSource database, TimeProvider clo
             cancellationToken: cancellationToken))).AsList();
     }
 
-    /// <summary>The acts a batch names (32.1) among its sellers' acts, for the registration rules.</summary>
-    internal static async Task<Dictionary<(string Number, string Supplier), ProcurementAct>> ActsAsync(
-        NpgsqlConnection connection, IReadOnlyList<(string Number, string Supplier)> keys, CancellationToken cancellationToken)
+    /// <summary>An invoice in force (CREATED, DELIVERED, blocked for ИС ГО) is registered on the act (EGZ-03, for the pre-fill).</summary>
+    public async Task<bool> HasInvoiceInForceAsync(ProcurementRecord act, CancellationToken cancellationToken)
     {
-        if (keys.Count == 0)
-        {
-            return [];
-        }
-
-        var rows = await connection.QueryAsync<ProcurementRecord>(new CommandDefinition($"""
-            SELECT {Columns} FROM procurement_documents d JOIN unnest(@Numbers, @Suppliers) AS k(number, supplier)
-                ON d.kind = 'ACT' AND d.number = k.number AND d.supplier_tin = k.supplier
-            """, new { Numbers = keys.Select(k => k.Number).ToArray(), Suppliers = keys.Select(k => k.Supplier).ToArray() },
-            cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => (r.Number, r.SupplierTin),
-            r => new ProcurementAct(r.Document(), WireNames<ProcurementActStatus>.Parse(r.Status)));
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition("""
+            SELECT EXISTS (SELECT 1 FROM invoices WHERE seller_tin = @SupplierTin AND procurement_act_number = @Number
+                AND status = ANY(@InForce))
+            """, new { act.SupplierTin, act.Number, InForce = LinkedInvoice.InForce.Select(s => s.ToWire()).ToArray() }, cancellationToken: cancellationToken));
     }
 }

@@ -17,10 +17,15 @@ internal sealed class BatchRegistryView(
     DateOnly? registrationDay = null,
     IReadOnlyList<(string Principal, string Attorney, DateOnly From, DateOnly To)>? powersOfAttorney = null,
     Waybills.WaybillRegistryView? waybills = null,
-    IReadOnlyDictionary<(string Number, string Supplier), ProcurementAct>? procurementActs = null)
+    Procurement.ProcurementFacts? procurement = null)
     : IRegistryView
 {
-    public ProcurementAct? ProcurementAct(string number, string supplierTin) => procurementActs?.GetValueOrDefault((number, supplierTin));
+    public ProcurementAct? ProcurementAct(string number, string supplierTin) => procurement?.Act(number, supplierTin);
+
+    public ProcurementContract? ProcurementContract(string contractNumber, string supplierTin) => procurement?.Contract(contractNumber, supplierTin);
+
+    /// <summary>The acts and contracts the batch names (EGZ rules); null for a view built without them (those rules pass).</summary>
+    public Procurement.ProcurementFacts? Procurement => procurement;
 
     private readonly RegistrySnapshot facts = snapshot ?? new RegistrySnapshot();
 

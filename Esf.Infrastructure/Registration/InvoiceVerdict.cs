@@ -17,4 +17,7 @@ internal sealed record InvoiceVerdict(long InvoiceId, InvoiceDocument? Document,
 
     /// <summary>The original of a registered corrected or additional invoice, stored as its related_invoice_id.</summary>
     public Domain.Rules.OriginalInvoice? Related { get; init; }
+
+    /// <summary>The ЭГЗ act the invoice is issued on (stored as its procurement_act_number, EGZ-03).</summary>
+    public string? ActNumber { get; init; }
 }

@@ -20,7 +20,9 @@ internal static class RegistrationJudge
             return InvoiceVerdict.ProcessingFailed(invoice.InvoiceId, invoice.Problem ?? "—");
         }
 
-        var violations = RegistrationControl.Run(new RegistrationContext(document, invoice.Signature, registry));
+        var context = new RegistrationContext(document, invoice.Signature, registry);
+        var violations = RegistrationControl.Run(context);
+        var act = ProcurementBasis.Act(context);
         var related = Originals.Of(document.Body, registry);
         var cancels = document.InvoiceType == InvoiceType.FixedInvoice ? related : null;
         if (violations.Count == 0 && document is { SellerTin: { } seller, Date: { } date })
@@ -30,6 +32,11 @@ internal static class RegistrationJudge
             {
                 // Its registration number is given when the verdicts are written; R004 counts it by number and date meanwhile.
                 registry.Waybills?.Link(waybill, new LinkedInvoice("", document.Num, date, document.InvoiceType, InvoiceStatus.Created));
+            }
+
+            if (act is not null)
+            {
+                registry.Procurement?.Link(act.Document.Number, seller, new LinkedInvoice("", document.Num, date, document.InvoiceType, InvoiceStatus.Created));
             }
 
             if (cancels is not null)
@@ -42,6 +49,6 @@ internal static class RegistrationJudge
             }
         }
 
-        return new InvoiceVerdict(invoice.InvoiceId, document, invoice.Signature.IsValid, violations) { Cancels = cancels, Related = related };
+        return new InvoiceVerdict(invoice.InvoiceId, document, invoice.Signature.IsValid, violations) { Cancels = cancels, Related = related, ActNumber = act?.Document.Number };
     }
 }

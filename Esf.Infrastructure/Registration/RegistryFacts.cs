@@ -32,8 +32,6 @@ internal static class RegistryFacts
             registrationDay,
             await Participants.PowerOfAttorneyStore.ValidForAsync(connection, sellers, ct),
             await WaybillRegistryView.LoadAsync(connection, waybillNumbers, sellers, [], lockRows: false, ct),
-            await Procurement.ProcurementStore.ActsAsync(connection, documents
-                .Where(d => d.SellerTin is not null && !string.IsNullOrEmpty(d.Body.DeliveryDocNum))
-                .Select(d => (d.Body.DeliveryDocNum!, d.SellerTin!)).Distinct().ToList(), ct));
+            await Procurement.ProcurementFacts.LoadAsync(connection, documents, ct));
     }
 }

@@ -9,7 +9,7 @@ namespace Esf.Infrastructure.Registration;
 /// <summary>
 /// Writes the verdicts of a batch inside the caller's transaction: registered invoices get their number and CREATED, the others
 /// FAILED with every error — one UPDATE and one history INSERT for the whole batch. Each keeps the waybill its section F names
-/// (32.1), so the invoices of a waybill are found by that number. Only invoices still without a verdict
+/// (32.1) and the ЭГЗ act it names, so the invoices of a waybill or an act are found by that number. Only invoices still without a verdict
 /// (IN_QUEUE, or IN_PROCESSING from an earlier version), locked first by <see cref="LockUnfinishedAsync"/>, are touched, so a
 /// concurrent or redelivered message changes nothing and no invoice is registered twice.
 /// </summary>
@@ -40,8 +40,9 @@ internal static class VerdictWriter
         var ids = mine.Select(v => v.InvoiceId).ToArray();
         await using (var command = new NpgsqlCommand("""
             UPDATE invoices i SET status = v.status, registration_number = v.number, related_invoice_id = v.related,
-                signature_valid = v.valid, cancel_reason = v.reason, waybill_number = v.waybill, last_update_date = @Now
-            FROM unnest(@Ids, @Statuses, @Numbers, @Related, @Valid, @Reasons, @Waybills) AS v(id, status, number, related, valid, reason, waybill)
+                signature_valid = v.valid, cancel_reason = v.reason, waybill_number = v.waybill,
+                procurement_act_number = v.act, last_update_date = @Now
+            FROM unnest(@Ids, @Statuses, @Numbers, @Related, @Valid, @Reasons, @Waybills, @Acts) AS v(id, status, number, related, valid, reason, waybill, act)
             WHERE i.invoice_id = v.id
             """, connection))
         {
@@ -67,6 +68,10 @@ internal static class VerdictWriter
             command.Parameters.Add(new NpgsqlParameter("Waybills", NpgsqlDbType.Array | NpgsqlDbType.Varchar)
             {
                 Value = mine.Select(v => v.Document is { } d ? SntBasis.NumberOf(d.Body) : null).ToArray(),
+            });
+            command.Parameters.Add(new NpgsqlParameter("Acts", NpgsqlDbType.Array | NpgsqlDbType.Varchar)
+            {
+                Value = mine.Select(v => v.Passed ? v.ActNumber : null).ToArray(),
             });
             command.Parameters.Add(new NpgsqlParameter("Now", NpgsqlDbType.TimestampTz) { Value = now });
             await command.ExecuteNonQueryAsync(cancellationToken);

@@ -29,6 +29,7 @@ public sealed class InvoiceLifecycleTests
         (InvoiceStatus.Created, InvoiceStatus.CanceledBySntRevoke),
         (InvoiceStatus.Delivered, InvoiceStatus.CanceledBySntRevoke),
         (InvoiceStatus.Imported, InvoiceStatus.InQueue),
+        (InvoiceStatus.Imported, InvoiceStatus.Deleted),
         (InvoiceStatus.Created, InvoiceStatus.SendToIsgo),
         (InvoiceStatus.Delivered, InvoiceStatus.SendToIsgo),
         (InvoiceStatus.SendToIsgo, InvoiceStatus.Created),

@@ -65,6 +65,40 @@ public sealed class Importing_and_transferring_invoices
         Assert.That(refusal.GetProperty("errorCode").GetString(), Is.EqualTo("INVOICE_NOT_IMPORTED"));
     }
 
+    /// <summary>
+    /// ADR 0035: the seller deletes an imported invoice it will not transfer (IMPORTED → DELETED, signed, with its history row);
+    /// the customer and any other enterprise are answered as if it did not exist, and a deleted import is never transferred.
+    /// </summary>
+    [Test]
+    public async Task Should_let_only_the_seller_delete_an_imported_invoice_before_it_is_transferred()
+    {
+        using var seller = await RegistryHttp.LogInAsync(Gateway);
+        using var customer = await RegistryHttp.LogInAsync(Gateway);
+        using var other = await RegistryHttp.LogInAsync(Gateway);
+        var body = TestInvoices.Build(TestTenant.UniqueNum(), TestInvoices.Today, seller.Tenant.SellerTin, customer.Tenant.SellerTin);
+        var (_, import) = await seller.PostAsync("api/v1/invoices/import", new { invoices = new[] { new { body } } });
+        var id = import.GetProperty("accepted")[0].GetProperty("id").GetInt64();
+        object Deletion(RegistryHttp by) => new { signature = by.Tenant.Sign(id.ToString(System.Globalization.CultureInfo.InvariantCulture)), certificate = by.Tenant.CertificateBase64 };
+
+        var (byCustomer, _) = await customer.PostAsync($"api/v1/invoices/{id}/delete", Deletion(customer));
+        var (byOther, _) = await other.PostAsync($"api/v1/invoices/{id}/delete", Deletion(other));
+        var (deleted, summary) = await seller.PostAsync($"api/v1/invoices/{id}/delete", Deletion(seller));
+        var (_, history) = await seller.SendAsync(HttpMethod.Get, $"api/v1/invoices/{id}/history");
+        var (transfer, refusal) = await seller.PostAsync("api/v1/invoices/transfer",
+            new { certificate = seller.Tenant.CertificateBase64, invoices = new[] { new { id, signature = seller.Tenant.Sign(body) } } });
+        var (again, _) = await seller.PostAsync($"api/v1/invoices/{id}/delete", Deletion(seller));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((byCustomer, byOther), Is.EqualTo((HttpStatusCode.NotFound, HttpStatusCode.NotFound)));
+            Assert.That(deleted, Is.EqualTo(HttpStatusCode.OK), summary.ToString());
+            Assert.That(summary.GetProperty("status").GetString(), Is.EqualTo("DELETED"));
+            Assert.That(history!.Value.EnumerateArray().Select(h => h.GetProperty("status").GetString()), Is.EqualTo(new[] { "IMPORTED", "DELETED" }));
+            Assert.That((transfer, refusal.GetProperty("errorCode").GetString()), Is.EqualTo((HttpStatusCode.Conflict, "INVOICE_NOT_IMPORTED")));
+            Assert.That(again, Is.EqualTo(HttpStatusCode.Conflict), "a deleted invoice stays deleted");
+        }
+    }
+
     [Test]
     public async Task Should_decline_an_import_that_fails_the_control_and_store_nothing()
     {

@@ -36,7 +36,7 @@ public sealed class DocumentFlowTests
             LifecycleOperation.Confirm => [InvoiceStatus.Created],
             LifecycleOperation.Revoke or LifecycleOperation.Decline => [InvoiceStatus.Created, InvoiceStatus.Delivered],
             LifecycleOperation.Unrevoke => [InvoiceStatus.Revoked],
-            _ => [InvoiceStatus.Failed],
+            _ => [InvoiceStatus.Failed, InvoiceStatus.Imported],
         };
         return allowedFrom.Contains(status) ? null : "WRONG_STATUS";
     }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Xml;
 using Esf.Tests.Infrastructure;
+using Esf.Tests.Lifecycle;
 using Esf.Tests.Pipeline;
 using NUnit.Framework;
 
@@ -13,7 +14,8 @@ namespace Esf.Tests.Procurement;
 
 /// <summary>
 /// The procurement portal posts an act with its system key; the supplier gets the pre-fill and issues the invoice on it; a
-/// changed locked field fails with EGZ-02, a refused act with EGZ-01; another enterprise sees nothing.
+/// changed locked field fails with EGZ-02, a refused act with EGZ-01, a second invoice on the act with EGZ-03 until the first
+/// is revoked; an invoice on a contract keeps its locked fields (EGZ-06) and gives way to an approved act (EGZ-05); another enterprise sees nothing.
 /// </summary>
 [TestFixture]
 public sealed class Issuing_invoices_on_procurement_acts
@@ -36,8 +38,9 @@ public sealed class Issuing_invoices_on_procurement_acts
         using var posted = await portal.PutAsJsonAsync("api/v1/egz/inbound/acts", Act(body, actNum, "APPROVED"));
         var actId = (await JsonAsync(posted)).GetProperty("id").GetInt64();
         using var prefill = await Client(supplier).PostAsync($"api/v1/egz/acts/{actId}/invoice", null);
+        // The failing one first: a failed invoice is not in force, so the act stays free for the one that keeps it (EGZ-03).
+        var changed = await RegisterAsync(supplier, body.Replace("Доставка по городу", "Доставка по области", StringComparison.Ordinal), renumber: "9");
         var kept = await RegisterAsync(supplier, body);
-        var changed = await RegisterAsync(supplier, body.Replace("Доставка по городу", "Доставка по области", StringComparison.Ordinal), renumber: true);
 
         using (Assert.EnterMultipleScope())
         {
@@ -75,6 +78,66 @@ public sealed class Issuing_invoices_on_procurement_acts
         }
     }
 
+    [Test]
+    public async Task Should_fail_a_second_invoice_on_an_act_until_the_first_is_revoked()
+    {
+        using var parties = await DocumentFlowParties.StartAsync(Fixture);
+        var supplier = parties.Seller;
+        var actNum = "АКТ-" + TestTenant.UniqueNum();
+        var body = OnAct(TestInvoices.Build(supplier.Tenant), actNum);
+        var actId = await PostAsync("acts", Act(body, actNum, "APPROVED"));
+
+        var first = await RegisterAsync(supplier, body);
+        var second = await RegisterAsync(supplier, body, renumber: "8");
+        using var prefillWhileInForce = await Client(supplier).PostAsync($"api/v1/egz/acts/{actId}/invoice", null);
+        var revoked = (await parties.ChangeAsync(parties.SellerSession, LifecycleOperation.Revoke, first.Id)).Single();
+        var afterRevocation = await RegisterAsync(supplier, body, renumber: "7");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.Status, Is.EqualTo(InvoiceStatus.Created), string.Join("; ", first.Errors));
+            Assert.That(second.Errors.Select(e => e.RuleId), Is.EqualTo(new[] { "EGZ-03" }));
+            Assert.That((prefillWhileInForce.StatusCode, (await JsonAsync(prefillWhileInForce)).GetProperty("errorCode").GetString()),
+                Is.EqualTo((HttpStatusCode.UnprocessableEntity, "EGP_AWP_INVOICE_PROHIBITED_MULTIPLE_INVOICE_CREATION")));
+            Assert.That(revoked.IsChanged, Is.True, revoked.Message);
+            Assert.That(afterRevocation.Status, Is.EqualTo(InvoiceStatus.Created), string.Join("; ", afterRevocation.Errors));
+        }
+    }
+
+    [Test]
+    public async Task Should_register_an_invoice_that_keeps_the_contract_until_an_act_of_it_is_approved()
+    {
+        var supplier = await PipelineDriver.StartAsync(Fixture);
+        var contract = OnContract(TestInvoices.Build(supplier.Tenant));
+        await PostAsync("contracts", Act(contract, ContractNum, "ACTIVE"));
+
+        var onContract = await RegisterAsync(supplier, contract);
+        var descriptionChanged = await RegisterAsync(
+            supplier, contract.Replace("Доставка по городу", "Доставка по области", StringComparison.Ordinal), renumber: "8");
+        await PostAsync("acts", Act(contract, "АКТ-" + TestTenant.UniqueNum(), "APPROVED"));
+        var afterTheAct = await RegisterAsync(supplier, contract, renumber: "7");
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(onContract.Status, Is.EqualTo(InvoiceStatus.Created), string.Join("; ", onContract.Errors));
+            Assert.That(descriptionChanged.Errors.Select(e => e.RuleId), Is.EqualTo(new[] { "EGZ-06" }));
+            Assert.That(afterTheAct.Errors.Select(e => e.RuleId), Is.EqualTo(new[] { "EGZ-05" }));
+        }
+    }
+
+    private static async Task<long> PostAsync(string kind, object document)
+    {
+        using var portal = Fixture.CreateClient();
+        portal.DefaultRequestHeaders.Add("X-Procurement-Key", ProcurementGateway.PortalKey);
+        using var posted = await portal.PutAsJsonAsync($"api/v1/egz/inbound/{kind}", document);
+        return (await JsonAsync(posted)).GetProperty("id").GetInt64();
+    }
+
+    /// <summary>The test invoice on the contract (deliveryTerm), naming no act.</summary>
+    private static string OnContract(string body) => body.Replace("</customers>",
+        $"</customers><deliveryTerm><contractDate>{ContractDate}</contractDate><contractNum>{ContractNum}</contractNum><hasContract>true</hasContract></deliveryTerm>",
+        StringComparison.Ordinal);
+
     /// <summary>The test invoice naming the act (32.1) and the contract (deliveryTerm).</summary>
     private static string OnAct(string body, string actNum) => body.Replace("</customers>",
         $"</customers><deliveryDocDate>{TestInvoices.Today}</deliveryDocDate><deliveryDocNum>{actNum}</deliveryDocNum>" +
@@ -96,13 +159,14 @@ public sealed class Issuing_invoices_on_procurement_acts
         };
     }
 
-    private static async Task<(InvoiceStatus Status, IReadOnlyList<Esf.Domain.Rules.RuleViolation> Errors)> RegisterAsync(
-        PipelineDriver supplier, string body, bool renumber = false)
+    /// <param name="renumber">A digit put before the invoice's number, so the same body registers again under another number.</param>
+    private static async Task<(long Id, InvoiceStatus Status, IReadOnlyList<Esf.Domain.Rules.RuleViolation> Errors)> RegisterAsync(
+        PipelineDriver supplier, string body, string? renumber = null)
     {
-        var result = await supplier.UploadAsync(supplier.Item(renumber ? body.Replace("<num>", "<num>9", StringComparison.Ordinal) : body));
+        var result = await supplier.UploadAsync(supplier.Item(renumber is null ? body : body.Replace("<num>", "<num>" + renumber, StringComparison.Ordinal)));
         var id = result.Accepted.Single().InvoiceId!.Value;
         var record = await supplier.FinishedAsync(id);
-        return (record.Status, await supplier.ErrorsAsync(id));
+        return (id, record.Status, await supplier.ErrorsAsync(id));
     }
 
     private static HttpClient Client(PipelineDriver driver)

@@ -74,6 +74,10 @@ internal sealed class FakeRegistryView : IRegistryView
 
     public ProcurementAct? ProcurementAct(string number, string supplierTin) => Acts.GetValueOrDefault((number, supplierTin));
 
+    public Dictionary<(string ContractNumber, string Supplier), ProcurementContract> Contracts { get; } = [];
+
+    public ProcurementContract? ProcurementContract(string contractNumber, string supplierTin) => Contracts.GetValueOrDefault((contractNumber, supplierTin));
+
     public FakeWaybillView WaybillStore { get; } = new();
 
     public IWaybillView? Waybills => WaybillStore;

@@ -95,6 +95,12 @@ internal static class RegistryRuleCases
         },
         ["EGZ-01"] = (b, r) => ProcurementActs.IssueOn(b, r, ProcurementActStatus.AcceptanceRefused),
         ["EGZ-02"] = (b, r) => { ProcurementActs.IssueOn(b, r); b.ProductSet.Products[0].Quantity += 1; },
+        ["EGZ-03"] = (b, r) => ProcurementActs.IssueOn(b, r, invoices: [WaybillScenarios.MainInvoice]),
+        ["EGZ-04"] = (b, r) => ProcurementActs.IssueOnContract(b, r, ProcurementContractStatus.NotActive),
+        ["EGZ-05"] = (b, r) => ProcurementActs.IssueOnContract(b, r, ProcurementContractStatus.Active, ProcurementActs.Number),
+        ["EGZ-06"] = (b, r) => { ProcurementActs.IssueOnContract(b, r); b.ProductSet.Products[0].Description += " (изменено)"; },
+        ["EGZ-07"] = (b, r) => ProcurementActs.IssueBesideWaybill(b, r, w => w.Contract.Num = "ДРУГОЙ"),
+        ["EGZ-08"] = (b, r) => ProcurementActs.IssueBesideWaybill(b, r, w => w.ExportType = "EXPORT"),
         ["LIQ-06"] = (b, r) =>
         {
             Link(b, "FIXED_INVOICE");

@@ -27,7 +27,7 @@ public static class InvoiceStatusEndpoints
             "The customer objects to a revocation within 10 calendar days (REVOKED → DELIVERED)");
         Map(invoices, "decline", LifecycleOperation.Decline, "DeclineInvoice",
             "The customer declines a FIXED or ADDITIONAL invoice within 10 calendar days of its date (→ DECLINED)");
-        Map(invoices, "delete", LifecycleOperation.Delete, "DeleteInvoice", "The seller deletes a FAILED invoice (→ DELETED)");
+        Map(invoices, "delete", LifecycleOperation.Delete, "DeleteInvoice", "The seller deletes a FAILED or a not yet transferred IMPORTED invoice (→ DELETED)");
         return api;
     }
 

@@ -26,16 +26,8 @@ public static class SntBasisRules
     private static bool StatusRefused(SntBasis b, WaybillStatus[] allowed) =>
         b.Waybill.Status != WaybillStatus.SendToIsgo && !allowed.Contains(b.Waybill.Status);
 
-    /// <summary>The invoice reference (4.1/4.2 or 5.1–5.3) names this registered invoice.</summary>
-    public static bool Names(RelatedInvoice? link, LinkedInvoice invoice) => link switch
-    {
-        { RegistrationNumber: { Length: > 0 } number } => number.Trim() == invoice.RegistrationNumber,
-        { Num: { } num } => num == invoice.Num && BodyFacts.ParseDate(link.Date) == invoice.Date,
-        _ => false,
-    };
-
     /// <summary>No invoice issued on <paramref name="waybill"/> is the one the invoice's reference names.</summary>
-    private static bool NamesNoInvoiceOf(SntBasis b, RegisteredWaybill waybill) => !waybill.Invoices.Any(i => Names(b.Invoice.RelatedInvoice, i));
+    private static bool NamesNoInvoiceOf(SntBasis b, RegisteredWaybill waybill) => !waybill.Invoices.Any(i => i.IsNamedBy(b.Invoice.RelatedInvoice));
 
     private static IEnumerable<string> LinesNotFromTheWaybill(SntBasis b) => b.Invoice.Lines()
         .Where(x => x.Product.ProductNumberInSnt.IsBlank() && (b.IsReturn || x.Product.TruOriginCode != "6"))
@@ -75,7 +67,7 @@ public static class SntBasisRules
         Both("R004", "INVOICE_ALREADY_LINKED_WITH_SNT", "На основании одной СНТ возможно создать один действующий ЭСФ: на эту СНТ уже выписан ЭСФ",
             "One waybill is the basis of one invoice in force: an invoice was already issued on it",
             "spec-snt R004, R161; seed L2553–2554, L3571–3572, L3633–3634, L4730–4731", ["deliveryDocNum"],
-            b => When(b.Waybill.ActiveInvoices.Any(i => !(b.Invoice.InvoiceType == "FIXED_INVOICE" && Names(b.Invoice.RelatedInvoice, i))),
+            b => When(LinkedInvoice.AnotherInForce(b.Waybill.Invoices, b.Invoice),
                 "deliveryDocNum"),
             "Only invoices in force count (CREATED, DELIVERED, blocked): an annulled, revoked or declined one frees the waybill, as the " +
             "wording «несколько действующих ЭСФ» says (spec-snt §10.5). A corrected invoice does not count the invoice it corrects, which " +
