@@ -1,6 +1,7 @@
 using Esf.Api.Soap.Framework;
 using Esf.Api.Soap.Invoices;
 using Esf.Api.Soap.Sessions;
+using Esf.Api.Soap.Snt;
 using Esf.Api.Soap.Uploads;
 using Esf.Api.Soap.Versions;
 
@@ -22,6 +23,7 @@ public static class SoapEndpointExtensions
         services.AddScoped<InvoiceStatusOperations>();
         services.AddScoped<QueryUpdatesOperation>();
         services.AddScoped<InvoiceSearchOperations>();
+        services.AddScoped<SntOperations>();
         return services;
     }
 
@@ -34,6 +36,7 @@ public static class SoapEndpointExtensions
             SessionOperations.Define(),
             UploadOperations.Define(),
             InvoiceOperations.Define(),
+            SntOperations.Define(),
         ];
 
         var group = app.MapGroup(BasePath).WithTags("SOAP").ExcludeFromDescription();

@@ -37,6 +37,14 @@ public static class WaybillFlow
         _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, null),
     };
 
+    /// <summary>
+    /// The reason an operation carries into its signed id list (<c>id|reason</c>, or <c>id</c> when null) and into <see cref="Decide"/>:
+    /// a decline or revocation always has one (empty when missing, so that Decide names the missing reason); the other operations
+    /// have none unless one was sent, which a confirmation refuses (SNT_CONFIRM_CAUSE_NOT_NULL).
+    /// </summary>
+    public static string? ReasonFor(WaybillOperation operation, string? given) =>
+        operation is WaybillOperation.Decline or WaybillOperation.Revoke ? given ?? "" : string.IsNullOrEmpty(given) ? null : given;
+
     public static WaybillRole RequiredRole(WaybillOperation operation) => operation switch
     {
         WaybillOperation.Revoke => WaybillRole.Seller,

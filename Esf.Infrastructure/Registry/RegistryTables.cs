@@ -41,6 +41,8 @@ public static class RegistryTables
         new("state-bodies", "state_bodies", ["code"], [new("code", Text, true, 20), new("name_ru", Text, true)]),
         new("state-subsidies", "state_subsidies", ["code"],
             [new("code", Text, true, 20), new("state_body_code", Text, true, 20), new("name_ru", Text, true)]),
+        // The ОГД inspectors who may confirm a waybill for its buyer (ADR 0032): the inspector's ИИН and their ОГД (taxpayers.kogd).
+        new("ogd-inspectors", "ogd_inspectors", ["iin"], [Tin("iin"), new("kogd", Text, true, 8), new("name_ru")]),
     ];
 
     public static RegistryTable? Find(string name) => All.FirstOrDefault(t => t.Name == name);

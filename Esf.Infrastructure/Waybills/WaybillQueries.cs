@@ -71,6 +71,24 @@ public sealed class WaybillQueries(NpgsqlDataSource database)
             r.WaybillId, r.FromStatus, r.ToStatus, new DateTimeOffset(DateTime.SpecifyKind(r.ChangedAt, DateTimeKind.Utc)), r.Actor, r.Tin, r.Reason))];
     }
 
+    /// <summary>
+    /// One page of the search as REST and SOAP answer it: at most <see cref="WaybillSearch.Limit"/> (1 to <see cref="MaxPageSize"/>)
+    /// waybills, and the <c>afterId</c> of the next page when more match. An unknown status is refused.
+    /// </summary>
+    public async Task<(IReadOnlyList<WaybillRecord> Page, long? Next)> SearchPageAsync(
+        SessionContext session, WaybillSearch search, CancellationToken cancellationToken)
+    {
+        if (search.Status is not null && !WaybillStatusNames.TryParse(search.Status, out _))
+        {
+            throw Errors.EsfException.InvalidInput($"Unknown waybill status '{search.Status}'.");
+        }
+
+        var take = Math.Clamp(search.Limit, 1, MaxPageSize);
+        var found = await SearchAsync(session, search with { Limit = take + 1 }, cancellationToken);
+        var page = found.Take(take).ToList();
+        return (page, found.Count > take ? page[^1].WaybillId : null);
+    }
+
     /// <summary>The visible waybills that match, by id after <see cref="WaybillSearch.AfterId"/>, at most <see cref="WaybillSearch.Limit"/>.</summary>
     public async Task<IReadOnlyList<WaybillRecord>> SearchAsync(SessionContext session, WaybillSearch search, CancellationToken cancellationToken)
     {

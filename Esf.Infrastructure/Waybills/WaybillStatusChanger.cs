@@ -9,7 +9,8 @@ using Npgsql;
 namespace Esf.Infrastructure.Waybills;
 
 /// <summary>
-/// The parties' operations on registered waybills (confirm and decline by the buyer, revoke by the seller), each with a signed id
+/// The parties' operations on registered waybills (receive, confirm and decline by the buyer, revoke by the seller, confirm by an
+/// ОГД inspector), each with a signed id
 /// list checked as for invoices (<see cref="StatusChangeSignature"/>): locks the visible waybills, lets <see cref="WaybillFlow"/>
 /// decide each one, writes each change with its history row, and tells <see cref="IWaybillStatusConsequences"/> of a decline or
 /// revocation, all in one transaction.
@@ -34,12 +35,16 @@ public sealed class WaybillStatusChanger(
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // An inspector reaches the waybills of the buyers of their ОГД, and only to confirm them (ADR 0032); nobody else gains any.
         var rows = (await connection.QueryAsync<WaybillParties>(new CommandDefinition($"""
             SELECT w.waybill_id AS WaybillId, w.status AS Status, w.registration_number AS RegistrationNumber, w.seller_tin AS SellerTin,
-                   w.customer_tin AS CustomerTin
-            FROM waybills w WHERE w.waybill_id = ANY(@Ids) AND {WaybillVisibility.Predicate}
-            ORDER BY w.waybill_id FOR UPDATE
-            """, new { Ids = items.Select(i => i.Id).ToArray(), session.Tin }, cancellationToken: cancellationToken))).ToDictionary(r => r.WaybillId);
+                   w.customer_tin AS CustomerTin, {InspectsBuyer} AS InspectsBuyer
+            FROM waybills w WHERE w.waybill_id = ANY(@Ids) AND ({WaybillVisibility.Predicate} OR (@AsInspector AND {InspectsBuyer}))
+            ORDER BY w.waybill_id FOR UPDATE OF w
+            """, new
+        {
+            Ids = items.Select(i => i.Id).ToArray(), session.Tin, session.Login, AsInspector = operation == WaybillOperation.ConfirmByInspector,
+        }, cancellationToken: cancellationToken))).ToDictionary(r => r.WaybillId);
         var results = new List<WaybillChangeResult>();
         foreach (var item in items.DistinctBy(i => i.Id))
         {
@@ -70,12 +75,25 @@ public sealed class WaybillStatusChanger(
         return results;
     }
 
-    /// <summary>What the session's enterprise is to a locked waybill. The seeds give rights to the seller and the buyer only (ADR 0015).</summary>
-    private sealed record WaybillParties(long WaybillId, string Status, string? RegistrationNumber, string SellerTin, string? CustomerTin)
+    /// <summary>
+    /// The session's user (@Login, an ИИН) is an inspector of the ОГД its registered waybill's buyer is registered with
+    /// (registry «ogd-inspectors» against taxpayers.kogd).
+    /// </summary>
+    private const string InspectsBuyer = """
+        (w.registration_number IS NOT NULL AND EXISTS (
+            SELECT 1 FROM ogd_inspectors i JOIN taxpayers t ON t.kogd = i.kogd WHERE i.iin = @Login AND t.tin = w.customer_tin))
+        """;
+
+    /// <summary>
+    /// What the session is to a locked waybill. The seeds give rights to the seller and the buyer (ADR 0015), and let an ОГД
+    /// inspector confirm in the buyer's place (ADR 0032).
+    /// </summary>
+    private sealed record WaybillParties(long WaybillId, string Status, string? RegistrationNumber, string SellerTin, string? CustomerTin, bool InspectsBuyer)
     {
         public WaybillRole RoleOf(string tin) =>
             (tin == SellerTin ? WaybillRole.Seller : WaybillRole.None)
-            | (tin == CustomerTin && RegistrationNumber is not null ? WaybillRole.Buyer : WaybillRole.None);
+            | (tin == CustomerTin && RegistrationNumber is not null ? WaybillRole.Buyer : WaybillRole.None)
+            | (InspectsBuyer ? WaybillRole.Inspector : WaybillRole.None);
     }
 }
 

@@ -52,8 +52,9 @@ public sealed record WaybillHistoryEntry(string? FromStatus, string Status, Date
 public sealed record WaybillSearchPage(IReadOnlyList<WaybillView> Waybills, long? Next);
 
 /// <summary>
-/// The body of confirm, decline and revoke: the reason (required to decline or revoke, refused with a confirmation) and the
-/// Base64 signature with its certificate over the id list <c>id|reason</c> (or <c>id</c> for a confirmation), as for invoices.
+/// The body of receive, confirm, decline, revoke and confirm-by-ogd: the reason (required to decline or revoke, refused with a
+/// confirmation) and the Base64 signature with its certificate over the id list <c>id|reason</c> (always for a decline or
+/// revocation, with an empty reason when none is sent), or <c>id</c> for the others, as for invoices.
 /// </summary>
 public sealed record SignedWaybillChangeBody(string? Reason, string? Signature, string? Certificate);
 

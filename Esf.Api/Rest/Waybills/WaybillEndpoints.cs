@@ -13,7 +13,7 @@ namespace Esf.Api.Rest.Waybills;
 
 /// <summary>
 /// /api/v1/snt: upload signed waybills (СНТ), read them, their status and history, search them, and the document flow — the buyer
-/// confirms or declines, the seller revokes, each with a signed id list. A waybill the session may not see answers 404 like an
+/// receives, confirms or declines, the seller revokes, an ОГД inspector confirms, each with a signed id list. A waybill the session may not see answers 404 like an
 /// unknown id; the wrong side 403 (SNT_ACCESS_DENIED), a transition the lifecycle lacks 409 (SNT_WRONG_STATUS), a missing or
 /// superfluous reason or a blocked waybill 422.
 /// </summary>
@@ -54,6 +54,10 @@ public static class WaybillEndpoints
         Map(waybills, "confirm", WaybillOperation.Confirm, "ConfirmWaybill", "The buyer confirms a waybill (→ CONFIRMED)");
         Map(waybills, "decline", WaybillOperation.Decline, "DeclineWaybill", "The buyer declines a waybill with a reason (→ DECLINED)");
         Map(waybills, "revoke", WaybillOperation.Revoke, "RevokeWaybill", "The seller revokes a waybill with a reason (→ REVOKED)");
+        Map(waybills, "receive", WaybillOperation.Receive, "ReceiveWaybill",
+            "The buyer acknowledges opening a waybill (NOT_VIEWED → DELIVERED, «Доставлен»); reading it never does (docs/snt.md §3)");
+        Map(waybills, "confirm-by-ogd", WaybillOperation.ConfirmByInspector, "ConfirmWaybillByOgdInspector",
+            "An ОГД inspector of the buyer's ОГД (registry ogd-inspectors) confirms a waybill in the buyer's place (→ CONFIRMED_BY_OGD)");
         return api;
     }
 
@@ -82,15 +86,9 @@ public static class WaybillEndpoints
         WaybillSide? side, string? status, DateOnly? from, DateOnly? to, long? after, int? limit, BearerSession bearer, WaybillQueries queries,
         CancellationToken ct)
     {
-        if (status is not null && !WaybillStatusNames.TryParse(status, out _))
-        {
-            throw EsfException.InvalidInput($"Unknown waybill status '{status}'.");
-        }
-
-        var take = Math.Clamp(limit ?? 100, 1, WaybillQueries.MaxPageSize);
-        var found = await queries.SearchAsync(bearer.Context, new WaybillSearch(side ?? WaybillSide.Any, status, from, to, after ?? 0, take + 1), ct);
-        var page = found.Take(take).Select(w => WaybillView.From(w, [])).ToList();
-        return TypedResults.Ok(new WaybillSearchPage(page, found.Count > take ? page[^1].Id : null));
+        var (page, next) = await queries.SearchPageAsync(
+            bearer.Context, new WaybillSearch(side ?? WaybillSide.Any, status, from, to, after ?? 0, limit ?? 100), ct);
+        return TypedResults.Ok(new WaybillSearchPage([.. page.Select(w => WaybillView.From(w, []))], next));
     }
 
     private static async Task<Ok<WaybillView>> GetAsync(long id, BearerSession bearer, WaybillQueries queries, CancellationToken ct)
@@ -132,8 +130,8 @@ public static class WaybillEndpoints
         var signed = new SignedStatusChange(
             body.Signature ?? throw EsfException.InvalidInput("signature is required."),
             body.Certificate ?? throw EsfException.InvalidInput("certificate is required."));
-        var reason = operation == WaybillOperation.Confirm ? null : body.Reason ?? "";
-        var result = (await changer.ChangeAsync(bearer.Context, operation, [new StatusChangeItem(id, reason)], signed, ct)).Single();
+        var item = new StatusChangeItem(id, WaybillFlow.ReasonFor(operation, body.Reason));
+        var result = (await changer.ChangeAsync(bearer.Context, operation, [item], signed, ct)).Single();
         return result.IsChanged ? TypedResults.Ok(new WaybillChangeView(id, result.NewStatus!.Value.ToWire())) : throw Refusal(result);
     }
 

@@ -74,7 +74,7 @@ public sealed class SoapEndpointHandler(IOptionsMonitor<Infrastructure.EsfOption
                 }
 
                 await SoapMessageWriter.WriteAsync(
-                    http, version, fault.HttpStatus, xml => SoapMessageWriter.WriteFault(xml, version, fault, service.EsfPrefix));
+                    http, version, fault.HttpStatus, xml => SoapMessageWriter.WriteFault(xml, version, fault, service.EsfPrefix, service.FaultsCarryErrorCode));
             }
         }
     }

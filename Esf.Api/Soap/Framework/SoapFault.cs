@@ -21,6 +21,9 @@ public sealed record SoapFault(SoapFaultCode Code, string Reason, EsfFaultKind? 
     /// <summary>The reason as the log may carry it: without the session id the real text of a second login names (M1).</summary>
     public string LogReason { get; init; } = Reason;
 
+    /// <summary>The refusal's code (the REST problem's errorCode), written only by services that declare it.</summary>
+    public string? ErrorCode { get; init; }
+
     /// <summary>Never shows exception text: the details go to the log only.</summary>
     public static readonly SoapFault Internal = new(SoapFaultCode.Server, "Internal error");
 
@@ -36,7 +39,7 @@ public sealed record SoapFault(SoapFaultCode Code, string Reason, EsfFaultKind? 
         new(SoapFaultCode.Client, refusal.Message, HttpStatus: StatusCodes.Status429TooManyRequests);
 
     public static SoapFault FromEsf(EsfException exception) =>
-        new(SoapFaultCode.Server, exception.Description, exception.Kind) { LogReason = exception.Message };
+        new(SoapFaultCode.Server, exception.Description, exception.Kind) { LogReason = exception.Message, ErrorCode = exception.ErrorCode };
 }
 
 /// <summary>Thrown by the SOAP layer itself for requests it cannot accept; carries the exact fault to answer.</summary>

@@ -36,7 +36,8 @@ public static class SoapMessageWriter
         await http.Response.Body.WriteAsync(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), http.RequestAborted);
     }
 
-    public static void WriteFault(XmlWriter xml, SoapVersion version, SoapFault fault, string esfPrefix)
+    /// <param name="withErrorCode">Write the fault's errorCode in the detail (services that declare it, <see cref="SoapServiceDefinition.FaultsCarryErrorCode"/>).</param>
+    public static void WriteFault(XmlWriter xml, SoapVersion version, SoapFault fault, string esfPrefix, bool withErrorCode = false)
     {
         var ns = version.EnvelopeNamespace;
         xml.WriteStartElement("soap", "Fault", ns);
@@ -83,6 +84,11 @@ public static class SoapMessageWriter
 
             xml.WriteStartElement(esfPrefix, SoapFaultMapper.DetailElementName(kind), SoapNamespaces.Esf);
             xml.WriteElementString("description", fault.Reason);
+            if (withErrorCode && fault.ErrorCode is { } errorCode)
+            {
+                xml.WriteElementString("errorCode", errorCode);
+            }
+
             xml.WriteEndElement();
             xml.WriteEndElement();
         }

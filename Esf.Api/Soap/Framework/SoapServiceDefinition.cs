@@ -15,6 +15,12 @@ public sealed class SoapServiceDefinition(string name, string esfPrefix)
 
     public string EsfPrefix { get; } = esfPrefix;
 
+    /// <summary>
+    /// Whether the fault detail carries an errorCode after its description. The real services' WSDLs declare the description
+    /// only, so their faults stay as they are; the gateway's own services (SntService, ADR 0032) declare and write both.
+    /// </summary>
+    public bool FaultsCarryErrorCode { get; init; }
+
     /// <summary>Declares only the esf prefix, so that responses carry no xsi/xsd declarations.</summary>
     public XmlSerializerNamespaces ResponseNamespaces { get; } = new([new XmlQualifiedName(esfPrefix, SoapNamespaces.Esf)]);
 
@@ -22,6 +28,9 @@ public sealed class SoapServiceDefinition(string name, string esfPrefix)
         string requestElement, string responseElement, Func<TRequest, SoapCall, Task<TResponse>> handler)
         where TRequest : class
         where TResponse : class => Add(new SoapOperation<TRequest, TResponse>(requestElement, responseElement, handler));
+
+    /// <summary>The request elements of its operations (a test compares them with the WSDL's).</summary>
+    public IEnumerable<XmlQualifiedName> RequestElements => operations.Keys;
 
     public SoapOperation? Find(XmlQualifiedName bodyElement) => operations.GetValueOrDefault(bodyElement);
 

@@ -29,6 +29,8 @@ public sealed class Reaching_another_enterprises_waybills
         Signed("confirm", null),
         Signed("decline", Reason),
         Signed("revoke", Reason),
+        Signed("receive", null),
+        Signed("confirm-by-ogd", null),
     ];
 
     [OneTimeSetUp]
@@ -98,7 +100,7 @@ public sealed class Reaching_another_enterprises_waybills
         return (status.GetProperty("status").GetString()!, history.GetArrayLength());
     }
 
-    /// <summary>confirm, decline, revoke signed by the caller with its own certificate: only visibility may refuse it.</summary>
+    /// <summary>receive, confirm, decline, revoke, confirm-by-ogd signed by the caller with its own certificate: only visibility may refuse it.</summary>
     private static TenantOperation Signed(string verb, string? reason) =>
         TenantOperation.Rest(HttpMethod.Post, $"api/v1/snt/{{id}}/{verb}", (caller, target) =>
         {
