@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Esf.Api.Rest.Auth;
+using Esf.Infrastructure.Errors;
 
 namespace Esf.Api.Rest;
 
@@ -15,6 +16,15 @@ public static class ServerSentEvents
 
     /// <summary>One page of the log after a position: its events (with the position of each) and whether more wait at once.</summary>
     public sealed record Page(IReadOnlyList<(long Position, object Data)> Events, bool HasMore);
+
+    /// <summary>Where a stream resumes: after <c>Last-Event-ID</c>, else after <paramref name="cursor"/>, else from the start.</summary>
+    public static long ResumePosition(HttpContext http, string? cursor) => ParseCursor(http.Request.Headers["Last-Event-ID"].FirstOrDefault() ?? cursor);
+
+    /// <summary>A cursor this server returned (a position), or 0 for none.</summary>
+    public static long ParseCursor(string? cursor) =>
+        string.IsNullOrEmpty(cursor) ? 0
+        : long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position
+        : throw EsfException.InvalidInput($"cursor «{cursor}» is not a cursor this server returned.");
 
     public static async Task StreamAsync(
         HttpContext http, BearerSession bearer, LongResponses longResponses, long position, string eventName, JsonSerializerOptions json,

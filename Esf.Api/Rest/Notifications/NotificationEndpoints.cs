@@ -1,4 +1,3 @@
-using System.Globalization;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
 using Esf.Infrastructure.Errors;
@@ -64,11 +63,7 @@ public static class NotificationEndpoints
     private static Task StreamAsync(
         HttpContext http, string? cursor, BearerSession bearer, NotificationInbox inbox, IOptions<JsonOptions> json, LongResponses longResponses)
     {
-        var from = http.Request.Headers["Last-Event-ID"].FirstOrDefault() ?? cursor;
-        var position = string.IsNullOrEmpty(from) ? 0
-            : long.TryParse(from, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed
-            : throw EsfException.InvalidInput($"cursor «{from}» is not a cursor this stream returned.");
-        return ServerSentEvents.StreamAsync(http, bearer, longResponses, position, "notification", json.Value.SerializerOptions, async (after, ct) =>
+        return ServerSentEvents.StreamAsync(http, bearer, longResponses, ServerSentEvents.ResumePosition(http, cursor), "notification", json.Value.SerializerOptions, async (after, ct) =>
         {
             var page = await inbox.ReadAfterAsync(bearer.Context.Tin, after, NotificationInbox.MaxLimit, ct);
             return new ServerSentEvents.Page([.. page.Select(n => (n.FeedPosition!.Value, (object)NotificationView.From(n)))],

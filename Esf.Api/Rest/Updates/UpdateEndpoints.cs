@@ -1,7 +1,5 @@
-using System.Globalization;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
-using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Feed;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -38,7 +36,7 @@ public static class UpdateEndpoints
     private static async Task<Ok<UpdatesPage>> ReadAsync(
         string? cursor, int? limit, string? direction, BearerSession bearer, FeedReader feed, CancellationToken ct)
     {
-        var page = await feed.ReadAsync(bearer.Context, ParseCursor(cursor), limit ?? 100, ParseDirection(direction), ct);
+        var page = await feed.ReadAsync(bearer.Context, ServerSentEvents.ParseCursor(cursor), limit ?? 100, ParseDirection(direction), ct);
         return TypedResults.Ok(UpdatesPage.From(page));
     }
 
@@ -46,7 +44,7 @@ public static class UpdateEndpoints
         HttpContext http, string? cursor, string? direction, BearerSession bearer, FeedReader feed, IOptions<JsonOptions> json,
         LongResponses longResponses)
     {
-        var position = ParseCursor(http.Request.Headers["Last-Event-ID"].FirstOrDefault() ?? cursor);
+        var position = ServerSentEvents.ResumePosition(http, cursor);
         var filter = ParseDirection(direction);
         return ServerSentEvents.StreamAsync(http, bearer, longResponses, position, "status", json.Value.SerializerOptions, async (after, ct) =>
         {
@@ -54,11 +52,6 @@ public static class UpdateEndpoints
             return new ServerSentEvents.Page([.. page.Events.Select(e => (e.Position, (object)UpdateEvent.From(e)))], page.HasMore);
         });
     }
-
-    private static long ParseCursor(string? cursor) =>
-        string.IsNullOrEmpty(cursor) ? 0
-        : long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position
-        : throw EsfException.InvalidInput($"cursor «{cursor}» is not a cursor this feed returned.");
 
     private static InvoiceDirection? ParseDirection(string? direction) => direction is null ? null : DirectionFilter.Parse(direction.ToUpperInvariant());
 }
