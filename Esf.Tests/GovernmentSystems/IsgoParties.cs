@@ -76,7 +76,7 @@ public sealed class IsgoParties : IDisposable
             WITH waybill AS (
                 INSERT INTO waybills (upload_id, registration_number, status, num, waybill_date, date_text, waybill_type, seller_tin, customer_tin,
                                       sender_tin, sender_login, body, signature, signature_type, certificate, hash, input_date, last_update_date)
-                SELECT i.upload_id, '9' || lpad(i.invoice_id::text, 41, '0'), @Status, i.num, i.invoice_date, i.date_text, 'PRIMARY',
+                SELECT i.upload_id, i.seller_tin || '00000000' || lpad(i.invoice_id::text, 22, '0'), @Status, i.num, i.invoice_date, i.date_text, 'PRIMARY',
                        i.seller_tin, i.customer_tin, i.sender_tin, i.sender_login, '<waybill/>', i.signature, i.signature_type, i.certificate, i.hash,
                        i.input_date, i.last_update_date
                 FROM invoices i WHERE i.invoice_id = @Id
@@ -90,11 +90,14 @@ public sealed class IsgoParties : IDisposable
         WaybillStatusNames.Parse((await Fixture.Get<WaybillQueries>().FindAsync(Seller, waybillId, CancellationToken.None))!.Status);
 
     /// <summary>The seller revokes the waybill (signed); answers the refusal's error code, or null when it was revoked.</summary>
-    public async Task<string?> RevokeWaybillAsync(long waybillId)
+    public Task<string?> RevokeWaybillAsync(long waybillId) => ChangeWaybillAsync(Seller, WaybillOperation.Revoke, waybillId, "ошибка в СНТ");
+
+    /// <summary>One signed operation on a waybill by <paramref name="session"/>; answers the refusal's error code, or null.</summary>
+    public async Task<string?> ChangeWaybillAsync(SessionContext session, WaybillOperation operation, long waybillId, string? reason)
     {
-        StatusChangeItem[] items = [new(waybillId, "ошибка в СНТ")];
+        StatusChangeItem[] items = [new(waybillId, reason)];
         var results = await Fixture.Get<WaybillStatusChanger>().ChangeAsync(
-            Seller, WaybillOperation.Revoke, items, DocumentFlowParties.Sign(items, CertificateOf(Seller)), CancellationToken.None);
+            session, operation, items, DocumentFlowParties.Sign(items, CertificateOf(session)), CancellationToken.None);
         return results.Single().ErrorCode;
     }
 

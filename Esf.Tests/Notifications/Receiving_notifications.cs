@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dapper;
+using Esf.Domain.GovernmentSystems;
 using Esf.Domain.Invoices;
+using Esf.Domain.Waybills;
+using Esf.Infrastructure;
 using Esf.Infrastructure.Notifications;
 using Esf.Infrastructure.Sandbox;
 using Esf.Infrastructure.Sessions;
@@ -10,6 +14,7 @@ using Esf.Infrastructure.Webhooks;
 using Esf.Tests.GovernmentSystems;
 using Esf.Tests.Infrastructure;
 using Esf.Tests.Webhooks;
+using Npgsql;
 using NUnit.Framework;
 
 namespace Esf.Tests.Notifications;
@@ -199,6 +204,111 @@ public sealed class Receiving_notifications
         Assert.That(reminders.Select(n => n.DocumentId), Is.EqualTo(new[] { corrected }), "once, for the corrected invoice only");
         Assert.That(reminders[0].Message, Does.StartWith("Завтра истекает срок отклонения ЭСФ"));
         Assert.That((await InboxAsync(parties.Seller)).Where(n => n.Kind == NotificationKinds.DeclineDeadline), Is.Empty);
+    }
+
+    [Test]
+    public async Task Should_tell_the_supplier_of_a_decline_and_send_no_reminder_for_a_declined_invoice()
+    {
+        // Arrange
+        using var parties = await IsgoParties.StartAsync(Fixture);
+        var original = await parties.Flow.ReadAsync(await parties.RegisterAsync());
+        var corrected = await parties.Flow.RegisterAsync(TestInvoices.Linked(
+            TestInvoices.Build(parties.Flow.Seller.Tenant), "FIXED_INVOICE", original.Num, original.DateText, original.RegistrationNumber));
+        var clock = Fixture.Get<SandboxClock>();
+
+        // Act
+        await parties.Flow.ChangeAsync(parties.Customer, LifecycleOperation.Decline, corrected, "неверная цена");
+        clock.Set(parties.Customer.Tin, TimeSpan.FromDays(DocumentFlowWindows.CalendarDays - 1));
+        try
+        {
+            await Fixture.Create<DeadlineReminderRunner>().RunOnceAsync(CancellationToken.None);
+        }
+        finally
+        {
+            clock.Clear(parties.Customer.Tin);
+        }
+
+        // Assert
+        var sellers = await InboxAsync(parties.Seller);
+        Assert.That(sellers.Select(n => (n.Kind, n.DocumentId, n.Message)), Is.EqualTo(new[]
+        {
+            (NotificationKinds.InvoiceDeclined, corrected, $"Получатель отклонил ЭСФ {(await parties.Flow.ReadAsync(corrected)).RegistrationNumber}: неверная цена"),
+        }));
+        Assert.That((await InboxAsync(parties.Customer)).Where(n => n.Kind == NotificationKinds.DeclineDeadline), Is.Empty,
+            "a declined invoice no longer waits for a decline");
+    }
+
+    [Test]
+    public async Task Should_tell_of_waybill_declines_and_revocations_and_remind_the_seller_the_day_before_the_correction_window_closes()
+    {
+        // Arrange
+        using var parties = await IsgoParties.StartAsync(Fixture);
+        var declined = await parties.IssueOnWaybillAsync(await parties.RegisterAsync(), WaybillStatus.Delivered);
+        var revoked = await parties.IssueOnWaybillAsync(await parties.RegisterAsync());
+        var runner = Fixture.Create<DeadlineReminderRunner>();
+        var clock = Fixture.Get<SandboxClock>();
+
+        // Act
+        var declineRefused = await parties.ChangeWaybillAsync(parties.Customer, WaybillOperation.Decline, declined, "товар не поступил");
+        var revokeRefused = await parties.RevokeWaybillAsync(revoked);
+        await runner.RunOnceAsync(CancellationToken.None);
+        var early = await InboxAsync(parties.Seller);
+        clock.Set(parties.Seller.Tin, await DaysUntilReminderAsync(declined) * TimeSpan.FromDays(1));
+        try
+        {
+            await runner.RunOnceAsync(CancellationToken.None);
+        }
+        finally
+        {
+            clock.Clear(parties.Seller.Tin);
+        }
+
+        // Assert
+        var sellers = await InboxAsync(parties.Seller);
+        var customers = await InboxAsync(parties.Customer);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((declineRefused, revokeRefused), Is.EqualTo(((string?)null, (string?)null)));
+            Assert.That(early.Select(n => (n.Kind, n.DocumentId)), Is.EqualTo(new[] { (NotificationKinds.WaybillDeclined, declined) }));
+            Assert.That(early[0].Message, Does.EndWith(": товар не поступил"));
+            Assert.That(sellers.Select(n => (n.Kind, n.DocumentId)), Is.EqualTo(new[]
+            {
+                (NotificationKinds.WaybillCorrectionDeadline, declined), (NotificationKinds.WaybillDeclined, declined),
+            }));
+            Assert.That(customers.Where(n => n.DocumentType == "WAYBILL").Select(n => (n.Kind, n.DocumentId)),
+                Is.EqualTo(new[] { (NotificationKinds.WaybillRevoked, revoked) }));
+        }
+    }
+
+    [Test]
+    public async Task Should_tell_the_initiator_how_the_government_side_ended_a_request()
+    {
+        // Arrange
+        using var parties = await IsgoParties.StartAsync(Fixture);
+        var requestId = await parties.DeliveredRequestAsync(await parties.RegisterAsync(delivered: true));
+
+        // Act
+        await parties.AnswerAsync(requestId, IsgoRequestStatus.IncludedInApplication);
+        await parties.AnswerAsync(requestId, IsgoRequestStatus.SubsidyPaid);
+
+        // Assert
+        var outcomes = (await InboxAsync(parties.Seller)).Where(n => n.DocumentType == "ISGO_REQUEST").ToList();
+        Assert.That(outcomes.Select(n => (n.Kind, n.Message)), Is.EqualTo(new[]
+        {
+            (NotificationKinds.IsgoRequestOutcome, $"Запрос ИС ГО {requestId}: Выплачена бюджетная субсидия"),
+        }), "the intermediate steps need no action; only the end is told");
+        Assert.That((await InboxAsync(parties.Customer)).Where(n => n.DocumentType == "ISGO_REQUEST").Select(n => n.Kind),
+            Is.EqualTo(new[] { NotificationKinds.IsgoRequestToConfirm }));
+    }
+
+    /// <summary>How many days from now (Kazakhstan) the reminder the waybill's decline scheduled is due (the working calendar decides).</summary>
+    private static async Task<int> DaysUntilReminderAsync(long waybillId)
+    {
+        await using var connection = await Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
+        var remindOn = await connection.ExecuteScalarAsync<DateTime>(
+            "SELECT remind_on FROM deadline_reminders WHERE kind = @Kind AND document_id = @Id",
+            new { Kind = NotificationKinds.WaybillCorrectionDeadline, Id = waybillId });
+        return DateOnly.FromDateTime(remindOn).DayNumber - KazakhstanTime.Today(Fixture.Get<TimeProvider>()).DayNumber;
     }
 
     private static async Task<IReadOnlyList<Notification>> InboxAsync(SessionContext session) =>

@@ -134,7 +134,11 @@ BEGIN
         SELECT r.initiator_tin, 'ISGO_REQUEST_DECLINED', 'Контрагент отклонил запрос ИС ГО ' || r.request_id || coalesce(': ' || h.note, '')
         WHERE h.to_status = 'DECLINED_BY_COUNTERPARTY'
         UNION ALL
-        SELECT r.initiator_tin, 'ISGO_REQUEST_OUTCOME', 'Запрос ИС ГО ' || r.request_id || ': ' || h.to_status || coalesce(': ' || h.note, '')
+        SELECT r.initiator_tin, 'ISGO_REQUEST_OUTCOME', 'Запрос ИС ГО ' || r.request_id || ': ' || CASE h.to_status
+                   WHEN 'NOT_ACCEPTED_BY_SHEP' THEN 'Не принят ШЭП'
+                   WHEN 'NOT_INCLUDED_IN_APPLICATION' THEN 'ЭСФ не включен в заявку'
+                   WHEN 'SUPPORT_REFUSED' THEN 'Отказано в мерах господдержки'
+                   ELSE 'Выплачена бюджетная субсидия' END || coalesce(': ' || h.note, '')
         WHERE h.to_status IN ('NOT_ACCEPTED_BY_SHEP', 'NOT_INCLUDED_IN_APPLICATION', 'SUPPORT_REFUSED', 'SUBSIDY_PAID')
     ) AS n(tin, kind, message);
     RETURN NULL;
