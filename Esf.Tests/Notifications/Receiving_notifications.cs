@@ -181,22 +181,11 @@ public sealed class Receiving_notifications
         var original = await parties.Flow.ReadAsync(await parties.RegisterAsync());
         var corrected = await parties.Flow.RegisterAsync(TestInvoices.Linked(
             TestInvoices.Build(parties.Flow.Seller.Tenant), "FIXED_INVOICE", original.Num, original.DateText, original.RegistrationNumber));
-        var runner = Fixture.Create<DeadlineReminderRunner>();
-        var clock = Fixture.Get<SandboxClock>();
 
         // Act
-        await runner.RunOnceAsync(CancellationToken.None);
+        await RunRemindersAsync(parties.Customer.Tin, TimeSpan.Zero);
         var early = await InboxAsync(parties.Customer);
-        clock.Set(parties.Customer.Tin, TimeSpan.FromDays(DocumentFlowWindows.CalendarDays - 1));
-        try
-        {
-            await runner.RunOnceAsync(CancellationToken.None);
-            await runner.RunOnceAsync(CancellationToken.None);
-        }
-        finally
-        {
-            clock.Clear(parties.Customer.Tin);
-        }
+        await RunRemindersAsync(parties.Customer.Tin, TimeSpan.FromDays(DocumentFlowWindows.CalendarDays - 1), passes: 2);
 
         // Assert
         var reminders = (await InboxAsync(parties.Customer)).Where(n => n.Kind == NotificationKinds.DeclineDeadline).ToList();
@@ -214,19 +203,10 @@ public sealed class Receiving_notifications
         var original = await parties.Flow.ReadAsync(await parties.RegisterAsync());
         var corrected = await parties.Flow.RegisterAsync(TestInvoices.Linked(
             TestInvoices.Build(parties.Flow.Seller.Tenant), "FIXED_INVOICE", original.Num, original.DateText, original.RegistrationNumber));
-        var clock = Fixture.Get<SandboxClock>();
 
         // Act
         await parties.Flow.ChangeAsync(parties.Customer, LifecycleOperation.Decline, corrected, "неверная цена");
-        clock.Set(parties.Customer.Tin, TimeSpan.FromDays(DocumentFlowWindows.CalendarDays - 1));
-        try
-        {
-            await Fixture.Create<DeadlineReminderRunner>().RunOnceAsync(CancellationToken.None);
-        }
-        finally
-        {
-            clock.Clear(parties.Customer.Tin);
-        }
+        await RunRemindersAsync(parties.Customer.Tin, TimeSpan.FromDays(DocumentFlowWindows.CalendarDays - 1));
 
         // Assert
         var sellers = await InboxAsync(parties.Seller);
@@ -245,23 +225,13 @@ public sealed class Receiving_notifications
         using var parties = await IsgoParties.StartAsync(Fixture);
         var declined = await parties.IssueOnWaybillAsync(await parties.RegisterAsync(), WaybillStatus.Delivered);
         var revoked = await parties.IssueOnWaybillAsync(await parties.RegisterAsync());
-        var runner = Fixture.Create<DeadlineReminderRunner>();
-        var clock = Fixture.Get<SandboxClock>();
 
         // Act
         var declineRefused = await parties.ChangeWaybillAsync(parties.Customer, WaybillOperation.Decline, declined, "товар не поступил");
         var revokeRefused = await parties.RevokeWaybillAsync(revoked);
-        await runner.RunOnceAsync(CancellationToken.None);
+        await RunRemindersAsync(parties.Seller.Tin, TimeSpan.Zero);
         var early = await InboxAsync(parties.Seller);
-        clock.Set(parties.Seller.Tin, await DaysUntilReminderAsync(declined) * TimeSpan.FromDays(1));
-        try
-        {
-            await runner.RunOnceAsync(CancellationToken.None);
-        }
-        finally
-        {
-            clock.Clear(parties.Seller.Tin);
-        }
+        await RunRemindersAsync(parties.Seller.Tin, await DaysUntilReminderAsync(declined) * TimeSpan.FromDays(1));
 
         // Assert
         var sellers = await InboxAsync(parties.Seller);
@@ -299,6 +269,24 @@ public sealed class Receiving_notifications
         }), "the intermediate steps need no action; only the end is told");
         Assert.That((await InboxAsync(parties.Customer)).Where(n => n.DocumentType == "ISGO_REQUEST").Select(n => n.Kind),
             Is.EqualTo(new[] { NotificationKinds.IsgoRequestToConfirm }));
+    }
+
+    /// <summary>Reminder passes with the enterprise's world <paramref name="ahead"/> of the gateway's clock (the sandbox's offset).</summary>
+    private static async Task RunRemindersAsync(string tin, TimeSpan ahead, int passes = 1)
+    {
+        var clock = Fixture.Get<SandboxClock>();
+        clock.Set(tin, ahead);
+        try
+        {
+            for (var pass = 0; pass < passes; pass++)
+            {
+                await Fixture.Create<DeadlineReminderRunner>().RunOnceAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            clock.Clear(tin);
+        }
     }
 
     /// <summary>How many days from now (Kazakhstan) the reminder the waybill's decline scheduled is due (the working calendar decides).</summary>
