@@ -21,6 +21,8 @@ CREATE TABLE notifications (
 CREATE UNIQUE INDEX notifications_feed_position ON notifications (feed_position) WHERE feed_position IS NOT NULL;
 CREATE INDEX notifications_unsequenced ON notifications (id) WHERE feed_position IS NULL;
 CREATE INDEX notifications_inbox ON notifications (tin, id);
+-- The stream and the webhook dispatcher read an enterprise's notifications after a position.
+CREATE INDEX notifications_feed ON notifications (tin, feed_position) WHERE feed_position IS NOT NULL;
 CREATE INDEX notifications_unread ON notifications (tin) WHERE read_at IS NULL;
 
 -- Deadlines about to pass: one row per document and deadline, written with the event that opens the window; the
