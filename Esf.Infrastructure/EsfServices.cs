@@ -53,6 +53,9 @@ public static class EsfServices
         services.AddSingleton<FeedSequencer>();
         services.AddSingleton<FeedReader>();
         services.AddSingleton<WebhookStore>();
+        // The inbox of notifications (ADR 0036): written by database triggers, read by the gateway and the dispatcher.
+        services.AddSingleton<Notifications.NotificationSequencer>();
+        services.AddSingleton<Notifications.NotificationInbox>();
         // TryAdd: a test host maps names to addresses of its choice, so no test resolves or reaches a real host.
         services.TryAddSingleton<IWebhookHostResolver, DnsWebhookHostResolver>();
         services.AddSingleton<WebhookTargetGuard>();
@@ -143,6 +146,8 @@ public static class EsfServices
         services.AddHostedService<IdempotencyKeySweeper>();
         services.AddSingleton<WaybillEffectRunner>();
         services.AddHostedService(provider => provider.GetRequiredService<WaybillEffectRunner>());
+        services.AddSingleton<Notifications.DeadlineReminderRunner>();
+        services.AddHostedService(provider => provider.GetRequiredService<Notifications.DeadlineReminderRunner>());
         services.AddSingleton<WebhookSender>();
         services.AddHostedService<WebhookDispatcher>();
         return services;

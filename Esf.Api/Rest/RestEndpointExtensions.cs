@@ -8,6 +8,7 @@ using Esf.Api.Rest.Imports;
 using Esf.Api.Rest.GovernmentSystems;
 using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.Limits;
+using Esf.Api.Rest.Notifications;
 using Esf.Api.Rest.OpenApi;
 using Esf.Api.Rest.Participants;
 using Esf.Api.Rest.Procurement;
@@ -67,6 +68,7 @@ public static class RestEndpointExtensions
             .MapRegistryEndpoints()
             .MapExportEndpoints()
             .MapWebhookEndpoints()
+            .MapNotificationEndpoints()
             .MapReportEndpoints()
             .MapIsgoEndpoints()
             .MapProcurementEndpoints()

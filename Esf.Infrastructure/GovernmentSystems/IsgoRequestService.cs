@@ -59,6 +59,8 @@ public sealed class IsgoRequestService(
         await IsgoRequestStore.MoveInvoicesAsync(connection,
             invoices.Select(i => (i.InvoiceId, InvoiceStatusNames.Parse(i.Status), InvoiceStatus.SendToIsgo)).ToList(),
             session.Login, session.Tin, RequestReason(requestId), now, cancellationToken);
+        await IsgoRequestStore.BlockWaybillsAsync(connection, initiation.InvoiceIds.ToList(), session.Login, session.Tin, RequestReason(requestId), now,
+            cancellationToken);
         await IsgoRequestStore.SetStatusAsync(
             connection, requestId, null, IsgoRequestStatus.SentForConfirmation, session.Login, session.Tin, null, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -143,6 +145,8 @@ public sealed class IsgoRequestService(
         await IsgoRequestStore.MoveInvoicesAsync(connection,
             restored.Select(i => (i.InvoiceId, InvoiceStatus.SendToIsgo, InvoiceStatusNames.Parse(i.PreviousStatus))).ToList(),
             actor, session?.Tin, RequestReason(requestId), now, cancellationToken);
+        await IsgoRequestStore.ReleaseWaybillsAsync(connection, restored.Select(i => i.InvoiceId).ToList(), actor, session?.Tin, RequestReason(requestId), now,
+            cancellationToken);
         await IsgoRequestStore.SetStatusAsync(connection, requestId, from, target, actor, session?.Tin, note, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new IsgoSubmission(requestId, request.StateBodyCode, request.SubsidyCode, riding.Select(i => i.RegistrationNumber ?? "").ToList());

@@ -1,8 +1,10 @@
 using Dapper;
 using Esf.Domain.GovernmentSystems;
 using Esf.Domain.Invoices;
+using Esf.Domain.Waybills;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Persistence;
+using Esf.Infrastructure.Waybills;
 using Npgsql;
 
 namespace Esf.Infrastructure.GovernmentSystems;
@@ -102,4 +104,40 @@ internal static class IsgoRequestStore
             VALUES (@Id, @From, @To, @Actor, @Tin, @Note, @Now)
             """, new { Id = requestId, From = from?.ToWire(), To = to.ToWire(), Actor = actor, Tin = tin, Note = note, Now = now },
             cancellationToken: cancellationToken));
+
+    /// <summary>
+    /// The waybills (СНТ) the invoices were issued on follow them into the request: CONFIRMED → SEND_TO_ISGO («Заблокирован ИС
+    /// ЭСФ»: no revoke, no corrected or return waybill), each with its history row. Locked after the invoices.
+    /// </summary>
+    public static Task BlockWaybillsAsync(
+        NpgsqlConnection connection, IReadOnlyList<long> invoiceIds, string actor, string? tin, string reason, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        MoveWaybillsAsync(connection, invoiceIds, WaybillStatus.Confirmed, WaybillStatus.SendToIsgo, "", actor, tin, reason, now, cancellationToken);
+
+    /// <summary>
+    /// Gives the waybills of invoices that left a request their status back (always CONFIRMED: only a confirmed waybill goes
+    /// to ИС ГО), unless another invoice issued on the same waybill is still blocked in a request. Runs after the invoices moved.
+    /// </summary>
+    public static Task ReleaseWaybillsAsync(
+        NpgsqlConnection connection, IReadOnlyList<long> invoiceIds, string actor, string? tin, string reason, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        MoveWaybillsAsync(connection, invoiceIds, WaybillStatus.SendToIsgo, WaybillStatus.Confirmed,
+            "AND NOT EXISTS (SELECT 1 FROM invoices o WHERE o.waybill_number = w.registration_number AND o.status = 'SEND_TO_ISGO')",
+            actor, tin, reason, now, cancellationToken);
+
+    /// <param name="condition">A further SQL condition on the waybill <c>w</c>.</param>
+    private static async Task MoveWaybillsAsync(
+        NpgsqlConnection connection, IReadOnlyList<long> invoiceIds, WaybillStatus from, WaybillStatus to, string condition, string actor,
+        string? tin, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var waybills = await connection.QueryAsync<long>(new CommandDefinition($"""
+            SELECT w.waybill_id FROM waybills w
+            WHERE w.registration_number IN (SELECT i.waybill_number FROM invoices i WHERE i.invoice_id = ANY(@Ids)) AND w.status = @From {condition}
+            ORDER BY w.waybill_id FOR UPDATE
+            """, new { Ids = invoiceIds.ToArray(), From = from.ToWire() }, cancellationToken: cancellationToken));
+        foreach (var id in waybills)
+        {
+            await WaybillStore.MoveAsync(connection, id, from, to, actor, tin, reason, null, now, cancellationToken);
+        }
+    }
 }

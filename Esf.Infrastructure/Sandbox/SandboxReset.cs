@@ -31,6 +31,13 @@ public sealed class SandboxReset(NpgsqlDataSource database, SandboxClock clock, 
         CREATE TEMP TABLE reset_waybills ON COMMIT DROP AS
             SELECT w.waybill_id FROM waybills w JOIN uploads u ON u.upload_id = w.upload_id WHERE u.tin = @Tin;
         UPDATE waybills SET related_waybill_id = NULL WHERE related_waybill_id IN (SELECT waybill_id FROM reset_waybills);
+        DELETE FROM notifications WHERE tin = @Tin
+            OR (document_type = 'INVOICE' AND document_id IN (SELECT invoice_id FROM reset_invoices))
+            OR (document_type = 'WAYBILL' AND document_id IN (SELECT waybill_id FROM reset_waybills))
+            OR (document_type = 'ISGO_REQUEST' AND document_id IN (SELECT request_id FROM reset_isgo_requests));
+        DELETE FROM deadline_reminders WHERE tin = @Tin
+            OR (document_type = 'INVOICE' AND document_id IN (SELECT invoice_id FROM reset_invoices))
+            OR (document_type = 'WAYBILL' AND document_id IN (SELECT waybill_id FROM reset_waybills));
         DELETE FROM waybill_errors WHERE waybill_id IN (SELECT waybill_id FROM reset_waybills);
         DELETE FROM waybill_status_history WHERE waybill_id IN (SELECT waybill_id FROM reset_waybills);
         DELETE FROM waybills WHERE waybill_id IN (SELECT waybill_id FROM reset_waybills);

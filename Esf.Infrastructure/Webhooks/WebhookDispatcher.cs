@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Feed;
+using Esf.Infrastructure.Notifications;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,12 +14,14 @@ namespace Esf.Infrastructure.Webhooks;
 /// <summary>
 /// The worker that pushes the change feed to webhook subscriptions: per subscription, strictly in feed order, each change
 /// POSTed with its HMAC signature and retried with exponential backoff; the cursor advances only past delivered changes,
-/// so a failing receiver gets the same change again on the next pass (at least once, in order per invoice). Subscriptions
+/// so a failing receiver gets the same change again on the next pass (at least once, in order per invoice). The enterprise's
+/// notifications follow the same way on their own cursor (ADR 0036). Subscriptions
 /// are delivered to side by side (<see cref="WebhookOptions.Parallelism"/>), each dispatch within
 /// <see cref="WebhookOptions.DispatchBudgetSeconds"/> and under a lease that outlasts it.
 /// </summary>
 public sealed class WebhookDispatcher(
-    WebhookStore store, FeedReader feed, WebhookSender sender, IOptions<WebhookOptions> webhookOptions, ILogger<WebhookDispatcher> logger)
+    WebhookStore store, FeedReader feed, NotificationInbox notifications, WebhookSender sender, IOptions<WebhookOptions> webhookOptions,
+    ILogger<WebhookDispatcher> logger)
     : BackgroundService
 {
     private const int PageSize = 100;
@@ -132,6 +135,15 @@ public sealed class WebhookDispatcher(
 
     private async Task DispatchAsync(WebhookSubscription subscription, CancellationToken cancellationToken)
     {
+        if (await DispatchChangesAsync(subscription, cancellationToken) && subscription.WantsNotifications)
+        {
+            await DispatchNotificationsAsync(subscription, cancellationToken);
+        }
+    }
+
+    /// <returns>False when a change could not be delivered or the subscription was replayed: stop this dispatch.</returns>
+    private async Task<bool> DispatchChangesAsync(WebhookSubscription subscription, CancellationToken cancellationToken)
+    {
         var cursor = subscription.FeedCursor;
         FeedPage page;
         do
@@ -139,27 +151,60 @@ public sealed class WebhookDispatcher(
             page = await feed.ReadForTinAsync(subscription.Tin, cursor, PageSize, null, cancellationToken);
             foreach (var change in page.Events)
             {
-                if (Wanted(subscription, change) && !await DeliverAsync(subscription, change, cancellationToken))
+                var attempt = new WebhookDelivery(0, subscription.SubscriptionId, change.Position, change.InvoiceId, 0, false, null, null, default);
+                if (Wanted(subscription, change) && !await DeliverAsync(
+                        subscription, WebhookPayload.From(subscription.SubscriptionId, change), Key(change.Position), attempt, cancellationToken))
                 {
-                    return;
+                    return false;
                 }
 
                 cursor = change.Position;
                 if (!await store.AdvanceAsync(subscription.SubscriptionId, subscription.Generation, cursor, cancellationToken))
                 {
-                    return;
+                    return false;
                 }
             }
         }
         while (page.HasMore);
+        return true;
     }
+
+    private async Task DispatchNotificationsAsync(WebhookSubscription subscription, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Notification> page;
+        var cursor = subscription.NotificationCursor;
+        do
+        {
+            page = await notifications.ReadAfterAsync(subscription.Tin, cursor, PageSize, cancellationToken);
+            foreach (var notification in page)
+            {
+                var attempt = new WebhookDelivery(0, subscription.SubscriptionId, null, null, 0, false, null, null, default, notification.Id);
+                if (!await DeliverAsync(subscription, NotificationWebhookPayload.From(subscription.SubscriptionId, notification),
+                        "n" + Key(notification.FeedPosition!.Value), attempt, cancellationToken))
+                {
+                    return;
+                }
+
+                cursor = notification.FeedPosition!.Value;
+                if (!await store.AdvanceNotificationsAsync(subscription.SubscriptionId, subscription.Generation, cursor, cancellationToken))
+                {
+                    return;
+                }
+            }
+        }
+        while (page.Count == PageSize);
+    }
+
+    private static string Key(long position) => position.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool Wanted(WebhookSubscription subscription, FeedEvent change) =>
         subscription.Events.Length == 0 || subscription.Events.Contains(change.Status.ToWire());
 
-    private async Task<bool> DeliverAsync(WebhookSubscription subscription, FeedEvent change, CancellationToken cancellationToken)
+    /// <param name="logged">The delivery log row of this item; attempt number and outcome are filled in per attempt.</param>
+    private async Task<bool> DeliverAsync<TPayload>(
+        WebhookSubscription subscription, TPayload payload, string deliveryKey, WebhookDelivery logged, CancellationToken cancellationToken)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(WebhookPayload.From(subscription.SubscriptionId, change), JsonSerializerOptions.Web);
+        var body = JsonSerializer.SerializeToUtf8Bytes(payload, JsonSerializerOptions.Web);
         var attempt = 0;
         var pipeline = new ResiliencePipelineBuilder<bool>().AddRetry(new RetryStrategyOptions<bool>
         {
@@ -172,8 +217,8 @@ public sealed class WebhookDispatcher(
         return await pipeline.ExecuteAsync(async token =>
         {
             attempt++;
-            var sent = await sender.SendAsync(subscription, change.Position, body, token);
-            await store.LogAsync(subscription.SubscriptionId, change.Position, change.InvoiceId, attempt, sent.Succeeded, sent.Status, sent.Error, token);
+            var sent = await sender.SendAsync(subscription, deliveryKey, body, token);
+            await store.LogAsync(logged with { Attempt = attempt, Succeeded = sent.Succeeded, ResponseStatus = sent.Status, Error = sent.Error }, token);
             return sent.Succeeded;
         }, cancellationToken);
     }

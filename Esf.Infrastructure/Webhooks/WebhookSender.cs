@@ -20,15 +20,15 @@ public sealed class WebhookSender : IDisposable
         http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(options.Value.TimeoutSeconds) };
     }
 
-    public async Task<WebhookAttempt> SendAsync(WebhookSubscription subscription, long position, byte[] body, CancellationToken cancellationToken)
+    public async Task<WebhookAttempt> SendAsync(WebhookSubscription subscription, string deliveryKey, byte[] body, CancellationToken cancellationToken)
     {
-        var attempt = await PostAsync(subscription, position, body, cancellationToken);
+        var attempt = await PostAsync(subscription, deliveryKey, body, cancellationToken);
         return attempt.Succeeded && faults?.TakeWebhookRepeat(subscription.Tin) == true
-            ? await PostAsync(subscription, position, body, cancellationToken)
+            ? await PostAsync(subscription, deliveryKey, body, cancellationToken)
             : attempt;
     }
 
-    private async Task<WebhookAttempt> PostAsync(WebhookSubscription subscription, long position, byte[] body, CancellationToken cancellationToken)
+    private async Task<WebhookAttempt> PostAsync(WebhookSubscription subscription, string deliveryKey, byte[] body, CancellationToken cancellationToken)
     {
         try
         {
@@ -36,7 +36,7 @@ public sealed class WebhookSender : IDisposable
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             using var request = new HttpRequestMessage(HttpMethod.Post, subscription.Url) { Content = content };
             request.Headers.Add(WebhookSignature.Header, WebhookSignature.Compute(subscription.Secret, body));
-            request.Headers.Add("X-Esf-Delivery", $"{subscription.SubscriptionId}-{position}");
+            request.Headers.Add("X-Esf-Delivery", $"{subscription.SubscriptionId}-{deliveryKey}");
             using var response = await http.SendAsync(request, cancellationToken);
             var status = (int)response.StatusCode;
             return new WebhookAttempt(status, response.IsSuccessStatusCode ? null : $"HTTP {status}");

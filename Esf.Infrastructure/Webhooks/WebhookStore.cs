@@ -11,18 +11,20 @@ public sealed class WebhookStore(NpgsqlDataSource database, IOptions<QuotaOption
     /// <summary>Counts the active subscriptions of <c>@Tin</c>: what <c>Esf:Quotas:WebhooksPerTenant</c> limits.</summary>
     internal const string CountActive = "SELECT count(*) FROM webhook_subscriptions WHERE tin = @Tin AND active";
 
-    private const string Columns = "subscription_id, tin, url, array_to_string(events, ',') AS event_list, secret, feed_cursor, active, created_at, generation";
+    private const string Columns = "subscription_id, tin, url, array_to_string(events, ',') AS event_list, secret, feed_cursor, active, created_at, generation, notification_cursor";
 
-    public async Task<WebhookSubscription> CreateAsync(string tin, string url, string[] events, string secret, long feedCursor, CancellationToken cancellationToken)
+    public async Task<WebhookSubscription> CreateAsync(
+        string tin, string url, string[] events, string secret, long feedCursor, CancellationToken cancellationToken, long notificationCursor = 0)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await TenantQuotas.EnsureRoomAsync(connection, tin, CountActive, new { Tin = tin },
             quotas.Value.WebhooksPerTenant, "active webhooks", "Esf:Quotas:WebhooksPerTenant", cancellationToken);
         var created = await connection.QuerySingleAsync<WebhookSubscription>(new CommandDefinition($"""
-            INSERT INTO webhook_subscriptions (tin, url, events, secret, feed_cursor) VALUES (@Tin, @Url, @Events, @Secret, @FeedCursor)
+            INSERT INTO webhook_subscriptions (tin, url, events, secret, feed_cursor, notification_cursor)
+            VALUES (@Tin, @Url, @Events, @Secret, @FeedCursor, @NotificationCursor)
             RETURNING {Columns}
-            """, new { Tin = tin, Url = url, Events = events, Secret = secret, FeedCursor = feedCursor }, cancellationToken: cancellationToken));
+            """, new { Tin = tin, Url = url, Events = events, Secret = secret, FeedCursor = feedCursor, NotificationCursor = notificationCursor }, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return created;
     }
@@ -66,12 +68,19 @@ public sealed class WebhookStore(NpgsqlDataSource database, IOptions<QuotaOption
             "UPDATE webhook_subscriptions SET feed_cursor = greatest(feed_cursor, @Cursor) WHERE subscription_id = @Id AND generation = @Generation AND active",
             new { Id = id, Generation = generation, Cursor = cursor }, cancellationToken) == 1;
 
-    public Task LogAsync(long id, long position, long invoiceId, int attempt, bool succeeded, int? status, string? error, CancellationToken cancellationToken) =>
+    /// <returns>False when the subscription was replayed (or removed) since <paramref name="generation"/> was read: stop dispatching.</returns>
+    public async Task<bool> AdvanceNotificationsAsync(long id, long generation, long cursor, CancellationToken cancellationToken) =>
+        await ExecuteAsync("""
+            UPDATE webhook_subscriptions SET notification_cursor = greatest(notification_cursor, @Cursor)
+            WHERE subscription_id = @Id AND generation = @Generation AND active
+            """, new { Id = id, Generation = generation, Cursor = cursor }, cancellationToken) == 1;
+
+    /// <summary>Logs one attempt: of a status change (<see cref="WebhookDelivery.FeedPosition"/>) or of a notification.</summary>
+    public Task LogAsync(WebhookDelivery attempt, CancellationToken cancellationToken) =>
         ExecuteAsync("""
-            INSERT INTO webhook_deliveries (subscription_id, feed_position, invoice_id, attempt, succeeded, response_status, error)
-            VALUES (@Id, @Position, @InvoiceId, @Attempt, @Succeeded, @Status, @Error)
-            """, new { Id = id, Position = position, InvoiceId = invoiceId, Attempt = attempt, Succeeded = succeeded, Status = status, Error = error },
-            cancellationToken);
+            INSERT INTO webhook_deliveries (subscription_id, feed_position, invoice_id, notification_id, attempt, succeeded, response_status, error)
+            VALUES (@SubscriptionId, @FeedPosition, @InvoiceId, @NotificationId, @Attempt, @Succeeded, @ResponseStatus, @Error)
+            """, attempt, cancellationToken);
 
     public async Task<IReadOnlyList<WebhookDelivery>?> DeliveriesAsync(string tin, long id, CancellationToken cancellationToken)
     {
@@ -81,7 +90,7 @@ public sealed class WebhookStore(NpgsqlDataSource database, IOptions<QuotaOption
             cancellationToken: cancellationToken));
         return owned
             ? [.. await connection.QueryAsync<WebhookDelivery>(new CommandDefinition("""
-                SELECT delivery_id, subscription_id, feed_position, invoice_id, attempt, succeeded, response_status, error, attempted_at
+                SELECT delivery_id, subscription_id, feed_position, invoice_id, attempt, succeeded, response_status, error, attempted_at, notification_id
                 FROM webhook_deliveries WHERE subscription_id = @Id ORDER BY delivery_id DESC LIMIT 500
                 """, new { Id = id }, cancellationToken: cancellationToken))]
             : null;

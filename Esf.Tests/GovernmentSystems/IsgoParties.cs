@@ -1,12 +1,16 @@
 using System.Security.Cryptography.X509Certificates;
+using Dapper;
 using Esf.Domain.GovernmentSystems;
 using Esf.Domain.Invoices;
+using Esf.Domain.Waybills;
 using Esf.Infrastructure.GovernmentSystems;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Registry;
 using Esf.Infrastructure.Sessions;
+using Esf.Infrastructure.Waybills;
 using Esf.Tests.Infrastructure;
 using Esf.Tests.Lifecycle;
+using Npgsql;
 
 namespace Esf.Tests.GovernmentSystems;
 
@@ -58,6 +62,43 @@ public sealed class IsgoParties : IDisposable
         }
 
         return id;
+    }
+
+    /// <summary>
+    /// Arranges what the ИС ГО tests need but this pair's pipeline cannot produce alone: the invoice issued on a waybill (its
+    /// 32.1), by default one the buyer confirmed. The waybill row stands in for one registered (and confirmed) through the
+    /// waybill flow (covered in Esf.Tests/Rest); answers the waybill's id.
+    /// </summary>
+    public async Task<long> IssueOnWaybillAsync(long invoiceId, WaybillStatus status = WaybillStatus.Confirmed)
+    {
+        await using var connection = await Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<long>("""
+            WITH waybill AS (
+                INSERT INTO waybills (upload_id, registration_number, status, num, waybill_date, date_text, waybill_type, seller_tin, customer_tin,
+                                      sender_tin, sender_login, body, signature, signature_type, certificate, hash, input_date, last_update_date)
+                SELECT i.upload_id, i.seller_tin || '00000000' || lpad(i.invoice_id::text, 22, '0'), @Status, i.num, i.invoice_date, i.date_text, 'PRIMARY',
+                       i.seller_tin, i.customer_tin, i.sender_tin, i.sender_login, '<waybill/>', i.signature, i.signature_type, i.certificate, i.hash,
+                       i.input_date, i.last_update_date
+                FROM invoices i WHERE i.invoice_id = @Id
+                RETURNING waybill_id, registration_number)
+            UPDATE invoices SET waybill_number = waybill.registration_number FROM waybill WHERE invoice_id = @Id
+            RETURNING waybill.waybill_id
+            """, new { Id = invoiceId, Status = status.ToWire() });
+    }
+
+    public async Task<WaybillStatus> WaybillStatusAsync(long waybillId) =>
+        WaybillStatusNames.Parse((await Fixture.Get<WaybillQueries>().FindAsync(Seller, waybillId, CancellationToken.None))!.Status);
+
+    /// <summary>The seller revokes the waybill (signed); answers the refusal's error code, or null when it was revoked.</summary>
+    public Task<string?> RevokeWaybillAsync(long waybillId) => ChangeWaybillAsync(Seller, WaybillOperation.Revoke, waybillId, "ошибка в СНТ");
+
+    /// <summary>One signed operation on a waybill by <paramref name="session"/>; answers the refusal's error code, or null.</summary>
+    public async Task<string?> ChangeWaybillAsync(SessionContext session, WaybillOperation operation, long waybillId, string? reason)
+    {
+        StatusChangeItem[] items = [new(waybillId, reason)];
+        var results = await Fixture.Get<WaybillStatusChanger>().ChangeAsync(
+            session, operation, items, DocumentFlowParties.Sign(items, CertificateOf(session)), CancellationToken.None);
+        return results.Single().ErrorCode;
     }
 
     public Task<long> InitiateAsync(SessionContext initiator, params long[] invoiceIds) =>

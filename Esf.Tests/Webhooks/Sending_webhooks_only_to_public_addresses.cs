@@ -28,7 +28,7 @@ public sealed class Sending_webhooks_only_to_public_addresses
         using var sender = new WebhookSender(guard, Options(allowPrivateNetworks: false));
 
         // Act
-        var attempt = await sender.SendAsync(Subscription($"http://hooks.example.test:{receiver.Port}/hook/"), 1, s_body, CancellationToken.None);
+        var attempt = await sender.SendAsync(Subscription($"http://hooks.example.test:{receiver.Port}/hook/"), "1", s_body, CancellationToken.None);
 
         // Assert
         Assert.That(attempt, Is.EqualTo(new WebhookAttempt(null, WebhookAttempt.TargetRefused)));
@@ -44,7 +44,7 @@ public sealed class Sending_webhooks_only_to_public_addresses
         using var sender = new WebhookSender(Guard(new ScriptedResolver(), allowPrivateNetworks: false), Options(allowPrivateNetworks: false));
 
         // Act
-        var attempt = await sender.SendAsync(Subscription(receiver.Url), 1, s_body, CancellationToken.None);
+        var attempt = await sender.SendAsync(Subscription(receiver.Url), "1", s_body, CancellationToken.None);
 
         // Assert
         Assert.That(attempt.Error, Is.EqualTo(WebhookAttempt.TargetRefused));
@@ -85,7 +85,7 @@ public sealed class Sending_webhooks_only_to_public_addresses
         using var sender = new WebhookSender(Guard(new ScriptedResolver(), allowPrivateNetworks: true), Options(allowPrivateNetworks: true));
 
         // Act
-        var attempt = await sender.SendAsync(Subscription(outer.Url), 1, s_body, CancellationToken.None);
+        var attempt = await sender.SendAsync(Subscription(outer.Url), "1", s_body, CancellationToken.None);
 
         // Assert
         Assert.That(attempt, Is.EqualTo(new WebhookAttempt(302, "HTTP 302")));
@@ -99,7 +99,7 @@ public sealed class Sending_webhooks_only_to_public_addresses
         using var sender = new WebhookSender(Guard(new ScriptedResolver(), allowPrivateNetworks: true), Options(allowPrivateNetworks: true));
 
         // Act
-        var attempt = await sender.SendAsync(Subscription($"http://127.0.0.1:{WebhookReceiver.ClosedPort()}/hook"), 1, s_body, CancellationToken.None);
+        var attempt = await sender.SendAsync(Subscription($"http://127.0.0.1:{WebhookReceiver.ClosedPort()}/hook"), "1", s_body, CancellationToken.None);
 
         // Assert
         Assert.That(attempt, Is.EqualTo(new WebhookAttempt(null, WebhookAttempt.Failed)), "no «Connection refused (127.0.0.1:…)» for the tenant to read");

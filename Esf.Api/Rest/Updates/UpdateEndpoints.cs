@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
-using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Feed;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -16,8 +13,6 @@ namespace Esf.Api.Rest.Updates;
 /// </summary>
 public static class UpdateEndpoints
 {
-    private static readonly TimeSpan IdleWait = TimeSpan.FromMilliseconds(500);
-
     public static RouteGroupBuilder MapUpdateEndpoints(this RouteGroupBuilder api)
     {
         var updates = api.MapGroup("/updates").WithTags("Change feed");
@@ -41,55 +36,22 @@ public static class UpdateEndpoints
     private static async Task<Ok<UpdatesPage>> ReadAsync(
         string? cursor, int? limit, string? direction, BearerSession bearer, FeedReader feed, CancellationToken ct)
     {
-        var page = await feed.ReadAsync(bearer.Context, ParseCursor(cursor), limit ?? 100, ParseDirection(direction), ct);
+        var page = await feed.ReadAsync(bearer.Context, ServerSentEvents.ParseCursor(cursor), limit ?? 100, ParseDirection(direction), ct);
         return TypedResults.Ok(UpdatesPage.From(page));
     }
 
-    private static async Task StreamAsync(
+    private static Task StreamAsync(
         HttpContext http, string? cursor, string? direction, BearerSession bearer, FeedReader feed, IOptions<JsonOptions> json,
         LongResponses longResponses)
     {
-        var position = ParseCursor(http.Request.Headers["Last-Event-ID"].FirstOrDefault() ?? cursor);
+        var position = ServerSentEvents.ResumePosition(http, cursor);
         var filter = ParseDirection(direction);
-        await using var stream = longResponses.Begin(bearer.Context, http.RequestAborted);
-        var ct = stream.Token;
-        http.Response.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-cache";
-        await http.Response.Body.FlushAsync(ct);
-        try
+        return ServerSentEvents.StreamAsync(http, bearer, longResponses, position, "status", json.Value.SerializerOptions, async (after, ct) =>
         {
-            while (!ct.IsCancellationRequested)
-            {
-                var page = await feed.ReadAsync(bearer.Context, position, FeedReader.MaxLimit, filter, ct);
-                foreach (var e in page.Events)
-                {
-                    var data = JsonSerializer.Serialize(UpdateEvent.From(e), json.Value.SerializerOptions);
-                    await http.Response.WriteAsync($"id: {UpdatesPage.CursorText(e.Position)}\nevent: status\ndata: {data}\n\n", ct);
-                }
-
-                await http.Response.Body.FlushAsync(ct);
-                position = page.Cursor;
-                if (!page.HasMore)
-                {
-                    await Task.Delay(IdleWait, ct);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            // The client went away, or its credential ended: the stream ends, saying why in the second case.
-        }
-
-        if (stream.CredentialEnded)
-        {
-            await http.Response.WriteAsync($"event: closed\ndata: {{\"errorCode\":\"SESSION_CLOSED\"}}\n\n", http.RequestAborted);
-        }
+            var page = await feed.ReadAsync(bearer.Context, after, FeedReader.MaxLimit, filter, ct);
+            return new ServerSentEvents.Page([.. page.Events.Select(e => (e.Position, (object)UpdateEvent.From(e)))], page.HasMore);
+        });
     }
-
-    private static long ParseCursor(string? cursor) =>
-        string.IsNullOrEmpty(cursor) ? 0
-        : long.TryParse(cursor, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? position
-        : throw EsfException.InvalidInput($"cursor «{cursor}» is not a cursor this feed returned.");
 
     private static InvoiceDirection? ParseDirection(string? direction) => direction is null ? null : DirectionFilter.Parse(direction.ToUpperInvariant());
 }

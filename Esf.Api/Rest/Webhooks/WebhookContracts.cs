@@ -3,7 +3,8 @@ using Esf.Infrastructure.Webhooks;
 namespace Esf.Api.Rest.Webhooks;
 
 /// <summary>
-/// A new subscription: the receiver URL, the target statuses to send (empty = every change), the HMAC secret (at least 16
+/// A new subscription: the receiver URL, the target statuses to send and NOTIFICATION for the notifications (empty = every change
+/// and every notification), the HMAC secret (at least 16
 /// characters) and, optionally, the feed cursor to start after (default: only changes from now on).
 /// </summary>
 public sealed record CreateWebhookBody(string? Url, string[]? Events, string? Secret, string? FromCursor);
@@ -20,9 +21,11 @@ public sealed record WebhookView(long Id, string Url, string[] Events, string Cu
 }
 
 /// <summary>One delivery attempt from the log.</summary>
-public sealed record WebhookDeliveryView(long Id, string Cursor, long InvoiceId, int Attempt, bool Succeeded, int? ResponseStatus, string? Error, DateTimeOffset AttemptedAt)
+/// <param name="Cursor">The status change's feed cursor; null for a notification (<paramref name="NotificationId"/>).</param>
+public sealed record WebhookDeliveryView(
+    long Id, string? Cursor, long? InvoiceId, int Attempt, bool Succeeded, int? ResponseStatus, string? Error, DateTimeOffset AttemptedAt, long? NotificationId)
 {
     public static WebhookDeliveryView From(WebhookDelivery d) =>
-        new(d.DeliveryId, d.FeedPosition.ToString(System.Globalization.CultureInfo.InvariantCulture), d.InvoiceId, d.Attempt, d.Succeeded,
-            d.ResponseStatus, d.Error, new DateTimeOffset(DateTime.SpecifyKind(d.AttemptedAt, DateTimeKind.Utc)));
+        new(d.DeliveryId, d.FeedPosition?.ToString(System.Globalization.CultureInfo.InvariantCulture), d.InvoiceId, d.Attempt, d.Succeeded,
+            d.ResponseStatus, d.Error, new DateTimeOffset(DateTime.SpecifyKind(d.AttemptedAt, DateTimeKind.Utc)), d.NotificationId);
 }

@@ -4,6 +4,7 @@ using Esf.Api.Rest.Problems;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Feed;
+using Esf.Infrastructure.Notifications;
 using Esf.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -19,8 +20,10 @@ public static class WebhookEndpoints
     public static RouteGroupBuilder MapWebhookEndpoints(this RouteGroupBuilder api)
     {
         var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
-        webhooks.MapPost("/", CreateAsync).WithName("CreateWebhook").WithSummary("Subscribe a URL to the change feed")
-            .WithDescription("The URL must be a public http(s) address: loopback, private, link-local, multicast, reserved and the gateway's "
+        webhooks.MapPost("/", CreateAsync).WithName("CreateWebhook").WithSummary("Subscribe a URL to the change feed and the notifications")
+            .WithDescription("events: invoice statuses to push (none = every change and every notification); NOTIFICATION pushes the " +
+                "enterprise's notifications (payload event 'notification', X-Esf-Delivery '<id>-n<cursor>'), from the newest on. " +
+                "The URL must be a public http(s) address: loopback, private, link-local, multicast, reserved and the gateway's "
                 + "own addresses answer 422 WEBHOOK_TARGET_REFUSED (unless Esf:Webhooks:AllowPrivateNetworks). Redirects are not followed.")
             .ProducesRestProblems(StatusCodes.Status400BadRequest, StatusCodes.Status422UnprocessableEntity);
         webhooks.MapGet("/", ListAsync).WithName("ListWebhooks").WithSummary("The enterprise's subscriptions");
@@ -34,7 +37,8 @@ public static class WebhookEndpoints
     }
 
     private static async Task<Created<WebhookView>> CreateAsync(
-        CreateWebhookBody body, BearerSession bearer, WebhookStore store, WebhookTargetGuard targets, FeedReader feed, CancellationToken ct)
+        CreateWebhookBody body, BearerSession bearer, WebhookStore store, WebhookTargetGuard targets, FeedReader feed, NotificationInbox notifications,
+        CancellationToken ct)
     {
         if (!Uri.TryCreate(body.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
@@ -49,13 +53,14 @@ public static class WebhookEndpoints
         }
 
         var events = body.Events ?? [];
-        if (events.FirstOrDefault(e => !InvoiceStatusNames.TryParse(e, out _)) is { } unknown)
+        if (events.FirstOrDefault(e => e != WebhookSubscription.NotificationEvent && !InvoiceStatusNames.TryParse(e, out _)) is { } unknown)
         {
-            throw EsfException.InvalidInput($"events: «{unknown}» is not an invoice status.");
+            throw EsfException.InvalidInput($"events: «{unknown}» is neither an invoice status nor {WebhookSubscription.NotificationEvent}.");
         }
 
         var from = body.FromCursor is null ? await feed.LatestPositionAsync(ct) : Cursor(body.FromCursor);
-        var created = await store.CreateAsync(bearer.Context.Tin, url.ToString(), events, body.Secret, from, ct);
+        var created = await store.CreateAsync(
+            bearer.Context.Tin, url.ToString(), events, body.Secret, from, ct, await notifications.LatestPositionAsync(ct));
         return TypedResults.Created($"/api/v1/webhooks/{created.SubscriptionId}", WebhookView.From(created));
     }
 
