@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Esf.Domain.Invoices;
 using Esf.Infrastructure.Feed;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -136,7 +135,7 @@ public sealed class WebhookDispatcher(
         FeedPage page;
         do
         {
-            page = await feed.ReadForTinAsync(subscription.Tin, cursor, PageSize, null, cancellationToken);
+            page = await feed.ReadForTinAsync(subscription.Tin, cursor, PageSize, null, subscription.Kinds, cancellationToken);
             foreach (var change in page.Events)
             {
                 if (Wanted(subscription, change) && !await DeliverAsync(subscription, change, cancellationToken))
@@ -155,7 +154,7 @@ public sealed class WebhookDispatcher(
     }
 
     private static bool Wanted(WebhookSubscription subscription, FeedEvent change) =>
-        subscription.Events.Length == 0 || subscription.Events.Contains(change.Status.ToWire());
+        subscription.Events.Length == 0 || subscription.Events.Contains(change.Status);
 
     private async Task<bool> DeliverAsync(WebhookSubscription subscription, FeedEvent change, CancellationToken cancellationToken)
     {
@@ -173,7 +172,7 @@ public sealed class WebhookDispatcher(
         {
             attempt++;
             var sent = await sender.SendAsync(subscription, change.Position, body, token);
-            await store.LogAsync(subscription.SubscriptionId, change.Position, change.InvoiceId, attempt, sent.Succeeded, sent.Status, sent.Error, token);
+            await store.LogAsync(subscription.SubscriptionId, change, attempt, sent.Succeeded, sent.Status, sent.Error, token);
             return sent.Succeeded;
         }, cancellationToken);
     }

@@ -1,4 +1,5 @@
 using Dapper;
+using Esf.Infrastructure.Feed;
 using Esf.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -11,18 +12,19 @@ public sealed class WebhookStore(NpgsqlDataSource database, IOptions<QuotaOption
     /// <summary>Counts the active subscriptions of <c>@Tin</c>: what <c>Esf:Quotas:WebhooksPerTenant</c> limits.</summary>
     internal const string CountActive = "SELECT count(*) FROM webhook_subscriptions WHERE tin = @Tin AND active";
 
-    private const string Columns = "subscription_id, tin, url, array_to_string(events, ',') AS event_list, secret, feed_cursor, active, created_at, generation";
+    private const string Columns = "subscription_id, tin, url, array_to_string(events, ',') AS event_list, secret, feed_cursor, active, created_at, generation, array_to_string(kinds, ',') AS kind_list";
 
-    public async Task<WebhookSubscription> CreateAsync(string tin, string url, string[] events, string secret, long feedCursor, CancellationToken cancellationToken)
+    public async Task<WebhookSubscription> CreateAsync(
+        string tin, string url, IReadOnlyList<FeedKind> kinds, string[] events, string secret, long feedCursor, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await TenantQuotas.EnsureRoomAsync(connection, tin, CountActive, new { Tin = tin },
             quotas.Value.WebhooksPerTenant, "active webhooks", "Esf:Quotas:WebhooksPerTenant", cancellationToken);
         var created = await connection.QuerySingleAsync<WebhookSubscription>(new CommandDefinition($"""
-            INSERT INTO webhook_subscriptions (tin, url, events, secret, feed_cursor) VALUES (@Tin, @Url, @Events, @Secret, @FeedCursor)
+            INSERT INTO webhook_subscriptions (tin, url, kinds, events, secret, feed_cursor) VALUES (@Tin, @Url, @Kinds, @Events, @Secret, @FeedCursor)
             RETURNING {Columns}
-            """, new { Tin = tin, Url = url, Events = events, Secret = secret, FeedCursor = feedCursor }, cancellationToken: cancellationToken));
+            """, new { Tin = tin, Url = url, Kinds = kinds.Select(k => k.ToWire()).ToArray(), Events = events, Secret = secret, FeedCursor = feedCursor }, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return created;
     }
@@ -66,11 +68,17 @@ public sealed class WebhookStore(NpgsqlDataSource database, IOptions<QuotaOption
             "UPDATE webhook_subscriptions SET feed_cursor = greatest(feed_cursor, @Cursor) WHERE subscription_id = @Id AND generation = @Generation AND active",
             new { Id = id, Generation = generation, Cursor = cursor }, cancellationToken) == 1;
 
-    public Task LogAsync(long id, long position, long invoiceId, int attempt, bool succeeded, int? status, string? error, CancellationToken cancellationToken) =>
+    /// <summary>Logs an attempt at <paramref name="change"/>; <c>invoice_id</c> stays filled for invoices, as before ADR 0031.</summary>
+    public Task LogAsync(long id, FeedEvent change, int attempt, bool succeeded, int? status, string? error, CancellationToken cancellationToken) =>
         ExecuteAsync("""
-            INSERT INTO webhook_deliveries (subscription_id, feed_position, invoice_id, attempt, succeeded, response_status, error)
-            VALUES (@Id, @Position, @InvoiceId, @Attempt, @Succeeded, @Status, @Error)
-            """, new { Id = id, Position = position, InvoiceId = invoiceId, Attempt = attempt, Succeeded = succeeded, Status = status, Error = error },
+            INSERT INTO webhook_deliveries
+                (subscription_id, feed_position, invoice_id, document_kind, document_id, attempt, succeeded, response_status, error)
+            VALUES (@Id, @Position, @InvoiceId, @Kind, @DocumentId, @Attempt, @Succeeded, @Status, @Error)
+            """, new
+            {
+                Id = id, Position = change.Position, change.InvoiceId, Kind = change.Kind.ToWire(), change.DocumentId, Attempt = attempt,
+                Succeeded = succeeded, Status = status, Error = error,
+            },
             cancellationToken);
 
     public async Task<IReadOnlyList<WebhookDelivery>?> DeliveriesAsync(string tin, long id, CancellationToken cancellationToken)
@@ -81,7 +89,8 @@ public sealed class WebhookStore(NpgsqlDataSource database, IOptions<QuotaOption
             cancellationToken: cancellationToken));
         return owned
             ? [.. await connection.QueryAsync<WebhookDelivery>(new CommandDefinition("""
-                SELECT delivery_id, subscription_id, feed_position, invoice_id, attempt, succeeded, response_status, error, attempted_at
+                SELECT delivery_id, subscription_id, feed_position, document_kind, coalesce(document_id, invoice_id) AS document_id, invoice_id,
+                       attempt, succeeded, response_status, error, attempted_at
                 FROM webhook_deliveries WHERE subscription_id = @Id ORDER BY delivery_id DESC LIMIT 500
                 """, new { Id = id }, cancellationToken: cancellationToken))]
             : null;

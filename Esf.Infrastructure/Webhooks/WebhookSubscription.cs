@@ -1,10 +1,17 @@
 namespace Esf.Infrastructure.Webhooks;
 
-/// <summary>A subscription: where to POST, which target statuses (empty = all), the HMAC secret and the feed cursor reached.</summary>
+/// <summary>
+/// A subscription: where to POST, which kinds of document (ADR 0031: INVOICE by default) and which target statuses (empty = all),
+/// the HMAC secret and the feed cursor reached.
+/// </summary>
 /// <param name="Generation">Bumped by every replay (see <see cref="WebhookStore.RewindAsync"/>).</param>
 /// <param name="EventList">The target statuses, comma-separated (Dapper reads the varchar[] column this way).</param>
+/// <param name="KindList">The kinds of document followed, comma-separated wire names (INVOICE, WAYBILL, MOVEMENT).</param>
 public sealed record WebhookSubscription(
-    long SubscriptionId, string Tin, string Url, string EventList, string Secret, long FeedCursor, bool Active, DateTime CreatedAt, long Generation)
+    long SubscriptionId, string Tin, string Url, string EventList, string Secret, long FeedCursor, bool Active, DateTime CreatedAt, long Generation,
+    string KindList)
 {
     public string[] Events => EventList.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    public IReadOnlyList<Feed.FeedKind> Kinds => Feed.FeedKinds.Parse([KindList]);
 }

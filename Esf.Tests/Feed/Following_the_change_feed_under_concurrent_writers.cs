@@ -35,7 +35,7 @@ public sealed class Following_the_change_feed_under_concurrent_writers
         while (true)
         {
             var done = writing.IsCompleted;
-            var page = await feed.ReadAsync(driver.Session, cursor, 7, null, CancellationToken.None);
+            var page = await feed.ReadAsync(driver.Session, cursor, 7, null, FeedKinds.Default, CancellationToken.None);
             seen.AddRange(page.Events);
             cursor = page.Cursor;
             if (done && !page.HasMore)
@@ -61,7 +61,7 @@ public sealed class Following_the_change_feed_under_concurrent_writers
         FeedPage page;
         do
         {
-            page = await feed.ReadAsync(driver.Session, cursor, FeedReader.MaxLimit, null, CancellationToken.None);
+            page = await feed.ReadAsync(driver.Session, cursor, FeedReader.MaxLimit, null, FeedKinds.Default, CancellationToken.None);
             cursor = page.Cursor;
         }
         while (page.HasMore);

@@ -24,12 +24,14 @@ public static class UpdateEndpoints
         updates.MapGet("/", ReadAsync)
             .WithName("GetUpdates")
             .WithSummary("The next status changes after a cursor")
-            .WithDescription("Start without a cursor (from the beginning) and pass the returned cursor next time; hasMore says whether to ask again at once.")
+            .WithDescription("Start without a cursor (from the beginning) and pass the returned cursor next time; hasMore says whether to ask again at once. " +
+                "kinds=INVOICE,WAYBILL,MOVEMENT chooses the documents (default INVOICE: invoices only, as before waybills and movements joined " +
+                "the feed); one cursor follows them all.")
             .ProducesRestProblems(StatusCodes.Status400BadRequest);
         updates.MapGet("/stream", StreamAsync)
             .WithName("StreamUpdates")
             .WithSummary("The same feed as Server-Sent Events")
-            .WithDescription("Each event's id is its cursor; reconnecting with Last-Event-ID (or ?cursor=) resumes after it. The stream " +
+            .WithDescription("Each event's id is its cursor; kinds and direction filter as on GET /updates; reconnecting with Last-Event-ID (or ?cursor=) resumes after it. The stream " +
                 "ends with an event 'closed' (errorCode SESSION_CLOSED) once its session is closed or idle, or its API key revoked " +
                 "or expired (checked every Esf:Quotas:StreamRecheckSeconds); an enterprise may hold Esf:Quotas:ConcurrentStreamsPerTenant " +
                 "streams and exports at once (429 beyond).")
@@ -39,18 +41,19 @@ public static class UpdateEndpoints
     }
 
     private static async Task<Ok<UpdatesPage>> ReadAsync(
-        string? cursor, int? limit, string? direction, BearerSession bearer, FeedReader feed, CancellationToken ct)
+        string? cursor, int? limit, string? direction, string? kinds, BearerSession bearer, FeedReader feed, CancellationToken ct)
     {
-        var page = await feed.ReadAsync(bearer.Context, ParseCursor(cursor), limit ?? 100, ParseDirection(direction), ct);
+        var page = await feed.ReadAsync(bearer.Context, ParseCursor(cursor), limit ?? 100, ParseDirection(direction), FeedKinds.Parse([kinds ?? ""]), ct);
         return TypedResults.Ok(UpdatesPage.From(page));
     }
 
     private static async Task StreamAsync(
-        HttpContext http, string? cursor, string? direction, BearerSession bearer, FeedReader feed, IOptions<JsonOptions> json,
+        HttpContext http, string? cursor, string? direction, string? kinds, BearerSession bearer, FeedReader feed, IOptions<JsonOptions> json,
         LongResponses longResponses)
     {
         var position = ParseCursor(http.Request.Headers["Last-Event-ID"].FirstOrDefault() ?? cursor);
         var filter = ParseDirection(direction);
+        var chosen = FeedKinds.Parse([kinds ?? ""]);
         await using var stream = longResponses.Begin(bearer.Context, http.RequestAborted);
         var ct = stream.Token;
         http.Response.ContentType = "text/event-stream";
@@ -60,7 +63,7 @@ public static class UpdateEndpoints
         {
             while (!ct.IsCancellationRequested)
             {
-                var page = await feed.ReadAsync(bearer.Context, position, FeedReader.MaxLimit, filter, ct);
+                var page = await feed.ReadAsync(bearer.Context, position, FeedReader.MaxLimit, filter, chosen, ct);
                 foreach (var e in page.Events)
                 {
                     var data = JsonSerializer.Serialize(UpdateEvent.From(e), json.Value.SerializerOptions);
