@@ -156,6 +156,6 @@ public sealed class Pushing_status_changes_to_a_webhook
         await store.DeactivateAsync(served.Seller.Tenant.SellerTin, subscription.SubscriptionId, CancellationToken.None);
     }
 
-    private static List<JsonElement> Accepted(WebhookReceiver receiver) =>
+    internal static List<JsonElement> Accepted(WebhookReceiver receiver) =>
         [.. receiver.Requests.Where(r => r.Answered == 200).Select(r => JsonDocument.Parse(r.Body).RootElement.Clone())];
 }
