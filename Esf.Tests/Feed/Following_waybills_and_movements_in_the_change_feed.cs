@@ -56,6 +56,34 @@ public sealed class Following_waybills_and_movements_in_the_change_feed
     }
 
     [Test]
+    public async Task Should_put_the_buyers_decline_and_the_sellers_revocation_in_both_feeds_with_their_reasons()
+    {
+        // Arrange
+        using var parties = await WaybillRestDriver.StartAsync(Fixture);
+        var ids = await parties.UploadAcceptedAsync(parties.Body(), parties.Body());
+        foreach (var id in ids)
+        {
+            await parties.ProcessedAsync(id);
+        }
+
+        using var declined = await WaybillRestDriver.ChangeAsync(parties.Buyer, ids[0], "decline", "Не тот товар");
+        using var revoked = await WaybillRestDriver.ChangeAsync(parties.Seller, ids[1], "revoke", "Ошибка в цене");
+        Assert.That((declined.StatusCode, revoked.StatusCode), Is.EqualTo((HttpStatusCode.OK, HttpStatusCode.OK)));
+
+        // Act
+        var sellers = await ReadAllAsync(parties.Seller, "kinds=WAYBILL");
+        var buyers = await ReadAllAsync(parties.Buyer, "kinds=WAYBILL");
+
+        // Assert
+        foreach (var feed in new[] { sellers, buyers })
+        {
+            var last = ids.Select(id => feed.Last(e => e.GetProperty("documentId").GetInt64() == id)).ToList();
+            Assert.That(last.Select(e => (e.GetProperty("fromStatus").GetString(), e.GetProperty("status").GetString(), e.GetProperty("reason").GetString())),
+                Is.EqualTo(new[] { ("NOT_VIEWED", "DECLINED", "Не тот товар"), ("NOT_VIEWED", "REVOKED", "Ошибка в цене") }));
+        }
+    }
+
+    [Test]
     public async Task Should_show_a_failed_waybill_to_its_seller_only_and_filter_waybills_by_direction()
     {
         // Arrange
