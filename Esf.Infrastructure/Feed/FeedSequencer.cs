@@ -16,8 +16,9 @@ public sealed class FeedSequencer(NpgsqlDataSource database)
     private const long LockKey = 7_346_210_005;
     private const int MaxRowsPerPass = 50_000;
 
-    private static readonly string ProbeSql = "SELECT " + string.Join(" OR ", FeedSource.All.Select(s =>
-        $"EXISTS (SELECT 1 FROM {s.Table} WHERE feed_position IS NULL)"));
+    /// <summary>Per table of <see cref="FeedSource.All"/>, whether it has unsequenced rows (one partial-index probe each).</summary>
+    private static readonly string ProbeSql = "SELECT ARRAY[" + string.Join(", ", FeedSource.All.Select(s =>
+        $"EXISTS (SELECT 1 FROM {s.Table} WHERE feed_position IS NULL)")) + "]";
 
     /// <summary>The newest sequenced row of all tables: each table's is one step down its unique feed_position index.</summary>
     private static readonly string LastSql = string.Join(" UNION ALL ", FeedSource.All.Select(s =>
@@ -27,9 +28,11 @@ public sealed class FeedSequencer(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        bool[] pending;
         await using (var probe = new NpgsqlCommand(ProbeSql, connection, transaction))
         {
-            if (await probe.ExecuteScalarAsync(cancellationToken) is not true)
+            pending = (bool[])(await probe.ExecuteScalarAsync(cancellationToken))!;
+            if (!pending.Contains(true))
             {
                 return;
             }
@@ -41,7 +44,9 @@ public sealed class FeedSequencer(NpgsqlDataSource database)
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        foreach (var source in FeedSource.All)
+        // Only the tables the probe found rows in: a pass over invoices alone costs what it cost before waybills joined. A row
+        // committed in another table since the probe waits for the next pass, which only hands out higher positions.
+        foreach (var source in FeedSource.All.Where((_, i) => pending[i]))
         {
             // A new statement, so a new snapshot taken after the lock: it sees every row committed before it, and the
             // positions this pass gave the tables before.

@@ -76,9 +76,10 @@ public sealed class Following_the_change_feed_under_concurrent_writers
             INSERT INTO waybill_status_history (waybill_id, from_status, to_status, actor, reason, changed_at)
             VALUES (@Id, 'NOT_VIEWED', 'NOT_VIEWED', 'writer', @Tag, now())
             """;
+        // A cause of its own per run: a movement is once per (cause kind, cause reference, kind) in the whole ledger.
         var movement = $"""
             INSERT INTO warehouse_movements (goods_id, warehouse_id, tin, quantity, kind, cause_kind, cause_ref, occurred_at)
-            VALUES (@Id, {warehouse.Id()}, '{tin}', 1, 'RECEIPT', 'TEST', @Tag, now())
+            VALUES (@Id, {warehouse.Id()}, '{tin}', 1, 'RECEIPT', 'FEED{goodsId}', @Tag, now())
             """;
 
         // Act
