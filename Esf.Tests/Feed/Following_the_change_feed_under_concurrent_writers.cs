@@ -33,21 +33,7 @@ public sealed class Following_the_change_feed_under_concurrent_writers
 
         // Act
         var writing = Task.WhenAll(Enumerable.Range(0, Writers).Select(w => WriteAsync(fixture, invoiceId, w)));
-        var seen = new List<FeedEvent>();
-        var cursor = start;
-        while (true)
-        {
-            var done = writing.IsCompleted;
-            var page = await feed.ReadAsync(driver.Session, cursor, 7, null, FeedKinds.Default, CancellationToken.None);
-            seen.AddRange(page.Events);
-            cursor = page.Cursor;
-            if (done && !page.HasMore)
-            {
-                break;
-            }
-        }
-
-        await writing;
+        var seen = await FollowAsync(feed, driver.Session.Tin, start, FeedKinds.Default, writing);
 
         // Assert
         var tags = seen.Where(e => e.Reason?.StartsWith("w", StringComparison.Ordinal) == true).Select(e => e.Reason!).ToList();
@@ -85,21 +71,7 @@ public sealed class Following_the_change_feed_under_concurrent_writers
         // Act
         var writing = Task.WhenAll(Enumerable.Range(0, Writers).Select(w =>
             w % 2 == 0 ? WriteAsync(fixture, w, waybillChange, waybillId) : WriteAsync(fixture, w, movement, goodsId)));
-        var seen = new List<FeedEvent>();
-        var cursor = start;
-        while (true)
-        {
-            var done = writing.IsCompleted;
-            var page = await feed.ReadForTinAsync(tin, cursor, 7, null, FeedKinds.All, CancellationToken.None);
-            seen.AddRange(page.Events);
-            cursor = page.Cursor;
-            if (done && !page.HasMore)
-            {
-                break;
-            }
-        }
-
-        await writing;
+        var seen = await FollowAsync(feed, tin, start, FeedKinds.All, writing);
 
         // Assert
         var tags = seen.Select(e => e.Reason!).ToList();
@@ -109,6 +81,24 @@ public sealed class Following_the_change_feed_under_concurrent_writers
             Assert.That(tags, Is.EquivalentTo(expected), "every change once, of both kinds: none skipped, none repeated");
             Assert.That(seen.Select(e => e.Position), Is.Ordered.Ascending.And.Unique);
             Assert.That(seen.Where(e => e.Kind == FeedKind.Movement).Select(e => e.DocumentId), Is.Unique);
+        }
+    }
+
+    /// <summary>Reads pages of 7 from <paramref name="cursor"/> while <paramref name="writing"/> runs, then to the end.</summary>
+    private static async Task<List<FeedEvent>> FollowAsync(FeedReader feed, string tin, long cursor, IReadOnlyList<FeedKind> kinds, Task writing)
+    {
+        var seen = new List<FeedEvent>();
+        while (true)
+        {
+            var done = writing.IsCompleted;
+            var page = await feed.ReadForTinAsync(tin, cursor, 7, null, kinds, CancellationToken.None);
+            seen.AddRange(page.Events);
+            cursor = page.Cursor;
+            if (done && !page.HasMore)
+            {
+                await writing;
+                return seen;
+            }
         }
     }
 
