@@ -83,6 +83,8 @@ public static class EsfServices
         services.AddSingleton<SessionService>();
         services.AddSingleton<CredentialRecheck>();
         services.AddSingleton<PowersOfAttorney>();
+        services.AddSingleton<Employees.Employees>();
+        services.AddSingleton<Enterprises.HeadOffice>();
         services.AddSingleton<OutboxEmailSender>();
         services.AddSingleton<SmtpEmailSender>();
         // SMTP when a server is configured; otherwise the outbox table (development, tests).

@@ -2,6 +2,7 @@ using Esf.Api.Printing;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.ApiKeys;
 using Esf.Api.Rest.Drafts;
+using Esf.Api.Rest.Employees;
 using Esf.Api.Rest.Exports;
 using Esf.Api.Rest.Imports;
 using Esf.Api.Rest.GovernmentSystems;
@@ -59,6 +60,8 @@ public static class RestEndpointExtensions
             .MapUpdateEndpoints()
             .MapApiKeyEndpoints()
             .MapPowerOfAttorneyEndpoints()
+            .MapEmployeeEndpoints()
+            .MapEnterpriseEndpoints()
             .MapRegistrationEndpoints()
             .MapRuleEndpoints()
             .MapRegistryEndpoints()

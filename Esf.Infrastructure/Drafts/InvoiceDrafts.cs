@@ -1,3 +1,4 @@
+using Esf.Domain.Employees;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Registration;
@@ -20,24 +21,28 @@ public sealed class InvoiceDrafts(NpgsqlDataSource database, InvoiceUploader upl
 
     public async Task<InvoiceDraft> SaveAsync(SessionContext session, string? body, CancellationToken ct)
     {
+        session.Demand(EmployeeRight.Create);
         await using var connection = await database.OpenConnectionAsync(ct);
         return await DraftStore.InsertAsync(connection, session.Tin, session.Login, RequireBody(body), clock.GetUtcNow(), ct);
     }
 
     public async Task<InvoiceDraft> GetAsync(SessionContext session, long draftId, CancellationToken ct)
     {
+        session.Demand(EmployeeRight.Create);
         await using var connection = await database.OpenConnectionAsync(ct);
         return await DraftStore.FindAsync(connection, session.Tin, draftId, ct) ?? throw Missing(draftId);
     }
 
     public async Task<IReadOnlyList<InvoiceDraft>> ListAsync(SessionContext session, long afterId, int limit, CancellationToken ct)
     {
+        session.Demand(EmployeeRight.Create);
         await using var connection = await database.OpenConnectionAsync(ct);
         return await DraftStore.ListUnsentAsync(connection, session.Tin, afterId, Math.Clamp(limit, 1, MaxListLimit), ct);
     }
 
     public async Task<InvoiceDraft> EditAsync(SessionContext session, long draftId, string? body, CancellationToken ct)
     {
+        session.Demand(EmployeeRight.Create);
         var text = RequireBody(body);
         await using var connection = await database.OpenConnectionAsync(ct);
         return await DraftStore.UpdateUnsentAsync(connection, session.Tin, draftId, text, clock.GetUtcNow(), ct)
@@ -46,6 +51,7 @@ public sealed class InvoiceDrafts(NpgsqlDataSource database, InvoiceUploader upl
 
     public async Task DeleteAsync(SessionContext session, long draftId, CancellationToken ct)
     {
+        session.Demand(EmployeeRight.Create);
         await using var connection = await database.OpenConnectionAsync(ct);
         if (!await DraftStore.DeleteUnsentAsync(connection, session.Tin, draftId, ct))
         {
@@ -57,6 +63,7 @@ public sealed class InvoiceDrafts(NpgsqlDataSource database, InvoiceUploader upl
     public async Task<InvoiceValidation> ValidateAsync(
         SessionContext session, long draftId, string? signature, string? certificate, string? signatureType, CancellationToken ct)
     {
+        session.Demand(EmployeeRight.Create);
         var draft = await GetAsync(session, draftId, ct);
         return await validator.ValidateAsync(session, draft.Body, signature, certificate, signatureType, ct);
     }
@@ -69,6 +76,7 @@ public sealed class InvoiceDrafts(NpgsqlDataSource database, InvoiceUploader upl
     public async Task<UploadResult> SendAsync(
         SessionContext session, long draftId, string certificate, string signature, string signatureType, string version, CancellationToken ct)
     {
+        session.Demand(EmployeeRight.Create);
         var draft = await GetAsync(session, draftId, ct);
         if (draft.IsSent)
         {

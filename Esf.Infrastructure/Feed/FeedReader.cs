@@ -1,3 +1,4 @@
+using Esf.Domain.Employees;
 using Dapper;
 using Esf.Infrastructure.Sessions;
 using Esf.Infrastructure.Persistence;
@@ -15,8 +16,11 @@ public sealed class FeedReader(NpgsqlDataSource database, FeedSequencer sequence
 
     /// <summary>GET /api/v1/updates: the events of <paramref name="kinds"/> after <paramref name="after"/>, oldest first.</summary>
     public Task<FeedPage> ReadAsync(
-        SessionContext session, long after, int limit, InvoiceDirection? direction, IReadOnlyList<FeedKind> kinds, CancellationToken cancellationToken) =>
-        ReadForTinAsync(session.Tin, after, limit, direction, kinds, cancellationToken);
+        SessionContext session, long after, int limit, InvoiceDirection? direction, IReadOnlyList<FeedKind> kinds, CancellationToken cancellationToken)
+    {
+        session.Demand(EmployeeRight.View);
+        return ReadForTinAsync(session.Tin, after, limit, direction, kinds, cancellationToken);
+    }
 
     /// <summary>The same feed for an enterprise without a session (webhook dispatch).</summary>
     /// <param name="kinds">Which documents (ADR 0031); each kind is read with its own tenant predicate (<see cref="FeedSource"/>).</param>
@@ -52,6 +56,7 @@ public sealed class FeedReader(NpgsqlDataSource database, FeedSequencer sequence
     public async Task<IReadOnlyList<(DateTimeOffset FeedAt, long InvoiceId, bool IsNew)>> ReadChangedInvoicesAsync(
         SessionContext session, DateTimeOffset lastEventDate, long lastInvoiceId, int limit, InvoiceDirection direction, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await sequencer.SequenceAsync(cancellationToken);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(DateTime FeedAt, long InvoiceId, bool IsNew)>(new CommandDefinition($"""

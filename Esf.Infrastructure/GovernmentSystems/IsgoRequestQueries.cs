@@ -1,3 +1,4 @@
+using Esf.Domain.Employees;
 using Dapper;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Sessions;
@@ -13,6 +14,7 @@ public sealed class IsgoRequestQueries(NpgsqlDataSource database)
     /// <param name="beforeId">Keyset paging: only requests older than this id.</param>
     public async Task<IReadOnlyList<IsgoRequestRow>> JournalAsync(SessionContext session, long? beforeId, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<IsgoRequestRow>(new CommandDefinition($"""
             SELECT {IsgoRequestStore.RequestColumns} FROM isgo_requests r
@@ -23,6 +25,7 @@ public sealed class IsgoRequestQueries(NpgsqlDataSource database)
 
     public async Task<IsgoRequestDetails> GetAsync(SessionContext session, long requestId, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var request = await connection.QuerySingleOrDefaultAsync<IsgoRequestRow>(new CommandDefinition($"""
             SELECT {IsgoRequestStore.RequestColumns} FROM isgo_requests r WHERE r.request_id = @Id AND {IsgoRequestStore.Visibility}

@@ -1,3 +1,4 @@
+using Esf.Domain.Employees;
 using Dapper;
 using Esf.Domain.GovernmentSystems;
 using Esf.Domain.Invoices;
@@ -24,6 +25,7 @@ public sealed class IsgoRequestService(
 
     public async Task<long> InitiateAsync(SessionContext session, IsgoInitiation initiation, SignedStatusChange signed, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.Sign);
         if (initiation.InvoiceIds.Count is 0 or > MaxInvoices || initiation.InvoiceIds.Distinct().Count() != initiation.InvoiceIds.Count)
         {
             throw EsfException.InvalidInput($"invoiceIds: from 1 to {MaxInvoices} distinct invoice ids.", "ISGO_EMPTY_INVOICES_LIST");
@@ -66,6 +68,7 @@ public sealed class IsgoRequestService(
     /// <summary>The counterparty confirms; the request goes to ШЭП at once and records whether it was accepted.</summary>
     public async Task ConfirmAsync(SessionContext session, long requestId, SignedStatusChange signed, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.Sign);
         StatusChangeSignature.Verify(session, [new StatusChangeItem(requestId, null)], signed, certificates);
         var submission = await MoveAsync(requestId, session, IsgoRequestStatus.AgreedByCounterparty, _ => null, session.Login, null, cancellationToken);
         var receipt = await government.SubmitAsync(submission, cancellationToken);
@@ -76,6 +79,7 @@ public sealed class IsgoRequestService(
     /// <summary>The counterparty refuses with a reason: the invoices get their earlier status back.</summary>
     public async Task DeclineAsync(SessionContext session, long requestId, string? reason, SignedStatusChange signed, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.Sign);
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw EsfException.InvalidInput("reason: причина отказа обязательна (a refusal needs its reason).");

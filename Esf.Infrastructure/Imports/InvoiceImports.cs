@@ -1,3 +1,4 @@
+using Esf.Domain.Employees;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Invoices;
@@ -25,6 +26,7 @@ public sealed class InvoiceImports(NpgsqlDataSource database, InvoiceUploader up
     public async Task<UploadResult> ImportAsync(
         SessionContext session, IReadOnlyList<(string Body, string SignatureType)> bodies, string? idempotencyKey, CancellationToken ct)
     {
+        session.Demand(EmployeeRight.Sign);
         var batch = new UploadBatch([.. bodies.Select(b => new UploadItem(b.Body, UploadChecks.SupportedVersion, "", b.SignatureType))], "");
         uploader.EnsureSize(batch);
         var accepted = new List<AcceptedInvoice>();
@@ -58,6 +60,7 @@ public sealed class InvoiceImports(NpgsqlDataSource database, InvoiceUploader up
     public async Task<UploadResult> TransferAsync(
         SessionContext session, IReadOnlyList<TransferItem> items, string certificate, string? idempotencyKey, CancellationToken ct)
     {
+        session.Demand(EmployeeRight.Sign);
         if (items.Select(i => i.InvoiceId).Distinct().Count() != items.Count)
         {
             throw EsfException.InvalidInput("Each invoice is transferred once per request: an id is repeated.");

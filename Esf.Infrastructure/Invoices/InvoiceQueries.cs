@@ -1,3 +1,4 @@
+using Esf.Domain.Employees;
 using Dapper;
 using Esf.Domain.Invoices;
 using Esf.Domain.Rules;
@@ -14,6 +15,7 @@ public sealed class InvoiceQueries(NpgsqlDataSource database)
     /// <summary>queryInvoiceById: the invoices among <paramref name="ids"/> the session may see, in the order asked.</summary>
     public async Task<IReadOnlyList<InvoiceRecord>> GetByIdsAsync(SessionContext session, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<InvoiceRow>(new CommandDefinition($"""
             SELECT invoice_id, registration_number, status, num, date_text, turnover_date, invoice_type, seller_tin, customer_tin,
@@ -28,6 +30,7 @@ public sealed class InvoiceQueries(NpgsqlDataSource database)
     /// <summary>queryInvoiceErrorById: every error found for each visible invoice (none for invoices that passed).</summary>
     public async Task<IReadOnlyList<InvoiceErrors>> GetErrorsAsync(SessionContext session, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(long InvoiceId, string RuleId, string ErrorCode, string Property, string Text)>(
             new CommandDefinition($"""
@@ -51,6 +54,7 @@ public sealed class InvoiceQueries(NpgsqlDataSource database)
     public async Task<IReadOnlyDictionary<long, DuplicateOriginal>> GetDuplicateOriginalsAsync(
         SessionContext session, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(long DuplicateId, long Id, string RegistrationNumber)>(new CommandDefinition($"""
             SELECT d.invoice_id, i.invoice_id, i.registration_number
@@ -70,6 +74,7 @@ public sealed class InvoiceQueries(NpgsqlDataSource database)
     public async Task<IReadOnlyList<StatusHistoryRecord>> GetHistoryAsync(
         SessionContext session, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(long InvoiceId, string? FromStatus, string ToStatus, DateTime ChangedAt, string Actor,
             string? Tin, string? Reason, string ClientType)>(new CommandDefinition($"""

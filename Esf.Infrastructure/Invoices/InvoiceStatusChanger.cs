@@ -1,3 +1,4 @@
+using Esf.Domain.Employees;
 using Dapper;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Errors;
@@ -22,6 +23,7 @@ public sealed class InvoiceStatusChanger(NpgsqlDataSource database, TimeProvider
         SessionContext session, LifecycleOperation operation, IReadOnlyList<StatusChangeItem> items, SignedStatusChange? signed,
         bool atomic, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.ChangeStatus);
         if (items.Count == 0)
         {
             throw EsfException.Business("Список идентификаторов ЭСФ пуст (the id list is empty).", "FIELD_IS_NULL");

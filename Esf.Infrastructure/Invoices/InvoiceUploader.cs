@@ -1,3 +1,4 @@
+using Esf.Domain.Employees;
 using System.Security.Cryptography.X509Certificates;
 using Esf.Domain.Invoices;
 using Esf.Domain.Rules;
@@ -31,6 +32,8 @@ public sealed class InvoiceUploader(
         SessionContext session, UploadBatch batch, string channel, string? idempotencyKey,
         Func<NpgsqlConnection, UploadResult, CancellationToken, Task>? beforeCommit, CancellationToken cancellationToken)
     {
+        // Uploading is «заверение» and «отправка» (Rules p.12.2–3): an employee needs the signing right (ADR 0037).
+        session.Demand(EmployeeRight.Sign);
         using var activity = EsfActivities.StartUpload(channel);
         EnsureSize(batch);
         var (checkedItems, declined) = Check(batch);

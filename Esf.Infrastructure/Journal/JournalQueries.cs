@@ -1,3 +1,4 @@
+using Esf.Domain.Employees;
 using Dapper;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Sessions;
@@ -17,6 +18,7 @@ public sealed class JournalQueries(NpgsqlDataSource database, InvoiceQueries inv
     /// <summary>The enterprise's uploads, newest first, before <paramref name="beforeUploadId"/> (keyset paging).</summary>
     public async Task<IReadOnlyList<UploadLogEntry>> UploadsAsync(SessionContext session, long? beforeUploadId, int take, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var uploads = (await connection.QueryAsync<(long UploadId, DateTime ReceivedAt, string Channel, string Login, int ItemCount, int AcceptedCount)>(
             new CommandDefinition("""
@@ -39,6 +41,7 @@ public sealed class JournalQueries(NpgsqlDataSource database, InvoiceQueries inv
     /// <summary>The enterprise's own invoices still in the queue (uses the partial index on unfinished invoices).</summary>
     public async Task<QueueState> QueueAsync(SessionContext session, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleAsync<(long Waiting, DateTime? Oldest)>(new CommandDefinition($"""
             SELECT count(*), min(i.input_date) FROM invoices i
@@ -51,6 +54,7 @@ public sealed class JournalQueries(NpgsqlDataSource database, InvoiceQueries inv
     public async Task<IReadOnlyList<(InvoiceRecord Invoice, InvoiceErrors Errors)>> RecentFailuresAsync(
         SessionContext session, int take, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var ids = (await connection.QueryAsync<long>(new CommandDefinition($"""
             SELECT i.invoice_id FROM invoices i WHERE i.status = 'FAILED' AND i.sender_tin = @Tin AND {Visible}
@@ -67,6 +71,7 @@ public sealed class JournalQueries(NpgsqlDataSource database, InvoiceQueries inv
     /// </summary>
     public async Task<IReadOnlyList<InvoiceRecord>> LinkedAsync(SessionContext session, long invoiceId, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var ids = (await connection.QueryAsync<long>(new CommandDefinition($"""
             SELECT i.invoice_id FROM invoices i

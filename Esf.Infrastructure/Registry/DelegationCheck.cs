@@ -21,12 +21,7 @@ internal static class DelegationCheck
         var (branch, grantee, head) = (Index("liquidated_tin"), Index("delegate_tin"), Index("head_office_tin"));
         var tins = lines.SelectMany(l => new[] { l.Row[branch], l.Row[grantee], l.Row[head] }).OfType<string>().Distinct().ToArray();
         await using var connection = await database.OpenConnectionAsync(ct);
-        var known = (await connection.QueryAsync<Taxpayer>(new CommandDefinition("""
-                SELECT tin AS Tin, head_office_tin AS Head, deregistered_on AS Deregistered, deregistration_reason AS Reason
-                FROM taxpayers WHERE tin = ANY(@Tins)
-                """,
-                new { Tins = tins }, cancellationToken: ct)))
-            .ToDictionary(t => t.Tin, StringComparer.Ordinal);
+        var known = await KnownAsync(connection, tins, ct);
 
         var valid = new List<(int Line, object?[] Row)>();
         foreach (var line in lines)
@@ -45,6 +40,26 @@ internal static class DelegationCheck
 
         return valid;
     }
+
+    /// <summary>
+    /// Why <paramref name="headOffice"/> may not delegate issuing for the liquidated <paramref name="branchTin"/> to
+    /// <paramref name="delegateTin"/> (LIQ-01, LIQ-02; the text starts with the rule id); null when it may. The API's
+    /// delegations (ADR 0037) are judged by the same rules as the imported ones.
+    /// </summary>
+    public static async Task<string?> ProblemAsync(
+        NpgsqlConnection connection, string headOffice, string branchTin, string delegateTin, CancellationToken ct)
+    {
+        var known = await KnownAsync(connection, [branchTin, delegateTin], ct);
+        return Problem(known.GetValueOrDefault(branchTin), known.GetValueOrDefault(delegateTin), headOffice, branchTin, delegateTin);
+    }
+
+    private static async Task<Dictionary<string, Taxpayer>> KnownAsync(NpgsqlConnection connection, string[] tins, CancellationToken ct) =>
+        (await connection.QueryAsync<Taxpayer>(new CommandDefinition("""
+                SELECT tin AS Tin, head_office_tin AS Head, deregistered_on AS Deregistered, deregistration_reason AS Reason
+                FROM taxpayers WHERE tin = ANY(@Tins)
+                """,
+                new { Tins = tins }, cancellationToken: ct)))
+            .ToDictionary(t => t.Tin, StringComparer.Ordinal);
 
     private static string? Problem(Taxpayer? branch, Taxpayer? grantee, string head, string branchTin, string delegateTin)
     {

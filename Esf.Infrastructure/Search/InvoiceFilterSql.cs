@@ -1,3 +1,4 @@
+using Esf.Domain.Employees;
 using Dapper;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Feed;
@@ -23,6 +24,8 @@ internal static class InvoiceFilterSql
 
     private static (List<string> Conditions, DynamicParameters Parameters) FilterConditions(SessionContext session, InvoiceFilter filter)
     {
+        // Every search, report and export of invoices starts here: reading them is «просмотр» (ADR 0037).
+        session.Demand(EmployeeRight.View);
         var conditions = new List<string>();
         var parameters = new DynamicParameters(new { session.Tin });
 

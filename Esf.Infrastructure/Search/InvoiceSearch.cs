@@ -1,3 +1,4 @@
+using Esf.Domain.Employees;
 using System.Runtime.CompilerServices;
 using Dapper;
 using Esf.Infrastructure.Errors;
@@ -36,6 +37,7 @@ public sealed class InvoiceSearch(NpgsqlDataSource database, IOptions<QuotaOptio
     public async Task<IReadOnlyList<InvoiceRecord>> ByKeysAsync(
         SessionContext session, IReadOnlyList<(string Num, string Date)> keys, Feed.InvoiceDirection direction, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         var parameters = new DynamicParameters(new { session.Tin, Nums = keys.Select(k => k.Num).ToArray(), Dates = keys.Select(k => k.Date).ToArray() });
         var rows = await QueryAsync($"""
             SELECT {Columns}, i.num AS sort_key FROM invoices i

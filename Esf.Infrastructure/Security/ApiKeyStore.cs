@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using Esf.Infrastructure.Employees;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Persistence;
 using Esf.Infrastructure.Sessions;
@@ -124,8 +125,8 @@ public sealed class ApiKeyStore(NpgsqlDataSource database, IOptions<QuotaOptions
         }
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<(string Tin, string Login, string SecretHash, string Profile, string Scope)?>(new CommandDefinition("""
-            SELECT k.tin, k.login, k.secret_hash, e.business_profile_type, k.scope
+        var row = await connection.QuerySingleOrDefaultAsync<(string Tin, string Login, string SecretHash, string Profile, string Scope, bool? Blocked, string? Rights)?>(new CommandDefinition($"""
+            SELECT k.tin, k.login, k.secret_hash, e.business_profile_type, k.scope, {EmployeeAuthorityColumns.For("k")}
             FROM api_keys k JOIN user_enterprises e ON e.login = k.login AND e.tin = k.tin JOIN users u ON u.login = k.login
             WHERE k.key_id = @KeyId AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > @Now) AND u.status = 'ACTIVE'
             """, new { KeyId = parts[0], Now = clock.GetUtcNow() }, cancellationToken: cancellationToken));
@@ -142,7 +143,9 @@ public sealed class ApiKeyStore(NpgsqlDataSource database, IOptions<QuotaOptions
         // A key draws on its enterprise's budget, the same one as the enterprise's sessions.
         budget?.Charge(key.Tin);
         Sandbox.EnterpriseScope.Name(key.Tin);
-        return new SessionContext(SessionIdPrefix + parts[0], key.Login, key.Tin, key.Profile, "");
+        // A key acts with its holder's rights in the enterprise, as the holder's session would (ADR 0037).
+        var authority = EmployeeAuthorityColumns.Authority(key.Profile, key.Blocked, key.Rights, KazakhstanTime.Today(clock));
+        return new SessionContext(SessionIdPrefix + parts[0], key.Login, key.Tin, key.Profile, "") { Authority = authority };
     }
 
     private static void RequireHead(SessionContext session, string action)

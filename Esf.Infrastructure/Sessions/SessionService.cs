@@ -1,4 +1,5 @@
 using Dapper;
+using Esf.Infrastructure.Employees;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Security;
 using Esf.Infrastructure.Signatures;
@@ -91,15 +92,21 @@ public sealed class SessionService(
 
         var now = clock.GetUtcNow();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var session = await connection.QuerySingleOrDefaultAsync<SessionContext>(new CommandDefinition("""
-            UPDATE sessions SET last_seen_at = @Now
-            WHERE session_id = @SessionId AND closed_at IS NULL AND last_seen_at > @IdleSince
-            RETURNING session_id AS SessionId, login AS Login, tin AS Tin, business_profile_type AS BusinessProfileType, certificate AS Certificate
+        var row = await connection.QuerySingleOrDefaultAsync<SessionRow>(new CommandDefinition($"""
+            WITH touched AS (
+                UPDATE sessions SET last_seen_at = @Now
+                WHERE session_id = @SessionId AND closed_at IS NULL AND last_seen_at > @IdleSince
+                RETURNING session_id, login, tin, business_profile_type, certificate)
+            SELECT t.session_id AS SessionId, t.login AS Login, t.tin AS Tin, t.business_profile_type AS BusinessProfileType,
+                   t.certificate AS Certificate, {EmployeeAuthorityColumns.For("t")}
+            FROM touched t
             """, new { SessionId = sessionId, Now = now, IdleSince = now - idle }, cancellationToken: cancellationToken))
             ?? throw EsfException.SessionClosed();
-        // The rest of the request runs in the session enterprise's world (the sandbox clock).
-        Sandbox.EnterpriseScope.Name(session.Tin);
-        budget?.Charge(session.Tin);
+        // The rest of the request runs in the session enterprise's world (the sandbox clock), whose day judges the rights' terms.
+        Sandbox.EnterpriseScope.Name(row.Tin);
+        budget?.Charge(row.Tin);
+        var authority = EmployeeAuthorityColumns.Authority(row.BusinessProfileType, row.Blocked, row.Rights, KazakhstanTime.Today(clock));
+        var session = new SessionContext(row.SessionId, row.Login, row.Tin, row.BusinessProfileType, row.Certificate) { Authority = authority };
         return session;
     }
 
@@ -164,4 +171,7 @@ public sealed class SessionService(
             }
         }
     }
+
+    private sealed record SessionRow(
+        string SessionId, string Login, string Tin, string BusinessProfileType, string Certificate, bool? Blocked, string? Rights);
 }

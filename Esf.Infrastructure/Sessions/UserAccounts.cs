@@ -44,10 +44,17 @@ internal static class UserAccounts
     public static async Task<string> ProfileAsync(
         NpgsqlConnection connection, string login, string tin, string? requested, CancellationToken cancellationToken)
     {
-        var profile = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
-            "SELECT business_profile_type FROM user_enterprises WHERE login = @Login AND tin = @Tin",
+        var membership = await connection.QuerySingleOrDefaultAsync<(string Profile, bool Blocked)?>(new CommandDefinition(
+            "SELECT business_profile_type, blocked_at IS NOT NULL FROM user_enterprises WHERE login = @Login AND tin = @Tin",
             new { Login = login, Tin = tin }, cancellationToken: cancellationToken))
             ?? throw EsfException.Code("ENTERPRISE_NOT_FOUND_FOR_USER");
+        if (membership.Blocked)
+        {
+            // The head blocked this person in this enterprise (ADR 0037); its other enterprises are not concerned.
+            throw EsfException.Code("USER_BLOCKED");
+        }
+
+        var profile = membership.Profile;
         if (!string.IsNullOrEmpty(requested) && requested != profile)
         {
             throw EsfException.Code(BusinessProfileTypes.IsKnown(requested) ? "NO_REQUIRED_PERMISSIONS" : "BUSINESS_PROFILE_TYPE_REQUIRED");

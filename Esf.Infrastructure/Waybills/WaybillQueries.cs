@@ -1,3 +1,4 @@
+using Esf.Domain.Employees;
 using Dapper;
 using Esf.Domain.Rules;
 using Esf.Domain.Waybills;
@@ -24,6 +25,7 @@ public sealed class WaybillQueries(NpgsqlDataSource database)
     /// <summary>The waybill, or null when the session's enterprise may not see it (exactly as when it does not exist).</summary>
     public async Task<WaybillRecord?> FindAsync(SessionContext session, long id, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<WaybillRecord>(new CommandDefinition(
             $"SELECT {Columns} FROM waybills w WHERE w.waybill_id = @Id AND {Visible}", new { Id = id, session.Tin }, cancellationToken: cancellationToken));
@@ -37,6 +39,7 @@ public sealed class WaybillQueries(NpgsqlDataSource database)
     public async Task<(RegisteredWaybill Waybill, IWaybillView View)?> FindRegisteredAsync(
         SessionContext session, string registrationNumber, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var view = await WaybillRegistryView.LoadAsync(connection, [registrationNumber], [session.Tin], [], lockRows: false, cancellationToken);
         return view.Find(registrationNumber) is { } waybill ? (waybill, view) : null;
@@ -44,6 +47,7 @@ public sealed class WaybillQueries(NpgsqlDataSource database)
 
     public async Task<IReadOnlyList<RuleViolation>> GetErrorsAsync(SessionContext session, long id, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return [.. await connection.QueryAsync<RuleViolation>(new CommandDefinition($"""
             SELECT e.rule_id AS RuleId, e.error_code AS ErrorCode, e.property AS Property, e.text AS Message
@@ -55,6 +59,7 @@ public sealed class WaybillQueries(NpgsqlDataSource database)
     /// <summary>Every status change of a visible waybill, oldest first.</summary>
     public async Task<IReadOnlyList<WaybillHistoryRecord>> GetHistoryAsync(SessionContext session, long id, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(long WaybillId, string? FromStatus, string ToStatus, DateTime ChangedAt, string Actor, string? Tin, string? Reason)>(
             new CommandDefinition($"""
@@ -69,6 +74,7 @@ public sealed class WaybillQueries(NpgsqlDataSource database)
     /// <summary>The visible waybills that match, by id after <see cref="WaybillSearch.AfterId"/>, at most <see cref="WaybillSearch.Limit"/>.</summary>
     public async Task<IReadOnlyList<WaybillRecord>> SearchAsync(SessionContext session, WaybillSearch search, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var side = search.Side switch
         {

@@ -1,3 +1,4 @@
+using Esf.Domain.Employees;
 using Dapper;
 using Esf.Domain.Waybills;
 using Esf.Infrastructure.Errors;
@@ -23,6 +24,7 @@ public sealed class WaybillStatusChanger(
         SessionContext session, WaybillOperation operation, IReadOnlyList<StatusChangeItem> items, SignedStatusChange signed,
         CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.ChangeStatus);
         if (items.Count == 0)
         {
             throw EsfException.InvalidInput("Список идентификаторов СНТ пуст (the id list is empty).", "FIELD_IS_NULL");

@@ -1,3 +1,4 @@
+using Esf.Domain.Employees;
 using System.Security.Cryptography.X509Certificates;
 using Esf.Domain.Rules;
 using Esf.Domain.Rules.Waybills;
@@ -31,6 +32,7 @@ public sealed class WaybillUploader(
     public async Task<UploadResult> UploadAsync(
         SessionContext session, UploadBatch batch, string channel, string? idempotencyKey, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.Sign);
         EnsureSize(batch);
         using var certificate = CertificateParser.TryParse(batch.Certificate, out var parsed) ? parsed : null;
         var declined = new List<UploadItemResult>();

@@ -1,3 +1,4 @@
+using Esf.Domain.Employees;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -102,7 +103,7 @@ public sealed class Granting_powers_of_attorney
         var body = new { attorneyIin = TestTenant.UniqueTin(), validFrom = Today, validTo = Today.AddDays(1) };
         using var granted = await headHttp.PostAsJsonAsync("api/v1/powers-of-attorney", body);
         var id = JsonDocument.Parse(await granted.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt64();
-        var employeeSession = new SessionContext("employee-session", employee, head.SellerTin, "USER", "");
+        var employeeSession = new SessionContext("employee-session", employee, head.SellerTin, "USER", "") { Authority = EmployeeAuthority.Employee([], Today) };
 
         // Act
         using var strangerRevoke = await strangerHttp.DeleteAsync($"api/v1/powers-of-attorney/{id}");

@@ -1,3 +1,4 @@
+using Esf.Domain.Employees;
 using Esf.Domain.Waybills;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Security;
@@ -41,7 +42,10 @@ public sealed class Telling_the_consequences_of_a_waybill_status
     }
 
     private static SessionContext Session(RestClient client) =>
-        new("test", client.Tenant.UserIin, client.Tenant.SellerTin, "ENTERPRISE", client.Tenant.CertificateBase64);
+        new("test", client.Tenant.UserIin, client.Tenant.SellerTin, "ENTERPRISE", client.Tenant.CertificateBase64)
+        {
+            Authority = EmployeeAuthority.Head,
+        };
 
     private sealed class RecordingConsequences : IWaybillStatusConsequences
     {

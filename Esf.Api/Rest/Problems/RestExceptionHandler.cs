@@ -80,7 +80,13 @@ public sealed class RestExceptionHandler(IProblemDetailsService problems, ILogge
             _ => (StatusCodes.Status422UnprocessableEntity, "Request refused", "BUSINESS_ERROR"),
         };
         // Message, not Description: the REST problem never echoes a secret the SOAP wire text must carry (the open session's id).
-        return Problem(status, title, exception.Message, exception.ErrorCode ?? kindCode);
+        var problem = Problem(status, title, exception.Message, exception.ErrorCode ?? kindCode);
+        if (exception is RuleRefusal refusal)
+        {
+            problem.Extensions["ruleId"] = refusal.RuleId;
+        }
+
+        return problem;
     }
 
     private static ProblemDetails Problem(int status, string title, string detail, string errorCode) => new()

@@ -1,3 +1,4 @@
+using Esf.Domain.Employees;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Invoices;
@@ -21,7 +22,10 @@ public sealed class Signing_status_changes_with_untrusted_certificates
     public async Task Should_refuse_a_revocation_signed_with_a_revoked_certificate()
     {
         // Arrange: a key whose CRL entry says it is revoked, naming the acting user.
-        var session = new SessionContext("s", TrustedGateway.RevokedIin, TrustedGateway.RevokedIin, "USER", "");
+        var session = new SessionContext("s", TrustedGateway.RevokedIin, TrustedGateway.RevokedIin, "USER", "")
+        {
+            Authority = EmployeeAuthority.Employee([new RightTerm(EmployeeRight.ChangeStatus, DateOnly.MinValue, null)], DateOnly.MinValue),
+        };
         StatusChangeItem[] items = [new(1, "ошибка")];
 
         // Act
@@ -38,7 +42,7 @@ public sealed class Signing_status_changes_with_untrusted_certificates
         // Arrange: anyone can make a certificate naming the right person and enterprise.
         using var user = await CertifiedUser.CreateAsync();
         using var selfSigned = CertificateFactory.Create("ТЕСТОВ", user.Iin, user.Tin);
-        var session = new SessionContext("s", user.Iin, user.Tin, "ADMIN_ENTERPRISE", "");
+        var session = new SessionContext("s", user.Iin, user.Tin, "ADMIN_ENTERPRISE", "") { Authority = EmployeeAuthority.Head };
         StatusChangeItem[] items = [new(1, "ошибка")];
 
         // Act
@@ -54,7 +58,7 @@ public sealed class Signing_status_changes_with_untrusted_certificates
     {
         // Arrange: no such invoice, so the only answer is per invoice — the signature itself passed.
         using var user = await CertifiedUser.CreateAsync();
-        var session = new SessionContext("s", user.Iin, user.Tin, "ADMIN_ENTERPRISE", "");
+        var session = new SessionContext("s", user.Iin, user.Tin, "ADMIN_ENTERPRISE", "") { Authority = EmployeeAuthority.Head };
         StatusChangeItem[] items = [new(1, "ошибка")];
 
         // Act
