@@ -110,6 +110,7 @@ public static class EsfServices
         services.AddSingleton<InvoiceSearch>();
         services.AddSingleton<InvoiceReport>();
         services.AddSingleton<InvoiceExporter>();
+        services.AddSingleton<WaybillExporter>();
         services.AddSingleton<JournalQueries>();
         services.AddSingleton<InvoiceVerifier>();
         services.AddSingleton<Status.ServiceStatusReader>();

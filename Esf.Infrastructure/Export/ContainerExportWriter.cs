@@ -1,17 +1,14 @@
 using System.Xml;
-using Esf.Infrastructure.Invoices;
-using Esf.Infrastructure.Search;
 
 namespace Esf.Infrastructure.Export;
 
 /// <summary>
-/// esf:invoiceContainer/invoiceSet with each body as stored (contracts/xsd/InvoiceContainer.xsd), followed by a comment
-/// <c>&lt;!--cursor:…--&gt;</c>: the cursor that resumes after that invoice (the container schema has no place for it).
+/// A container of bodies as stored — esf:invoiceContainer/invoiceSet (contracts/xsd/InvoiceContainer.xsd) or
+/// esf:sntContainer/sntSet (contracts/xsd/SntContainer.xsd) — each followed by a comment <c>&lt;!--cursor:…--&gt;</c>: the
+/// cursor that resumes after that document (the container schemas have no place for it).
 /// </summary>
-internal sealed class ContainerExportWriter(Stream output) : IExportWriter
+internal sealed class ContainerExportWriter<TDocument>(Stream output, ContainerShape<TDocument> shape) : IExportWriter<TDocument>
 {
-    public const string CursorPrefix = "cursor:";
-
     private readonly XmlWriter writer = XmlWriter.Create(output, new XmlWriterSettings
     {
         Async = true,
@@ -22,16 +19,16 @@ internal sealed class ContainerExportWriter(Stream output) : IExportWriter
     public async Task StartAsync()
     {
         await writer.WriteStartDocumentAsync();
-        await writer.WriteStartElementAsync("esf", "invoiceContainer", "esf");
-        await writer.WriteStartElementAsync(null, "invoiceSet", null);
+        await writer.WriteStartElementAsync("esf", shape.Container, "esf");
+        await writer.WriteStartElementAsync(null, shape.Set, null);
     }
 
-    public async Task WriteAsync(InvoiceRecord invoice, SearchCursor cursor)
+    public async Task WriteAsync(TDocument document, string cursor)
     {
         // Bodies were parsed as well-formed XML when they were accepted, so they are copied as they are (re-parsing each one
         // cost more than the rest of the export); only an XML declaration, which cannot appear inside the container, is cut.
-        await writer.WriteRawAsync(WithoutDeclaration(invoice.Body));
-        await writer.WriteCommentAsync(CursorPrefix + cursor.Encode());
+        await writer.WriteRawAsync(WithoutDeclaration(shape.Body(document)));
+        await writer.WriteCommentAsync(ContainerCursor.Prefix + cursor);
     }
 
     private static string WithoutDeclaration(string body)
@@ -53,4 +50,13 @@ internal sealed class ContainerExportWriter(Stream output) : IExportWriter
     }
 
     public ValueTask DisposeAsync() => writer.DisposeAsync();
+}
+
+/// <summary>The container and set element names of a kind of document, and where its signed body is.</summary>
+internal sealed record ContainerShape<TDocument>(string Container, string Set, Func<TDocument, string> Body);
+
+/// <summary>What starts the comment that carries a document's resume cursor in a container.</summary>
+internal static class ContainerCursor
+{
+    public const string Prefix = "cursor:";
 }

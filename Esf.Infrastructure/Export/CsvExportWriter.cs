@@ -1,36 +1,27 @@
 using System.Text;
-using Esf.Domain.Invoices;
-using Esf.Infrastructure.Invoices;
-using Esf.Infrastructure.Search;
 
 namespace Esf.Infrastructure.Export;
 
 /// <summary>
-/// CSV (RFC 4180, UTF-8 with a BOM so spreadsheets read Cyrillic) with one row per product line: the invoice's columns
-/// repeated, the line's number and fields, and the cursor that resumes after the invoice.
+/// CSV (RFC 4180, UTF-8 with a BOM so spreadsheets read Cyrillic) with one row per product line: the document's columns
+/// repeated, the line's number and fields, and the cursor that resumes after the document.
 /// </summary>
-internal sealed class CsvExportWriter(Stream output) : IExportWriter
+internal sealed class CsvExportWriter<TDocument>(Stream output, CsvShape<TDocument> shape) : IExportWriter<TDocument>
 {
-    private static readonly string[] InvoiceColumns =
-        ["invoiceId", "registrationNumber", "status", "num", "date", "turnoverDate", "invoiceType", "sellerTin", "customerTin", "currencyCode", "lineNumber"];
-
     private readonly StreamWriter writer = new(output, new UTF8Encoding(true), 64 * 1024) { NewLine = "\r\n" };
 
-    public Task StartAsync() => writer.WriteLineAsync(string.Join(',', InvoiceColumns.Concat(ProductLines.Fields).Append("cursor")));
+    public Task StartAsync() =>
+        writer.WriteLineAsync(string.Join(',', shape.DocumentColumns.Append("lineNumber").Concat(shape.LineFields).Append("cursor")));
 
-    public async Task WriteAsync(InvoiceRecord invoice, SearchCursor cursor)
+    public async Task WriteAsync(TDocument document, string cursor)
     {
-        var (currency, lines) = ProductLines.Read(invoice.Body);
+        var (currency, lines) = ProductLines.Read(shape.Body(document));
+        var head = shape.Head(document, currency).ToList();
         for (var i = 0; i < lines.Count; i++)
         {
-            string?[] head =
-            [
-                invoice.InvoiceId.ToString(System.Globalization.CultureInfo.InvariantCulture), invoice.RegistrationNumber, invoice.Status.ToWire(),
-                invoice.Num, invoice.DateText, invoice.TurnoverDate?.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture),
-                invoice.InvoiceType, invoice.SellerTin, invoice.CustomerTin, currency, (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ];
             var line = lines[i];
-            var cells = head.Concat(ProductLines.Fields.Select(f => line.GetValueOrDefault(f))).Append(cursor.Encode());
+            var cells = head.Append((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Concat(shape.LineFields.Select(f => line.GetValueOrDefault(f))).Append(cursor);
             await writer.WriteLineAsync(string.Join(',', cells.Select(CsvText.Escape)));
         }
     }
@@ -41,3 +32,10 @@ internal sealed class CsvExportWriter(Stream output) : IExportWriter
 
     public ValueTask DisposeAsync() => writer.DisposeAsync();
 }
+
+/// <summary>
+/// The CSV of a kind of document: its own columns (<see cref="Head"/> answers them in order, given the document and the currency
+/// of its productSet), the fields of its product lines (productSet/products/product) and where its body is.
+/// </summary>
+internal sealed record CsvShape<TDocument>(
+    IReadOnlyList<string> DocumentColumns, Func<TDocument, string?, IEnumerable<string?>> Head, IReadOnlyList<string> LineFields, Func<TDocument, string> Body);

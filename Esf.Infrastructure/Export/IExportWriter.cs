@@ -1,14 +1,14 @@
-using Esf.Infrastructure.Invoices;
-using Esf.Infrastructure.Search;
-
 namespace Esf.Infrastructure.Export;
 
-/// <summary>Writes one export format, one invoice at a time; <paramref name="cursor"/> resumes after that invoice.</summary>
-internal interface IExportWriter : IAsyncDisposable
+/// <summary>
+/// Writes one export format, one document at a time (an invoice or a waybill); <paramref name="cursor"/> resumes after that
+/// document.
+/// </summary>
+internal interface IExportWriter<in TDocument> : IAsyncDisposable
 {
     Task StartAsync();
 
-    Task WriteAsync(InvoiceRecord invoice, SearchCursor cursor);
+    Task WriteAsync(TDocument document, string cursor);
 
     Task FlushAsync();
 

@@ -10,7 +10,7 @@ namespace Esf.Infrastructure.Export;
 public static class InvoiceContainerReader
 {
     /// <summary>What starts the comment after each invoice: <c>&lt;!--cursor:…--&gt;</c>.</summary>
-    public const string CursorPrefix = ContainerExportWriter.CursorPrefix;
+    public const string CursorPrefix = ContainerCursor.Prefix;
 
     public static IEnumerable<(XElement Invoice, string? Cursor)> Read(Stream input)
     {
@@ -27,9 +27,9 @@ public static class InvoiceContainerReader
             // ReadFrom leaves the reader on the node after the invoice: the cursor comment, or already the next node to look at.
             var invoice = (XElement)XNode.ReadFrom(reader);
             string? cursor = null;
-            if (reader.NodeType == XmlNodeType.Comment && reader.Value.StartsWith(ContainerExportWriter.CursorPrefix, StringComparison.Ordinal))
+            if (reader.NodeType == XmlNodeType.Comment && reader.Value.StartsWith(ContainerCursor.Prefix, StringComparison.Ordinal))
             {
-                cursor = reader.Value[ContainerExportWriter.CursorPrefix.Length..];
+                cursor = reader.Value[ContainerCursor.Prefix.Length..];
             }
             else
             {

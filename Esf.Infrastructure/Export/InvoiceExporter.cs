@@ -1,3 +1,8 @@
+using System.Globalization;
+using System.Text.Json;
+using Esf.Domain.Calendar;
+using Esf.Domain.Invoices;
+using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Search;
 using Esf.Infrastructure.Sessions;
 
@@ -13,36 +18,65 @@ public sealed class InvoiceExporter(InvoiceSearch search)
 {
     public const int BatchSize = 500;
 
+    private static readonly ContainerShape<InvoiceRecord> Container = new("invoiceContainer", "invoiceSet", i => i.Body);
+
+    private static readonly CsvShape<InvoiceRecord> Csv = new(
+        ["invoiceId", "registrationNumber", "status", "num", "date", "turnoverDate", "invoiceType", "sellerTin", "customerTin", "currencyCode"],
+        (invoice, currency) =>
+        [
+            invoice.InvoiceId.ToString(CultureInfo.InvariantCulture), invoice.RegistrationNumber, invoice.Status.ToWire(),
+            invoice.Num, invoice.DateText, invoice.TurnoverDate?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture),
+            invoice.InvoiceType, invoice.SellerTin, invoice.CustomerTin, currency,
+        ],
+        ProductLines.Fields,
+        i => i.Body);
+
     /// <param name="publicBase">Where /verify is served, for the QR codes of <see cref="ExportFormat.PrintedForms"/>.</param>
     /// <returns>How many invoices were written.</returns>
     public async Task<long> WriteAsync(
         Stream output, SessionContext session, InvoiceFilter filter, InvoiceSort sort, bool ascending, SearchCursor? after, ExportFormat format,
         CancellationToken cancellationToken, Uri? publicBase = null)
     {
-        await using IExportWriter writer = format switch
+        await using IExportWriter<InvoiceRecord> writer = format switch
         {
-            ExportFormat.Xml => new ContainerExportWriter(output),
-            ExportFormat.JsonLines => new JsonLinesExportWriter(output),
+            ExportFormat.Xml => new ContainerExportWriter<InvoiceRecord>(output, Container),
+            ExportFormat.JsonLines => new JsonLinesExportWriter<InvoiceRecord>(output, WriteJson),
             ExportFormat.PrintedForms => new PrintedFormsExportWriter(output, publicBase),
-            _ => new CsvExportWriter(output),
+            _ => new CsvExportWriter<InvoiceRecord>(output, Csv),
         };
-        await writer.StartAsync();
         if (format == ExportFormat.Xml)
         {
             filter = filter with { RegisteredOnly = true };
         }
 
-        long count = 0;
-        await foreach (var (invoice, cursor) in search.StreamAsync(session, filter, sort, ascending, after, BatchSize, cancellationToken))
-        {
-            await writer.WriteAsync(invoice, cursor);
-            if (++count % BatchSize == 0)
-            {
-                await writer.FlushAsync();
-            }
-        }
+        return await ExportLoop.WriteAsync(writer, Encoded(search.StreamAsync(session, filter, sort, ascending, after, BatchSize, cancellationToken)), BatchSize);
+    }
 
-        await writer.EndAsync();
-        return count;
+    private static async IAsyncEnumerable<(InvoiceRecord, string)> Encoded(IAsyncEnumerable<(InvoiceRecord Invoice, SearchCursor Cursor)> found)
+    {
+        await foreach (var (invoice, cursor) in found)
+        {
+            yield return (invoice, cursor.Encode());
+        }
+    }
+
+    /// <summary>The invoice as stored (body as signed, signature, certificate).</summary>
+    private static void WriteJson(Utf8JsonWriter writer, InvoiceRecord invoice)
+    {
+        writer.WriteNumber("id", invoice.InvoiceId);
+        writer.WriteString("status", invoice.Status.ToWire());
+        writer.WriteString("registrationNumber", invoice.RegistrationNumber);
+        writer.WriteString("num", invoice.Num);
+        writer.WriteString("date", DayFormats.ToIso(invoice.DateText));
+        writer.WriteString("invoiceType", invoice.InvoiceType);
+        writer.WriteString("sellerTin", invoice.SellerTin);
+        writer.WriteString("customerTin", invoice.CustomerTin);
+        writer.WriteString("inputDate", invoice.InputDate);
+        writer.WriteString("lastUpdateDate", invoice.LastUpdateDate);
+        writer.WriteString("version", invoice.Version);
+        writer.WriteString("signatureType", invoice.SignatureType);
+        writer.WriteString("signature", invoice.Signature);
+        writer.WriteString("certificate", invoice.Certificate);
+        writer.WriteString("body", invoice.Body);
     }
 }

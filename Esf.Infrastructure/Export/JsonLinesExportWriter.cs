@@ -1,41 +1,23 @@
 using System.Text.Json;
-using Esf.Domain.Calendar;
-using Esf.Domain.Invoices;
-using Esf.Infrastructure.Invoices;
-using Esf.Infrastructure.Search;
 
 namespace Esf.Infrastructure.Export;
 
 /// <summary>
-/// One JSON object per line: the invoice as stored (body as signed, signature, certificate) and the resume cursor; dates ISO
+/// One JSON object per line: the document as stored (its fields by <paramref name="fields"/>) and the resume cursor; dates ISO
 /// like the rest of the JSON API (ADR 0006).
 /// </summary>
-internal sealed class JsonLinesExportWriter(Stream output) : IExportWriter
+internal sealed class JsonLinesExportWriter<TDocument>(Stream output, Action<Utf8JsonWriter, TDocument> fields) : IExportWriter<TDocument>
 {
     private static readonly byte[] NewLine = "\n"u8.ToArray();
     private readonly Utf8JsonWriter writer = new(output);
 
     public Task StartAsync() => Task.CompletedTask;
 
-    public async Task WriteAsync(InvoiceRecord invoice, SearchCursor cursor)
+    public async Task WriteAsync(TDocument document, string cursor)
     {
         writer.WriteStartObject();
-        writer.WriteNumber("id", invoice.InvoiceId);
-        writer.WriteString("status", invoice.Status.ToWire());
-        writer.WriteString("registrationNumber", invoice.RegistrationNumber);
-        writer.WriteString("num", invoice.Num);
-        writer.WriteString("date", DayFormats.ToIso(invoice.DateText));
-        writer.WriteString("invoiceType", invoice.InvoiceType);
-        writer.WriteString("sellerTin", invoice.SellerTin);
-        writer.WriteString("customerTin", invoice.CustomerTin);
-        writer.WriteString("inputDate", invoice.InputDate);
-        writer.WriteString("lastUpdateDate", invoice.LastUpdateDate);
-        writer.WriteString("version", invoice.Version);
-        writer.WriteString("signatureType", invoice.SignatureType);
-        writer.WriteString("signature", invoice.Signature);
-        writer.WriteString("certificate", invoice.Certificate);
-        writer.WriteString("body", invoice.Body);
-        writer.WriteString("cursor", cursor.Encode());
+        fields(writer, document);
+        writer.WriteString("cursor", cursor);
         writer.WriteEndObject();
         await writer.FlushAsync();
         writer.Reset();

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Printing;
-using Esf.Infrastructure.Search;
 
 namespace Esf.Infrastructure.Export;
 
@@ -9,7 +8,7 @@ namespace Esf.Infrastructure.Export;
 /// A ZIP of printed forms, one PDF per invoice (named by registration number, else esf-&lt;id&gt;), sent entry by entry: the
 /// archive goes out as it is made (data descriptors, no seeking), so memory holds one form at a time whatever the export's size.
 /// </summary>
-internal sealed class PrintedFormsExportWriter : IExportWriter
+internal sealed class PrintedFormsExportWriter : IExportWriter<InvoiceRecord>
 {
     private readonly DrainedBuffer buffer;
     private readonly ZipArchive archive;
@@ -24,7 +23,7 @@ internal sealed class PrintedFormsExportWriter : IExportWriter
 
     public Task StartAsync() => Task.CompletedTask;
 
-    public async Task WriteAsync(InvoiceRecord invoice, SearchCursor cursor)
+    public async Task WriteAsync(InvoiceRecord invoice, string cursor)
     {
         var printed = InvoicePrinter.Print(invoice, PrintFormat.Pdf, publicBase);
         // The PDF's streams are already deflated: compressing them again would only cost CPU.

@@ -1,6 +1,5 @@
 using Esf.Domain.Employees;
 using Dapper;
-using Esf.Domain.Invoices;
 using Esf.Infrastructure.Sessions;
 using Esf.Infrastructure.Persistence;
 using Npgsql;
@@ -15,24 +14,26 @@ public sealed class FeedReader(NpgsqlDataSource database, FeedSequencer sequence
 {
     public const int MaxLimit = 1000;
 
-    /// <summary>GET /api/v1/updates: the events after <paramref name="after"/>, oldest first.</summary>
-    public Task<FeedPage> ReadAsync(SessionContext session, long after, int limit, InvoiceDirection? direction, CancellationToken cancellationToken)
+    /// <summary>GET /api/v1/updates: the events of <paramref name="kinds"/> after <paramref name="after"/>, oldest first.</summary>
+    public Task<FeedPage> ReadAsync(
+        SessionContext session, long after, int limit, InvoiceDirection? direction, IReadOnlyList<FeedKind> kinds, CancellationToken cancellationToken)
     {
         session.Demand(EmployeeRight.View);
-        return ReadForTinAsync(session.Tin, after, limit, direction, cancellationToken);
+        return ReadForTinAsync(session.Tin, after, limit, direction, kinds, cancellationToken);
     }
 
     /// <summary>The same feed for an enterprise without a session (webhook dispatch).</summary>
-    public async Task<FeedPage> ReadForTinAsync(string tin, long after, int limit, InvoiceDirection? direction, CancellationToken cancellationToken)
+    /// <param name="kinds">Which documents (ADR 0031); each kind is read with its own tenant predicate (<see cref="FeedSource"/>).</param>
+    public async Task<FeedPage> ReadForTinAsync(
+        string tin, long after, int limit, InvoiceDirection? direction, IReadOnlyList<FeedKind> kinds, CancellationToken cancellationToken)
     {
         limit = Math.Clamp(limit, 1, MaxLimit);
         await sequencer.SequenceAsync(cancellationToken);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        // Each kind reads at most limit + 1 rows down its own feed_position index; the union keeps the first of them.
+        var sources = (kinds.Count == 0 ? FeedKinds.Default : kinds).Distinct().Select(k => $"({FeedSource.Of(k).Select(direction)})");
         var rows = (await connection.QueryAsync<FeedRow>(new CommandDefinition($"""
-            SELECT h.feed_position, h.invoice_id, h.from_status, h.to_status, h.changed_at, h.feed_at, h.actor, h.tin, h.reason
-            FROM invoice_status_history h JOIN invoices i ON i.invoice_id = h.invoice_id
-            WHERE h.feed_position > @After AND {DirectionFilter.Sql(direction)}
-            ORDER BY h.feed_position LIMIT @Take
+            SELECT * FROM ({string.Join(" UNION ALL ", sources)}) f ORDER BY feed_position LIMIT @Take
             """, new { After = after, Take = limit + 1, Tin = tin }, cancellationToken: cancellationToken))).ToList();
         var events = rows.Take(limit).Select(r => r.ToEvent()).ToList();
         return new FeedPage(events, events.Count > 0 ? events[^1].Position : after, rows.Count > limit);
@@ -44,7 +45,8 @@ public sealed class FeedReader(NpgsqlDataSource database, FeedSequencer sequence
         await sequencer.SequenceAsync(cancellationToken);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT coalesce(max(feed_position), 0) FROM invoice_status_history", cancellationToken: cancellationToken));
+            "SELECT greatest(" + string.Join(", ", FeedSource.All.Select(s => $"(SELECT coalesce(max(feed_position), 0) FROM {s.Table})")) + ")",
+            cancellationToken: cancellationToken));
     }
 
     /// <summary>
@@ -69,11 +71,15 @@ public sealed class FeedReader(NpgsqlDataSource database, FeedSequencer sequence
     }
 
     private sealed record FeedRow(
-        long FeedPosition, long InvoiceId, string? FromStatus, string ToStatus, DateTime ChangedAt, DateTime FeedAt, string Actor, string? Tin, string? Reason)
+        long FeedPosition, string Kind, long DocumentId, string? FromStatus, string ToStatus, DateTime ChangedAt, DateTime FeedAt, string Actor,
+        string? Tin, string? Reason, long? WarehouseId, long? GoodsId, decimal? Quantity)
     {
-        public FeedEvent ToEvent() => new(
-            FeedPosition, InvoiceId, FromStatus is null ? null : InvoiceStatusNames.Parse(FromStatus), InvoiceStatusNames.Parse(ToStatus),
-            Utc(ChangedAt), Utc(FeedAt), Actor, Tin, Reason);
+        public FeedEvent ToEvent()
+        {
+            FeedKinds.TryParse(Kind, out var kind);
+            var movement = WarehouseId is { } warehouse ? new FeedMovement(warehouse, GoodsId ?? 0, Quantity ?? 0) : null;
+            return new(FeedPosition, kind, DocumentId, FromStatus, ToStatus, Utc(ChangedAt), Utc(FeedAt), Actor, Tin, Reason, movement);
+        }
 
         private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
     }

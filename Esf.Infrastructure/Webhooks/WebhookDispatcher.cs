@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using Esf.Domain.Invoices;
 using Esf.Infrastructure.Feed;
 using Esf.Infrastructure.Notifications;
 using Microsoft.Extensions.Hosting;
@@ -148,10 +147,11 @@ public sealed class WebhookDispatcher(
         FeedPage page;
         do
         {
-            page = await feed.ReadForTinAsync(subscription.Tin, cursor, PageSize, null, cancellationToken);
+            page = await feed.ReadForTinAsync(subscription.Tin, cursor, PageSize, null, subscription.Kinds, cancellationToken);
             foreach (var change in page.Events)
             {
-                var attempt = new WebhookDelivery(0, subscription.SubscriptionId, change.Position, change.InvoiceId, 0, false, null, null, default);
+                var attempt = new WebhookDelivery(0, subscription.SubscriptionId, change.Position, change.InvoiceId, 0, false, null, null, default,
+                    DocumentKind: change.Kind.ToWire(), DocumentId: change.DocumentId);
                 if (Wanted(subscription, change) && !await DeliverAsync(
                         subscription, WebhookPayload.From(subscription.SubscriptionId, change), Key(change.Position), attempt, cancellationToken))
                 {
@@ -198,7 +198,7 @@ public sealed class WebhookDispatcher(
     private static string Key(long position) => position.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool Wanted(WebhookSubscription subscription, FeedEvent change) =>
-        subscription.Events.Length == 0 || subscription.Events.Contains(change.Status.ToWire());
+        subscription.Events.Length == 0 || subscription.Events.Contains(change.Status);
 
     /// <param name="logged">The delivery log row of this item; attempt number and outcome are filled in per attempt.</param>
     private async Task<bool> DeliverAsync<TPayload>(

@@ -1,4 +1,5 @@
 using Dapper;
+using Esf.Infrastructure.Feed;
 using Esf.Infrastructure.Persistence;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -11,20 +12,25 @@ public sealed class WebhookStore(NpgsqlDataSource database, IOptions<QuotaOption
     /// <summary>Counts the active subscriptions of <c>@Tin</c>: what <c>Esf:Quotas:WebhooksPerTenant</c> limits.</summary>
     internal const string CountActive = "SELECT count(*) FROM webhook_subscriptions WHERE tin = @Tin AND active";
 
-    private const string Columns = "subscription_id, tin, url, array_to_string(events, ',') AS event_list, secret, feed_cursor, active, created_at, generation, notification_cursor";
+    private const string Columns = "subscription_id, tin, url, array_to_string(events, ',') AS event_list, secret, feed_cursor, active, created_at, generation, array_to_string(kinds, ',') AS kind_list, notification_cursor";
 
     public async Task<WebhookSubscription> CreateAsync(
-        string tin, string url, string[] events, string secret, long feedCursor, CancellationToken cancellationToken, long notificationCursor = 0)
+        string tin, string url, IReadOnlyList<FeedKind> kinds, string[] events, string secret, long feedCursor, CancellationToken cancellationToken,
+        long notificationCursor = 0)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await TenantQuotas.EnsureRoomAsync(connection, tin, CountActive, new { Tin = tin },
             quotas.Value.WebhooksPerTenant, "active webhooks", "Esf:Quotas:WebhooksPerTenant", cancellationToken);
         var created = await connection.QuerySingleAsync<WebhookSubscription>(new CommandDefinition($"""
-            INSERT INTO webhook_subscriptions (tin, url, events, secret, feed_cursor, notification_cursor)
-            VALUES (@Tin, @Url, @Events, @Secret, @FeedCursor, @NotificationCursor)
+            INSERT INTO webhook_subscriptions (tin, url, kinds, events, secret, feed_cursor, notification_cursor)
+            VALUES (@Tin, @Url, @Kinds, @Events, @Secret, @FeedCursor, @NotificationCursor)
             RETURNING {Columns}
-            """, new { Tin = tin, Url = url, Events = events, Secret = secret, FeedCursor = feedCursor, NotificationCursor = notificationCursor }, cancellationToken: cancellationToken));
+            """, new
+        {
+            Tin = tin, Url = url, Kinds = kinds.Select(k => k.ToWire()).ToArray(), Events = events, Secret = secret, FeedCursor = feedCursor,
+            NotificationCursor = notificationCursor,
+        }, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return created;
     }
@@ -75,11 +81,15 @@ public sealed class WebhookStore(NpgsqlDataSource database, IOptions<QuotaOption
             WHERE subscription_id = @Id AND generation = @Generation AND active
             """, new { Id = id, Generation = generation, Cursor = cursor }, cancellationToken) == 1;
 
-    /// <summary>Logs one attempt: of a status change (<see cref="WebhookDelivery.FeedPosition"/>) or of a notification.</summary>
+    /// <summary>
+    /// Logs one attempt: of a document's change (<see cref="WebhookDelivery.FeedPosition"/>, kind and id; <c>invoice_id</c> stays
+    /// filled for invoices, as before ADR 0031) or of a notification.
+    /// </summary>
     public Task LogAsync(WebhookDelivery attempt, CancellationToken cancellationToken) =>
         ExecuteAsync("""
-            INSERT INTO webhook_deliveries (subscription_id, feed_position, invoice_id, notification_id, attempt, succeeded, response_status, error)
-            VALUES (@SubscriptionId, @FeedPosition, @InvoiceId, @NotificationId, @Attempt, @Succeeded, @ResponseStatus, @Error)
+            INSERT INTO webhook_deliveries
+                (subscription_id, feed_position, invoice_id, document_kind, document_id, notification_id, attempt, succeeded, response_status, error)
+            VALUES (@SubscriptionId, @FeedPosition, @InvoiceId, @DocumentKind, @DocumentId, @NotificationId, @Attempt, @Succeeded, @ResponseStatus, @Error)
             """, attempt, cancellationToken);
 
     public async Task<IReadOnlyList<WebhookDelivery>?> DeliveriesAsync(string tin, long id, CancellationToken cancellationToken)
@@ -90,7 +100,8 @@ public sealed class WebhookStore(NpgsqlDataSource database, IOptions<QuotaOption
             cancellationToken: cancellationToken));
         return owned
             ? [.. await connection.QueryAsync<WebhookDelivery>(new CommandDefinition("""
-                SELECT delivery_id, subscription_id, feed_position, invoice_id, attempt, succeeded, response_status, error, attempted_at, notification_id
+                SELECT delivery_id, subscription_id, feed_position, invoice_id, attempt, succeeded, response_status, error, attempted_at, notification_id,
+                       document_kind, coalesce(document_id, invoice_id) AS document_id
                 FROM webhook_deliveries WHERE subscription_id = @Id ORDER BY delivery_id DESC LIMIT 500
                 """, new { Id = id }, cancellationToken: cancellationToken))]
             : null;

@@ -95,7 +95,8 @@ public sealed class Exporting_invoices
         }
     }
 
-    private static void Validate(string xml)
+    /// <summary>Reads <paramref name="xml"/> through the embedded schemas; throws at the first part that does not match.</summary>
+    internal static void Validate(string xml)
     {
         var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = InvoiceSchemas.Set };
         using var reader = XmlReader.Create(new StringReader(xml), settings);

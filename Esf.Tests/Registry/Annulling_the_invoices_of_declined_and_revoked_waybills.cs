@@ -42,8 +42,8 @@ public sealed class Annulling_the_invoices_of_declined_and_revoked_waybills
         var history = await HistoryAsync(driver, invoice);
         var annulment = history.Single(h => h.Status == InvoiceStatus.CanceledBySntDecline);
         Assert.That((annulment.FromStatus, annulment.UserId), Is.EqualTo(((InvoiceStatus?)InvoiceStatus.Created, WaybillEffectApplier.Actor)));
-        var feed = await RegistryGateway.Fixture.Get<FeedReader>().ReadAsync(driver.Session, 0, FeedReader.MaxLimit, null, CancellationToken.None);
-        Assert.That(feed.Events.Any(e => e.InvoiceId == invoice && e.Status == InvoiceStatus.CanceledBySntDecline), Is.True, "the feed reports it");
+        var feed = await RegistryGateway.Fixture.Get<FeedReader>().ReadAsync(driver.Session, 0, FeedReader.MaxLimit, null, FeedKinds.Default, CancellationToken.None);
+        Assert.That(feed.Events.Any(e => e.InvoiceId == invoice && e.Status == InvoiceStatus.CanceledBySntDecline.ToWire()), Is.True, "the feed reports it");
     }
 
     [Test]

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure;
 using Esf.Infrastructure.Errors;
+using Esf.Infrastructure.Feed;
 using Esf.Infrastructure.Webhooks;
 using Esf.Tests.Infrastructure;
 using Esf.Tests.Lifecycle;
@@ -115,7 +116,7 @@ public sealed class Pushing_status_changes_to_a_webhook
         var fixture = WebhookGateway.Fixture;
         var store = fixture.Get<WebhookStore>();
         var tin = TestTenant.UniqueTin();
-        var read = await store.CreateAsync(tin, $"http://127.0.0.1:{WebhookReceiver.ClosedPort()}/hook", [], Secret, 10, CancellationToken.None);
+        var read = await store.CreateAsync(tin, $"http://127.0.0.1:{WebhookReceiver.ClosedPort()}/hook", FeedKinds.Default, [], Secret, 10, CancellationToken.None);
         await store.RewindAsync(tin, read.SubscriptionId, 0, CancellationToken.None);
 
         // Act: the dispatch delivered up to 50 and advances with the generation it read.
@@ -136,12 +137,12 @@ public sealed class Pushing_status_changes_to_a_webhook
         var store = fixture.Get<WebhookStore>();
         using var silent = SilentReceiver.Start();
         using var stalling = await DocumentFlowParties.StartAsync(fixture);
-        var stalled = await store.CreateAsync(stalling.Seller.Tenant.SellerTin, silent.Url, [], Secret, 10, CancellationToken.None);
+        var stalled = await store.CreateAsync(stalling.Seller.Tenant.SellerTin, silent.Url, FeedKinds.Default, [], Secret, 10, CancellationToken.None);
         await stalling.RegisterAsync();
         await silent.Connected.WaitAsync(TimeSpan.FromSeconds(60));
         using var receiver = WebhookReceiver.Start(failures: 0);
         using var served = await DocumentFlowParties.StartAsync(fixture);
-        var subscription = await store.CreateAsync(served.Seller.Tenant.SellerTin, receiver.Url, [], Secret, 10, CancellationToken.None);
+        var subscription = await store.CreateAsync(served.Seller.Tenant.SellerTin, receiver.Url, FeedKinds.Default, [], Secret, 10, CancellationToken.None);
 
         // Act
         var id = await served.RegisterAsync();
@@ -155,6 +156,6 @@ public sealed class Pushing_status_changes_to_a_webhook
         await store.DeactivateAsync(served.Seller.Tenant.SellerTin, subscription.SubscriptionId, CancellationToken.None);
     }
 
-    private static List<JsonElement> Accepted(WebhookReceiver receiver) =>
+    internal static List<JsonElement> Accepted(WebhookReceiver receiver) =>
         [.. receiver.Requests.Where(r => r.Answered == 200).Select(r => JsonDocument.Parse(r.Body).RootElement.Clone())];
 }

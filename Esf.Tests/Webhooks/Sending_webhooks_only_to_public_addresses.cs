@@ -110,5 +110,5 @@ public sealed class Sending_webhooks_only_to_public_addresses
     private static IOptions<WebhookOptions> Options(bool allowPrivateNetworks) =>
         Microsoft.Extensions.Options.Options.Create(new WebhookOptions { AllowPrivateNetworks = allowPrivateNetworks });
 
-    private static WebhookSubscription Subscription(string url) => new(1, "000000000000", url, "", "a-secret-of-the-receiver", 0, true, DateTime.UtcNow, 0);
+    private static WebhookSubscription Subscription(string url) => new(1, "000000000000", url, "", "a-secret-of-the-receiver", 0, true, DateTime.UtcNow, 0, "INVOICE");
 }

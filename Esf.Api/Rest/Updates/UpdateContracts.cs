@@ -1,4 +1,3 @@
-using Esf.Domain.Invoices;
 using Esf.Infrastructure.Feed;
 
 namespace Esf.Api.Rest.Updates;
@@ -11,10 +10,17 @@ public sealed record UpdatesPage(IReadOnlyList<UpdateEvent> Events, string Curso
     public static string CursorText(long position) => position.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>One status change of an invoice the enterprise sees.</summary>
+/// <summary>
+/// One change of a document the enterprise sees: <c>kind</c> INVOICE, WAYBILL or MOVEMENT and its <c>documentId</c>;
+/// <c>invoiceId</c> is set for invoices only (as before ADR 0031). The statuses are the invoice's or the waybill's; a
+/// movement's status is its kind (RECEIPT, WRITE_OFF, TRANSFER_IN, TRANSFER_OUT), its actor the kind of its cause, its reason
+/// the cause's reference, and <c>movement</c> says what moved.
+/// </summary>
 public sealed record UpdateEvent(
-    string Cursor, long InvoiceId, string? FromStatus, string Status, DateTimeOffset ChangedAt, string Actor, string? Tin, string? Reason)
+    string Cursor, string Kind, long DocumentId, long? InvoiceId, string? FromStatus, string Status, DateTimeOffset ChangedAt, string Actor,
+    string? Tin, string? Reason, FeedMovement? Movement)
 {
     public static UpdateEvent From(FeedEvent e) => new(
-        UpdatesPage.CursorText(e.Position), e.InvoiceId, e.FromStatus?.ToWire(), e.Status.ToWire(), e.ChangedAt, e.Actor, e.Tin, e.Reason);
+        UpdatesPage.CursorText(e.Position), e.Kind.ToWire(), e.DocumentId, e.InvoiceId, e.FromStatus, e.Status, e.ChangedAt, e.Actor, e.Tin,
+        e.Reason, e.Movement);
 }

@@ -19,12 +19,14 @@ public static class UpdateEndpoints
         updates.MapGet("/", ReadAsync)
             .WithName("GetUpdates")
             .WithSummary("The next status changes after a cursor")
-            .WithDescription("Start without a cursor (from the beginning) and pass the returned cursor next time; hasMore says whether to ask again at once.")
+            .WithDescription("Start without a cursor (from the beginning) and pass the returned cursor next time; hasMore says whether to ask again at once. " +
+                "kinds=INVOICE,WAYBILL,MOVEMENT chooses the documents (default INVOICE: invoices only, as before waybills and movements joined " +
+                "the feed); one cursor follows them all.")
             .ProducesRestProblems(StatusCodes.Status400BadRequest);
         updates.MapGet("/stream", StreamAsync)
             .WithName("StreamUpdates")
             .WithSummary("The same feed as Server-Sent Events")
-            .WithDescription("Each event's id is its cursor; reconnecting with Last-Event-ID (or ?cursor=) resumes after it. The stream " +
+            .WithDescription("Each event's id is its cursor; kinds and direction filter as on GET /updates; reconnecting with Last-Event-ID (or ?cursor=) resumes after it. The stream " +
                 "ends with an event 'closed' (errorCode SESSION_CLOSED) once its session is closed or idle, or its API key revoked " +
                 "or expired (checked every Esf:Quotas:StreamRecheckSeconds); an enterprise may hold Esf:Quotas:ConcurrentStreamsPerTenant " +
                 "streams and exports at once (429 beyond).")
@@ -34,21 +36,22 @@ public static class UpdateEndpoints
     }
 
     private static async Task<Ok<UpdatesPage>> ReadAsync(
-        string? cursor, int? limit, string? direction, BearerSession bearer, FeedReader feed, CancellationToken ct)
+        string? cursor, int? limit, string? direction, string? kinds, BearerSession bearer, FeedReader feed, CancellationToken ct)
     {
-        var page = await feed.ReadAsync(bearer.Context, ServerSentEvents.ParseCursor(cursor), limit ?? 100, ParseDirection(direction), ct);
+        var page = await feed.ReadAsync(bearer.Context, ServerSentEvents.ParseCursor(cursor), limit ?? 100, ParseDirection(direction), FeedKinds.Parse([kinds ?? ""]), ct);
         return TypedResults.Ok(UpdatesPage.From(page));
     }
 
     private static Task StreamAsync(
-        HttpContext http, string? cursor, string? direction, BearerSession bearer, FeedReader feed, IOptions<JsonOptions> json,
+        HttpContext http, string? cursor, string? direction, string? kinds, BearerSession bearer, FeedReader feed, IOptions<JsonOptions> json,
         LongResponses longResponses)
     {
         var position = ServerSentEvents.ResumePosition(http, cursor);
         var filter = ParseDirection(direction);
+        var chosen = FeedKinds.Parse([kinds ?? ""]);
         return ServerSentEvents.StreamAsync(http, bearer, longResponses, position, "status", json.Value.SerializerOptions, async (after, ct) =>
         {
-            var page = await feed.ReadAsync(bearer.Context, after, FeedReader.MaxLimit, filter, ct);
+            var page = await feed.ReadAsync(bearer.Context, after, FeedReader.MaxLimit, filter, chosen, ct);
             return new ServerSentEvents.Page([.. page.Events.Select(e => (e.Position, (object)UpdateEvent.From(e)))], page.HasMore);
         });
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
-using Esf.Domain.Invoices;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Feed;
 using Esf.Infrastructure.Notifications;
@@ -52,15 +51,17 @@ public static class WebhookEndpoints
             throw EsfException.InvalidInput("secret must have at least 16 characters.");
         }
 
+        var kinds = FeedKinds.Parse(body.Kinds);
         var events = body.Events ?? [];
-        if (events.FirstOrDefault(e => e != WebhookSubscription.NotificationEvent && !InvoiceStatusNames.TryParse(e, out _)) is { } unknown)
+        if (events.FirstOrDefault(e => e != WebhookSubscription.NotificationEvent && !kinds.Any(kind => FeedStatuses.IsStatusOf(kind, e))) is { } unknown)
         {
-            throw EsfException.InvalidInput($"events: «{unknown}» is neither an invoice status nor {WebhookSubscription.NotificationEvent}.");
+            throw EsfException.InvalidInput(
+                $"events: «{unknown}» is neither a status of {string.Join(", ", kinds.Select(k => k.ToWire()))} (see kinds) nor {WebhookSubscription.NotificationEvent}.");
         }
 
         var from = body.FromCursor is null ? await feed.LatestPositionAsync(ct) : Cursor(body.FromCursor);
         var created = await store.CreateAsync(
-            bearer.Context.Tin, url.ToString(), events, body.Secret, from, ct, await notifications.LatestPositionAsync(ct));
+            bearer.Context.Tin, url.ToString(), kinds, events, body.Secret, from, ct, await notifications.LatestPositionAsync(ct));
         return TypedResults.Created($"/api/v1/webhooks/{created.SubscriptionId}", WebhookView.From(created));
     }
 

@@ -26,6 +26,7 @@ public static class TenantListings
         TenantListing.Rest($"api/v1/invoices?{Period}"),
         TenantListing.Rest($"api/v1/invoices?{Period}&format=xml", (owner, invoice) => [$"<id>{invoice.Id}</id>", owner.Tenant.SellerTin]),
         TenantListing.Rest("api/v1/updates?limit=100", TenantListing.JsonId("invoiceId")),
+        TenantListing.Rest("api/v1/updates?limit=100&kinds=INVOICE,WAYBILL,MOVEMENT", TenantListing.JsonId("invoiceId")),
         TenantListing.Custom("REST GET api/v1/updates/stream (Server-Sent Events)", ReadStreamAsync, TenantListing.JsonId("invoiceId")),
         TenantListing.Rest($"api/v1/exports?format=xml&{Period}", TenantListing.NumAs("<num>{0}</num>")),
         TenantListing.Rest($"api/v1/exports?format=jsonl&{Period}", TenantListing.NumAs("\"num\":\"{0}\"")),
