@@ -33,6 +33,38 @@ public sealed class Selling_goods_through_the_warehouse
     }
 
     [Test]
+    public async Task Should_take_the_warehouse_lines_of_a_rest_upload_and_move_the_goods_on_registration()
+    {
+        // Arrange
+        using var client = await WarehouseRequests.LogInAsync();
+        var warehouse = await WarehouseRequests.CreateAsync(client, "Склад");
+        await WarehouseInvoices.CreateWarehouseAsync(client.Tenant.CustomerTin, "Склад покупателя");
+        var goodsId = await WarehouseGoods.ReceiveAsync(client.Tenant.SellerTin, warehouse.Id(), 50m);
+        var body = WarehouseInvoices.Sale(client.Tenant, 7m);
+
+        // Act
+        using var response = await client.UploadAsync(new
+        {
+            certificate = client.Tenant.CertificateBase64,
+            invoices = new[]
+            {
+                new
+                {
+                    body, version = "InvoiceV2", signature = client.Tenant.Sign(body), signatureType = "COMPANY",
+                    warehouseLines = new[] { new { line = 1, warehouseId = warehouse.Id(), goodsId } },
+                },
+            },
+        });
+        var json = await Esf.Tests.Rest.RestClient.ReadJsonAsync(response);
+        Assert.That(response.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Accepted), json.ToString());
+        var status = await client.WaitUntilProcessedAsync(json.GetProperty("accepted")[0].GetProperty("id").GetInt64());
+
+        // Assert
+        Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("CREATED"));
+        Assert.That(await WarehouseInvoices.BalanceAsync(goodsId), Is.EqualTo(43m));
+    }
+
+    [Test]
     public async Task Should_fail_an_oversell_with_VS01_and_move_nothing()
     {
         // Arrange

@@ -55,7 +55,11 @@ public sealed class WarehouseInvoices : IDisposable
             tin, new WarehouseDraft(name, null, "Адрес 7", WarehouseKind.Warehouse, "123456789021", false), CancellationToken.None)).WarehouseId;
 
     /// <summary>An invoice of the test seller with one line of <paramref name="goods"/> (default: the wheat) filled as the Module fills it.</summary>
-    public string Sale(decimal quantity, decimal unitPrice = 300m, GoodsLine? goods = null, string? num = null, bool retail = false)
+    public string Sale(decimal quantity, decimal unitPrice = 300m, GoodsLine? goods = null, string? num = null, bool retail = false) =>
+        Sale(Parties.Seller.Tenant, quantity, unitPrice, goods, num, retail);
+
+    /// <summary>An invoice of <paramref name="tenant"/>'s seller to its customer with one line of <paramref name="goods"/>.</summary>
+    public static string Sale(TestTenant tenant, decimal quantity, decimal unitPrice = 300m, GoodsLine? goods = null, string? num = null, bool retail = false)
     {
         goods ??= WarehouseGoods.Wheat();
         var without = quantity * unitPrice;
@@ -85,8 +89,9 @@ public sealed class WarehouseInvoices : IDisposable
             <totalPriceWithoutTax>{Amount(without)}</totalPriceWithoutTax>
             <totalTurnoverSize>{Amount(without)}</totalTurnoverSize>
             """;
-        var body = Regex.Replace(TestInvoices.Build(Parties.Seller.Tenant, num), "<products>.*</totalTurnoverSize>", line, RegexOptions.Singleline);
-        return retail ? body.Replace("<tin>" + CustomerTin, "<statuses><status>RETAIL</status></statuses><tin>" + CustomerTin, StringComparison.Ordinal) : body;
+        var body = Regex.Replace(TestInvoices.Build(tenant, num), "<products>.*</totalTurnoverSize>", line, RegexOptions.Singleline);
+        var customer = "<tin>" + tenant.CustomerTin;
+        return retail ? body.Replace(customer, "<statuses><status>RETAIL</status></statuses>" + customer, StringComparison.Ordinal) : body;
     }
 
     /// <summary>The upload item of <paramref name="body"/> naming its first line as drawn from the seller's goods line.</summary>
