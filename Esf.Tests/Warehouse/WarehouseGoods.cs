@@ -1,5 +1,6 @@
 using Esf.Domain.Warehouse;
 using Esf.Infrastructure.Warehouse;
+using Esf.Tests.Infrastructure;
 using Npgsql;
 using NUnit.Framework;
 
@@ -13,9 +14,9 @@ public static class WarehouseGoods
         new("01.11.11.01", "1001110000", GoodsSourceKind.CustomsDeclaration, "12345/060316/9123456", 1, "Пшеница 2 сорт", "AR", null, price, "166");
 
     /// <summary>Credits the goods line and answers its id.</summary>
-    public static async Task<long> ReceiveAsync(string tin, long warehouseId, decimal quantity, GoodsLine? goods = null)
+    public static async Task<long> ReceiveAsync(string tin, long warehouseId, decimal quantity, GoodsLine? goods = null, GatewayFixture? fixture = null)
     {
-        var fixture = WarehouseGateway.Fixture;
+        fixture ??= WarehouseGateway.Fixture;
         await using var connection = await fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var (goodsId, violation) = await fixture.Get<WarehouseLedger>().ReceiveAsync(connection, transaction, tin, warehouseId, goods ?? Wheat(), quantity,

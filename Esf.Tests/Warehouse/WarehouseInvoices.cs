@@ -37,21 +37,23 @@ public sealed class WarehouseInvoices : IDisposable
     public string CustomerTin => Parties.Seller.Tenant.CustomerTin;
 
     /// <summary>A seller holding <paramref name="stock"/> units of wheat; the customer has a default warehouse unless told otherwise.</summary>
-    public static async Task<WarehouseInvoices> StartAsync(decimal stock, bool customerHasWarehouse = true)
+    /// <param name="fixture">The gateway (default <see cref="WarehouseGateway"/>'s).</param>
+    /// <param name="stock">The wheat the seller holds; none (no goods line yet) when 0.</param>
+    public static async Task<WarehouseInvoices> StartAsync(decimal stock, bool customerHasWarehouse = true, GatewayFixture? fixture = null)
     {
-        var parties = await DocumentFlowParties.StartAsync(WarehouseGateway.Fixture);
-        var sellerWarehouse = await CreateWarehouseAsync(parties.Seller.Tenant.SellerTin, "Центральный склад");
+        var parties = await DocumentFlowParties.StartAsync(fixture ?? WarehouseGateway.Fixture);
+        var sellerWarehouse = await CreateWarehouseAsync(parties.Seller.Tenant.SellerTin, "Центральный склад", parties.Fixture);
         if (customerHasWarehouse)
         {
-            await CreateWarehouseAsync(parties.Seller.Tenant.CustomerTin, "Склад покупателя");
+            await CreateWarehouseAsync(parties.Seller.Tenant.CustomerTin, "Склад покупателя", parties.Fixture);
         }
 
-        var goodsId = await WarehouseGoods.ReceiveAsync(parties.Seller.Tenant.SellerTin, sellerWarehouse, stock);
+        var goodsId = stock > 0 ? await WarehouseGoods.ReceiveAsync(parties.Seller.Tenant.SellerTin, sellerWarehouse, stock, fixture: parties.Fixture) : 0;
         return new WarehouseInvoices(parties, sellerWarehouse, goodsId);
     }
 
-    public static async Task<long> CreateWarehouseAsync(string tin, string name) =>
-        (await WarehouseGateway.Fixture.Get<WarehouseStore>().CreateAsync(
+    public static async Task<long> CreateWarehouseAsync(string tin, string name, GatewayFixture? fixture = null) =>
+        (await (fixture ?? WarehouseGateway.Fixture).Get<WarehouseStore>().CreateAsync(
             tin, new WarehouseDraft(name, null, "Адрес 7", WarehouseKind.Warehouse, "123456789021", false), CancellationToken.None)).WarehouseId;
 
     /// <summary>An invoice of the test seller with one line of <paramref name="goods"/> (default: the wheat) filled as the Module fills it.</summary>
@@ -108,9 +110,9 @@ public sealed class WarehouseInvoices : IDisposable
     }
 
     /// <summary>The current quantity of a goods line (the row) after checking it equals the sum of its movements.</summary>
-    public static async Task<decimal> BalanceAsync(long goodsId)
+    public static async Task<decimal> BalanceAsync(long goodsId, GatewayFixture? fixture = null)
     {
-        await using var connection = await WarehouseGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var connection = await (fixture ?? WarehouseGateway.Fixture).Get<NpgsqlDataSource>().OpenConnectionAsync();
         var (row, sum) = await connection.QuerySingleAsync<(decimal, decimal)>("""
             SELECT g.quantity, coalesce((SELECT sum(m.quantity) FROM warehouse_movements m WHERE m.goods_id = g.goods_id), 0)
             FROM warehouse_goods g WHERE g.goods_id = @Id
@@ -122,15 +124,15 @@ public sealed class WarehouseInvoices : IDisposable
     /// <summary>The customer's goods lines (goods id, quantity, price), in id order.</summary>
     public async Task<IReadOnlyList<(long GoodsId, decimal Quantity, decimal Price)>> CustomerGoodsAsync()
     {
-        await using var connection = await WarehouseGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var connection = await Parties.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
         return [.. await connection.QueryAsync<(long, decimal, decimal)>(
             "SELECT goods_id, quantity, price FROM warehouse_goods WHERE tin = @Tin ORDER BY goods_id", new { Tin = CustomerTin })];
     }
 
     /// <summary>The movements an invoice caused: kind and quantity, in the order written.</summary>
-    public static async Task<IReadOnlyList<(string Kind, decimal Quantity)>> MovementsOfAsync(long invoiceId)
+    public static async Task<IReadOnlyList<(string Kind, decimal Quantity)>> MovementsOfAsync(long invoiceId, GatewayFixture? fixture = null)
     {
-        await using var connection = await WarehouseGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var connection = await (fixture ?? WarehouseGateway.Fixture).Get<NpgsqlDataSource>().OpenConnectionAsync();
         return [.. await connection.QueryAsync<(string, decimal)>(
             "SELECT kind, quantity FROM warehouse_movements WHERE invoice_id = @Id ORDER BY movement_id", new { Id = invoiceId })];
     }
