@@ -48,18 +48,13 @@ public sealed class WarehouseLedger(NpgsqlDataSource database, TimeProvider cloc
     public async Task<RuleViolation?> WriteOffAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tin, long goodsId,
         decimal quantity, MovementCause cause, string kind, CancellationToken cancellationToken)
     {
-        if (quantity <= 0)
+        var (warehouseId, refused) = await LineToMoveAsync(connection, transaction, tin, goodsId, quantity, cancellationToken);
+        if (refused is not null)
         {
-            return WarehouseRules.QuantityMustBePositive.Violation("quantity");
+            return refused;
         }
 
-        var warehouseId = await WarehouseOfAsync(connection, transaction, tin, goodsId, cancellationToken);
-        if (warehouseId is null)
-        {
-            return WarehouseRules.GoodsLineMustExist.Violation("goodsId", $"{goodsId}");
-        }
-
-        if (!await RecordAsync(connection, transaction, tin, goodsId, warehouseId.Value, -quantity, kind, cause, cancellationToken))
+        if (!await RecordAsync(connection, transaction, tin, goodsId, warehouseId, -quantity, kind, cause, cancellationToken))
         {
             return null;
         }
@@ -75,18 +70,13 @@ public sealed class WarehouseLedger(NpgsqlDataSource database, TimeProvider cloc
     public async Task<RuleViolation?> CreditAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tin, long goodsId,
         decimal quantity, MovementCause cause, string kind, CancellationToken cancellationToken)
     {
-        if (quantity <= 0)
+        var (warehouseId, refused) = await LineToMoveAsync(connection, transaction, tin, goodsId, quantity, cancellationToken);
+        if (refused is not null)
         {
-            return WarehouseRules.QuantityMustBePositive.Violation("quantity");
+            return refused;
         }
 
-        var warehouseId = await WarehouseOfAsync(connection, transaction, tin, goodsId, cancellationToken);
-        if (warehouseId is null)
-        {
-            return WarehouseRules.GoodsLineMustExist.Violation("goodsId", $"{goodsId}");
-        }
-
-        if (await RecordAsync(connection, transaction, tin, goodsId, warehouseId.Value, quantity, kind, cause, cancellationToken))
+        if (await RecordAsync(connection, transaction, tin, goodsId, warehouseId, quantity, kind, cause, cancellationToken))
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE warehouse_goods SET quantity = quantity + @Quantity WHERE goods_id = @GoodsId", new { GoodsId = goodsId, Quantity = quantity },
@@ -143,12 +133,20 @@ public sealed class WarehouseLedger(NpgsqlDataSource database, TimeProvider cloc
         return violation;
     }
 
-    /// <summary>The warehouse of the taxpayer's goods line; null when the line is missing or another taxpayer's.</summary>
-    private static Task<long?> WarehouseOfAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tin, long goodsId,
-        CancellationToken cancellationToken) =>
-        connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+    /// <summary>The warehouse of the taxpayer's goods line a movement of <paramref name="quantity"/> may touch, or why not (VS-04, VS-02).</summary>
+    private static async Task<(long WarehouseId, RuleViolation? Refused)> LineToMoveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        string tin, long goodsId, decimal quantity, CancellationToken cancellationToken)
+    {
+        if (quantity <= 0)
+        {
+            return (0, WarehouseRules.QuantityMustBePositive.Violation("quantity"));
+        }
+
+        var warehouseId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
             "SELECT warehouse_id FROM warehouse_goods WHERE goods_id = @GoodsId AND tin = @Tin", new { GoodsId = goodsId, Tin = tin }, transaction,
             cancellationToken: cancellationToken));
+        return warehouseId is null ? (0, WarehouseRules.GoodsLineMustExist.Violation("goodsId", $"{goodsId}")) : (warehouseId.Value, null);
+    }
 
     /// <summary>Commits when nothing was violated, rolls back otherwise.</summary>
     public static Task FinishAsync(NpgsqlTransaction transaction, RuleViolation? violation, CancellationToken cancellationToken) =>

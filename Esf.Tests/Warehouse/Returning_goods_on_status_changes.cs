@@ -108,10 +108,8 @@ public sealed class Returning_goods_on_status_changes
     {
         // Arrange
         using var sale = await WarehouseInvoices.StartAsync(stock: 100m);
-        var num = TestTenant.UniqueNum();
-        var (original, _) = await sale.RegisterAsync(sale.Item(sale.Sale(12m, num: num)));
-        var registered = await sale.Parties.ReadAsync(original);
-        var corrected = TestInvoices.Linked(sale.Sale(10m), "FIXED_INVOICE", num, registered.DateText, registered.RegistrationNumber);
+        var (original, link) = await RegisterOriginalAsync(sale, 12m);
+        var corrected = link(sale.Sale(10m), "FIXED_INVOICE");
 
         // Act
         var (id, status) = await sale.RegisterAsync(sale.Item(corrected));
@@ -132,10 +130,8 @@ public sealed class Returning_goods_on_status_changes
     {
         // Arrange
         using var sale = await WarehouseInvoices.StartAsync(stock: 20m);
-        var num = TestTenant.UniqueNum();
-        var (original, _) = await sale.RegisterAsync(sale.Item(sale.Sale(12m, num: num)));
-        var registered = await sale.Parties.ReadAsync(original);
-        var corrected = TestInvoices.Linked(sale.Sale(21m), "FIXED_INVOICE", num, registered.DateText, registered.RegistrationNumber);
+        var (original, link) = await RegisterOriginalAsync(sale, 12m);
+        var corrected = link(sale.Sale(21m), "FIXED_INVOICE");
 
         // Act
         var (id, status) = await sale.RegisterAsync(sale.Item(corrected));
@@ -155,11 +151,8 @@ public sealed class Returning_goods_on_status_changes
     {
         // Arrange
         using var sale = await WarehouseInvoices.StartAsync(stock: 100m);
-        var num = TestTenant.UniqueNum();
-        var (original, _) = await sale.RegisterAsync(sale.Item(sale.Sale(12m, num: num)));
-        var registered = await sale.Parties.ReadAsync(original);
-        var additional = TestInvoices.Linked(TestInvoices.FullReturn(sale.Sale(3m)), "ADDITIONAL_INVOICE", num, registered.DateText,
-            registered.RegistrationNumber);
+        var (_, link) = await RegisterOriginalAsync(sale, 12m);
+        var additional = link(TestInvoices.FullReturn(sale.Sale(3m)), "ADDITIONAL_INVOICE");
 
         // Act
         var (id, status) = await sale.RegisterAsync(sale.Item(additional));
@@ -179,11 +172,9 @@ public sealed class Returning_goods_on_status_changes
     {
         // Arrange: an additional invoice selling 3 more.
         using var sale = await WarehouseInvoices.StartAsync(stock: 100m);
-        var num = TestTenant.UniqueNum();
-        var (original, _) = await sale.RegisterAsync(sale.Item(sale.Sale(12m, num: num)));
-        var registered = await sale.Parties.ReadAsync(original);
+        var (_, link) = await RegisterOriginalAsync(sale, 12m);
         var (additional, status) = await sale.RegisterAsync(sale.Item(
-            TestInvoices.Linked(sale.Sale(3m), "ADDITIONAL_INVOICE", num, registered.DateText, registered.RegistrationNumber)));
+            link(sale.Sale(3m), "ADDITIONAL_INVOICE")));
         Assert.That(status, Is.EqualTo(InvoiceStatus.Created), string.Join("; ", (await sale.Parties.Seller.ErrorsAsync(additional)).Select(e => e.Message)));
 
         // Act
@@ -193,5 +184,14 @@ public sealed class Returning_goods_on_status_changes
         Assert.That(declined.Single().IsChanged, Is.True, declined.Single().Message);
         Assert.That(await WarehouseInvoices.BalanceAsync(sale.GoodsId), Is.EqualTo(88m));
         Assert.That((await sale.CustomerGoodsAsync()).Sum(g => g.Quantity), Is.EqualTo(12m));
+    }
+
+    /// <summary>Registers a sale of <paramref name="quantity"/> and answers it with a function that links a body to it (corrected or additional).</summary>
+    private static async Task<(long Id, Func<string, string, string> Link)> RegisterOriginalAsync(WarehouseInvoices sale, decimal quantity)
+    {
+        var num = TestTenant.UniqueNum();
+        var (original, _) = await sale.RegisterAsync(sale.Item(sale.Sale(quantity, num: num)));
+        var registered = await sale.Parties.ReadAsync(original);
+        return (original, (body, type) => TestInvoices.Linked(body, type, num, registered.DateText, registered.RegistrationNumber));
     }
 }
