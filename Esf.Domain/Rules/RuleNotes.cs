@@ -88,7 +88,8 @@ public static class RuleNotes
         new("COR-07", DecidedAgainst, "A business obligation; the manual states no automatic action."),
         new("COR-08", CoveredElsewhere, Decline),
         new("COR-09", CoveredElsewhere, Decline),
-        new("LIQ-05", DecidedAgainst, "Virtual warehouses are outside this gateway."),
+        new("LIQ-05", NotImplementedYet, "The virtual warehouse exists (docs/virtual-warehouse.md), but delegation does not move a " +
+            "liquidated branch's warehouses and goods yet."),
         new("REO-05", CoveredElsewhere, "REO-02 (same check and reason for a reorganized recipient)."),
         new("REO-06", CoveredElsewhere, "REO-03 (same check and reason for a reorganized recipient)."),
         new("LIQ-04", CoveredElsewhere, "REO-02 exempts liquidated branches: their additional invoices may be positive."),
@@ -99,7 +100,9 @@ public static class RuleNotes
             "office or the head office itself; otherwise the line is rejected, reason «LIQ-02: …». LIQ-03 then checks the invoice against the imported delegations."),
         new("COR-05", CoveredElsewhere, "VerdictWriter: registering a corrected invoice moves its original CREATED/DELIVERED → CANCELED with a history row, in the same transaction."),
         new("RET-01", CoveredElsewhere, "C-01 and C-02."),
-        new("RET-03", DecidedAgainst, "Virtual warehouses are outside this gateway."),
+        new("RET-03", CoveredElsewhere, "The pipeline moves an invoice's warehouse lines on registration: to the recipient's default " +
+            "warehouse, or written off for a retail buyer without one (docs/virtual-warehouse.md, VS-13). A retail invoice needs no СНТ: " +
+            "no rule asks for one."),
         .. SntRuleNotes.All,
     ];
 }

@@ -70,6 +70,6 @@ public static class WarehouseRules
     public static IReadOnlyList<RuleDefinition> All { get; } =
     [
         BalanceMustCoverWriteOff, GoodsLineMustExist, WarehouseMustBelongToTaxpayer, QuantityMustBePositive, ImporterMustHaveDefaultWarehouse,
-        RecipientMustSucceedSender,
+        RecipientMustSucceedSender, .. InvoiceGoodsRules.All,
     ];
 }

@@ -13,7 +13,8 @@ namespace Esf.Infrastructure.Invoices;
 /// signature over the id list, locks the visible invoices, lets <see cref="DocumentFlow"/> decide each one, and writes every
 /// change with its history row (actor, reason, time) in one transaction.
 /// </summary>
-public sealed class InvoiceStatusChanger(NpgsqlDataSource database, TimeProvider clock, Security.CertificateValidator certificates)
+public sealed class InvoiceStatusChanger(
+    NpgsqlDataSource database, TimeProvider clock, Security.CertificateValidator certificates, Warehouse.InvoiceGoods? goods = null)
 {
     public const string NotFound = "INVOICE_NOT_FOUND";
 
@@ -55,6 +56,12 @@ public sealed class InvoiceStatusChanger(NpgsqlDataSource database, TimeProvider
                 continue;
             }
 
+            if (row.MovesGoods && await MoveGoodsAsync(connection, transaction, row.InvoiceId, decision, cancellationToken) is { } violation)
+            {
+                results.Add(new StatusChangeResult(item.Id, row.Summary(), false, violation.ErrorCode, $"{violation.RuleId}: {violation.Message}"));
+                continue;
+            }
+
             await ApplyAsync(connection, session, row, decision, item.Reason, now, cancellationToken);
             results.Add(new StatusChangeResult(item.Id, row.Summary(decision.To, now), true, null, null));
         }
@@ -73,7 +80,7 @@ public sealed class InvoiceStatusChanger(NpgsqlDataSource database, TimeProvider
     {
         var rows = await connection.QueryAsync<LifecycleRow>(new CommandDefinition($"""
             SELECT i.invoice_id, i.status, i.invoice_type, i.invoice_date, i.date_text, i.num, i.seller_tin, i.customer_tin,
-                   i.cancel_reason, i.registration_number, i.last_update_date,
+                   i.cancel_reason, i.registration_number, i.last_update_date, i.warehouse_lines IS NOT NULL AS moves_goods,
                    (SELECT max(h.changed_at) FROM invoice_status_history h WHERE h.invoice_id = i.invoice_id AND h.to_status = 'REVOKED') AS revoked_at,
                    EXISTS (SELECT 1 FROM powers_of_attorney p WHERE p.principal_tin = i.seller_tin AND p.attorney_iin = @Login
                            AND p.revoked_at IS NULL AND @Today BETWEEN p.valid_from AND p.valid_to) AS acts_for_seller
@@ -81,6 +88,31 @@ public sealed class InvoiceStatusChanger(NpgsqlDataSource database, TimeProvider
             ORDER BY i.invoice_id FOR UPDATE OF i
             """, new { Ids = items.Select(i => i.Id).ToArray(), session.Tin, session.Login, Today = today }, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.InvoiceId);
+    }
+
+    /// <summary>
+    /// The goods of an invoice sold through the virtual warehouse go back on revocation or decline and move again when the
+    /// customer restores a revoked invoice, in this transaction; a refusal rolls back (to the savepoint) what it had moved.
+    /// </summary>
+    private async Task<Domain.Rules.RuleViolation?> MoveGoodsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long invoiceId, LifecycleDecision decision, CancellationToken cancellationToken)
+    {
+        var goodsOf = goods ?? throw new InvalidOperationException("Invoices moving goods need the InvoiceGoods service.");
+        Func<Task<Domain.Rules.RuleViolation?>>? move = decision.To switch
+        {
+            InvoiceStatus.Revoked or InvoiceStatus.Declined => () => goodsOf.UndoAsync(connection, transaction, invoiceId, cancellationToken),
+            _ when decision.From == InvoiceStatus.Revoked => () => goodsOf.RedoAsync(connection, transaction, invoiceId, cancellationToken),
+            _ => null,
+        };
+        if (move is null)
+        {
+            return null;
+        }
+
+        await transaction.SaveAsync("status_goods", cancellationToken);
+        var violation = await move();
+        await (violation is null ? transaction.ReleaseAsync("status_goods", cancellationToken) : transaction.RollbackAsync("status_goods", cancellationToken));
+        return violation;
     }
 
     private static async Task ApplyAsync(

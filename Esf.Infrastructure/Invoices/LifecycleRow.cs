@@ -18,6 +18,9 @@ internal sealed class LifecycleRow
     public DateTime LastUpdateDate { get; init; }
     public DateTime? RevokedAt { get; init; }
 
+    /// <summary>The invoice names lines of the virtual warehouse, so its status changes move goods (read with the row: no extra query).</summary>
+    public bool MovesGoods { get; init; }
+
     /// <summary>The acting user holds a power of attorney of the seller valid today (read with the row).</summary>
     public bool ActsForSeller { get; init; }
 

@@ -1,4 +1,7 @@
+using Esf.Domain.Warehouse;
+
 namespace Esf.Infrastructure.Invoices;
 
 /// <summary>One invoice of an upload (invoiceUploadInfo): the body exactly as sent, its version, signature and signature type.</summary>
-public sealed record UploadItem(string Body, string Version, string Signature, string SignatureType);
+/// <param name="WarehouseLines">The lines sold through the virtual warehouse (REST only: the body has no field for them).</param>
+public sealed record UploadItem(string Body, string Version, string Signature, string SignatureType, IReadOnlyList<WarehouseLineRef>? WarehouseLines = null);

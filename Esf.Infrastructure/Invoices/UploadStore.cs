@@ -26,7 +26,7 @@ internal static class UploadStore
         await using (var copy = await connection.BeginBinaryImportAsync("""
             COPY invoices (invoice_id, upload_id, status, num, invoice_date, date_text, turnover_date, invoice_type, seller_tin, customer_tin,
                            sender_tin, sender_login, body, signature, signature_type, certificate, version, hash, input_date, last_update_date,
-                           power_of_attorney_id)
+                           power_of_attorney_id, warehouse_lines)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken))
         {
@@ -98,6 +98,7 @@ internal static class UploadStore
         copy.Write(now, NpgsqlDbType.TimestampTz);
         copy.Write(now, NpgsqlDbType.TimestampTz);
         WriteNullable(copy, invoice.PowerOfAttorneyId, NpgsqlDbType.Bigint);
+        WriteNullable(copy, Warehouse.WarehouseLinesJson.Write(item.WarehouseLines), NpgsqlDbType.Jsonb);
     }
 
     private static void WriteNullable<T>(NpgsqlBinaryImporter copy, T? value, NpgsqlDbType type)

@@ -16,7 +16,7 @@ namespace Esf.Infrastructure.Registration;
 public sealed class InvoiceRegistrar(
     NpgsqlDataSource database, TimeProvider clock, ILogger<InvoiceRegistrar> logger, Security.CertificateValidator certificates,
     Signatures.ParsedCertificates parsedCertificates, Microsoft.Extensions.Options.IOptions<EsfOptions> options, Sandbox.SandboxFaults? faults = null,
-    Waybills.WaybillRegistrar? waybills = null)
+    Waybills.WaybillRegistrar? waybills = null, Warehouse.InvoiceGoods? goods = null)
 {
     private static readonly TimeSpan HoldPoll = TimeSpan.FromMilliseconds(200);
 
@@ -87,6 +87,13 @@ public sealed class InvoiceRegistrar(
             var registry = await RegistryFacts.LoadAsync(connection, [.. mine.Select(i => i.Document).OfType<InvoiceDocument>()],
                 KazakhstanTime.Today(clock), lockOriginals: true, cancellationToken);
             var verdicts = mine.Select(invoice => Judge(invoice, registry)).ToList();
+            if (goods is not null)
+            {
+                // The virtual warehouse's checks and movements, in this transaction (only invoices naming warehouse lines, and corrections).
+                verdicts = await VerdictGoods.MoveAsync(connection, transaction, goods, verdicts,
+                    pending.Where(p => p.WarehouseLines is not null).ToDictionary(p => p.InvoiceId, p => p.WarehouseLines!), cancellationToken);
+            }
+
             written = await VerdictWriter.WriteAsync(connection, owned, verdicts, clock.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

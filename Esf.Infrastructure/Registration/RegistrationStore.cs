@@ -17,7 +17,7 @@ internal static class RegistrationStore
     public static async Task<List<PendingInvoice>> LoadUnfinishedAsync(NpgsqlConnection connection, long uploadId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"""
-            SELECT invoice_id, body, signature, certificate, signature_type
+            SELECT invoice_id, body, signature, certificate, signature_type, warehouse_lines::text
             FROM invoices WHERE upload_id = @UploadId AND status IN {AwaitingVerdictSql.Statuses} ORDER BY invoice_id
             """, connection);
         command.Parameters.AddWithValue("UploadId", uploadId);
@@ -25,7 +25,8 @@ internal static class RegistrationStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            pending.Add(new PendingInvoice(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+            pending.Add(new PendingInvoice(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5)));
         }
 
         return pending;

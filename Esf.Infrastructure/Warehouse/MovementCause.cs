@@ -4,4 +4,5 @@ namespace Esf.Infrastructure.Warehouse;
 /// The document that caused a movement: its kind (<see cref="MovementCauses"/>) and a reference unique within that kind
 /// (a ДТ line, a form line, an invoice line, a transfer). One cause moves a goods line once per direction.
 /// </summary>
-public sealed record MovementCause(string Kind, string Ref);
+/// <param name="InvoiceId">The invoice that moved the goods (sale or return), so that its return finds what moved.</param>
+public sealed record MovementCause(string Kind, string Ref, long? InvoiceId = null);

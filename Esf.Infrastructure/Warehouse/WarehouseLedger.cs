@@ -48,20 +48,13 @@ public sealed class WarehouseLedger(NpgsqlDataSource database, TimeProvider cloc
     public async Task<RuleViolation?> WriteOffAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tin, long goodsId,
         decimal quantity, MovementCause cause, string kind, CancellationToken cancellationToken)
     {
-        if (quantity <= 0)
+        var (warehouseId, refused) = await LineToMoveAsync(connection, transaction, tin, goodsId, quantity, cancellationToken);
+        if (refused is not null)
         {
-            return WarehouseRules.QuantityMustBePositive.Violation("quantity");
+            return refused;
         }
 
-        var warehouseId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
-            "SELECT warehouse_id FROM warehouse_goods WHERE goods_id = @GoodsId AND tin = @Tin", new { GoodsId = goodsId, Tin = tin }, transaction,
-            cancellationToken: cancellationToken));
-        if (warehouseId is null)
-        {
-            return WarehouseRules.GoodsLineMustExist.Violation("goodsId", $"{goodsId}");
-        }
-
-        if (!await RecordAsync(connection, transaction, tin, goodsId, warehouseId.Value, -quantity, kind, cause, cancellationToken))
+        if (!await RecordAsync(connection, transaction, tin, goodsId, warehouseId, -quantity, kind, cause, cancellationToken))
         {
             return null;
         }
@@ -71,6 +64,26 @@ public sealed class WarehouseLedger(NpgsqlDataSource database, TimeProvider cloc
             "UPDATE warehouse_goods SET quantity = quantity - @Quantity WHERE goods_id = @GoodsId AND quantity >= @Quantity RETURNING quantity",
             new { GoodsId = goodsId, Quantity = quantity }, transaction, cancellationToken: cancellationToken));
         return left is null ? WarehouseRules.BalanceMustCoverWriteOff.Violation("quantity", $"goods line {goodsId}, {quantity}") : null;
+    }
+
+    /// <summary>Credits goods back to an existing goods line of the taxpayer (a return); VS-02 or VS-04 when it cannot.</summary>
+    public async Task<RuleViolation?> CreditAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tin, long goodsId,
+        decimal quantity, MovementCause cause, string kind, CancellationToken cancellationToken)
+    {
+        var (warehouseId, refused) = await LineToMoveAsync(connection, transaction, tin, goodsId, quantity, cancellationToken);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (await RecordAsync(connection, transaction, tin, goodsId, warehouseId, quantity, kind, cause, cancellationToken))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE warehouse_goods SET quantity = quantity + @Quantity WHERE goods_id = @GoodsId", new { GoodsId = goodsId, Quantity = quantity },
+                transaction, cancellationToken: cancellationToken));
+        }
+
+        return null;
     }
 
     /// <summary>A write-off in a transaction of its own: committed when it fits, rolled back with its violation when not.</summary>
@@ -120,6 +133,21 @@ public sealed class WarehouseLedger(NpgsqlDataSource database, TimeProvider cloc
         return violation;
     }
 
+    /// <summary>The warehouse of the taxpayer's goods line a movement of <paramref name="quantity"/> may touch, or why not (VS-04, VS-02).</summary>
+    private static async Task<(long WarehouseId, RuleViolation? Refused)> LineToMoveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        string tin, long goodsId, decimal quantity, CancellationToken cancellationToken)
+    {
+        if (quantity <= 0)
+        {
+            return (0, WarehouseRules.QuantityMustBePositive.Violation("quantity"));
+        }
+
+        var warehouseId = await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            "SELECT warehouse_id FROM warehouse_goods WHERE goods_id = @GoodsId AND tin = @Tin", new { GoodsId = goodsId, Tin = tin }, transaction,
+            cancellationToken: cancellationToken));
+        return warehouseId is null ? (0, WarehouseRules.GoodsLineMustExist.Violation("goodsId", $"{goodsId}")) : (warehouseId.Value, null);
+    }
+
     /// <summary>Commits when nothing was violated, rolls back otherwise.</summary>
     public static Task FinishAsync(NpgsqlTransaction transaction, RuleViolation? violation, CancellationToken cancellationToken) =>
         violation is null ? transaction.CommitAsync(cancellationToken) : transaction.RollbackAsync(cancellationToken);
@@ -127,17 +155,17 @@ public sealed class WarehouseLedger(NpgsqlDataSource database, TimeProvider cloc
     private async Task<bool> RecordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tin, long goodsId, long warehouseId,
         decimal quantity, string kind, MovementCause cause, CancellationToken cancellationToken) =>
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO warehouse_movements (goods_id, warehouse_id, tin, quantity, kind, cause_kind, cause_ref, occurred_at)
-            VALUES (@GoodsId, @WarehouseId, @Tin, @Quantity, @Kind, @CauseKind, @CauseRef, @Now)
+            INSERT INTO warehouse_movements (goods_id, warehouse_id, tin, quantity, kind, cause_kind, cause_ref, occurred_at, invoice_id)
+            VALUES (@GoodsId, @WarehouseId, @Tin, @Quantity, @Kind, @CauseKind, @CauseRef, @Now, @InvoiceId)
             ON CONFLICT ON CONSTRAINT warehouse_movements_once DO NOTHING
             """, new
         {
-            GoodsId = goodsId, WarehouseId = warehouseId, Tin = tin, Quantity = quantity, Kind = kind, CauseKind = cause.Kind, CauseRef = cause.Ref,
+            GoodsId = goodsId, WarehouseId = warehouseId, Tin = tin, Quantity = quantity, Kind = kind, CauseKind = cause.Kind, CauseRef = cause.Ref, cause.InvoiceId,
             Now = clock.GetUtcNow().UtcDateTime,
         }, transaction, cancellationToken: cancellationToken)) == 1;
 
     /// <summary>The goods line of these goods at the warehouse, created empty when missing (without locking an existing one).</summary>
-    private static async Task<long> EnsureGoodsLineAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tin, long warehouseId,
+    internal static async Task<long> EnsureGoodsLineAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tin, long warehouseId,
         GoodsLine goods, CancellationToken cancellationToken)
     {
         var parameters = new

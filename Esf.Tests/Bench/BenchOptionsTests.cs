@@ -36,7 +36,6 @@ public sealed class BenchOptionsTests
     }
 
     [TestCase("waybill", "not implemented yet")]
-    [TestCase("warehouse", "not implemented yet")]
     [TestCase("receipt", "--scenario takes invoice")]
     public void Parse_WhenScenarioIsNotThere_SaysWhy(string scenario, string message)
     {
@@ -53,5 +52,11 @@ public sealed class BenchOptionsTests
     public void ByName_WhenInvoice_IsTheInvoiceScenario()
     {
         Assert.That(Scenarios.ByName("invoice"), Is.InstanceOf<InvoiceScenario>());
+    }
+
+    [Test]
+    public void ByName_WhenWarehouse_IsTheWarehouseScenario()
+    {
+        Assert.That(Scenarios.ByName(Options.Parse(["--scenario", "warehouse"]).Scenario), Is.InstanceOf<WarehouseScenario>());
     }
 }

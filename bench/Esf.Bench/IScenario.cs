@@ -7,7 +7,8 @@ namespace Esf.Bench;
 /// <summary>
 /// What one kind of document needs from the bench: the signed documents, the upload request of a batch over each protocol,
 /// what the answer says, the SQL that tells when the documents are done, and the in-process work of one document.
-/// The invoice is the only scenario today; waybills (СНТ) and the virtual warehouse plug in here (<see cref="Scenarios"/>).
+/// The scenarios are the invoice and the virtual warehouse's invoices (<see cref="WarehouseScenario"/>); waybills (СНТ) plug in here too
+/// (<see cref="Scenarios"/>).
 /// </summary>
 public interface IScenario
 {

@@ -84,7 +84,8 @@ public static class InvoiceFactory
     }
 
     /// <summary>Builds and signs <paramref name="count"/> invoices, sender by sender in turn, on every core.</summary>
-    public static SignedDocument[] CreateSigned(IReadOnlyList<Sender> senders, int count, int firstNum)
+    /// <param name="shape">Changes each body before it is signed (a scenario's own lines); none by default.</param>
+    public static SignedDocument[] CreateSigned(IReadOnlyList<Sender> senders, int count, int firstNum, Func<string, string>? shape = null)
     {
         var date = KazakhstanTime.Of(DateTimeOffset.UtcNow).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var keys = senders.Select(s => s.Certificate.GetRSAPrivateKey()!).ToArray();
@@ -97,6 +98,7 @@ public static class InvoiceFactory
                 var sender = senders[s];
                 var num = (firstNum + i).ToString(CultureInfo.InvariantCulture);
                 var body = Body(num, date, sender, i);
+                body = shape is null ? body : shape(body);
                 invoices[i] = new SignedDocument(sender, num, body, InvoiceSignatureVerifier.Sign(body, keys[s]));
             }
         });

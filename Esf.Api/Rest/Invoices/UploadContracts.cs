@@ -1,12 +1,19 @@
 using Esf.Domain.Rules;
 using Esf.Domain.Rules.Document;
+using Esf.Domain.Warehouse;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Invoices;
 
 namespace Esf.Api.Rest.Invoices;
 
 /// <summary>One invoice to upload: the body exactly as signed, its format version, the Base64 signature and who signed.</summary>
-public sealed record UploadInvoiceItem(string Body, string Version, string Signature, string SignatureType);
+/// <param name="WarehouseLines">
+/// Optional: the lines sold through the virtual warehouse, each naming its section G line (1-based), the seller's warehouse and
+/// goods line (<c>goodsId</c> of «Остатки товаров»). The worker checks G3/1, G4, G5, G15, G16, G17 against the goods line and,
+/// on registration, moves the goods to the buyer's default warehouse (docs/virtual-warehouse.md).
+/// </param>
+public sealed record UploadInvoiceItem(
+    string Body, string Version, string Signature, string SignatureType, IReadOnlyList<WarehouseLineRef>? WarehouseLines = null);
 
 /// <summary>An upload: invoices signed with one certificate (Base64 DER or PEM).</summary>
 public sealed record UploadInvoicesBody(string Certificate, IReadOnlyList<UploadInvoiceItem> Invoices)
@@ -24,7 +31,8 @@ public sealed record UploadInvoicesBody(string Certificate, IReadOnlyList<Upload
         }
 
         var items = Invoices
-            .Select(i => new UploadItem(i?.Body ?? "", i?.Version ?? "", i?.Signature ?? "", i?.SignatureType ?? ""))
+            .Select(i => new UploadItem(i?.Body ?? "", i?.Version ?? "", i?.Signature ?? "", i?.SignatureType ?? "",
+                i?.WarehouseLines?.Where(l => l is not null).ToList()))
             .ToList();
         return new UploadBatch(items, Certificate ?? "");
     }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Esf.Api.Rest.Warehouse;
 
 /// <summary>
-/// /api/v1/warehouses: the session's enterprise's virtual warehouses (menu «Склады», docs/warehouse.md). Another
+/// /api/v1/warehouses: the session's enterprise's virtual warehouses (menu «Склады», docs/virtual-warehouse.md). Another
 /// enterprise's warehouse answers 404 like a missing one.
 /// </summary>
 public static class WarehouseEndpoints

@@ -1,0 +1,85 @@
+using Dapper;
+using Esf.Domain.Rules;
+using Esf.Infrastructure.Warehouse;
+using Npgsql;
+
+namespace Esf.Infrastructure.Registration;
+
+/// <summary>
+/// The virtual warehouse's part of a batch's verdicts, in the verdicts' transaction (so a registration and its movements commit
+/// together, exactly once: a redelivered message finds the invoices decided). For each invoice the control registers: a
+/// corrected invoice first returns the goods of the original and its additional invoices it annuls; an invoice naming warehouse
+/// lines is checked against them and moves them. Any violation turns that verdict into a failure and rolls back, to its
+/// savepoint, whatever it had moved. A batch of plain invoices costs no query.
+/// </summary>
+internal static class VerdictGoods
+{
+    private const string Savepoint = "invoice_goods";
+
+    public static async Task<List<InvoiceVerdict>> MoveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, InvoiceGoods goods,
+        List<InvoiceVerdict> verdicts, IReadOnlyDictionary<long, string> warehouseLines, CancellationToken cancellationToken)
+    {
+        var lines = warehouseLines.ToDictionary(l => l.Key, l => WarehouseLinesJson.Read(l.Value));
+        if (!verdicts.Any(v => v.Passed && (lines.ContainsKey(v.InvoiceId) || v.Cancels is not null)))
+        {
+            return verdicts;
+        }
+
+        // Every seller goods line of the batch, locked in id order before any is written (ADR 0027, 5): batches drawing the same
+        // lines queue instead of deadlocking.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT 1 FROM warehouse_goods WHERE goods_id = ANY(@Ids) ORDER BY goods_id FOR UPDATE",
+            new { Ids = lines.Values.SelectMany(l => l).Select(l => l.GoodsId).Distinct().ToArray() }, transaction,
+            cancellationToken: cancellationToken));
+        var result = new List<InvoiceVerdict>(verdicts.Count);
+        foreach (var verdict in verdicts)
+        {
+            var named = lines.GetValueOrDefault(verdict.InvoiceId);
+            if (!verdict.Passed || (named is null && verdict.Cancels is null))
+            {
+                result.Add(verdict);
+                continue;
+            }
+
+            await transaction.SaveAsync(Savepoint, cancellationToken);
+            var violations = await MoveOneAsync(connection, transaction, goods, verdict, named, cancellationToken);
+            if (violations.Count == 0)
+            {
+                await transaction.ReleaseAsync(Savepoint, cancellationToken);
+                result.Add(verdict);
+            }
+            else
+            {
+                await transaction.RollbackAsync(Savepoint, cancellationToken);
+                result.Add(verdict with { Violations = violations, Cancels = null, Related = null });
+            }
+        }
+
+        return result;
+    }
+
+    private static async Task<IReadOnlyList<RuleViolation>> MoveOneAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        InvoiceGoods goods, InvoiceVerdict verdict, IReadOnlyList<Domain.Warehouse.WarehouseLineRef>? named, CancellationToken cancellationToken)
+    {
+        if (verdict.Cancels is { } original)
+        {
+            // What the registration of the corrected invoice annuls (OriginalCanceller): the original and its additional invoices.
+            var annulled = await connection.QueryAsync<long>(new CommandDefinition("""
+                SELECT DISTINCT m.invoice_id FROM warehouse_movements m JOIN invoices i ON i.invoice_id = m.invoice_id
+                WHERE i.invoice_id = @Id OR (i.related_invoice_id = @Id AND i.invoice_type = 'ADDITIONAL_INVOICE' AND i.status IN ('CREATED', 'DELIVERED'))
+                ORDER BY m.invoice_id
+                """, new { Id = original.InvoiceId }, transaction, cancellationToken: cancellationToken));
+            foreach (var id in annulled)
+            {
+                if (await goods.UndoAsync(connection, transaction, id, cancellationToken) is { } violation)
+                {
+                    return [violation];
+                }
+            }
+        }
+
+        return named is null
+            ? []
+            : await goods.SellAsync(connection, transaction, verdict.InvoiceId, verdict.Document!, named, verdict.Related?.InvoiceId, cancellationToken);
+    }
+}
