@@ -36,6 +36,30 @@ public sealed class Moving_the_clock
     }
 
     [Test]
+    public async Task Should_annul_the_invoice_of_a_declined_waybill_as_soon_as_the_sellers_world_passes_three_working_days()
+    {
+        using var sandbox = new SandboxClient();
+        var world = await sandbox.CreateWorldAsync();
+        using var seller = await world.Seller.SessionAsync();
+        using var customer = await world.Customer.SessionAsync();
+        var waybill = await SandboxWaybills.RegisterAsync(seller, world);
+        var invoice = await SandboxWaybills.IssueInvoiceAsync(seller, world, waybill);
+        var id = invoice.GetProperty("id").GetInt64();
+
+        using var declined = await SandboxWaybills.ChangeAsync(customer, world.Customer, waybill, "decline", "товар не получен");
+        var inTheWindow = await SandboxInvoices.WaitUntilAsync(seller, id, "CREATED");
+        using var moved = await sandbox.Http.PutAsJsonAsync("api/v1/sandbox/clock", new { tin = world.Seller.Tin, days = 10 });
+        // The effect runner passes every 30 seconds; a moved clock wakes it, so the annulment comes well within that.
+        var annulled = await SandboxInvoices.WaitUntilAsync(seller, id, TimeSpan.FromSeconds(15), "CANCELED_BY_SNT_DECLINE");
+
+        Assert.That(invoice.GetProperty("status").GetString(), Is.EqualTo("CREATED"), invoice.ToString());
+        Assert.That(declined.StatusCode, Is.EqualTo(HttpStatusCode.OK), await declined.Content.ReadAsStringAsync());
+        Assert.That(inTheWindow.GetProperty("status").GetString(), Is.EqualTo("CREATED"), "3 working days have not passed in the seller's world");
+        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(annulled.GetProperty("status").GetString(), Is.EqualTo("CANCELED_BY_SNT_DECLINE"));
+    }
+
+    [Test]
     public async Task Should_refuse_an_offset_beyond_ten_years()
     {
         using var sandbox = new SandboxClient();

@@ -42,14 +42,17 @@ public static class SandboxInvoices
     public static Task<JsonElement> WaitUntilProcessedAsync(HttpClient seller, long id) => WaitUntilAsync(seller, id, "CREATED", "FAILED");
 
     /// <summary>Polls the invoice's status until it is one of <paramref name="statuses"/>.</summary>
-    public static Task<JsonElement> WaitUntilAsync(HttpClient seller, long id, params string[] statuses) => Poller.UntilAsync(
+    public static Task<JsonElement> WaitUntilAsync(HttpClient seller, long id, params string[] statuses) => WaitUntilAsync(seller, id, null, statuses);
+
+    /// <summary>Polls the invoice's status until it is one of <paramref name="statuses"/>, at most <paramref name="timeout"/> (the poller's default when null).</summary>
+    public static Task<JsonElement> WaitUntilAsync(HttpClient seller, long id, TimeSpan? timeout, params string[] statuses) => Poller.UntilAsync(
         async () =>
         {
             using var status = await seller.GetAsync($"api/v1/invoices/{id}/status");
             return await RestClient.ReadJsonAsync(status);
         },
         status => status.TryGetProperty("status", out var s) && statuses.Contains(s.GetString()),
-        $"invoice {id} to be {string.Join(" or ", statuses)}");
+        $"invoice {id} to be {string.Join(" or ", statuses)}", timeout);
 
     /// <summary>syncInvoice over SOAP: one invoice of the seller to the customer signed with the seller's SIGN key; answers the reply.</summary>
     public static Task<SoapReply> UploadOverSoapAsync(RawSoapClient soap, string sessionId, SandboxWorld world, string num)

@@ -171,15 +171,7 @@ public sealed class Walking_through_the_sandbox
         using var sandbox = new SandboxClient();
         var world = await sandbox.CreateWorldAsync();
         using var seller = await world.Seller.SessionAsync();
-        var body = TestWaybills.Build(world.Seller.Tin, world.Customer.Tin);
-        using var uploaded = await seller.PostAsJsonAsync("api/v1/snt", new
-        {
-            certificate = world.Seller.Signing.CertificateBase64,
-            waybills = new[] { new { body, version = "SntV1", signature = world.Seller.Sign(body), signatureType = "COMPANY" } },
-        });
-        var id = (await RestClient.ReadJsonAsync(uploaded)).GetProperty("accepted")[0].GetProperty("id").GetInt64();
-        await Poller.UntilAsync(() => seller.GetStringAsync($"api/v1/snt/{id}/status"),
-            status => status.Contains("\"NOT_VIEWED\"", StringComparison.Ordinal), $"waybill {id} to be registered");
+        var id = await SandboxWaybills.RegisterAsync(seller, world);
 
         using var reset = await sandbox.PostAsync("reset", new { tin = world.Seller.Tin });
         using var gone = await seller.GetAsync($"api/v1/snt/{id}");
