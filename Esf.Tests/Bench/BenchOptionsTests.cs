@@ -35,7 +35,6 @@ public sealed class BenchOptionsTests
         Assert.That((options.Repeat, options.WarmUpRounds, options.Scenario), Is.EqualTo((5, (int?)0, "invoice")));
     }
 
-    [TestCase("waybill", "not implemented yet")]
     [TestCase("warehouse", "not implemented yet")]
     [TestCase("receipt", "--scenario takes invoice")]
     public void Parse_WhenScenarioIsNotThere_SaysWhy(string scenario, string message)
@@ -53,5 +52,11 @@ public sealed class BenchOptionsTests
     public void ByName_WhenInvoice_IsTheInvoiceScenario()
     {
         Assert.That(Scenarios.ByName("invoice"), Is.InstanceOf<InvoiceScenario>());
+    }
+
+    [Test]
+    public void ByName_WhenWaybill_IsTheWaybillScenario()
+    {
+        Assert.That(Scenarios.ByName(Options.Parse(["--scenario", "waybill"]).Scenario), Is.InstanceOf<WaybillScenario>());
     }
 }

@@ -84,7 +84,10 @@ public static class InvoiceFactory
     }
 
     /// <summary>Builds and signs <paramref name="count"/> invoices, sender by sender in turn, on every core.</summary>
-    public static SignedDocument[] CreateSigned(IReadOnlyList<Sender> senders, int count, int firstNum)
+    public static SignedDocument[] CreateSigned(IReadOnlyList<Sender> senders, int count, int firstNum) => CreateSigned(senders, count, firstNum, Body);
+
+    /// <summary>Builds with <paramref name="body"/> (number, date, sender, seed) and signs <paramref name="count"/> documents, sender by sender in turn, on every core.</summary>
+    public static SignedDocument[] CreateSigned(IReadOnlyList<Sender> senders, int count, int firstNum, Func<string, string, Sender, int, string> body)
     {
         var date = KazakhstanTime.Of(DateTimeOffset.UtcNow).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var keys = senders.Select(s => s.Certificate.GetRSAPrivateKey()!).ToArray();
@@ -96,8 +99,8 @@ public static class InvoiceFactory
             {
                 var sender = senders[s];
                 var num = (firstNum + i).ToString(CultureInfo.InvariantCulture);
-                var body = Body(num, date, sender, i);
-                invoices[i] = new SignedDocument(sender, num, body, InvoiceSignatureVerifier.Sign(body, keys[s]));
+                var text = body(num, date, sender, i);
+                invoices[i] = new SignedDocument(sender, num, text, InvoiceSignatureVerifier.Sign(text, keys[s]));
             }
         });
         foreach (var key in keys)
@@ -185,5 +188,5 @@ public static class InvoiceFactory
             """;
     }
 
-    private static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    public static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }
