@@ -117,10 +117,7 @@ public static class InvoiceFactory
         decimal totalWithout = 0, totalNds = 0;
         for (var line = 0; line < Goods.Length; line++)
         {
-            var quantity = 1 + (seed + line * 7) % 40;
-            var unitPrice = 150m + ((seed * 31 + line * 977) % 90_000) / 4m;
-            var without = quantity * unitPrice;
-            var nds = Math.Round(without * 0.12m, 2, MidpointRounding.AwayFromZero);
+            var (quantity, unitPrice, without, nds) = Line(seed, line);
             totalWithout += without;
             totalNds += nds;
             products.Append(CultureInfo.InvariantCulture, $"""
@@ -186,6 +183,15 @@ public static class InvoiceFactory
               </sellers>
             </v2:invoice>
             """;
+    }
+
+    /// <summary>Line <paramref name="line"/> of document <paramref name="seed"/>: quantity, unit price, amount without VAT and its 12 % VAT, varied and adding up.</summary>
+    public static (int Quantity, decimal UnitPrice, decimal Without, decimal Nds) Line(int seed, int line)
+    {
+        var quantity = 1 + (seed + line * 7) % 40;
+        var unitPrice = 150m + ((seed * 31 + line * 977) % 90_000) / 4m;
+        var without = quantity * unitPrice;
+        return (quantity, unitPrice, without, Math.Round(without * 0.12m, 2, MidpointRounding.AwayFromZero));
     }
 
     public static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);

@@ -83,10 +83,7 @@ public sealed class WaybillScenario : IScenario
         var products = new StringBuilder();
         for (var line = 0; line < Goods.Length; line++)
         {
-            var quantity = 1 + (seed + line * 7) % 40;
-            var unitPrice = 150m + ((seed * 31 + line * 977) % 90_000) / 4m;
-            var without = quantity * unitPrice;
-            var nds = Math.Round(without * 0.12m, 2, MidpointRounding.AwayFromZero);
+            var (quantity, unitPrice, without, nds) = InvoiceFactory.Line(seed, line);
             products.Append(CultureInfo.InvariantCulture, $"""
                       <product>
                         <section>1</section>
@@ -114,29 +111,10 @@ public sealed class WaybillScenario : IScenario
               <num>СНТ-{num}</num>
               <shippingDate>{date}</shippingDate>
               <type>PRIMARY_SNT</type>
-              <seller>
-                <tin>{sender.SellerTin}</tin>
-                <name>ТОО «Поставщик {sender.Index}»</name>
-                <address>Казахстан, г. Астана, ул. Кенесары, д. 40</address>
-                <countryCode>KZ</countryCode>
-              </seller>
-              <customer>
-                <tin>{sender.CustomerTin}</tin>
-                <name>ТОО «Покупатель {sender.Index}»</name>
-                <address>Казахстан, г. Алматы, пр. Абая, д. 150, офис 12</address>
-                <countryCode>KZ</countryCode>
-              </customer>
-              <consignor>
-                <tin>{sender.SellerTin}</tin>
-                <name>ТОО «Поставщик {sender.Index}»</name>
-                <address>Казахстан, г. Астана, ул. Кенесары, д. 40</address>
-              </consignor>
-              <consignee>
-                <tin>{sender.CustomerTin}</tin>
-                <name>ТОО «Покупатель {sender.Index}»</name>
-                <address>Казахстан, г. Алматы, пр. Абая, д. 150, офис 12</address>
-                <countryCode>KZ</countryCode>
-              </consignee>
+              {Seller("seller", sender)}<countryCode>KZ</countryCode></seller>
+              {Customer("customer", sender)}
+              {Seller("consignor", sender)}</consignor>
+              {Customer("consignee", sender)}
               <shipping>
                 <transportType>30</transportType>
                 <vehicleNumber>123ABC02</vehicleNumber>
@@ -156,6 +134,15 @@ public sealed class WaybillScenario : IScenario
             </snt:snt>
             """;
     }
+
+    /// <summary>The seller's party element, open: the consignor (34-1) has no country code, the seller (22) has.</summary>
+    private static string Seller(string element, Sender sender) =>
+        $"<{element}><tin>{sender.SellerTin}</tin><name>ТОО «Поставщик {sender.Index}»</name><address>Казахстан, г. Астана, ул. Кенесары, д. 40</address>";
+
+    /// <summary>The customer's party element: the buyer and, here, the consignee too.</summary>
+    private static string Customer(string element, Sender sender) =>
+        $"<{element}><tin>{sender.CustomerTin}</tin><name>ТОО «Покупатель {sender.Index}»</name>"
+        + $"<address>Казахстан, г. Алматы, пр. Абая, д. 150, офис 12</address><countryCode>KZ</countryCode></{element}>";
 
     /// <summary>The same INSERT of one row per waybill as the gateway's WaybillStore (without its history row), one transaction per batch.</summary>
     private static async Task InsertAsync(
