@@ -12,6 +12,13 @@ public sealed class SandboxClock(TimeProvider inner) : TimeProvider
 {
     private readonly ConcurrentDictionary<string, TimeSpan> offsets = new(StringComparer.Ordinal);
     private TimeSpan everyone;
+    private TaskCompletionSource moved = NewSignal();
+
+    /// <summary>
+    /// Completes at the next <see cref="Move"/>. Scheduled work that sleeps between passes (the waybill effects) wakes on it, since
+    /// a moved clock may have crossed a due time: a 3-working-day window is then crossed in a second, not at the next pass.
+    /// </summary>
+    public Task NextMove => Volatile.Read(ref moved).Task;
 
     public override DateTimeOffset GetUtcNow() => inner.GetUtcNow() + OffsetOf(EnterpriseScope.Tin);
 
@@ -37,6 +44,18 @@ public sealed class SandboxClock(TimeProvider inner) : TimeProvider
         }
     }
 
+    /// <summary>
+    /// <see cref="Set"/>, then wakes the scheduled work waiting for a due time (<see cref="NextMove"/>): what PUT /sandbox/clock does.
+    /// Tests that drive a runner pass by pass themselves use <see cref="Set"/> alone, so no woken runner races theirs.
+    /// </summary>
+    public void Move(string? tin, TimeSpan offset)
+    {
+        Set(tin, offset);
+        Interlocked.Exchange(ref moved, NewSignal()).TrySetResult();
+    }
+
     /// <summary>Clears one enterprise's offset (on reset).</summary>
     public void Clear(string tin) => offsets.TryRemove(tin, out _);
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -12,7 +12,8 @@ namespace Esf.Infrastructure.Waybills;
 /// world's clock (the one application clock, with the sandbox's offsets), claims the due effects with
 /// <c>FOR UPDATE SKIP LOCKED</c> and applies each in that one transaction. The row lock is the lease: another runner skips
 /// what this one holds, a runner that dies rolls back and leaves the effect pending for the next pass, and a committed
-/// effect is marked applied with its annulments — so every effect runs exactly once, across runners and restarts.
+/// effect is marked applied with its annulments — so every effect runs exactly once, across runners and restarts. A pass
+/// comes every 30 seconds, and at once when the sandbox moves a clock (<see cref="SandboxClock.NextMove"/>).
 /// </summary>
 public sealed class WaybillEffectRunner(NpgsqlDataSource database, TimeProvider clock, ILogger<WaybillEffectRunner> logger) : BackgroundService
 {
@@ -74,7 +75,22 @@ public sealed class WaybillEffectRunner(NpgsqlDataSource database, TimeProvider 
                 logger.LogWarning(e, "Applying due waybill effects failed; retrying on the next pass");
             }
 
-            await Task.Delay(Period, clock, stoppingToken);
+            await NextPassAsync(stoppingToken);
+        }
+    }
+
+    /// <summary>Waits for the next pass: the period, or less when the sandbox moves a world's clock (a due time may have been crossed).</summary>
+    private async Task NextPassAsync(CancellationToken stoppingToken)
+    {
+        var period = Task.Delay(Period, clock, stoppingToken);
+        if (clock is SandboxClock sandbox)
+        {
+            // WhenAny does not throw: a stop ends the loop through stoppingToken.
+            await Task.WhenAny(period, sandbox.NextMove);
+        }
+        else
+        {
+            await period;
         }
     }
 }

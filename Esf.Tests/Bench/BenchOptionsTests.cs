@@ -35,7 +35,6 @@ public sealed class BenchOptionsTests
         Assert.That((options.Repeat, options.WarmUpRounds, options.Scenario), Is.EqualTo((5, (int?)0, "invoice")));
     }
 
-    [TestCase("waybill", "not implemented yet")]
     [TestCase("receipt", "--scenario takes invoice")]
     public void Parse_WhenScenarioIsNotThere_SaysWhy(string scenario, string message)
     {
@@ -58,5 +57,11 @@ public sealed class BenchOptionsTests
     public void ByName_WhenWarehouse_IsTheWarehouseScenario()
     {
         Assert.That(Scenarios.ByName(Options.Parse(["--scenario", "warehouse"]).Scenario), Is.InstanceOf<WarehouseScenario>());
+    }
+
+    [Test]
+    public void ByName_WhenWaybill_IsTheWaybillScenario()
+    {
+        Assert.That(Scenarios.ByName(Options.Parse(["--scenario", "waybill"]).Scenario), Is.InstanceOf<WaybillScenario>());
     }
 }

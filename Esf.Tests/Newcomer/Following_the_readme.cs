@@ -15,7 +15,7 @@ namespace Esf.Tests.Newcomer;
 /// README's "Try it" commands and <c>scripts/demo.sh</c> run as a newcomer types them, and must end CREATED. They run in a
 /// scratch copy of the repository's layout (samples, scripts, the built executable), so that the test never touches the
 /// developer's own <c>.esf</c>. The one difference from run.sh: a fresh database on the test PostgreSQL instead of a
-/// private cluster under <c>.esf/pg</c>.
+/// private cluster under <c>.esf/pg</c>. The sandbox is on, as run.sh turns it on in Development, so demo.sh walks it too.
 /// </summary>
 [TestFixture]
 [Category("Newcomer")]
@@ -54,6 +54,8 @@ public sealed class Following_the_readme
                 ["Esf:SeedDemo"] = null,
                 ["Esf:Security:DevelopmentTrust"] = null,
                 ["Esf:RateLimiting:Enabled"] = null,
+                // run.sh passes --Esf:Sandbox:Enabled true in Development; no key configured, so it is generated into demo.json.
+                ["Esf:Sandbox:Enabled"] = "true",
             },
             environment: "Development");
     }
@@ -99,7 +101,7 @@ public sealed class Following_the_readme
     }
 
     [Test]
-    public async Task Should_register_over_rest_and_soap_with_demo_sh()
+    public async Task Should_register_over_rest_and_soap_and_walk_the_sandbox_with_demo_sh()
     {
         // Act
         var result = await RunAsync("scripts/demo.sh");
@@ -110,6 +112,14 @@ public sealed class Following_the_readme
             Assert.That(result.ExitCode, Is.Zero, result.ToString());
             Assert.That(result.Out, Does.Contain("1 accepted, 0 declined, 1 created, 0 failed, 0 unfinished"), "REST: " + result);
             Assert.That(result.Out, Does.Match(@"CREATED, registration number ESF-123456789021-\d{8}-\d{8}"), "SOAP: " + result);
+            Assert.That(result.Out, Does.Match(@"seller: БИН \d{12}, head \d{12}, AUTH and SIGN keys"), "sandbox world: " + result);
+            Assert.That(result.Out, Does.Contain("the customer confirms it: DELIVERED"), "confirm as the buyer: " + result);
+            Assert.That(result.Out, Does.Match(@"corrected invoice \d+ CREATED; the original is now CANCELED"), "correction: " + result);
+            Assert.That(result.Out, Does.Match(@"its decline of \d+ after the 10-day window: WRONG_DATE"), "the clock: " + result);
+            Assert.That(result.Out, Does.Contain("the clock back, the same decline: DECLINED"), "the clock back: " + result);
+            Assert.That(result.Out, Does.Match(@"FAILED with UPL-02\n.*sent again: \d+ CREATED"), "failure and retry: " + result);
+            Assert.That(result.Out, Does.Contain("503 with Retry-After: 1; the retry after it: CREATED"), "503 and retry: " + result);
+            Assert.That(result.Out, Does.Contain("reset: 4 invoices of the seller removed"), "reset: " + result);
         }
     }
 

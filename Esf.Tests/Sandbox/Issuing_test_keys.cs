@@ -52,18 +52,17 @@ public sealed class Issuing_test_keys
     {
         using var sandbox = new SandboxClient();
         var world = await sandbox.CreateWorldAsync();
-        var (certificate, key, serial) = await sandbox.IssueGostKeyAsync(world.Seller.Login, world.Seller.Tin, "SIGN");
+        var gost = await sandbox.IssueKeyAsync(world.Seller.Login, world.Seller.Tin, "SIGN", "GOST");
+        var certificate = gost.Certificate;
         using var _ = certificate;
         using var seller = await world.Seller.SessionAsync();
-        string Sign(string body) => InvoiceSignatureVerifier.Sign(body, key);
 
-        var signed = await SandboxInvoices.WaitUntilProcessedAsync(seller, await SandboxInvoices.UploadAsync(seller, world, certificate, Sign));
-        using var revoke = await sandbox.PostAsync($"keys/{serial}/revoke", new { });
-        var afterRevocation = await SandboxInvoices.WaitUntilProcessedAsync(seller, await SandboxInvoices.UploadAsync(seller, world, certificate, Sign));
+        var signed = await SandboxInvoices.WaitUntilProcessedAsync(seller, await SandboxInvoices.UploadAsync(seller, gost, SandboxInvoices.Body(world)));
+        using var revoke = await sandbox.PostAsync($"keys/{gost.SerialNumber}/revoke", new { });
+        var afterRevocation = await SandboxInvoices.WaitUntilProcessedAsync(seller, await SandboxInvoices.UploadAsync(seller, gost, SandboxInvoices.Body(world)));
         var ca = X509CertificateLoader.LoadCertificate(await sandbox.Http.GetByteArrayAsync("api/v1/sandbox/ca.cer?algorithm=GOST"));
         var crl = await sandbox.Http.GetByteArrayAsync("api/v1/sandbox/ca.crl?algorithm=GOST");
 
-        Assert.That(key.Algorithm, Is.EqualTo(GostAlgorithm.Gost2015512));
         Assert.That(certificate.Subject, Does.Contain("IIN" + world.Seller.Login).And.Contain("BIN" + world.Seller.Tin));
         Assert.That(CertificateChain.ChainsToTrustedRoot(certificate, [ca], DateTimeOffset.UtcNow), Is.True, "the key chains to GET /sandbox/ca.cer?algorithm=GOST");
         Assert.That(signed.GetProperty("status").GetString(), Is.EqualTo("CREATED"), signed.ToString());
@@ -79,12 +78,12 @@ public sealed class Issuing_test_keys
     {
         using var sandbox = new SandboxClient();
         var (tin, login) = await sandbox.CreateHeadAsync();
-        var (certificate, _, serial) = await sandbox.IssueGostKeyAsync(login, tin, "AUTH");
-        using var __ = certificate;
-        var head = new SandboxParty(tin, login, certificate, certificate, serial);
+        var gost = await sandbox.IssueKeyAsync(login, tin, "AUTH", "GOST");
+        using var __ = gost.Certificate;
+        var head = new SandboxParty(tin, login, gost, gost);
 
         using var before = await head.LogInAsync(sandbox.Http);
-        using var revoke = await sandbox.PostAsync($"keys/{serial}/revoke", new { });
+        using var revoke = await sandbox.PostAsync($"keys/{gost.SerialNumber}/revoke", new { });
         using var after = await head.LogInAsync(sandbox.Http);
 
         Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.Created), await before.Content.ReadAsStringAsync());

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Dapper;
+using Esf.Tests.Infrastructure;
 using Esf.Tests.Rest;
 using Npgsql;
 using NUnit.Framework;
@@ -34,6 +35,63 @@ public sealed class Moving_the_clock
         Assert.That(back.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(inTime.StatusCode, Is.EqualTo(HttpStatusCode.OK), await inTime.Content.ReadAsStringAsync());
     }
+
+    [Test]
+    public async Task Should_annul_the_invoice_of_a_declined_waybill_as_soon_as_the_sellers_world_passes_three_working_days()
+    {
+        using var sandbox = new SandboxClient();
+        var world = await sandbox.CreateWorldAsync();
+        using var seller = await world.Seller.SessionAsync();
+        using var customer = await world.Customer.SessionAsync();
+        var waybill = await SandboxWaybills.RegisterAsync(seller, world);
+        var invoice = await SandboxWaybills.IssueInvoiceAsync(seller, world, waybill);
+        var id = invoice.GetProperty("id").GetInt64();
+
+        using var declined = await SandboxWaybills.ChangeAsync(customer, world.Customer, waybill, "decline", "товар не получен");
+        var inTheWindow = await SandboxInvoices.WaitUntilAsync(seller, id, "CREATED");
+        using var moved = await sandbox.Http.PutAsJsonAsync("api/v1/sandbox/clock", new { tin = world.Seller.Tin, days = 10 });
+        // The effect runner passes every 30 seconds; a moved clock wakes it, so the annulment comes well within that.
+        var annulled = await SandboxInvoices.WaitUntilAsync(seller, id, TimeSpan.FromSeconds(15), "CANCELED_BY_SNT_DECLINE");
+
+        Assert.That(invoice.GetProperty("status").GetString(), Is.EqualTo("CREATED"), invoice.ToString());
+        Assert.That(declined.StatusCode, Is.EqualTo(HttpStatusCode.OK), await declined.Content.ReadAsStringAsync());
+        Assert.That(inTheWindow.GetProperty("status").GetString(), Is.EqualTo("CREATED"), "3 working days have not passed in the seller's world");
+        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(annulled.GetProperty("status").GetString(), Is.EqualTo("CANCELED_BY_SNT_DECLINE"));
+    }
+
+    [Test]
+    public async Task Should_let_the_seller_issue_an_additional_invoice_up_to_fifteen_days_after_the_adjustment_and_decline_it_after()
+    {
+        using var sandbox = new SandboxClient();
+        var world = await sandbox.CreateWorldAsync();
+        using var seller = await world.Seller.SessionAsync();
+        var (num, today) = (TestTenant.UniqueNum(), DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5)));
+        var original = await SandboxInvoices.UploadAndWaitAsync(seller, world, num);
+        // Adjusted today (field 3, turnover date); issued on a later day of the seller's world (field 2).
+        string Additional(int daysLater) => TestInvoices.Linked(
+            SandboxInvoices.Body(world).Replace($"<date>{TestInvoices.Today}</date>", $"<date>{Text(today.AddDays(daysLater))}</date>", StringComparison.Ordinal),
+            "ADDITIONAL_INVOICE", num, TestInvoices.Today);
+
+        using var moved = await sandbox.Http.PutAsJsonAsync("api/v1/sandbox/clock", new { tin = world.Seller.Tin, days = 16 });
+        var inTime = await SandboxInvoices.WaitUntilProcessedAsync(seller, await SandboxInvoices.UploadAsync(seller, world.Seller.Signing, Additional(15)));
+        var lateBody = Additional(16);
+        using var lateResponse = await seller.PostAsJsonAsync("api/v1/invoices", new
+        {
+            certificate = world.Seller.Signing.CertificateBase64,
+            invoices = new[] { new { body = lateBody, version = "InvoiceV2", signature = world.Seller.Sign(lateBody), signatureType = "COMPANY" } },
+        });
+        var late = await RestClient.ReadJsonAsync(lateResponse);
+
+        Assert.That(original.GetProperty("status").GetString(), Is.EqualTo("CREATED"), original.ToString());
+        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(inTime.GetProperty("status").GetString(), Is.EqualTo("CREATED"), "day 15 after the adjustment, today in the seller's world: " + inTime);
+        Assert.That(late.GetProperty("declined").GetArrayLength(), Is.EqualTo(1), "DL-09 is an upload check: " + late);
+        Assert.That(late.GetProperty("declined")[0].GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("ruleId").GetString()),
+            Does.Contain("DL-09"), late.ToString());
+    }
+
+    private static string Text(DateOnly day) => day.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
 
     [Test]
     public async Task Should_refuse_an_offset_beyond_ten_years()

@@ -129,6 +129,31 @@ public sealed class Ordering_faults
             Is.EqualTo("плановые работы"));
     }
 
+    [Test]
+    public async Task Should_register_a_paper_invoice_for_the_day_of_a_declared_outage_and_fail_one_for_another_day()
+    {
+        using var sandbox = new SandboxClient();
+        var world = await sandbox.CreateWorldAsync();
+        using var seller = await world.Seller.SessionAsync();
+        // Long enough ago that GET /status (the last 30 days) never shows it, unlikely to be another test's day, and after 2020,
+        // when the sandbox's VAT payers are registered for VAT.
+        var day = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5)).AddDays(-40 - Random.Shared.Next(1500));
+        string Paper(DateOnly date) => TestInvoices.OnPaper(
+            TestInvoices.Build(TestTenant.UniqueNum(), Text(day), world.Seller.Tin, world.Customer.Tin), Text(date), "DOWN_TIME");
+
+        using var ordered = await sandbox.PostAsync("faults", new { kind = "OUTAGE", date = day, reason = "сбой ИС ЭСФ" });
+        var onOutage = await SandboxInvoices.WaitUntilProcessedAsync(seller, await SandboxInvoices.UploadAsync(seller, world.Seller.Signing, Paper(day)));
+        var onAnotherDay = await SandboxInvoices.WaitUntilProcessedAsync(seller,
+            await SandboxInvoices.UploadAsync(seller, world.Seller.Signing, Paper(day.AddDays(1))));
+
+        Assert.That(ordered.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(onOutage.GetProperty("status").GetString(), Is.EqualTo("CREATED"), onOutage.ToString());
+        Assert.That(onAnotherDay.GetProperty("status").GetString(), Is.EqualTo("FAILED"), onAnotherDay.ToString());
+        Assert.That(onAnotherDay.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("ruleId").GetString()), Does.Contain("A-08"));
+    }
+
+    private static string Text(DateOnly day) => day.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
     [TestCase("EXPLODE", "UPL-02", TestName = "Should_refuse_an_unknown_kind")]
     [TestCase("FAIL_NEXT_INVOICES", "NO-SUCH-RULE", TestName = "Should_refuse_an_unknown_rule")]
     public async Task Should_refuse(string kind, string ruleId)

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using Esf.Api.Rest.Sandbox;
+using Esf.Infrastructure.Signatures;
 using Esf.Infrastructure.Signatures.Gost;
 using Esf.Tests.Rest;
 using NUnit.Framework;
@@ -38,16 +39,15 @@ public sealed class SandboxClient : IDisposable
     public async Task<string> CreateLegalEntityAsync() =>
         (await CreateAsync("taxpayers", new { kind = "LEGAL_ENTITY" })).GetProperty("tin").GetString()!;
 
-    /// <summary>A seller and a customer (ЮЛ), each with a head and the head's RSA keys, all made through the sandbox API.</summary>
-    public async Task<SandboxWorld> CreateWorldAsync() => new(await CreatePartyAsync(), await CreatePartyAsync());
+    /// <summary>A seller and a customer (ЮЛ), each with a head and the head's keys (RSA or GOST), all made through the sandbox API.</summary>
+    public async Task<SandboxWorld> CreateWorldAsync(string algorithm = "RSA") =>
+        new(await CreatePartyAsync(algorithm), await CreatePartyAsync(algorithm));
 
     /// <summary>A ЮЛ, its head (ADMIN_ENTERPRISE) and the head's AUTH and SIGN keys.</summary>
-    public async Task<SandboxParty> CreatePartyAsync()
+    public async Task<SandboxParty> CreatePartyAsync(string algorithm = "RSA")
     {
         var (tin, login) = await CreateHeadAsync();
-        var (authentication, serial) = await IssueKeyAsync(login, tin, "AUTH");
-        var (signing, _) = await IssueKeyAsync(login, tin, "SIGN");
-        return new SandboxParty(tin, login, authentication, signing, serial);
+        return new SandboxParty(tin, login, await IssueKeyAsync(login, tin, "AUTH", algorithm), await IssueKeyAsync(login, tin, "SIGN", algorithm));
     }
 
     /// <summary>A ЮЛ and its head (ADMIN_ENTERPRISE, password <see cref="SandboxParty.Password"/>), without keys.</summary>
@@ -61,21 +61,28 @@ public sealed class SandboxClient : IDisposable
         return (tin, user.GetProperty("login").GetString()!);
     }
 
-    /// <summary>An RSA key of the head of <paramref name="bin"/>, loaded from the PKCS#12 with its password; and its serial number.</summary>
-    public async Task<(X509Certificate2 Key, string SerialNumber)> IssueKeyAsync(string iin, string bin, string purpose)
+    /// <summary>
+    /// A key of the head of <paramref name="bin"/>, read from the PKCS#12 with its password: an RSA one as .NET loads it, a GOST one as
+    /// the CLI reads НУЦ РК files.
+    /// </summary>
+    public async Task<SandboxKey> IssueKeyAsync(string iin, string bin, string purpose, string algorithm = "RSA")
     {
-        var key = await CreateAsync("keys", new { iin, bin, purpose, role = "HEAD" });
-        var certificate = X509CertificateLoader.LoadPkcs12(Convert.FromBase64String(key.GetProperty("pkcs12").GetString()!),
-            key.GetProperty("password").GetString());
-        return (certificate, key.GetProperty("serialNumber").GetString()!);
-    }
+        var issued = await CreateAsync("keys", new { iin, bin, purpose, role = "HEAD", algorithm });
+        var (pkcs12, password, serial) = (Convert.FromBase64String(issued.GetProperty("pkcs12").GetString()!),
+            issued.GetProperty("password").GetString()!, issued.GetProperty("serialNumber").GetString()!);
+        if (algorithm == "GOST")
+        {
+            var (certificate, key) = GostPkcs12.Load(pkcs12, password);
+            Assert.That(key.Algorithm, Is.EqualTo(GostAlgorithm.Gost2015512), "the sandbox issues ГОСТ 34.10-2015 512-bit keys");
+            return new SandboxKey(certificate, serial, text => InvoiceSignatureVerifier.Sign(text, key));
+        }
 
-    /// <summary>A GOST key of the head of <paramref name="bin"/>, read from the PKCS#12 as the CLI reads НУЦ РК files; and its serial number.</summary>
-    public async Task<(X509Certificate2 Certificate, GostPrivateKey Key, string SerialNumber)> IssueGostKeyAsync(string iin, string bin, string purpose)
-    {
-        var issued = await CreateAsync("keys", new { iin, bin, purpose, role = "HEAD", algorithm = "GOST" });
-        var (certificate, key) = GostPkcs12.Load(Convert.FromBase64String(issued.GetProperty("pkcs12").GetString()!), issued.GetProperty("password").GetString()!);
-        return (certificate, key, issued.GetProperty("serialNumber").GetString()!);
+        var rsa = X509CertificateLoader.LoadPkcs12(pkcs12, password);
+        return new SandboxKey(rsa, serial, text =>
+        {
+            using var key = rsa.GetRSAPrivateKey()!;
+            return InvoiceSignatureVerifier.Sign(text, key);
+        });
     }
 
     public void Dispose() => Http.Dispose();

@@ -12,10 +12,29 @@ namespace Esf.Tests.Sandbox;
 /// <summary>What <see cref="SandboxClient.CreateWorldAsync"/> made: a seller and a customer, each with its head and the head's keys.</summary>
 public sealed record SandboxWorld(SandboxParty Seller, SandboxParty Customer);
 
-/// <summary>An enterprise made through the sandbox, its head's login and AUTH key (serial <paramref name="AuthSerialNumber"/>) and SIGN key.</summary>
-public sealed record SandboxParty(string Tin, string Login, X509Certificate2 AuthCertificate, X509Certificate2 SignCertificate, string AuthSerialNumber)
+/// <summary>
+/// A key the sandbox issued: its certificate, its serial number and how to sign with its private key (an RSA key travels in the
+/// certificate; a GOST key is read from the PKCS#12 beside it, as Kalkan clients hold it).
+/// </summary>
+public sealed record SandboxKey(X509Certificate2 Certificate, string SerialNumber, Func<string, string> Sign)
+{
+    /// <summary>The certificate as clients send it (Base64 DER).</summary>
+    public string CertificateBase64 => CertificateFactory.ToBase64(Certificate);
+}
+
+/// <summary>An enterprise made through the sandbox, its head's login, AUTH key (to log in) and SIGN key (to sign documents and id lists).</summary>
+public sealed record SandboxParty(string Tin, string Login, SandboxKey Auth, SandboxKey Signing)
 {
     public const string Password = "Sandbox2026pass";
+
+    public X509Certificate2 AuthCertificate => Auth.Certificate;
+
+    public X509Certificate2 SignCertificate => Signing.Certificate;
+
+    public string AuthSerialNumber => Auth.SerialNumber;
+
+    /// <summary>Signs a body or an id list with the SIGN key (<c>signature</c> of an upload or a status change).</summary>
+    public string Sign(string text) => Signing.Sign(text);
 
     /// <summary>POST /api/v1/sessions as the head, with the AUTH key.</summary>
     public Task<HttpResponseMessage> LogInAsync(HttpClient http) => http.PostAsJsonAsync("api/v1/sessions",

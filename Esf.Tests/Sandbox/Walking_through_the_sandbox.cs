@@ -1,65 +1,83 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography.X509Certificates;
-using Dapper;
 using Esf.Domain.Rules;
-using Esf.Infrastructure.Signatures;
 using Esf.Tests.Infrastructure;
 using Esf.Tests.Rest;
 using Esf.Tests.Soap;
-using Npgsql;
+using Esf.Tests.Webhooks;
 using NUnit.Framework;
 
 namespace Esf.Tests.Sandbox;
 
 /// <summary>
-/// The walk of docs/sandbox.md end to end, with the sandbox API only: a world of two enterprises, their heads and RSA keys;
-/// an invoice signed and registered; the decline window crossed with the clock; a failure on demand; and a reset. Over SOAP,
-/// the same world survives each fault on demand with the answer a client expects.
+/// The walk of docs/sandbox.md end to end, with the sandbox API only and with each kind of sandbox key (RSA, and ГОСТ 34.10-2015
+/// 512-bit): a world of two enterprises, their heads and keys; an invoice signed and registered, its webhook delivered twice on
+/// demand; the buyer confirms it; its corrected invoice; the decline window crossed with the buyer's clock; a failure on demand and
+/// a retry; and a reset. Over SOAP, the same world survives each fault on demand with the answer a client expects.
 /// </summary>
 [TestFixture]
 public sealed class Walking_through_the_sandbox
 {
-    [Test]
-    public async Task Should_register_cross_the_decline_window_fail_on_demand_and_reset()
+    [TestCase("RSA")]
+    [TestCase("GOST")]
+    public async Task Should_register_confirm_correct_cross_the_decline_window_fail_retry_and_reset(string algorithm)
     {
         using var sandbox = new SandboxClient();
-        var world = await sandbox.CreateWorldAsync();
+        var world = await sandbox.CreateWorldAsync(algorithm);
         using var seller = await world.Seller.SessionAsync();
         using var customer = await world.Customer.SessionAsync();
+        using var receiver = WebhookReceiver.Start(failures: 0);
+        using var subscribed = await seller.PostAsJsonAsync("api/v1/webhooks", new { url = receiver.Url, secret = "a-secret-of-the-receiver", events = new[] { "CREATED" } });
+        using var twice = await sandbox.PostAsync("faults", new { kind = "DUPLICATE_WEBHOOK", tin = world.Seller.Tin, count = 1 });
 
-        var created = await SandboxInvoices.UploadAndWaitAsync(seller, world);
+        var num = TestTenant.UniqueNum();
+        var created = await SandboxInvoices.UploadAndWaitAsync(seller, world, num);
         var id = created.GetProperty("id").GetInt64();
-        await using (var connection = await SandboxGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync())
-        {
-            // Only corrected and additional invoices can be declined.
-            await connection.ExecuteAsync("UPDATE invoices SET invoice_type = 'FIXED_INVOICE' WHERE invoice_id = @Id", new { Id = id });
-        }
-
+        using var confirm = await customer.PostAsync($"api/v1/invoices/{id}/confirm", null);
+        var confirmed = await SandboxInvoices.WaitUntilAsync(customer, id, "DELIVERED");
+        // Only corrected and additional invoices can be declined: the seller corrects the original (Rules p.26 annuls it).
+        var correction = TestInvoices.Linked(SandboxInvoices.Body(world), "FIXED_INVOICE", num, TestInvoices.Today,
+            created.GetProperty("registrationNumber").GetString());
+        var corrected = await SandboxInvoices.WaitUntilProcessedAsync(seller, await SandboxInvoices.UploadAsync(seller, world.Seller.Signing, correction));
+        var correctedId = corrected.GetProperty("id").GetInt64();
+        var annulled = await SandboxInvoices.WaitUntilAsync(seller, id, "CANCELED");
         using var clock = await sandbox.Http.PutAsJsonAsync("api/v1/sandbox/clock", new { tin = world.Customer.Tin, days = 11 });
-        using var late = await SandboxInvoices.DeclineAsync(customer, world.Customer, id);
+        using var late = await SandboxInvoices.DeclineAsync(customer, world.Customer, correctedId);
         using var fault = await sandbox.PostAsync("faults", new { kind = "FAIL_NEXT_INVOICES", tin = world.Seller.Tin, count = 1, ruleId = "UPL-02" });
-        var failed = await SandboxInvoices.UploadAndWaitAsync(seller, world);
+        var retryNum = TestTenant.UniqueNum();
+        var failed = await SandboxInvoices.UploadAndWaitAsync(seller, world, retryNum);
+        var retried = await SandboxInvoices.UploadAndWaitAsync(seller, world, retryNum);
+        var deliveries = await Poller.UntilAsync(
+            () => Task.FromResult(receiver.Requests.Select(r => r.Delivery).ToList()), d => d.Count >= 4, "three registrations delivered, the first twice");
         var reset = await RestClient.ReadJsonAsync(await sandbox.PostAsync("reset", new { tin = world.Seller.Tin }));
         using var gone = await seller.GetAsync($"api/v1/invoices/{id}/status");
 
         Assert.That(created.GetProperty("status").GetString(), Is.EqualTo("CREATED"), created.ToString());
+        Assert.That((subscribed.StatusCode, twice.StatusCode), Is.EqualTo((HttpStatusCode.Created, HttpStatusCode.NoContent)));
+        Assert.That(confirm.StatusCode, Is.EqualTo(HttpStatusCode.OK), await confirm.Content.ReadAsStringAsync());
+        Assert.That(confirmed.GetProperty("status").GetString(), Is.EqualTo("DELIVERED"), "the buyer sees its confirmation");
+        Assert.That(corrected.GetProperty("status").GetString(), Is.EqualTo("CREATED"), corrected.ToString());
+        Assert.That(annulled.GetProperty("status").GetString(), Is.EqualTo("CANCELED"));
         Assert.That(clock.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await ProblemAssertions.AssertProblemAsync(late, HttpStatusCode.UnprocessableEntity)).GetProperty("errorCode").GetString(),
-            Is.EqualTo("WRONG_DATE"));
+            Is.EqualTo("WRONG_DATE"), "day 11 of the buyer's world is past the 10-day decline window");
         Assert.That(fault.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That((failed.GetProperty("status").GetString(), failed.GetProperty("errors")[0].GetProperty("ruleId").GetString()),
             Is.EqualTo(("FAILED", "UPL-02")), failed.ToString());
-        Assert.That(reset.GetProperty("removedInvoices").GetInt64(), Is.EqualTo(2));
+        Assert.That(retried.GetProperty("status").GetString(), Is.EqualTo("CREATED"), "the same invoice sent again after the failure: " + retried);
+        Assert.That(deliveries, Has.Count.EqualTo(4), "CREATED of the original (twice), the correction and the retry");
+        Assert.That((deliveries[0], deliveries.Distinct().Count()), Is.EqualTo((deliveries[1], 3)), "the first delivery arrives twice, with one id");
+        Assert.That(reset.GetProperty("removedInvoices").GetInt64(), Is.EqualTo(4));
         await ProblemAssertions.AssertProblemAsync(gone, HttpStatusCode.NotFound);
     }
 
-    [Test]
+    [TestCase("RSA")]
+    [TestCase("GOST")]
     [NonParallelizable] // the 503 and the timeout are answered to whichever call comes next
-    public async Task Should_survive_each_fault_over_soap_with_the_answer_a_client_expects()
+    public async Task Should_survive_each_fault_over_soap_with_the_answer_a_client_expects(string algorithm)
     {
         using var sandbox = new SandboxClient();
-        var world = await sandbox.CreateWorldAsync();
+        var world = await sandbox.CreateWorldAsync(algorithm);
         using var soap = new RawSoapClient(SandboxGateway.Fixture.CreateClient());
         var session = await world.Seller.SoapSessionAsync(soap);
         var num = TestTenant.UniqueNum();
@@ -119,9 +137,8 @@ public sealed class Walking_through_the_sandbox
         using var seller = await world.Seller.SessionAsync();
         var body = TestInvoices.Build(TestTenant.UniqueNum(), TestInvoices.Today, world.Seller.Tin, world.Customer.Tin);
         var (kept, sent) = (await SaveDraftAsync(seller, "<unfinished"), await SaveDraftAsync(seller, body));
-        using var key = world.Seller.SignCertificate.GetRSAPrivateKey()!;
         using var send = await seller.PostAsJsonAsync($"api/v1/drafts/{sent}/send",
-            new { certificate = CertificateFactory.ToBase64(world.Seller.SignCertificate), signature = InvoiceSignatureVerifier.Sign(body, key) });
+            new { certificate = world.Seller.Signing.CertificateBase64, signature = world.Seller.Sign(body) });
 
         using var reset = await sandbox.PostAsync("reset", new { tin = world.Seller.Tin });
         using var unsentGone = await seller.GetAsync($"api/v1/drafts/{kept}");
@@ -154,16 +171,7 @@ public sealed class Walking_through_the_sandbox
         using var sandbox = new SandboxClient();
         var world = await sandbox.CreateWorldAsync();
         using var seller = await world.Seller.SessionAsync();
-        var body = TestWaybills.Build(world.Seller.Tin, world.Customer.Tin);
-        using var key = world.Seller.SignCertificate.GetRSAPrivateKey()!;
-        using var uploaded = await seller.PostAsJsonAsync("api/v1/snt", new
-        {
-            certificate = CertificateFactory.ToBase64(world.Seller.SignCertificate),
-            waybills = new[] { new { body, version = "SntV1", signature = InvoiceSignatureVerifier.Sign(body, key), signatureType = "COMPANY" } },
-        });
-        var id = (await RestClient.ReadJsonAsync(uploaded)).GetProperty("accepted")[0].GetProperty("id").GetInt64();
-        await Poller.UntilAsync(() => seller.GetStringAsync($"api/v1/snt/{id}/status"),
-            status => status.Contains("\"NOT_VIEWED\"", StringComparison.Ordinal), $"waybill {id} to be registered");
+        var id = await SandboxWaybills.RegisterAsync(seller, world);
 
         using var reset = await sandbox.PostAsync("reset", new { tin = world.Seller.Tin });
         using var gone = await seller.GetAsync($"api/v1/snt/{id}");

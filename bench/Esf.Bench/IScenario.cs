@@ -7,8 +7,8 @@ namespace Esf.Bench;
 /// <summary>
 /// What one kind of document needs from the bench: the signed documents, the upload request of a batch over each protocol,
 /// what the answer says, the SQL that tells when the documents are done, and the in-process work of one document.
-/// The scenarios are the invoice and the virtual warehouse's invoices (<see cref="WarehouseScenario"/>); waybills (СНТ) plug in here too
-/// (<see cref="Scenarios"/>).
+/// The scenarios are the invoice, the waybill (СНТ, <see cref="WaybillScenario"/>) and the virtual warehouse's invoices
+/// (<see cref="WarehouseScenario"/>), chosen by name in <see cref="Scenarios"/>.
 /// </summary>
 public interface IScenario
 {
@@ -52,7 +52,16 @@ public sealed record UploadRequest(string Path, byte[] Body);
 public sealed record SoapUpload(string Service, string Request);
 
 /// <summary>What the gateway answered to one upload; <paramref name="FirstDeclined"/> shows why, when it declined any.</summary>
-public sealed record UploadAnswer(int Accepted, int Declined, string? FirstDeclined);
+public sealed record UploadAnswer(int Accepted, int Declined, string? FirstDeclined)
+{
+    /// <summary>The REST upload answer every document kind shares: <c>{uploadId, accepted[], declined[]}</c>.</summary>
+    public static UploadAnswer FromRest(JsonElement answer)
+    {
+        var declined = answer.GetProperty("declined");
+        return new UploadAnswer(answer.GetProperty("accepted").GetArrayLength(), declined.GetArrayLength(),
+            declined.GetArrayLength() > 0 ? declined[0].ToString() : null);
+    }
+}
 
 /// <summary>
 /// SQL over the documents with an id above <c>@After</c>: <paramref name="MaxId"/> the highest id so far (no parameter);

@@ -19,24 +19,41 @@ public sealed record LimitResult(
     int Invoices, double ParseMicros, double CertificateMicros, double VerifyMicros, double CopyMicros, double InvoicesPerSecond,
     double XmlOnlyMicros, double RsaOnlyMicros, double BusyShare);
 
+/// <summary>What one kind of document does in the pipeline besides the signature: how its body is read and how it is stored.</summary>
+/// <param name="Table">The table the gateway stores it in: the scratch table copies its columns, compression and storage.</param>
+/// <param name="Read">The body read as the gateway reads it (XSD included): the typed document, or null when the body is not valid.</param>
+/// <param name="StoreAsync">Stores a batch of read documents in the scratch table (its name, then the first id) as the gateway does.</param>
+public sealed record InProcessWork<TDocument>(
+    string Table, Func<string, TDocument?> Read,
+    Func<NpgsqlConnection, string, IReadOnlyList<SignedDocument>, TDocument[], long, CancellationToken, Task> StoreAsync)
+    where TDocument : class
+{
+    public string ScratchTable => "bench_scratch_" + Table;
+}
+
 public static class InProcessLimit
 {
-    public static async Task<LimitResult> MeasureAsync(
-        IReadOnlyList<SignedDocument> invoices, int batch, string connectionString, CancellationToken cancellationToken)
+    /// <summary>Invoices: InvoiceBodyReader, then the binary COPY of the gateway's UploadStore.</summary>
+    public static readonly InProcessWork<InvoiceDocument> Invoices = new(
+        "invoices", body => InvoiceBodyReader.Read(body) is { IsValid: true } read ? read.Document : null, CopyAsync);
+
+    public static async Task<LimitResult> MeasureAsync<TDocument>(
+        IReadOnlyList<SignedDocument> invoices, int batch, string connectionString, InProcessWork<TDocument> work, CancellationToken cancellationToken)
+        where TDocument : class
     {
         await using var database = NpgsqlDataSource.Create(connectionString);
         // With the columns' lz4 compression and storage: before issue 17 the scratch table compressed the bodies with pglz, which
         // the invoices table no longer does (migration 0031), so the COPY part measured other work than the gateway's COPY.
-        await using (var setup = database.CreateCommand("CREATE TABLE IF NOT EXISTS bench_scratch (LIKE invoices INCLUDING DEFAULTS INCLUDING COMPRESSION INCLUDING STORAGE)"))
+        await using (var setup = database.CreateCommand(
+            $"CREATE TABLE IF NOT EXISTS {work.ScratchTable} (LIKE {work.Table} INCLUDING DEFAULTS INCLUDING COMPRESSION INCLUDING STORAGE)"))
         {
             await setup.ExecuteNonQueryAsync(cancellationToken);
         }
 
         var certificates = invoices.Select(i => i.Sender).Distinct().ToDictionary(s => s, s => Certificate(s.CertificateBase64));
-        var documents = invoices.Select(i => InvoiceBodyReader.Read(i.Body).Document!).ToArray();
-        Check(documents.All(d => d is not null), "body unreadable");
+        var documents = invoices.Select(i => work.Read(i.Body) ?? throw new InvalidOperationException("In-process limit: body unreadable")).ToArray();
 
-        var parse = MicrosPerDocument(invoices, i => Check(InvoiceBodyReader.Read(i.Body).IsValid, "body invalid"));
+        var parse = MicrosPerDocument(invoices, i => Check(work.Read(i.Body) is not null, "body invalid"));
         var certificate = MicrosPerDocument(invoices, i =>
         {
             using var parsed = Certificate(i.Sender.CertificateBase64);
@@ -56,44 +73,45 @@ public static class InProcessLimit
             System.Text.Encoding.UTF8.GetBytes(i.Body), Convert.FromBase64String(i.Signature),
             System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1), "signature invalid"));
 
-        await TruncateAsync(database, cancellationToken);
+        await TruncateAsync(database, work.ScratchTable, cancellationToken);
         var copyClock = Stopwatch.StartNew();
         await using (var connection = await database.OpenConnectionAsync(cancellationToken))
         {
             for (var from = 0; from < invoices.Count; from += batch)
             {
                 var count = Math.Min(batch, invoices.Count - from);
-                await CopyAsync(connection, invoices.Skip(from).Take(count).ToList(), documents.AsSpan(from, count).ToArray(), from, cancellationToken);
+                await work.StoreAsync(connection, work.ScratchTable, invoices.Skip(from).Take(count).ToList(), documents.AsSpan(from, count).ToArray(), from,
+                    cancellationToken);
             }
         }
 
         var copy = copyClock.Elapsed.TotalMicroseconds / invoices.Count;
 
         // Everything together on every core: a batch is parsed and verified, then copied, as one unit of work.
-        await TruncateAsync(database, cancellationToken);
+        await TruncateAsync(database, work.ScratchTable, cancellationToken);
         // Uploads as the clients make them: one sender (one certificate) per batch.
         var chunks = invoices.Select((invoice, index) => (invoice, index)).GroupBy(i => i.invoice.Sender).SelectMany(g => g.Chunk(batch)).ToList();
         var (allClock, busy0) = (Stopwatch.StartNew(), ProcStats.MachineBusySeconds());
         await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
             async (chunk, ct) =>
             {
-                var checkedDocuments = new InvoiceDocument[chunk.Length];
+                var checkedDocuments = new TDocument[chunk.Length];
                 using var batchCertificate = Certificate(chunk[0].invoice.Sender.CertificateBase64);
                 for (var i = 0; i < chunk.Length; i++)
                 {
-                    var body = InvoiceBodyReader.Read(chunk[i].invoice.Body);
-                    Check(body.IsValid, "body invalid");
+                    var body = work.Read(chunk[i].invoice.Body);
+                    Check(body is not null, "body invalid");
                     Check(InvoiceSignatureVerifier.Verify(chunk[i].invoice.Body, chunk[i].invoice.Signature, batchCertificate), "signature invalid");
-                    checkedDocuments[i] = body.Document!;
+                    checkedDocuments[i] = body!;
                 }
 
                 await using var connection = await database.OpenConnectionAsync(ct);
-                await CopyAsync(connection, chunk.Select(c => c.invoice).ToList(), checkedDocuments, chunk[0].index, ct);
+                await work.StoreAsync(connection, work.ScratchTable, chunk.Select(c => c.invoice).ToList(), checkedDocuments, chunk[0].index, ct);
             });
         var perSecond = invoices.Count / allClock.Elapsed.TotalSeconds;
         var busyShare = (ProcStats.MachineBusySeconds() - busy0) / (allClock.Elapsed.TotalSeconds * Environment.ProcessorCount);
 
-        await TruncateAsync(database, cancellationToken);
+        await TruncateAsync(database, work.ScratchTable, cancellationToken);
         foreach (var parsed in certificates.Values)
         {
             parsed.Dispose();
@@ -126,11 +144,12 @@ public static class InProcessLimit
 
     /// <summary>The same binary COPY as the gateway's UploadStore (same columns, same per-field async writes, SHA-256 of the body).</summary>
     private static async Task CopyAsync(
-        NpgsqlConnection connection, IReadOnlyList<SignedDocument> invoices, InvoiceDocument[] documents, long firstId, CancellationToken cancellationToken)
+        NpgsqlConnection connection, string table, IReadOnlyList<SignedDocument> invoices, InvoiceDocument[] documents, long firstId,
+        CancellationToken cancellationToken)
     {
         var now = DateTimeOffset.UtcNow;
-        await using var copy = await connection.BeginBinaryImportAsync("""
-            COPY bench_scratch (invoice_id, upload_id, status, num, invoice_date, date_text, turnover_date, invoice_type, seller_tin, customer_tin,
+        await using var copy = await connection.BeginBinaryImportAsync($"""
+            COPY {table} (invoice_id, upload_id, status, num, invoice_date, date_text, turnover_date, invoice_type, seller_tin, customer_tin,
                                 sender_tin, sender_login, body, signature, signature_type, certificate, version, hash, input_date, last_update_date)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
@@ -163,9 +182,9 @@ public static class InProcessLimit
         await copy.CompleteAsync(cancellationToken);
     }
 
-    private static async Task TruncateAsync(NpgsqlDataSource database, CancellationToken cancellationToken)
+    private static async Task TruncateAsync(NpgsqlDataSource database, string table, CancellationToken cancellationToken)
     {
-        await using var command = database.CreateCommand("TRUNCATE bench_scratch");
+        await using var command = database.CreateCommand("TRUNCATE " + table);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -84,8 +84,10 @@ public static class InvoiceFactory
     }
 
     /// <summary>Builds and signs <paramref name="count"/> invoices, sender by sender in turn, on every core.</summary>
-    /// <param name="shape">Changes each body before it is signed (a scenario's own lines); none by default.</param>
-    public static SignedDocument[] CreateSigned(IReadOnlyList<Sender> senders, int count, int firstNum, Func<string, string>? shape = null)
+    public static SignedDocument[] CreateSigned(IReadOnlyList<Sender> senders, int count, int firstNum) => CreateSigned(senders, count, firstNum, Body);
+
+    /// <summary>Builds with <paramref name="body"/> (number, date, sender, seed) and signs <paramref name="count"/> documents, sender by sender in turn, on every core.</summary>
+    public static SignedDocument[] CreateSigned(IReadOnlyList<Sender> senders, int count, int firstNum, Func<string, string, Sender, int, string> body)
     {
         var date = KazakhstanTime.Of(DateTimeOffset.UtcNow).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
         var keys = senders.Select(s => s.Certificate.GetRSAPrivateKey()!).ToArray();
@@ -97,9 +99,8 @@ public static class InvoiceFactory
             {
                 var sender = senders[s];
                 var num = (firstNum + i).ToString(CultureInfo.InvariantCulture);
-                var body = Body(num, date, sender, i);
-                body = shape is null ? body : shape(body);
-                invoices[i] = new SignedDocument(sender, num, body, InvoiceSignatureVerifier.Sign(body, keys[s]));
+                var text = body(num, date, sender, i);
+                invoices[i] = new SignedDocument(sender, num, text, InvoiceSignatureVerifier.Sign(text, keys[s]));
             }
         });
         foreach (var key in keys)
@@ -116,10 +117,7 @@ public static class InvoiceFactory
         decimal totalWithout = 0, totalNds = 0;
         for (var line = 0; line < Goods.Length; line++)
         {
-            var quantity = 1 + (seed + line * 7) % 40;
-            var unitPrice = 150m + ((seed * 31 + line * 977) % 90_000) / 4m;
-            var without = quantity * unitPrice;
-            var nds = Math.Round(without * 0.12m, 2, MidpointRounding.AwayFromZero);
+            var (quantity, unitPrice, without, nds) = Line(seed, line);
             totalWithout += without;
             totalNds += nds;
             products.Append(CultureInfo.InvariantCulture, $"""
@@ -187,5 +185,14 @@ public static class InvoiceFactory
             """;
     }
 
-    private static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>Line <paramref name="line"/> of document <paramref name="seed"/>: quantity, unit price, amount without VAT and its 12 % VAT, varied and adding up.</summary>
+    public static (int Quantity, decimal UnitPrice, decimal Without, decimal Nds) Line(int seed, int line)
+    {
+        var quantity = 1 + (seed + line * 7) % 40;
+        var unitPrice = 150m + ((seed * 31 + line * 977) % 90_000) / 4m;
+        var without = quantity * unitPrice;
+        return (quantity, unitPrice, without, Math.Round(without * 0.12m, 2, MidpointRounding.AwayFromZero));
+    }
+
+    public static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }

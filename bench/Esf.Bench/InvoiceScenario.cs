@@ -43,12 +43,7 @@ public sealed class InvoiceScenario : IScenario
         invoices = documents.Select(i => new { body = i.Body, version = "InvoiceV2", signature = i.Signature, signatureType = "COMPANY" }),
     }, Wire));
 
-    public UploadAnswer ReadRestAnswer(JsonElement answer)
-    {
-        var declined = answer.GetProperty("declined");
-        return new UploadAnswer(answer.GetProperty("accepted").GetArrayLength(), declined.GetArrayLength(),
-            declined.GetArrayLength() > 0 ? declined[0].ToString() : null);
-    }
+    public UploadAnswer ReadRestAnswer(JsonElement answer) => UploadAnswer.FromRest(answer);
 
     public SoapUpload SoapUpload(Sender sender, string sessionId, IReadOnlyList<SignedDocument> documents)
     {
@@ -73,5 +68,5 @@ public sealed class InvoiceScenario : IScenario
 
     public Task<LimitResult> MeasureInProcessLimitAsync(
         IReadOnlyList<SignedDocument> documents, int batch, string connectionString, CancellationToken cancellationToken) =>
-        InProcessLimit.MeasureAsync(documents, batch, connectionString, cancellationToken);
+        InProcessLimit.MeasureAsync(documents, batch, connectionString, InProcessLimit.Invoices, cancellationToken);
 }

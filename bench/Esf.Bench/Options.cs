@@ -111,6 +111,6 @@ public sealed record Options(
         + "--rate N (pace the senders to N invoices/s), --feed (follow the change feed during the load and report its lag), "
         + "--export-invoices N (generate N invoices in SQL and export them over HTTP), --export-format xml|jsonl (xml), "
         + "--full (--feed, --export-invoices 1000000 and a second run paced at half the measured registered/s), --no-append (do not write BENCHMARKS.md), "
-        + "--repeat N (3: the measurement runs N times, each figure is the median with its spread), --scenario invoice|warehouse (what is sent: plain invoices, or invoices drawing goods from the virtual warehouse, REST only; waybill is planned), "
+        + "--repeat N (3: the measurement runs N times, each figure is the median with its spread), --scenario invoice|waybill|warehouse (what is sent: plain invoices, waybills, or invoices drawing goods from the virtual warehouse; waybill and warehouse are REST only), "
         + "--warm-up-rounds N (warm-up rounds before the clock; default: until the services' CPU per document settles; 0: one small upload per sender).";
 }

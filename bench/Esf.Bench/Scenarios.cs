@@ -5,21 +5,19 @@ public static class Scenarios
 {
     public const string Default = "invoice";
 
-    /// <summary>Scenarios the later document flows will add (issue 17): named so that the option says so instead of "unknown".</summary>
-    private static readonly string[] Planned = ["waybill"];
+    private const string Waybill = "waybill";
 
     /// <summary>The name itself when it is a scenario there is; otherwise why not.</summary>
     public static string Check(string name) => name switch
     {
-        Default or WarehouseScenario.ScenarioName => name,
-        _ when Planned.Contains(name) => throw new ArgumentException(
-            $"--scenario {name} is not implemented yet: only {Default} and {WarehouseScenario.ScenarioName} are (the {name} flow adds its scenario with an IScenario of its own)."),
-        _ => throw new ArgumentException($"--scenario takes {Default} or {WarehouseScenario.ScenarioName} (planned: {string.Join(", ", Planned)}), not {name}."),
+        Default or Waybill or WarehouseScenario.ScenarioName => name,
+        _ => throw new ArgumentException($"--scenario takes {Default}, {Waybill} or {WarehouseScenario.ScenarioName}, not {name}."),
     };
 
     public static IScenario ByName(string name) => Check(name) switch
     {
         Default => new InvoiceScenario(),
+        Waybill => new WaybillScenario(),
         WarehouseScenario.ScenarioName => new WarehouseScenario(),
         var other => throw new ArgumentException($"No scenario {other}."),
     };

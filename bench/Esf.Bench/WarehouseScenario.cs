@@ -65,7 +65,7 @@ public sealed class WarehouseScenario : IScenario
     }
 
     public IReadOnlyList<SignedDocument> CreateSigned(IReadOnlyList<Sender> senders, int count, int firstNum) =>
-        InvoiceFactory.CreateSigned(senders, count, firstNum, Wheat.Into);
+        InvoiceFactory.CreateSigned(senders, count, firstNum, (num, date, sender, seed) => Wheat.Into(InvoiceFactory.Body(num, date, sender, seed)));
 
     public UploadRequest RestUpload(Sender sender, IReadOnlyList<SignedDocument> documents)
     {

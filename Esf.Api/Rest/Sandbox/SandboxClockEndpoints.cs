@@ -34,7 +34,7 @@ public static class SandboxClockEndpoints
             throw EsfException.InvalidInput("The offset must stay within ten years.");
         }
 
-        clock.Set(body.Tin, offset);
+        clock.Move(body.Tin, offset);
         EnterpriseScope.Begin(body.Tin);
         return TypedResults.Ok(new ClockView(body.Tin, clock.OffsetOf(body.Tin).TotalSeconds, clock.GetUtcNow()));
     }
