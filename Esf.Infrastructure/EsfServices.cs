@@ -68,6 +68,8 @@ public static class EsfServices
         // The gateway's waybill operations (decline, revoke) and the worker record a waybill's effects on its invoices.
         services.AddSingleton<IWaybillStatusConsequences, WaybillStatusConsequences>();
         services.AddSingleton<Warehouse.WarehouseLedger>();
+        services.AddSingleton<Warehouse.WaybillGoods>();
+        services.AddSingleton<Warehouse.FnoMatchings>();
         return services;
     }
 

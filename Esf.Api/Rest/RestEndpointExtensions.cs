@@ -71,6 +71,7 @@ public static class RestEndpointExtensions
             .MapWarehouseEndpoints()
             .MapGoodsSourceEndpoints()
             .MapWarehouseFormEndpoints()
+            .MapFnoMatchingEndpoints()
             .MapSandboxEndpoints()
             .MapStatusEndpoints()
             .MapLimitEndpoints();

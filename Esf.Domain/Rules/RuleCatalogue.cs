@@ -129,5 +129,6 @@ public static class RuleCatalogue
         .. RegistrationRules.Select(r => r.Definition),
         .. WaybillRuleCatalogue.All,
         .. WarehouseRules.All,
+        .. WaybillWarehouseRules.All,
     ];
 }

@@ -31,6 +31,7 @@ public sealed class SandboxReset(NpgsqlDataSource database, SandboxClock clock, 
         CREATE TEMP TABLE reset_waybills ON COMMIT DROP AS
             SELECT w.waybill_id FROM waybills w JOIN uploads u ON u.upload_id = w.upload_id WHERE u.tin = @Tin;
         UPDATE waybills SET related_waybill_id = NULL WHERE related_waybill_id IN (SELECT waybill_id FROM reset_waybills);
+        DELETE FROM fno_matchings WHERE waybill_id IN (SELECT waybill_id FROM reset_waybills) OR importer_tin = @Tin;
         DELETE FROM waybill_errors WHERE waybill_id IN (SELECT waybill_id FROM reset_waybills);
         DELETE FROM waybill_status_history WHERE waybill_id IN (SELECT waybill_id FROM reset_waybills);
         DELETE FROM waybills WHERE waybill_id IN (SELECT waybill_id FROM reset_waybills);

@@ -20,7 +20,9 @@ internal sealed class WaybillRestDriver : IDisposable
 
     public RestClient Buyer { get; }
 
-    public static async Task<WaybillRestDriver> StartAsync() => new(await RestClient.LogInAsync(), await RestClient.LogInAsync());
+    /// <param name="fixture">The gateway both log in to; <see cref="RestGateway"/> when null.</param>
+    public static async Task<WaybillRestDriver> StartAsync(GatewayFixture? fixture = null) =>
+        new(await RestClient.LogInAsync(fixture), await RestClient.LogInAsync(fixture));
 
     /// <summary>A waybill from <see cref="Seller"/> to <see cref="Buyer"/> (<see cref="TestWaybills"/>).</summary>
     public string Body(Action<WaybillBody>? change = null) =>
