@@ -70,6 +70,7 @@ public static class EsfServices
         services.AddSingleton<Warehouse.WarehouseLedger>();
         services.AddSingleton<Warehouse.WaybillGoods>();
         services.AddSingleton<Warehouse.FnoMatchings>();
+        services.AddSingleton<Warehouse.WarehouseFormUploader>();
         return services;
     }
 
@@ -137,7 +138,8 @@ public static class EsfServices
     {
         services.AddSingleton<Waybills.WaybillRegistrar>();
         services.AddSingleton<InvoiceRegistrar>();
-        services.AddHostedService<Warehouse.WarehouseFormProcessor>();
+        services.AddSingleton<Warehouse.WarehouseFormProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<Warehouse.WarehouseFormProcessor>());
         services.AddHostedService<UploadRelay>();
         services.AddHostedService<QueueDepthSampler>();
         services.AddHostedService<IdempotencyKeySweeper>();

@@ -130,5 +130,6 @@ public static class RuleCatalogue
         .. WaybillRuleCatalogue.All,
         .. WarehouseRules.All,
         .. WaybillWarehouseRules.All,
+        .. WarehouseFormRules.All,
     ];
 }

@@ -39,12 +39,12 @@ public sealed class SandboxReset(NpgsqlDataSource database, SandboxClock clock, 
         DELETE FROM invoice_status_history WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);
         UPDATE invoices SET related_invoice_id = NULL WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);
         DELETE FROM invoices WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);
+        DELETE FROM warehouse_forms WHERE tin = @Tin;
         DELETE FROM upload_declines WHERE upload_id IN (SELECT upload_id FROM uploads WHERE tin = @Tin);
         DELETE FROM uploads WHERE tin = @Tin;
         DELETE FROM idempotency_keys WHERE tin = @Tin;
         DELETE FROM waybill_effects WHERE seller_tin = @Tin;
         DELETE FROM warehouse_movements WHERE tin = @Tin;
-        DELETE FROM warehouse_forms WHERE tin = @Tin;
         DELETE FROM warehouse_goods WHERE tin = @Tin;
         DELETE FROM goods_sources WHERE importer_tin = @Tin;
         DELETE FROM warehouses WHERE tin = @Tin;
