@@ -72,6 +72,7 @@ public static class RestEndpointExtensions
             .MapGoodsSourceEndpoints()
             .MapWarehouseFormEndpoints()
             .MapFnoMatchingEndpoints()
+            .MapBalanceExportEndpoints()
             .MapSandboxEndpoints()
             .MapStatusEndpoints()
             .MapLimitEndpoints();
