@@ -93,11 +93,7 @@ public sealed class Moving_goods_with_waybills
     {
         // Arrange
         using var parties = await StartAsync();
-        var (sellerWarehouse, goodsId) = await SellerHoldsAsync(parties, 20m);
-        var buyerWarehouse = await WarehouseRequests.CreateAsync(parties.Buyer, "Склад покупателя");
-        var id = (await parties.UploadAcceptedAsync(Shipping(parties, goodsId))).Single();
-        await parties.ProcessedAsync(id);
-        (await WaybillRestDriver.ChangeAsync(parties.Buyer, id, "confirm", null)).Dispose();
+        var (sellerWarehouse, buyerWarehouse, id) = await ConfirmedShipmentAsync(parties);
 
         // Act
         using var revoked = await WaybillRestDriver.ChangeAsync(parties.Seller, id, "revoke", "ошибка в количестве");
@@ -113,11 +109,7 @@ public sealed class Moving_goods_with_waybills
     {
         // Arrange
         using var parties = await StartAsync();
-        var (sellerWarehouse, goodsId) = await SellerHoldsAsync(parties, 20m);
-        var buyerWarehouse = await WarehouseRequests.CreateAsync(parties.Buyer, "Склад покупателя");
-        var id = (await parties.UploadAcceptedAsync(Shipping(parties, goodsId))).Single();
-        await parties.ProcessedAsync(id);
-        (await WaybillRestDriver.ChangeAsync(parties.Buyer, id, "confirm", null)).Dispose();
+        var (sellerWarehouse, buyerWarehouse, id) = await ConfirmedShipmentAsync(parties);
         var buyerLine = (await WarehouseRequests.GetJsonAsync(parties.Buyer, $"api/v1/warehouses/{buyerWarehouse.Id()}/balances"))[0]
             .GetProperty("goodsId").GetInt64();
         Assert.That(await WarehouseGateway.Fixture.Get<WarehouseLedger>().WriteOffAsync(parties.Buyer.Tenant.SellerTin, buyerLine, 10m,
@@ -197,6 +189,18 @@ public sealed class Moving_goods_with_waybills
         Assert.That(failed.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("ruleId").GetString()),
             Is.EqualTo(new[] { WarehouseRules.GoodsLineMustExist.Id }));
         Assert.That(await QuantitiesAsync(stranger, strangersWarehouse), Is.EqualTo(new[] { 50m }));
+    }
+
+    /// <summary>The seller holds 20, ships 12 to the buyer's warehouse, and the buyer confirmed the waybill.</summary>
+    private static async Task<(JsonElement Seller, JsonElement Buyer, long WaybillId)> ConfirmedShipmentAsync(WaybillRestDriver parties)
+    {
+        var (sellerWarehouse, goodsId) = await SellerHoldsAsync(parties, 20m);
+        var buyerWarehouse = await WarehouseRequests.CreateAsync(parties.Buyer, "Склад покупателя");
+        var id = (await parties.UploadAcceptedAsync(Shipping(parties, goodsId))).Single();
+        await parties.ProcessedAsync(id);
+        using var confirmed = await WaybillRestDriver.ChangeAsync(parties.Buyer, id, "confirm", null);
+        Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await confirmed.Content.ReadAsStringAsync());
+        return (sellerWarehouse, buyerWarehouse, id);
     }
 
     private static Task<WaybillRestDriver> StartAsync() => WaybillRestDriver.StartAsync(WarehouseGateway.Fixture);
