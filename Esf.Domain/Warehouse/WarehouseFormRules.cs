@@ -6,7 +6,7 @@ namespace Esf.Domain.Warehouse;
 public static class WarehouseFormRules
 {
     public static readonly RuleDefinition SignatureMustBeSenders = new(
-        "VS-40", "INVALID_SIGNATURE",
+        "VS-40", "SIGNATURE_VERIFICATION_FAILED",
         "Подпись формы недействительна или не принадлежит отправителю",
         "The form's signature does not verify its body, or the certificate is not the sender's own", RuleStage.Registration)
     {
