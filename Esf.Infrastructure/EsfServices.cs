@@ -72,6 +72,9 @@ public static class EsfServices
         services.AddSingleton<IWaybillStatusConsequences, WaybillStatusConsequences>();
         services.AddSingleton<Warehouse.WarehouseLedger>();
         services.AddSingleton<Warehouse.InvoiceGoods>();
+        services.AddSingleton<Warehouse.WaybillGoods>();
+        services.AddSingleton<Warehouse.FnoMatchings>();
+        services.AddSingleton<Warehouse.WarehouseFormUploader>();
         return services;
     }
 
@@ -142,7 +145,8 @@ public static class EsfServices
     {
         services.AddSingleton<Waybills.WaybillRegistrar>();
         services.AddSingleton<InvoiceRegistrar>();
-        services.AddHostedService<Warehouse.WarehouseFormProcessor>();
+        services.AddSingleton<Warehouse.WarehouseFormProcessor>();
+        services.AddHostedService(sp => sp.GetRequiredService<Warehouse.WarehouseFormProcessor>());
         services.AddHostedService<UploadRelay>();
         services.AddHostedService<QueueDepthSampler>();
         services.AddHostedService<IdempotencyKeySweeper>();

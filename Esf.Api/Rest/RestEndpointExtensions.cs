@@ -76,6 +76,8 @@ public static class RestEndpointExtensions
             .MapWarehouseEndpoints()
             .MapGoodsSourceEndpoints()
             .MapWarehouseFormEndpoints()
+            .MapFnoMatchingEndpoints()
+            .MapBalanceExportEndpoints()
             .MapSandboxEndpoints()
             .MapStatusEndpoints()
             .MapLimitEndpoints();

@@ -130,5 +130,7 @@ public static class RuleCatalogue
         .. WaybillRuleCatalogue.All,
         .. WarehouseRules.All,
         .. EmployeeRules.All,
+        .. WaybillWarehouseRules.All,
+        .. WarehouseFormRules.All,
     ];
 }

@@ -16,7 +16,7 @@ internal static class UploadOutbox
     private static readonly string Process = Guid.NewGuid().ToString("N");
 
     /// <summary>The upload row, inside the upload transaction; one without accepted documents needs no message and counts as published.</summary>
-    /// <param name="kind">Which documents the upload holds (ADR 0024): <see cref="UploadKinds.Invoice"/> or <see cref="UploadKinds.Waybill"/>.</param>
+    /// <param name="kind">Which documents the upload holds (ADR 0024): <see cref="UploadKinds"/>.</param>
     public static Task<long> InsertAsync(
         NpgsqlConnection connection, string sessionId, string tin, string login, string channel, int itemCount, int acceptedCount, string kind,
         CancellationToken cancellationToken) =>

@@ -77,6 +77,14 @@ public sealed class UploadRelay(
                 logger.LogError("Upload {UploadId}: giving up after {Claims} claims without a verdict; {Count} waybills failed with API-06",
                     crashed.UploadId, crashed.ClaimCount, failed);
             }
+            else if (crashed.Kind == UploadKinds.WarehouseForm)
+            {
+                await UploadOutbox.FinishAsync(connection, crashed.UploadId, cancellationToken);
+                var failed = await Warehouse.WarehouseFormProcessor.FailUnfinishedAsync(connection, crashed.UploadId, Unfinished(crashed.ClaimCount),
+                    clock.GetUtcNow(), cancellationToken);
+                logger.LogError("Upload {UploadId}: giving up after {Claims} claims without a verdict; {Count} forms failed with API-06",
+                    crashed.UploadId, crashed.ClaimCount, failed);
+            }
             else
             {
                 await GiveUpAsync(connection, crashed.UploadId, crashed.ClaimCount, cancellationToken);

@@ -16,7 +16,7 @@ namespace Esf.Infrastructure.Registration;
 public sealed class InvoiceRegistrar(
     NpgsqlDataSource database, TimeProvider clock, ILogger<InvoiceRegistrar> logger, Security.CertificateValidator certificates,
     Signatures.ParsedCertificates parsedCertificates, Microsoft.Extensions.Options.IOptions<EsfOptions> options, Sandbox.SandboxFaults? faults = null,
-    Waybills.WaybillRegistrar? waybills = null, Warehouse.InvoiceGoods? goods = null)
+    Waybills.WaybillRegistrar? waybills = null, Warehouse.InvoiceGoods? goods = null, Warehouse.WarehouseFormProcessor? forms = null)
 {
     private static readonly TimeSpan HoldPoll = TimeSpan.FromMilliseconds(200);
 
@@ -54,6 +54,14 @@ public sealed class InvoiceRegistrar(
         {
             // Waybills share the outbox, the claim and its heartbeat (ADR 0024); their verdicts are their own.
             await (waybills ?? throw new InvalidOperationException("Waybill uploads need the WaybillRegistrar.")).ProcessAsync(
+                connection, uploadId, cancellationToken);
+            return;
+        }
+
+        if (claim.Kind == UploadKinds.WarehouseForm)
+        {
+            // Signed warehouse forms share the outbox and the claim too; the form processor writes their verdicts.
+            await (forms ?? throw new InvalidOperationException("Form uploads need the WarehouseFormProcessor.")).ProcessUploadAsync(
                 connection, uploadId, cancellationToken);
             return;
         }

@@ -38,6 +38,7 @@ public sealed class SandboxReset(NpgsqlDataSource database, SandboxClock clock, 
         DELETE FROM deadline_reminders WHERE tin = @Tin
             OR (document_type = 'INVOICE' AND document_id IN (SELECT invoice_id FROM reset_invoices))
             OR (document_type = 'WAYBILL' AND document_id IN (SELECT waybill_id FROM reset_waybills));
+        DELETE FROM fno_matchings WHERE waybill_id IN (SELECT waybill_id FROM reset_waybills) OR importer_tin = @Tin;
         DELETE FROM waybill_errors WHERE waybill_id IN (SELECT waybill_id FROM reset_waybills);
         DELETE FROM waybill_status_history WHERE waybill_id IN (SELECT waybill_id FROM reset_waybills);
         DELETE FROM waybills WHERE waybill_id IN (SELECT waybill_id FROM reset_waybills);
@@ -45,12 +46,12 @@ public sealed class SandboxReset(NpgsqlDataSource database, SandboxClock clock, 
         DELETE FROM invoice_status_history WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);
         UPDATE invoices SET related_invoice_id = NULL WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);
         DELETE FROM invoices WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);
+        DELETE FROM warehouse_forms WHERE tin = @Tin;
         DELETE FROM upload_declines WHERE upload_id IN (SELECT upload_id FROM uploads WHERE tin = @Tin);
         DELETE FROM uploads WHERE tin = @Tin;
         DELETE FROM idempotency_keys WHERE tin = @Tin;
         DELETE FROM waybill_effects WHERE seller_tin = @Tin;
         DELETE FROM warehouse_movements WHERE tin = @Tin;
-        DELETE FROM warehouse_forms WHERE tin = @Tin;
         DELETE FROM warehouse_goods WHERE tin = @Tin;
         DELETE FROM goods_sources WHERE importer_tin = @Tin;
         DELETE FROM warehouses WHERE tin = @Tin;

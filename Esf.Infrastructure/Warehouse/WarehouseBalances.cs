@@ -20,18 +20,32 @@ public sealed class WarehouseBalances(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         _ = await WarehouseStore.FindAsync(connection, null, tin, warehouseId, cancellationToken) ?? throw WarehouseStore.NotFound(warehouseId);
-        return [.. await connection.QueryAsync<GoodsBalance>(new CommandDefinition($"""
+        return await BalancesAsync(connection, tin, warehouseId, asOf, cancellationToken);
+    }
+
+    /// <summary>
+    /// The balances of every warehouse of the enterprise (deleted ones hold nothing), for the export: with <paramref name="asOf"/>,
+    /// each quantity is the sum of its movements up to that moment, so a past date shows what each warehouse held then.
+    /// </summary>
+    public async Task<IReadOnlyList<GoodsBalance>> ExportAsync(string tin, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await BalancesAsync(connection, tin, null, asOf, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<GoodsBalance>> BalancesAsync(
+        NpgsqlConnection connection, string tin, long? warehouseId, DateTimeOffset? asOf, CancellationToken cancellationToken) =>
+        [.. await connection.QueryAsync<GoodsBalance>(new CommandDefinition($"""
             SELECT {Columns} FROM (
                 SELECT g.goods_id, g.warehouse_id, g.gsvs_code, g.tnved_code, g.source_kind, g.source_number, g.source_position, g.source_name,
                        g.country, g.physical_mark, g.price, g.gsvs_name, g.unit,
                        CASE WHEN @AsOf::timestamptz IS NULL THEN g.quantity
                             ELSE coalesce((SELECT sum(m.quantity) FROM warehouse_movements m
                                            WHERE m.goods_id = g.goods_id AND m.occurred_at <= @AsOf::timestamptz), 0) END AS quantity
-                FROM warehouse_goods g WHERE g.warehouse_id = @WarehouseId AND g.tin = @Tin) lines
+                FROM warehouse_goods g WHERE (@WarehouseId::bigint IS NULL OR g.warehouse_id = @WarehouseId) AND g.tin = @Tin) lines
             WHERE quantity > 0
-            ORDER BY goods_id
+            ORDER BY warehouse_id, goods_id
             """, new { Tin = tin, WarehouseId = warehouseId, AsOf = asOf?.UtcDateTime }, cancellationToken: cancellationToken))];
-    }
 
     /// <summary>The warehouse's movements, newest first, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<MovementRecord>> MovementsAsync(string tin, long warehouseId, int limit, CancellationToken cancellationToken)

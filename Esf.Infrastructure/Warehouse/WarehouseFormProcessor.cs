@@ -11,12 +11,16 @@ using Npgsql;
 namespace Esf.Infrastructure.Warehouse;
 
 /// <summary>
-/// The worker's processing of warehouse forms. It claims the oldest QUEUED form (<c>FOR UPDATE SKIP LOCKED</c>, so several
-/// workers share the queue), applies its lines to the ledger and writes the verdict in the same transaction: PROCESSED, or
-/// ERROR with the first broken rule as the reason and no movement kept. A crash leaves the form QUEUED for the next claim,
-/// and the movements' causes (the form's lines) make a second application impossible.
+/// The worker's processing of warehouse forms. A form uploaded as JSON (no upload) is polled: the oldest QUEUED one is claimed
+/// (<c>FOR UPDATE SKIP LOCKED</c>, so several workers share the queue). A signed form comes with its upload through the outbox
+/// and the bus like invoices and waybills (ADR 0024): <see cref="ProcessUploadAsync"/> is the worker's step for it after the claim.
+/// Either way its lines are applied to the ledger and the verdict is written in the same transaction: PROCESSED, or ERROR with
+/// the first broken rule as the reason and no movement kept. A crash leaves the form QUEUED for the next claim, and the
+/// movements' causes (the form's lines) make a second application impossible.
 /// </summary>
-public sealed class WarehouseFormProcessor(NpgsqlDataSource database, WarehouseLedger ledger, TimeProvider clock, ILogger<WarehouseFormProcessor> logger)
+public sealed class WarehouseFormProcessor(
+    NpgsqlDataSource database, WarehouseLedger ledger, TimeProvider clock, Security.CertificateValidator certificates,
+    Signatures.ParsedCertificates parsedCertificates, ILogger<WarehouseFormProcessor> logger)
     : BackgroundService
 {
     /// <summary>How long an empty queue is left alone: forms are rare next to invoices, and a form waits at most this long.</summary>
@@ -55,7 +59,7 @@ public sealed class WarehouseFormProcessor(NpgsqlDataSource database, WarehouseL
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var form = await connection.QuerySingleOrDefaultAsync<QueuedForm>(new CommandDefinition("""
             SELECT form_id, tin, kind, recipient_tin, lines::text AS lines FROM warehouse_forms
-            WHERE status = 'QUEUED' ORDER BY form_id LIMIT 1 FOR UPDATE SKIP LOCKED
+            WHERE status = 'QUEUED' AND upload_id IS NULL ORDER BY form_id LIMIT 1 FOR UPDATE SKIP LOCKED
             """, transaction: transaction, cancellationToken: cancellationToken));
         if (form is null)
         {
@@ -63,6 +67,57 @@ public sealed class WarehouseFormProcessor(NpgsqlDataSource database, WarehouseL
         }
 
         EnterpriseScope.Begin(form.Tin);
+        await DecideAsync(connection, transaction, form, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// The worker's step for an upload of signed forms, after <see cref="Registration.InvoiceRegistrar"/> claimed it: each form's
+    /// signature must verify its exact body with a certificate of the sender (not an attorney's: forms carry no power of attorney),
+    /// then its lines are applied; every verdict is written in one transaction with the upload's finish. Safe to run again.
+    /// </summary>
+    internal async Task ProcessUploadAsync(NpgsqlConnection connection, long uploadId, CancellationToken cancellationToken)
+    {
+        var signed = (await connection.QueryAsync<SignedForm>(new CommandDefinition("""
+            SELECT form_id, body, signature, certificate, signature_type FROM warehouse_forms WHERE upload_id = @UploadId AND status = 'QUEUED'
+            """, new { UploadId = uploadId }, cancellationToken: cancellationToken))).ToList();
+        Dictionary<long, SignatureCheck> checks;
+        using (var signers = new Registration.SignerKeys(certificates, parsedCertificates))
+        {
+            checks = signed.ToDictionary(f => f.FormId, f => signers.Check(f.Body, f.Signature, f.Certificate, f.SignatureType) ?? Registration.SignerKeys.Unreadable);
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await Messaging.UploadOutbox.FinishAsync(connection, uploadId, cancellationToken);
+        var forms = await connection.QueryAsync<QueuedForm>(new CommandDefinition("""
+            SELECT form_id, tin, kind, recipient_tin, lines::text AS lines FROM warehouse_forms
+            WHERE upload_id = @UploadId AND status = 'QUEUED' ORDER BY form_id FOR UPDATE
+            """, new { UploadId = uploadId }, transaction, cancellationToken: cancellationToken));
+        foreach (var form in forms)
+        {
+            if (checks.GetValueOrDefault(form.FormId) is not { IsValid: true, IsOperator: false } check || !check.Represents(form.Tin))
+            {
+                await WriteVerdictAsync(connection, transaction, form.FormId, WarehouseFormRules.SignatureMustBeSenders.Violation("signature"), 0,
+                    cancellationToken);
+                continue;
+            }
+
+            await DecideAsync(connection, transaction, form, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The relay's give-up (API-06 after too many claims): the undecided forms of the upload end ERROR with the reason.</summary>
+    internal static Task<int> FailUnfinishedAsync(NpgsqlConnection connection, long uploadId, string reason, DateTimeOffset now, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE warehouse_forms SET status = 'ERROR', error_reason = @Reason, processed_at = @Now WHERE upload_id = @UploadId AND status = 'QUEUED'
+            """, new { UploadId = uploadId, Reason = $"API-06: {reason}", Now = now.UtcDateTime }, cancellationToken: ct));
+
+    /// <summary>Applies the form's lines under a savepoint and writes its verdict; a violation keeps no movement.</summary>
+    private async Task DecideAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, QueuedForm form, CancellationToken cancellationToken)
+    {
         await transaction.SaveAsync(Savepoint, cancellationToken);
         int line;
         RuleViolation? violation;
@@ -82,16 +137,21 @@ public sealed class WarehouseFormProcessor(NpgsqlDataSource database, WarehouseL
             await transaction.RollbackAsync(Savepoint, cancellationToken);
         }
 
+        await WriteVerdictAsync(connection, transaction, form.FormId, violation, line, cancellationToken);
+    }
+
+    private async Task WriteVerdictAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long formId, RuleViolation? violation, int line, CancellationToken cancellationToken)
+    {
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE warehouse_forms SET status = @Status, error_reason = @Reason, processed_at = @Now WHERE form_id = @FormId
             """, new
         {
-            form.FormId, Status = violation is null ? WarehouseFormStatus.Processed : WarehouseFormStatus.Error,
-            Reason = violation is null ? null : $"{violation.RuleId}: {violation.Message} (строка {line})", Now = clock.GetUtcNow().UtcDateTime,
+            FormId = formId, Status = violation is null ? WarehouseFormStatus.Processed : WarehouseFormStatus.Error,
+            Reason = violation is null ? null : $"{violation.RuleId}: {violation.Message}" + (line > 0 ? $" (строка {line})" : ""),
+            Now = clock.GetUtcNow().UtcDateTime,
         }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Warehouse form {FormId} {Status}", form.FormId, violation is null ? "processed" : "failed " + violation.RuleId);
-        return true;
+        logger.LogInformation("Warehouse form {FormId} {Status}", formId, violation is null ? "processed" : "failed " + violation.RuleId);
     }
 
     /// <returns>The first broken rule and its line (1-based), or no violation.</returns>
@@ -157,4 +217,6 @@ public sealed class WarehouseFormProcessor(NpgsqlDataSource database, WarehouseL
             """, new { Sender = form.Tin, Recipient = form.RecipientTin }, transaction, cancellationToken: cancellationToken));
 
     private sealed record QueuedForm(long FormId, string Tin, string Kind, string? RecipientTin, string Lines);
+
+    private sealed record SignedForm(long FormId, string Body, string Signature, string Certificate, string SignatureType);
 }

@@ -18,8 +18,12 @@ namespace Esf.Infrastructure.Waybills;
 /// primary (CANCELED). Safe to run again: a second delivery finds no undecided waybill.
 /// </summary>
 public sealed class WaybillRegistrar(
-    TimeProvider clock, Security.CertificateValidator certificates, Signatures.ParsedCertificates parsedCertificates, ILogger<WaybillRegistrar> logger)
+    TimeProvider clock, Security.CertificateValidator certificates, Signatures.ParsedCertificates parsedCertificates, Warehouse.WaybillGoods goods,
+    ILogger<WaybillRegistrar> logger)
 {
+    /// <summary>Where a waybill's goods movements start, so that a waybill failing on its goods leaves no movement behind.</summary>
+    private const string GoodsSavepoint = "waybill_goods";
+
     internal async Task ProcessAsync(NpgsqlConnection connection, long uploadId, CancellationToken cancellationToken)
     {
         var pending = await WaybillStore.LoadUnfinishedAsync(connection, uploadId, cancellationToken);
@@ -35,10 +39,11 @@ public sealed class WaybillRegistrar(
         var mine = checkedWaybills.Where(w => owned.Contains(w.WaybillId)).ToList();
         var documents = mine.Select(w => w.Document).OfType<WaybillDocument>().ToList();
         var registry = await LoadRegistryAsync(connection, documents, cancellationToken);
+        await Warehouse.WaybillGoods.LockAsync(connection, documents, cancellationToken);
         var now = clock.GetUtcNow();
         foreach (var waybill in mine)
         {
-            await JudgeAsync(connection, waybill, registry, now, cancellationToken);
+            await JudgeAsync(connection, transaction, waybill, registry, now, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -59,8 +64,8 @@ public sealed class WaybillRegistrar(
         return new BatchRegistryView(await RegistrationStore.KnownTaxpayersAsync(connection, tins, ct), [], waybills: waybills);
     }
 
-    private async Task JudgeAsync(
-        NpgsqlConnection connection, CheckedWaybill waybill, BatchRegistryView registry, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task JudgeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CheckedWaybill waybill, BatchRegistryView registry,
+        DateTimeOffset now, CancellationToken cancellationToken)
     {
         var waybills = registry.Waybills!;
         if (waybill.Document is not { } document)
@@ -79,20 +84,49 @@ public sealed class WaybillRegistrar(
             return;
         }
 
-        var number = WaybillRegistrationNumber.Create(document.SellerTin!, KazakhstanTime.Today(clock), await connection.ExecuteScalarAsync<long>(
-            new CommandDefinition("SELECT nextval('waybill_number_seq')", cancellationToken: cancellationToken)));
         var relatedNumber = WaybillRegistryRules.Related(new WaybillRegistrationContext(document, waybill.Signature, registry))?.Document.RegistrationNumber;
         var relatedId = relatedNumber is null ? null : waybills.IdOf(relatedNumber);
+        var replaced = document.Type == WaybillType.Corrected && relatedId is not null && waybills.Find(relatedNumber!) is { } original
+            && WaybillLifecycle.CanMove(original.Status, WaybillStatus.Canceled);
+        if (await MoveGoodsAsync(connection, transaction, waybill.WaybillId, document, replaced ? relatedId : null, cancellationToken) is { Count: > 0 } refused)
+        {
+            logger.LogInformation("Waybill {WaybillId} FAILED on its goods: {RuleIds}", waybill.WaybillId, string.Join(",", refused.Select(v => v.RuleId)));
+            await WaybillStore.FailAsync(connection, waybill.WaybillId, refused, now, cancellationToken);
+            return;
+        }
+
+        var number = WaybillRegistrationNumber.Create(document.SellerTin!, KazakhstanTime.Today(clock), await connection.ExecuteScalarAsync<long>(
+            new CommandDefinition("SELECT nextval('waybill_number_seq')", cancellationToken: cancellationToken)));
         await WaybillStore.RegisterAsync(connection, waybill.WaybillId, number, relatedId, now, cancellationToken);
         waybills.Take(document);
-        if (document.Type == WaybillType.Corrected && relatedId is { } primaryId && waybills.Find(relatedNumber!) is { } primary
-            && WaybillLifecycle.CanMove(primary.Status, WaybillStatus.Canceled))
+        if (replaced && relatedId is { } primaryId && waybills.Find(relatedNumber!) is { } primary)
         {
             // A registered corrected waybill replaces its primary (ADR 0015: CANCELED is ours).
             await WaybillStore.MoveAsync(connection, primaryId, primary.Status, WaybillStatus.Canceled, WaybillStore.WorkerActor, null,
                 $"Заменена исправленной СНТ {number}", null, now, cancellationToken);
             waybills.Move(relatedNumber!, WaybillStatus.Canceled);
         }
+    }
+
+    /// <summary>
+    /// The virtual-warehouse side of registering (docs/virtual-warehouse.md «Waybills»): the goods of the primary a corrected waybill replaces
+    /// go back to the seller first, then the waybill's own lines are written off the seller's goods lines. On a violation every
+    /// movement of this waybill is rolled back and the violations fail it.
+    /// </summary>
+    private async Task<IReadOnlyList<RuleViolation>> MoveGoodsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long waybillId,
+        WaybillDocument document, long? replacedId, CancellationToken cancellationToken)
+    {
+        await transaction.SaveAsync(GoodsSavepoint, cancellationToken);
+        var violations = replacedId is { } primaryId
+            && await goods.OnStatusChangedAsync(connection, transaction, primaryId, null, WaybillStatus.Canceled, cancellationToken) is { } returned
+            ? [returned]
+            : await goods.DispatchAsync(connection, transaction, waybillId, document, cancellationToken);
+        if (violations.Count > 0)
+        {
+            await transaction.RollbackAsync(GoodsSavepoint, cancellationToken);
+        }
+
+        return violations;
     }
 
     /// <summary>A stored waybill read back and its signature checked, as <see cref="CheckedInvoice"/> for an invoice.</summary>

@@ -12,11 +12,13 @@ namespace Esf.Infrastructure.Waybills;
 /// The parties' operations on registered waybills (receive, confirm and decline by the buyer, revoke by the seller, confirm by an
 /// ОГД inspector), each with a signed id
 /// list checked as for invoices (<see cref="StatusChangeSignature"/>): locks the visible waybills, lets <see cref="WaybillFlow"/>
-/// decide each one, writes each change with its history row, and tells <see cref="IWaybillStatusConsequences"/> of a decline or
-/// revocation, all in one transaction.
+/// decide each one, moves its virtual-warehouse goods (<see cref="Warehouse.WaybillGoods"/>: a refusal leaves that waybill unchanged),
+/// writes each change with its history row, and tells <see cref="IWaybillStatusConsequences"/> of a decline or revocation, all in
+/// one transaction.
 /// </summary>
 public sealed class WaybillStatusChanger(
-    NpgsqlDataSource database, TimeProvider clock, Security.CertificateValidator certificates, IWaybillStatusConsequences consequences)
+    NpgsqlDataSource database, TimeProvider clock, Security.CertificateValidator certificates, IWaybillStatusConsequences consequences,
+    Warehouse.WaybillGoods goods)
 {
     public const string NotFound = "SNT_NOT_FOUND";
 
@@ -58,6 +60,14 @@ public sealed class WaybillStatusChanger(
             if (!decision.Allowed)
             {
                 results.Add(new WaybillChangeResult(item.Id, null, decision.ErrorCode, decision.Reason));
+                continue;
+            }
+
+            await transaction.SaveAsync("waybill_goods", cancellationToken);
+            if (await goods.OnStatusChangedAsync(connection, transaction, row.WaybillId, row.CustomerTin, decision.To, cancellationToken) is { } refused)
+            {
+                await transaction.RollbackAsync("waybill_goods", cancellationToken);
+                results.Add(new WaybillChangeResult(item.Id, null, refused.ErrorCode, $"{refused.RuleId}: {refused.Message}"));
                 continue;
             }
 

@@ -92,5 +92,6 @@ public static class WaybillXmlParser
         ProductNumberInDeclaration = e.Text("productNumberInDeclaration"),
         CatalogTruId = e.Text("catalogTruId"),
         Additional = e.Text("additional"),
+        ProductId = e.Text("productId"),
     };
 }

@@ -98,5 +98,6 @@ public static class WaybillXmlWriter
         w.Opt("productNumberInDeclaration", p.ProductNumberInDeclaration);
         w.Opt("catalogTruId", p.CatalogTruId);
         w.Opt("additional", p.Additional);
+        w.Opt("productId", p.ProductId);
     }
 }

@@ -29,7 +29,7 @@ public sealed class Telling_the_consequences_of_a_waybill_status
         var actor = operation == WaybillOperation.Revoke ? parties.Seller : parties.Buyer;
         var recorder = new RecordingConsequences();
         var changer = new WaybillStatusChanger(RestGateway.Fixture.Get<NpgsqlDataSource>(), TimeProvider.System,
-            RestGateway.Fixture.Get<CertificateValidator>(), recorder);
+            RestGateway.Fixture.Get<CertificateValidator>(), recorder, RestGateway.Fixture.Get<Esf.Infrastructure.Warehouse.WaybillGoods>());
         var items = new[] { new StatusChangeItem(id, "причина") };
 
         // Act

@@ -35,6 +35,19 @@ public sealed record WarehouseFormLineBody(
     long? WarehouseId, long? GoodsId, string? GsvsCode, string? TnvedCode, string? SourceKind, string? SourceNumber, int? SourcePosition, string? Name,
     string? Country, string? PhysicalMark, decimal? Price, decimal? Quantity, string? Unit);
 
+/// <summary>One signed form: its body (the JSON of <see cref="WarehouseFormBody"/>) exactly as signed, <c>VsFormV1</c>, the signature and who signed.</summary>
+public sealed record UploadWarehouseFormItem(string? Body, string? Version, string? Signature, string? SignatureType);
+
+/// <summary>An upload of signed forms under one certificate (Base64 DER or PEM).</summary>
+public sealed record UploadWarehouseFormsBody(string? Certificate, IReadOnlyList<UploadWarehouseFormItem?>? Forms)
+{
+    /// <summary>A missing field of an item is passed on empty, and the upload checks decline that form with the rule it breaks.</summary>
+    public Esf.Infrastructure.Invoices.UploadBatch ToBatch() => Forms is { Count: > 0 } forms
+        ? new([.. forms.Select(f => new Esf.Infrastructure.Invoices.UploadItem(f?.Body ?? "", f?.Version ?? "", f?.Signature ?? "", f?.SignatureType ?? ""))],
+            Certificate ?? "")
+        : throw Esf.Infrastructure.Errors.EsfException.InvalidInput("The upload must carry at least one form in 'forms'.");
+}
+
 /// <summary>A row of the journal «Журнал Форм» with the type's and the status's Russian labels.</summary>
 public sealed record WarehouseFormView(
     long Id, string Number, DateOnly Date, string Type, string TypeLabel, string SenderTin, string? RecipientTin, decimal? Total, string Status,

@@ -3,7 +3,10 @@ using Esf.Api.Rest.Problems;
 using Esf.Domain.Warehouse;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Warehouse;
+using Esf.Api.Rest.Invoices;
+using Esf.Infrastructure.Invoices;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Esf.Api.Rest.Warehouse;
 
@@ -18,6 +21,13 @@ public static class WarehouseFormEndpoints
         var forms = api.MapGroup("/warehouse-forms").WithTags("Virtual warehouse");
         forms.MapPost("/", UploadAsync).WithName("UploadWarehouseForm").WithSummary("Upload a form; the worker processes it")
             .ProducesRestProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
+        forms.MapPost("/signed", UploadSignedAsync).WithName("UploadSignedWarehouseForms")
+            .WithSummary("Upload signed forms through the upload pipeline; the worker processes them")
+            .WithDescription("Each form's body is the JSON of the plain upload (type, number, date, recipientTin, lines), signed exactly as " +
+                "sent with the sender's key (version VsFormV1, signatureType COMPANY). Answers like the invoice upload: accepted forms with " +
+                "their ids (QUEUED; poll GET /warehouse-forms/{id}), declined ones with their errors. A wrong signature ends the form ERROR " +
+                "with VS-40. Repeating a request with the same Idempotency-Key answers the first result.")
+            .ProducesRestProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
         forms.MapGet("/", ListAsync).WithName("ListWarehouseForms").WithSummary("The forms the enterprise sent or received, newest first");
         forms.MapGet("/{id:long}", GetAsync).WithName("GetWarehouseForm").WithSummary("One form with its status and the reason of an error")
             .ProducesRestProblems(StatusCodes.Status404NotFound);
@@ -28,6 +38,37 @@ public static class WarehouseFormEndpoints
     {
         var stored = await forms.UploadAsync(bearer.Context.Tin, Draft(body), ct);
         return TypedResults.Accepted($"{RestEndpointExtensions.RoutePrefix}/warehouse-forms/{stored.FormId}", WarehouseFormView.From(stored));
+    }
+
+    private static async Task<Accepted<UploadResponse>> UploadSignedAsync(UploadWarehouseFormsBody body,
+        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, BearerSession bearer, WarehouseFormUploader uploader, CancellationToken ct)
+    {
+        if (idempotencyKey is { Length: > IdempotencyKeys.MaxLength })
+        {
+            throw EsfException.InvalidInput($"Idempotency-Key must have at most {IdempotencyKeys.MaxLength} characters.");
+        }
+
+        var batch = body.ToBatch();
+        var result = await uploader.UploadAsync(bearer.Context, batch, [.. batch.Items.Select(i => ReadSigned(i.Body))], idempotencyKey, ct);
+        return TypedResults.Accepted((string?)null, UploadResponse.From(result));
+    }
+
+    /// <summary>A signed form's body read as the plain upload's JSON, or why it cannot be (the item is then declined, not the upload).</summary>
+    private static (WarehouseFormDraft? Draft, string? Problem) ReadSigned(string body)
+    {
+        try
+        {
+            var form = System.Text.Json.JsonSerializer.Deserialize<WarehouseFormBody>(body, System.Text.Json.JsonSerializerOptions.Web);
+            return form is null ? (null, "the body is not a form") : (Draft(form), null);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            return (null, $"the body is not JSON: {e.Message}");
+        }
+        catch (EsfException e)
+        {
+            return (null, e.Message);
+        }
     }
 
     private static async Task<Ok<IReadOnlyList<WarehouseFormView>>> ListAsync(BearerSession bearer, WarehouseForms forms, CancellationToken ct) =>

@@ -51,6 +51,15 @@ public sealed class WaybillProduct
     /// <summary>Дополнительные данные (source of invoice G18).</summary>
     public string? Additional { get; set; }
 
+    /// <summary>
+    /// The goods line of the seller's virtual warehouse this line ships (its <c>goodsId</c> in «Остатки товаров»; ours, after the
+    /// real API's productId): a registered waybill writes the quantity off it (docs/virtual-warehouse.md). Absent for goods outside the ВС.
+    /// </summary>
+    public string? ProductId { get; set; }
+
+    /// <summary><see cref="ProductId"/> as a number; null when absent (SntV1.xsd allows only a positive long).</summary>
+    public long? WarehouseGoodsId => long.TryParse(ProductId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+
     /// <summary>Invoice G1 for this line: «section/position».</summary>
     public string Key => $"{Section}/{Position}";
 }
