@@ -199,22 +199,16 @@ public sealed class Returning_goods_on_system_annulments
         await transaction.CommitAsync();
     }
 
-    /// <summary>What the waybill's status change does in its own transaction (as the waybill tests of the registry call it).</summary>
-    private static async Task ChangeWaybillAsync(string waybill, WaybillStatus status, DateTimeOffset at)
-    {
-        await using var connection = await WarehouseGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await WarehouseGateway.Fixture.Get<IWaybillStatusConsequences>()
-            .OnWaybillStatusChangedAsync(connection, transaction, waybill, status, at, CancellationToken.None);
-        await transaction.CommitAsync();
-    }
+    /// <summary>What the waybill's status change does in its own transaction, as the registry's waybill tests call it.</summary>
+    private static Task ChangeWaybillAsync(string waybill, WaybillStatus status, DateTimeOffset at) =>
+        Annulling_the_invoices_of_declined_and_revoked_waybills.ChangeStatusAsync(waybill, status, at, WarehouseGateway.Fixture);
 
     /// <summary>Imports the taxpayer's deregistration the day before today's turnover (GEN-08).</summary>
     private static Task<RegistryImportReport> DeregisterAsync(string tin)
     {
         var before = DateOnly.ParseExact(TestInvoices.Today, "dd.MM.yyyy", CultureInfo.InvariantCulture).AddDays(-1);
-        var csv = $"tin,name_ru,deregistered_on,deregistration_reason\n{tin},ТОО «Покупатель»,{before:yyyy-MM-dd},Ликвидация\n";
-        return WarehouseGateway.Fixture.Get<RegistryImporter>().ImportAsync(RegistryTables.Find("taxpayers")!, csv, CancellationToken.None);
+        return WarehouseGateway.Fixture.Get<RegistryImporter>().ImportAsync(
+            RegistryTables.Find("taxpayers")!, Annulling_invoices_of_deregistered_taxpayers.Deregistration(tin, before), CancellationToken.None);
     }
 
     /// <summary>The goods' part of an annulment run once more for an invoice already annulled.</summary>
