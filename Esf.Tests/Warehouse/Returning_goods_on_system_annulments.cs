@@ -92,6 +92,7 @@ public sealed class Returning_goods_on_system_annulments
         using var sale = await WarehouseInvoices.StartAsync(stock: 100m);
         var (id, _) = await sale.RegisterAsync(sale.Item(sale.Sale(12m)));
         await DeregisterAsync(sale.CustomerTin);
+        Assert.That(await WarehouseInvoices.BalanceAsync(sale.GoodsId), Is.EqualTo(100m), "the first annulment returned them");
 
         // Act: the import once more, and the goods' annulment once more, as a retried transaction would run it.
         var again = await DeregisterAsync(sale.CustomerTin);
@@ -141,6 +142,7 @@ public sealed class Returning_goods_on_system_annulments
 
         // Act: annulled, then the goods' annulment once more after the buyer's line has received 3 again.
         await DeregisterAsync(sale.CustomerTin);
+        Assert.That(await ShortfallsAsync(id), Has.Count.EqualTo(1), "the annulment recorded the shortfall");
         await ReceiveAgainAsync(bought, sale.CustomerTin, 3m);
         await AnnulGoodsAgainAsync(id);
 
