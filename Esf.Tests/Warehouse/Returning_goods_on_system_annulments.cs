@@ -33,11 +33,9 @@ public sealed class Returning_goods_on_system_annulments
         await ChangeWaybillAsync(waybill, WaybillStatus.Revoked, DateTimeOffset.UtcNow);
 
         // Assert
+        await AssertReturnedAsync(sale, id, InvoiceStatus.CanceledBySntRevoke);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That((await sale.Parties.ReadAsync(id)).Status, Is.EqualTo(InvoiceStatus.CanceledBySntRevoke));
-            Assert.That(await WarehouseInvoices.BalanceAsync(sale.GoodsId), Is.EqualTo(100m));
-            Assert.That((await sale.CustomerGoodsAsync()).Single().Quantity, Is.Zero);
             Assert.That(await WarehouseInvoices.MovementsOfAsync(id),
                 Is.EquivalentTo(new[] { ("SALE_OUT", -12m), ("SALE_IN", 12m), ("SALE_IN_UNDO", -12m), ("SALE_OUT_UNDO", 12m) }));
             Assert.That(await ShortfallsAsync(id), Is.Empty);
@@ -57,12 +55,7 @@ public sealed class Returning_goods_on_system_annulments
         await WarehouseGateway.Fixture.Create<WaybillEffectRunner>().RunOnceAsync(CancellationToken.None);
 
         // Assert
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That((await sale.Parties.ReadAsync(id)).Status, Is.EqualTo(InvoiceStatus.CanceledBySntDecline));
-            Assert.That(await WarehouseInvoices.BalanceAsync(sale.GoodsId), Is.EqualTo(100m));
-            Assert.That((await sale.CustomerGoodsAsync()).Single().Quantity, Is.Zero);
-        }
+        await AssertReturnedAsync(sale, id, InvoiceStatus.CanceledBySntDecline);
     }
 
     [Test]
@@ -76,13 +69,8 @@ public sealed class Returning_goods_on_system_annulments
         var report = await DeregisterAsync(sale.CustomerTin);
 
         // Assert
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(report.AnnulledInvoices, Is.EqualTo(1));
-            Assert.That((await sale.Parties.ReadAsync(id)).Status, Is.EqualTo(InvoiceStatus.CanceledByOgd));
-            Assert.That(await WarehouseInvoices.BalanceAsync(sale.GoodsId), Is.EqualTo(100m));
-            Assert.That((await sale.CustomerGoodsAsync()).Single().Quantity, Is.Zero);
-        }
+        Assert.That(report.AnnulledInvoices, Is.EqualTo(1));
+        await AssertReturnedAsync(sale, id, InvoiceStatus.CanceledByOgd);
     }
 
     [Test]
@@ -170,6 +158,17 @@ public sealed class Returning_goods_on_system_annulments
         // Assert
         Assert.That(await WarehouseInvoices.BalanceAsync(sale.GoodsId), Is.EqualTo(100m));
         Assert.That(await WarehouseInvoices.MovementsOfAsync(id), Is.EqualTo(new[] { ("SALE_OUT", -12m), ("SALE_OUT_UNDO", 12m) }));
+    }
+
+    /// <summary>The invoice is annulled with <paramref name="status"/> and its 12 units are back with the seller, none left with the buyer.</summary>
+    private static async Task AssertReturnedAsync(WarehouseInvoices sale, long id, InvoiceStatus status)
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((await sale.Parties.ReadAsync(id)).Status, Is.EqualTo(status));
+            Assert.That(await WarehouseInvoices.BalanceAsync(sale.GoodsId), Is.EqualTo(100m));
+            Assert.That((await sale.CustomerGoodsAsync()).Single().Quantity, Is.Zero);
+        }
     }
 
     /// <summary>A registered sale of <paramref name="quantity"/> naming a fresh waybill of the seller in 32.1 (set in the row).</summary>
