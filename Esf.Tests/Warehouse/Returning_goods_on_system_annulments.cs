@@ -106,6 +106,7 @@ public sealed class Returning_goods_on_system_annulments
 
         // Act: the annulment cannot be refused; run twice, it moves and records once.
         await ChangeWaybillAsync(waybill, WaybillStatus.Revoked, DateTimeOffset.UtcNow);
+        Assert.That(await WarehouseInvoices.BalanceAsync(sale.GoodsId), Is.EqualTo(95m), "the revocation's own transaction returned them");
         await AnnulGoodsAgainAsync(id);
 
         // Assert
