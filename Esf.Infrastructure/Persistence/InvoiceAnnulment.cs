@@ -1,5 +1,6 @@
 using Dapper;
 using Esf.Domain.Invoices;
+using Esf.Infrastructure.Warehouse;
 using Npgsql;
 
 namespace Esf.Infrastructure.Persistence;
@@ -7,14 +8,17 @@ namespace Esf.Infrastructure.Persistence;
 /// <summary>
 /// Annuls invoices the caller has locked, by a system actor (the registry, a waybill's effect) rather than a party: through
 /// the lifecycle table, one UPDATE and one history INSERT per former status, inside the caller's transaction. The history
-/// rows are what the change feed and webhooks report, like any other status change.
+/// rows are what the change feed and webhooks report, like any other status change. The goods an annulled invoice moved
+/// through the virtual warehouse go back in the same transaction (<see cref="InvoiceGoods.AnnulAsync"/>): what the lines
+/// still hold, the rest recorded as a shortfall, since nobody can refuse a system annulment (ADR 0033, amendment).
 /// </summary>
 internal static class InvoiceAnnulment
 {
     public static async Task AnnulAsync(
-        NpgsqlConnection connection, IReadOnlyList<(long Id, string Status)> locked, InvoiceStatus to, string actor, string reason,
-        DateTimeOffset now, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, InvoiceGoods goods, IReadOnlyList<(long Id, string Status)> locked,
+        InvoiceStatus to, string actor, string reason, DateTimeOffset now, CancellationToken ct)
     {
+        await goods.AnnulAsync(connection, transaction, [.. locked.Select(l => l.Id)], ct);
         foreach (var group in locked.GroupBy(l => InvoiceStatusNames.Parse(l.Status)))
         {
             InvoiceLifecycle.EnsureCanMove(group.Key, to);

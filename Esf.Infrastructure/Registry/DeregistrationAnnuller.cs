@@ -1,6 +1,7 @@
 using Dapper;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Persistence;
+using Esf.Infrastructure.Warehouse;
 using Npgsql;
 
 namespace Esf.Infrastructure.Registry;
@@ -10,7 +11,7 @@ namespace Esf.Infrastructure.Registry;
 /// or recipient whose turnover date (field 3) is after the deregistration date become CANCELED_BY_OGD («Аннулирован ИС ЭСФ для
 /// отнесения в зачет и на вычеты»). Runs inside the import's transaction over the taxpayers of that import only, set-based
 /// (one locking SELECT and one UPDATE per former status), with a history row per invoice so the change feed and webhooks see it.
-/// Re-importing the same file finds nothing left to annul.
+/// Re-importing the same file finds nothing left to annul. Their warehouse goods go back as in every system annulment.
 /// </summary>
 internal static class DeregistrationAnnuller
 {
@@ -18,7 +19,8 @@ internal static class DeregistrationAnnuller
     public const string Reason = "Аннулирован ИС ЭСФ: поставщик или получатель снят с регистрационного учета до даты совершения оборота";
 
     /// <summary>Annuls the invoices of the deregistered taxpayers among <c>registry_stage</c>; returns how many.</summary>
-    public static async Task<int> AnnulAsync(NpgsqlConnection connection, DateTimeOffset now, CancellationToken ct)
+    public static async Task<int> AnnulAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, InvoiceGoods goods, DateTimeOffset now, CancellationToken ct)
     {
         var locked = (await connection.QueryAsync<(long Id, string Status)>(new CommandDefinition("""
             WITH gone AS (
@@ -30,8 +32,8 @@ internal static class DeregistrationAnnuller
                 UNION
                 SELECT i.invoice_id FROM invoices i JOIN gone g ON i.customer_tin = g.tin WHERE i.turnover_date > g.deregistered_on)
             ORDER BY invoice_id FOR UPDATE
-            """, cancellationToken: ct))).ToList();
-        await InvoiceAnnulment.AnnulAsync(connection, locked, InvoiceStatus.CanceledByOgd, Actor, Reason, now, ct);
+            """, transaction: transaction, cancellationToken: ct))).ToList();
+        await InvoiceAnnulment.AnnulAsync(connection, transaction, goods, locked, InvoiceStatus.CanceledByOgd, Actor, Reason, now, ct);
         return locked.Count;
     }
 }

@@ -9,7 +9,7 @@ namespace Esf.Infrastructure.Registry;
 /// so importing the same file twice changes nothing. A key repeated in one file: the last line wins. Importing taxpayers also
 /// annuls, in the same transaction, the invoices a deregistration makes void (GEN-08, <see cref="DeregistrationAnnuller"/>).
 /// </summary>
-public sealed class RegistryImporter(NpgsqlDataSource database, TimeProvider clock)
+public sealed class RegistryImporter(NpgsqlDataSource database, TimeProvider clock, Warehouse.InvoiceGoods goods)
 {
     /// <summary>The operator's import: every good line is inserted or replaces the row with its key.</summary>
     public Task<RegistryImportReport> ImportAsync(RegistryTable table, string csv, CancellationToken cancellationToken) =>
@@ -134,7 +134,7 @@ public sealed class RegistryImporter(NpgsqlDataSource database, TimeProvider clo
             await upsert.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var annulled = table.Table == "taxpayers" ? await DeregistrationAnnuller.AnnulAsync(connection, clock.GetUtcNow(), cancellationToken) : 0;
+        var annulled = table.Table == "taxpayers" ? await DeregistrationAnnuller.AnnulAsync(connection, transaction, goods, clock.GetUtcNow(), cancellationToken) : 0;
         await transaction.CommitAsync(cancellationToken);
         return annulled;
     }

@@ -51,6 +51,7 @@ public sealed class SandboxReset(NpgsqlDataSource database, SandboxClock clock, 
         DELETE FROM uploads WHERE tin = @Tin;
         DELETE FROM idempotency_keys WHERE tin = @Tin;
         DELETE FROM waybill_effects WHERE seller_tin = @Tin;
+        DELETE FROM warehouse_shortfalls WHERE tin = @Tin;
         DELETE FROM warehouse_movements WHERE tin = @Tin;
         DELETE FROM warehouse_goods WHERE tin = @Tin;
         DELETE FROM goods_sources WHERE importer_tin = @Tin;

@@ -14,14 +14,17 @@ namespace Esf.Infrastructure.Warehouse;
 /// <item>a sale (registration): each named line leaves the seller's goods line (SALE_OUT) and enters the buyer's default
 /// warehouse (SALE_IN), or is only written off for a retail or non-resident buyer without a warehouse; a negative line of an
 /// additional invoice comes back from the buyer's line the original filled (RETURN_OUT / RETURN_IN);</item>
-/// <item>an undo (revocation, decline, annulment): every movement of the invoice's latest round is reversed (kind + <c>_UNDO</c>);</item>
+/// <item>an undo (revocation, decline, a correction's annulment): every movement of the invoice's latest round is reversed
+/// (kind + <c>_UNDO</c>), refused with VS-14 when a line no longer holds what the invoice put there;</item>
+/// <item>a system annulment (a waybill's decline or revocation, the ОГД), which nobody can refuse: the same reversal of what is
+/// still there, the rest recorded as a shortfall (<c>warehouse_shortfalls</c>), never a negative balance;</item>
 /// <item>a redo (the customer's unrevoke): the undone round is moved again as the next round.</item>
 /// </list>
 /// Each line's movements share the cause <c>INVOICE</c> / <c>{invoiceId}/{line}/{round}</c>, so every effect is written once
 /// (ADR 0027, 4): a redelivered verdict finds the invoice decided, and even a repeated call moves nothing twice. The caller
 /// must roll back (to a savepoint) when a violation is answered: some movements may already be written.
 /// </summary>
-public sealed class InvoiceGoods(WarehouseLedger ledger)
+public sealed class InvoiceGoods(WarehouseLedger ledger, TimeProvider clock)
 {
     public const string CauseKind = "INVOICE";
 
@@ -83,24 +86,34 @@ public sealed class InvoiceGoods(WarehouseLedger ledger)
         return [];
     }
 
-    /// <summary>Reverses the invoice's latest round of movements that is not reversed yet (revocation, decline, annulment).</summary>
-    /// <returns>VS-14 when a buyer's line no longer holds what the invoice moved to it; null when done or nothing moved.</returns>
-    public async Task<RuleViolation?> UndoAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long invoiceId, CancellationToken cancellationToken)
+    /// <summary>Reverses the invoice's latest round of movements that is not reversed yet (revocation, decline, a correction's annulment).</summary>
+    /// <returns>VS-14 when a line no longer holds what the invoice moved to it; null when done or nothing moved.</returns>
+    public Task<RuleViolation?> UndoAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long invoiceId, CancellationToken cancellationToken) =>
+        ReverseAsync(connection, transaction, invoiceId, WhenShort.Refuse, cancellationToken);
+
+    /// <summary>
+    /// A system annulment of invoices the caller has locked (CANCELED_BY_SNT_DECLINE / _REVOKE, CANCELED_BY_OGD): each one that
+    /// moved goods has its latest round reversed as far as the lines still hold the goods; what they lack is recorded as a
+    /// shortfall and the seller gets back only what came back. One indexed query when none of them moved goods.
+    /// </summary>
+    public async Task AnnulAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<long> invoiceIds, CancellationToken cancellationToken)
     {
-        var latest = await LatestRoundsAsync(connection, transaction, invoiceId, cancellationToken);
-        foreach (var move in latest.Where(m => !m.Undone).SelectMany(m => m.Moves))
+        var moved = await MovedAsync(connection, transaction, [.. invoiceIds], cancellationToken);
+        if (moved.Length == 0)
         {
-            var cause = new MovementCause(CauseKind, move.CauseRef, invoiceId);
-            var violation = move.Quantity > 0
-                ? await ledger.WriteOffAsync(connection, transaction, move.Tin, move.GoodsId, move.Quantity, cause, move.Kind + Undo, cancellationToken)
-                : await ledger.CreditAsync(connection, transaction, move.Tin, move.GoodsId, -move.Quantity, cause, move.Kind + Undo, cancellationToken);
-            if (violation is not null)
-            {
-                return InvoiceGoodsRules.ReturnMustBeCovered.Violation("invoiceId", $"ЭСФ {invoiceId}, позиция {move.GoodsId}");
-            }
+            return;
         }
 
-        return null;
+        // Every goods line of every annulled invoice, locked in id order before any moves (ADR 0027, 5).
+        await LockGoodsOfAsync(connection, transaction, moved, cancellationToken);
+        foreach (var id in moved)
+        {
+            // Only a broken ledger (a line gone or not its owner's) refuses: the annulment cannot be left half done.
+            if (await ReverseAsync(connection, transaction, id, WhenShort.Record, cancellationToken) is { } violation)
+            {
+                throw new InvalidOperationException($"The annulment of invoice {id} cannot reverse its goods: {violation.RuleId}: {violation.Message}");
+            }
+        }
     }
 
     /// <summary>Moves an undone round again as the next round (the customer restores a revoked invoice); VS-01 when the seller lacks the goods.</summary>
@@ -135,6 +148,94 @@ public sealed class InvoiceGoods(WarehouseLedger ledger)
                 transaction, cancellationToken: ct))];
 
     private static MovementCause Cause(long invoiceId, int line, int round) => new(CauseKind, $"{invoiceId}/{line}/{round}", invoiceId);
+
+    private async Task<RuleViolation?> ReverseAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long invoiceId, WhenShort whenShort, CancellationToken cancellationToken)
+    {
+        foreach (var round in (await LatestRoundsAsync(connection, transaction, invoiceId, cancellationToken)).Where(r => !r.Undone))
+        {
+            if (await ReverseRoundAsync(connection, transaction, invoiceId, round, whenShort, cancellationToken) is { } violation)
+            {
+                return violation;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// One line's round reversed: first out of the lines it filled (as much as they still hold), then back into the line it
+    /// emptied — as much as came out, or all of it when it filled none (a retail or non-resident buyer's goods were written
+    /// off, so nobody holds them). Goods are never created: a shortfall is what the seller does not get back.
+    /// </summary>
+    private async Task<RuleViolation?> ReverseRoundAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long invoiceId,
+        LineRound round, WhenShort whenShort, CancellationToken cancellationToken)
+    {
+        var cause = new MovementCause(CauseKind, round.Moves[0].CauseRef, invoiceId);
+        var filled = new List<(InvoiceMove Move, decimal Taken)>();
+        foreach (var move in round.Moves.Where(m => m.Quantity > 0))
+        {
+            var held = await connection.QuerySingleAsync<decimal>(new CommandDefinition(
+                "SELECT quantity FROM warehouse_goods WHERE goods_id = @GoodsId", new { move.GoodsId }, transaction, cancellationToken: cancellationToken));
+            filled.Add((move, Math.Min(move.Quantity, held)));
+        }
+
+        foreach (var (move, taken) in filled.Where(f => f.Taken < f.Move.Quantity))
+        {
+            if (whenShort == WhenShort.Refuse)
+            {
+                return InvoiceGoodsRules.ReturnMustBeCovered.Violation("invoiceId", $"ЭСФ {invoiceId}, позиция {move.GoodsId}");
+            }
+
+            if (!await RecordShortfallAsync(connection, transaction, invoiceId, move, move.Quantity - taken, cancellationToken))
+            {
+                return null; // recorded before: this round was annulled already
+            }
+        }
+
+        foreach (var (move, taken) in filled.Where(f => f.Taken > 0))
+        {
+            if (await ledger.WriteOffAsync(connection, transaction, move.Tin, move.GoodsId, taken, cause, move.Kind + Undo, cancellationToken) is { } violation)
+            {
+                return violation;
+            }
+        }
+
+        var back = filled.Count > 0 ? filled.Sum(f => f.Taken) : -round.Moves.Sum(m => m.Quantity);
+        foreach (var move in round.Moves.Where(m => m.Quantity < 0))
+        {
+            var credit = Math.Min(back, -move.Quantity);
+            if (credit <= 0)
+            {
+                break;
+            }
+
+            back -= credit;
+            if (await ledger.CreditAsync(connection, transaction, move.Tin, move.GoodsId, credit, cause, move.Kind + Undo, cancellationToken) is { } violation)
+            {
+                return violation;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Records what a line lacked; false when it was recorded before (the unique cause and kind, like a movement's).</summary>
+    private async Task<bool> RecordShortfallAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long invoiceId, InvoiceMove move,
+        decimal quantity, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition("""
+            INSERT INTO warehouse_shortfalls (invoice_id, cause_ref, kind, goods_id, tin, quantity, recorded_at)
+            VALUES (@InvoiceId, @CauseRef, @Kind, @GoodsId, @Tin, @Quantity, @Now)
+            ON CONFLICT ON CONSTRAINT warehouse_shortfalls_once DO NOTHING
+            """, new { InvoiceId = invoiceId, move.CauseRef, move.Kind, move.GoodsId, move.Tin, Quantity = quantity, Now = clock.GetUtcNow().UtcDateTime },
+            transaction, cancellationToken: cancellationToken)) == 1;
+
+    /// <summary>Every goods line the invoices moved, locked in id order.</summary>
+    private static Task LockGoodsOfAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long[] invoiceIds, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition("""
+            SELECT 1 FROM warehouse_goods WHERE goods_id IN (SELECT goods_id FROM warehouse_movements WHERE invoice_id = ANY(@Ids))
+            ORDER BY goods_id FOR UPDATE
+            """, new { Ids = invoiceIds }, transaction, cancellationToken: cancellationToken));
 
     private async Task<RuleViolation?> MoveOutAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string seller, GoodsBalance from,
         decimal? unitPrice, decimal quantity, Buyer buyer, MovementCause cause, CancellationToken cancellationToken)
@@ -200,15 +301,23 @@ public sealed class InvoiceGoods(WarehouseLedger ledger)
         if (moves.Count > 0)
         {
             // Every goods line this will touch, locked in id order first (ADR 0027, 5).
-            await connection.ExecuteAsync(new CommandDefinition(
-                "SELECT 1 FROM warehouse_goods WHERE goods_id = ANY(@Ids) ORDER BY goods_id FOR UPDATE",
-                new { Ids = moves.Select(m => m.GoodsId).Distinct().ToArray() }, transaction, cancellationToken: cancellationToken));
+            await LockGoodsOfAsync(connection, transaction, [invoiceId], cancellationToken);
         }
 
         return [.. moves.GroupBy(m => m.Line)
             .Select(line => line.GroupBy(m => m.Round).MaxBy(r => r.Key)!)
             .Select(round => new LineRound(round.First().Line, round.Key, round.Any(m => m.Kind.EndsWith(Undo, StringComparison.Ordinal)),
                 [.. round.Where(m => !m.Kind.EndsWith(Undo, StringComparison.Ordinal))]))];
+    }
+
+    /// <summary>What a reversal does when a line no longer holds what the invoice moved into it.</summary>
+    private enum WhenShort
+    {
+        /// <summary>A party's change (revocation, decline, correction) is refused with VS-14.</summary>
+        Refuse,
+
+        /// <summary>A system annulment takes what is there and records the rest in <c>warehouse_shortfalls</c>.</summary>
+        Record,
     }
 
     private sealed record Buyer(string? Tin, long? WarehouseId, RuleViolation? Violation);

@@ -15,7 +15,8 @@ namespace Esf.Infrastructure.Waybills;
 /// effect is marked applied with its annulments — so every effect runs exactly once, across runners and restarts. A pass
 /// comes every 30 seconds, and at once when the sandbox moves a clock (<see cref="SandboxClock.NextMove"/>).
 /// </summary>
-public sealed class WaybillEffectRunner(NpgsqlDataSource database, TimeProvider clock, ILogger<WaybillEffectRunner> logger) : BackgroundService
+public sealed class WaybillEffectRunner(NpgsqlDataSource database, TimeProvider clock, Warehouse.InvoiceGoods goods, ILogger<WaybillEffectRunner> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(30);
     private const int MaxEffectsPerPass = 100;
@@ -54,7 +55,7 @@ public sealed class WaybillEffectRunner(NpgsqlDataSource database, TimeProvider 
         foreach (var (id, number, status) in due)
         {
             var annulled = await WaybillEffectApplier.ApplyAsync(
-                connection, new WaybillEffect(id, number, InvoiceStatusNames.Parse(status)), now, cancellationToken);
+                connection, transaction, goods, new WaybillEffect(id, number, InvoiceStatusNames.Parse(status)), now, cancellationToken);
             logger.LogInformation("Waybill {WaybillNumber}: {Annulled} invoices moved to {Status}", number, annulled, status);
         }
 

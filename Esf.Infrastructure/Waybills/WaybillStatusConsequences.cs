@@ -14,7 +14,7 @@ namespace Esf.Infrastructure.Waybills;
 /// same transaction. Effects due later are applied by <see cref="WaybillEffectRunner"/>. Recording a change twice records
 /// one effect.
 /// </summary>
-public sealed class WaybillStatusConsequences : IWaybillStatusConsequences
+public sealed class WaybillStatusConsequences(Warehouse.InvoiceGoods goods) : IWaybillStatusConsequences
 {
     public async Task OnWaybillStatusChangedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string registrationNumber,
         WaybillStatus newStatus, DateTimeOffset at, CancellationToken cancellationToken)
@@ -39,7 +39,8 @@ public sealed class WaybillStatusConsequences : IWaybillStatusConsequences
         }, transaction, cancellationToken: cancellationToken));
         if (effectId is { } id && due <= at)
         {
-            await WaybillEffectApplier.ApplyAsync(connection, new WaybillEffect(id, registrationNumber, invoiceStatus), at, cancellationToken);
+            await WaybillEffectApplier.ApplyAsync(
+                connection, transaction, goods, new WaybillEffect(id, registrationNumber, invoiceStatus), at, cancellationToken);
         }
     }
 

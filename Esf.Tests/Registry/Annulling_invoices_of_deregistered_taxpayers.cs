@@ -12,7 +12,7 @@ namespace Esf.Tests.Registry;
 [Parallelizable(ParallelScope.All)]
 public sealed class Annulling_invoices_of_deregistered_taxpayers
 {
-    private static string Deregistration(string tin, DateOnly on) =>
+    internal static string Deregistration(string tin, DateOnly on) =>
         $"tin,name_ru,deregistered_on,deregistration_reason\n{tin},ТОО «Покупатель»,{on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)},Ликвидация\n";
 
     private static async Task<InvoiceRecord> RegisterAsync(PipelineDriver driver)

@@ -164,12 +164,13 @@ public sealed class Annulling_the_invoices_of_declined_and_revoked_waybills
         return invoice.InvoiceId;
     }
 
-    /// <summary>What the waybill's status change does in its own transaction.</summary>
-    private static async Task ChangeStatusAsync(string waybill, WaybillStatus status, DateTimeOffset at)
+    /// <summary>What the waybill's status change does in its own transaction (on <paramref name="fixture"/>, default the registry's).</summary>
+    internal static async Task ChangeStatusAsync(string waybill, WaybillStatus status, DateTimeOffset at, GatewayFixture? fixture = null)
     {
-        await using var connection = await RegistryGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
+        fixture ??= RegistryGateway.Fixture;
+        await using var connection = await fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
-        await RegistryGateway.Fixture.Get<IWaybillStatusConsequences>()
+        await fixture.Get<IWaybillStatusConsequences>()
             .OnWaybillStatusChangedAsync(connection, transaction, waybill, status, at, CancellationToken.None);
         await transaction.CommitAsync();
     }
