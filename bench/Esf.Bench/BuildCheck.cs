@@ -101,12 +101,15 @@ public static class BuildCheck
                 .MaxBy(File.GetLastWriteTimeUtc)
             : null;
 
-    /// <summary>Whether tracked files differ from HEAD (the row's commit would not be what was measured); false when git cannot tell.</summary>
+    /// <summary>
+    /// Whether tracked files differ from HEAD (the row's commit would not be what was measured); false when git cannot tell.
+    /// BENCHMARKS.md is left out: the bench appends its own rows there, so a second run in one clone would call itself dirty.
+    /// </summary>
     private static bool IsDirty(string root)
     {
         try
         {
-            var start = new ProcessStartInfo("git", ["-C", root, "status", "--porcelain", "--untracked-files=no"])
+            var start = new ProcessStartInfo("git", ["-C", root, "status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)BENCHMARKS.md"])
             {
                 RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
             };
