@@ -28,6 +28,7 @@ internal static class ValidatingXmlReader
         settings.ValidationType = ValidationType.Schema;
         settings.Schemas = InvoiceSchemas.Set;
         settings.ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings;
+        settings.NameTable = ThreadNameTable.ForNextDocument();
         settings.ValidationEventHandler += (_, e) =>
         {
             if (violations.Count < MaxViolations)

@@ -166,6 +166,19 @@ public sealed class Utf8BodyTests
         Assert.That(Sha256Hex.Of(body.Bytes.Span), Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sample)))));
     }
 
+    [Test]
+    public void ThreadNameTable_WhenABodyBroughtThousandsOfNames_IsDroppedBeforeTheNextBody()
+    {
+        var hostile = "<v2:invoice xmlns:v2=\"v2.esf\">" + string.Concat(Enumerable.Range(0, 5000).Select(i => $"<n{i}/>")) + "</v2:invoice>";
+        InvoiceBodyReader.Read(JsonBody(Sample));
+
+        InvoiceBodyReader.Read(JsonBody(hostile));
+        var next = ThreadNameTable.ForNextDocument();
+
+        Assert.That(next.Get("n4999"), Is.Null, "the hostile body's names are gone");
+        Assert.That(InvoiceBodyReader.Read(JsonBody(Sample)).Violations, Is.Empty, "and the next body reads as ever");
+    }
+
     /// <summary>A body as the REST binding makes it: from a JSON string, into a pooled buffer.</summary>
     private static Utf8Body JsonBody(string text) =>
         JsonSerializer.Deserialize<Holder>(JsonSerializer.SerializeToUtf8Bytes(new { body = text }), Web)!.Body;
