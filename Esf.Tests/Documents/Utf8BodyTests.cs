@@ -21,7 +21,7 @@ public sealed class Utf8BodyTests
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
-    private static string Sample => File.ReadAllText(Path.Combine(TestServices.RepositoryRoot, "contracts", "samples", "invoice-v2.xml"));
+    private static string Sample => TestInvoices.ContractSample;
 
     [Test]
     public void Read_WhenTheJsonStringIsEscaped_HoldsTheUtf8BytesOfTheString()
