@@ -84,6 +84,14 @@ public sealed class Utf8BodyTests
     }
 
     [Test]
+    public void RequestHash_WhenTheBatchIsHashedAsItIsWritten_IsTheHashOfItsJson()
+    {
+        var batch = new UploadBatch([.. Enumerable.Range(0, 100).Select(_ => new UploadItem(JsonBody(Sample), "InvoiceV2", "c2ln", "COMPANY"))], "CERT");
+
+        Assert.That(RequestHash.Of(batch), Is.EqualTo(Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(batch)))));
+    }
+
+    [Test]
     public void Release_WhenTheUploadIsAnswered_LeavesAnEmptyBodyBehind()
     {
         var body = JsonBody("<a/>");
