@@ -5,8 +5,8 @@ namespace Esf.Infrastructure.Invoices;
 
 /// <summary>
 /// The Idempotency-Key's request hash: SHA-256 of the upload's JSON, fed to the hash as the serializer writes it. Serialising
-/// it to one array first made a copy of the whole upload per request (≈ 270 KB for 100 invoices: an allocation on the large
-/// object heap, which only a full collection frees).
+/// it to one array first made a copy of the whole upload per request (≈ 510 KB for 100 invoices of 2.6 KB, Cyrillic escaped):
+/// an allocation on the large object heap, which only a full collection frees.
 /// </summary>
 internal static class RequestHash
 {
