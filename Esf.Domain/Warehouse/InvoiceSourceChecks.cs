@@ -17,17 +17,18 @@ public static class InvoiceSourceChecks
     /// <summary>The lines of origin «1» or «2» whose G15 is an 18-digit import application number (seed 001 L2502–2508).</summary>
     public static IReadOnlyList<FnoCitation> FnoCitations(IReadOnlyList<Product> products)
     {
-        var citations = new List<FnoCitation>();
+        // Most invoices cite none: no list is allocated for them (the plain path's allocations are measured).
+        List<FnoCitation>? citations = null;
         for (var i = 0; i < products.Count; i++)
         {
             if (FnoMatching.IsImported(products[i].TruOriginCode) && products[i].ProductDeclaration?.Trim() is { } number && IsFnoNumber(number))
             {
-                citations.Add(new FnoCitation(i, number, int.TryParse(products[i].ProductNumberInDeclaration?.Trim(), NumberStyles.None,
+                (citations ??= []).Add(new FnoCitation(i, number, int.TryParse(products[i].ProductNumberInDeclaration?.Trim(), NumberStyles.None,
                     CultureInfo.InvariantCulture, out var position) ? position : null));
             }
         }
 
-        return citations;
+        return citations ?? (IReadOnlyList<FnoCitation>)[];
     }
 
     /// <summary>VS-46: every cited position must be among the matched ones (number and position of matchings of registered waybills).</summary>

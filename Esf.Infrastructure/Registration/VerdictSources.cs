@@ -23,10 +23,22 @@ internal static class VerdictSources
     public static async Task<List<InvoiceVerdict>> JudgeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<InvoiceVerdict> verdicts,
         IReadOnlyDictionary<long, string> warehouseLines, CancellationToken cancellationToken)
     {
-        var judged = verdicts.Where(v => v is { Passed: true, Document: not null }).Select(v => new Judged(v,
-            InvoiceSourceChecks.FnoCitations(v.Document!.Body.ProductSet.Products),
-            warehouseLines.TryGetValue(v.InvoiceId, out var json) ? WarehouseLinesJson.Read(json) : [],
-            SntBasis.NumberOf(v.Document.Body))).Where(j => j.Citations.Count > 0 || (j.Lines.Count > 0 && j.Waybill is not null)).ToList();
+        var judged = new List<Judged>();
+        foreach (var verdict in verdicts)
+        {
+            if (!verdict.Passed || verdict.Document is not { } document)
+            {
+                continue;
+            }
+
+            var citations = InvoiceSourceChecks.FnoCitations(document.Body.ProductSet.Products);
+            var waybill = warehouseLines.TryGetValue(verdict.InvoiceId, out var json) ? SntBasis.NumberOf(document.Body) : null;
+            if (citations.Count > 0 || waybill is not null)
+            {
+                judged.Add(new Judged(verdict, citations, waybill is null ? [] : WarehouseLinesJson.Read(json), waybill));
+            }
+        }
+
         if (judged.Count == 0)
         {
             return verdicts;
@@ -34,13 +46,13 @@ internal static class VerdictSources
 
         var matched = await MatchedAsync(connection, transaction, [.. judged.SelectMany(j => j.Citations).Select(c => c.Number).Distinct()], cancellationToken);
         var waybills = await WaybillLinesAsync(connection, transaction,
-            [.. judged.Where(j => j.Lines.Count > 0).Select(j => j.Waybill).OfType<string>().Distinct()], cancellationToken);
+            [.. judged.Select(j => j.Waybill).OfType<string>().Distinct()], cancellationToken);
         var refused = new Dictionary<long, List<RuleViolation>>();
         foreach (var j in judged)
         {
             var products = j.Verdict.Document!.Body.ProductSet.Products;
             var violations = InvoiceSourceChecks.CheckFnoMatched(j.Citations, matched).ToList();
-            if (j.Lines.Count > 0 && j.Waybill is not null && waybills.TryGetValue(j.Waybill, out var waybill))
+            if (j.Waybill is not null && waybills.TryGetValue(j.Waybill, out var waybill))
             {
                 violations.AddRange(InvoiceSourceChecks.CheckNotMovedByWaybill(products, j.Lines, waybill));
             }
@@ -72,7 +84,7 @@ internal static class VerdictSources
         return [.. rows];
     }
 
-    /// <summary>The lines of the registered waybills these invoices are issued on (32.1), by registration number.</summary>
+    /// <summary>The lines of the registered waybills these invoices with warehouse lines are issued on (32.1), by registration number.</summary>
     private static async Task<Dictionary<string, IReadOnlyList<WaybillProduct>>> WaybillLinesAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string[] numbers, CancellationToken cancellationToken)
     {
@@ -88,5 +100,6 @@ internal static class VerdictSources
             .ToDictionary(r => r.Number, r => (IReadOnlyList<WaybillProduct>)r.Document!.Body.ProductSet.Products);
     }
 
+    /// <param name="Waybill">The registration number of the waybill the invoice is issued on, only when it also names warehouse lines.</param>
     private sealed record Judged(InvoiceVerdict Verdict, IReadOnlyList<FnoCitation> Citations, IReadOnlyList<WarehouseLineRef> Lines, string? Waybill);
 }

@@ -25,12 +25,10 @@ public sealed class Invoicing_goods_a_waybill_moved
     {
         // Arrange: the waybill ships 12 of the 20 units through the warehouse.
         using var parties = await StartAsync();
-        var (sellerWarehouse, goodsId) = await SellerHoldsAsync(parties, 20m);
-        await WarehouseRequests.CreateAsync(parties.Buyer, "Склад покупателя");
-        var waybill = await RegisteredWaybillAsync(parties, goodsId, ships: true);
+        var (sellerWarehouse, goodsId, waybill) = await RegisteredShipmentAsync(parties, ships: true);
 
         // Act
-        var status = await InvoiceOnAsync(parties, waybill, sellerWarehouse.Id(), goodsId);
+        var status = await InvoiceOnAsync(parties, waybill, sellerWarehouse, goodsId);
 
         // Assert
         Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("FAILED"), status.ToString());
@@ -45,21 +43,24 @@ public sealed class Invoicing_goods_a_waybill_moved
     {
         // Arrange: the same waybill line, but naming no goods line: the waybill moves nothing.
         using var parties = await StartAsync();
-        var (sellerWarehouse, goodsId) = await SellerHoldsAsync(parties, 20m);
-        await WarehouseRequests.CreateAsync(parties.Buyer, "Склад покупателя");
-        var waybill = await RegisteredWaybillAsync(parties, goodsId, ships: false);
+        var (sellerWarehouse, goodsId, waybill) = await RegisteredShipmentAsync(parties, ships: false);
 
         // Act
-        var status = await InvoiceOnAsync(parties, waybill, sellerWarehouse.Id(), goodsId);
+        var status = await InvoiceOnAsync(parties, waybill, sellerWarehouse, goodsId);
 
         // Assert
         Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("CREATED"), status.ToString());
         Assert.That(await WarehouseInvoices.BalanceAsync(goodsId), Is.EqualTo(20m - Shipped), "the invoice's sale, once");
     }
 
-    /// <summary>A registered primary waybill of one line (the sample's 12 units) carrying the wheat, shipping its goods line when told.</summary>
-    private static async Task<WaybillDocument> RegisteredWaybillAsync(WaybillRestDriver parties, long goodsId, bool ships)
+    /// <summary>
+    /// The seller holding 20 units of wheat, the buyer a default warehouse, and a registered primary waybill of one line (the sample's 12
+    /// units) carrying the wheat, shipping its goods line when told.
+    /// </summary>
+    private static async Task<(long SellerWarehouse, long GoodsId, WaybillDocument Waybill)> RegisteredShipmentAsync(WaybillRestDriver parties, bool ships)
     {
+        var (sellerWarehouse, goodsId) = await SellerHoldsAsync(parties, 20m);
+        await WarehouseRequests.CreateAsync(parties.Buyer, "Склад покупателя");
         var body = parties.Body(b =>
         {
             b.ProductSet.Products = [b.ProductSet.Products[0]];
@@ -67,7 +68,8 @@ public sealed class Invoicing_goods_a_waybill_moved
         });
         var registered = await parties.ProcessedAsync((await parties.UploadAcceptedAsync(body)).Single());
         Assert.That(registered.GetProperty("status").GetString(), Is.EqualTo("NOT_VIEWED"), registered.ToString());
-        return new WaybillDocument(WaybillXmlParser.Parse(body)) { RegistrationNumber = registered.GetProperty("registrationNumber").GetString() };
+        return (sellerWarehouse.Id(), goodsId,
+            new WaybillDocument(WaybillXmlParser.Parse(body)) { RegistrationNumber = registered.GetProperty("registrationNumber").GetString() });
     }
 
     /// <summary>The invoice of table 28 on the waybill, its line drawn from the seller's goods line; answers its final status.</summary>
