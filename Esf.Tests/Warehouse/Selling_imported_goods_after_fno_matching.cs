@@ -44,6 +44,30 @@ public sealed class Selling_imported_goods_after_fno_matching
         }
     }
 
+    [Test]
+    public async Task Should_fail_the_importers_invoice_with_VS_46_once_the_matched_import_waybill_is_revoked()
+    {
+        // Arrange: matched, then the seller revokes the import waybill (a revoked waybill no longer vouches for its matching).
+        using var parties = await WaybillRestDriver.StartAsync(WarehouseGateway.Fixture);
+        var fno = await ImportPositionAsync(parties, 500m);
+        var waybillId = await RegisteredImportAsync(parties);
+        (await MatchAsync(parties.Buyer, waybillId, fno)).Dispose();
+        using (var revoked = await WaybillRestDriver.ChangeAsync(parties.Seller, waybillId, "revoke", "ошибка"))
+        {
+            Assert.That(revoked.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK), await revoked.Content.ReadAsStringAsync());
+        }
+
+        var imported = WarehouseGoods.Wheat() with { SourceKind = GoodsSourceKind.ImportApplication, SourceNumber = fno, SourcePosition = 1 };
+
+        // Act
+        var status = await RegisteredAsync(parties.Buyer, WarehouseInvoices.Sale(parties.Buyer.Tenant, 5m, goods: imported));
+
+        // Assert
+        Assert.That(status.GetProperty("status").GetString(), Is.EqualTo("FAILED"), status.ToString());
+        Assert.That(status.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("ruleId").GetString()),
+            Is.EqualTo(new[] { InvoiceSourceRules.FnoMustBeMatched.Id }));
+    }
+
     private static async Task<System.Text.Json.JsonElement> RegisteredAsync(RestClient seller, string body) =>
         await seller.WaitUntilProcessedAsync((await seller.UploadAcceptedAsync(body)).Single());
 }
