@@ -105,6 +105,7 @@ public static class EsfServices
         services.AddSingleton<InvoiceQueries>();
         services.AddSingleton<TenantQuotaUsage>();
         services.AddSingleton<InvoiceValidator>();
+        services.AddSingleton<Warehouse.WarehouseDryRun>();
         services.AddSingleton<Drafts.InvoiceDrafts>();
         services.AddSingleton<Imports.InvoiceImports>();
         services.AddSingleton<EnterpriseValidator>();

@@ -68,7 +68,7 @@ public static class DraftEndpoints
 
     private static async Task<Created<DraftView>> SaveAsync(DraftBody body, BearerSession bearer, InvoiceDrafts drafts, CancellationToken ct)
     {
-        var draft = await drafts.SaveAsync(bearer.Context, body.Body, ct);
+        var draft = await drafts.SaveAsync(bearer.Context, body.ToContent(), ct);
         return TypedResults.Created($"{RestEndpointExtensions.RoutePrefix}/drafts/{draft.DraftId}", DraftView.From(draft));
     }
 
@@ -82,7 +82,7 @@ public static class DraftEndpoints
         TypedResults.Ok(DraftView.From(await drafts.GetAsync(bearer.Context, id, ct)));
 
     private static async Task<Ok<DraftView>> EditAsync(long id, DraftBody body, BearerSession bearer, InvoiceDrafts drafts, CancellationToken ct) =>
-        TypedResults.Ok(DraftView.From(await drafts.EditAsync(bearer.Context, id, body.Body, ct)));
+        TypedResults.Ok(DraftView.From(await drafts.EditAsync(bearer.Context, id, body.ToContent(), ct)));
 
     private static async Task<NoContent> DeleteAsync(long id, BearerSession bearer, InvoiceDrafts drafts, CancellationToken ct)
     {
