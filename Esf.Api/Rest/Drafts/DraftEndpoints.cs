@@ -21,7 +21,8 @@ public static class DraftEndpoints
         drafts.MapPost("/", SaveAsync)
             .WithName("SaveDraft")
             .WithSummary("Save a draft")
-            .WithDescription("Stores the invoice XML as a draft (DRAFT), unsigned and unchecked: it may be incomplete. " +
+            .WithDescription("Stores the invoice XML as a draft (DRAFT), unsigned and unchecked: it may be incomplete. Optional warehouseLines " +
+                "([{line, warehouseId, goodsId}], as the upload names them) are kept with it, checked by its validation and sent with it. " +
                 "A draft is never searched, exported or shown to a counterparty." + Visibility)
             .ProducesRestProblems(StatusCodes.Status400BadRequest);
 
@@ -38,7 +39,7 @@ public static class DraftEndpoints
 
         drafts.MapPut("/{id:long}", EditAsync)
             .WithName("EditDraft")
-            .WithSummary("Replace a draft's body")
+            .WithSummary("Replace a draft's body and warehouse lines")
             .WithDescription("A sent draft no longer changes (409 DRAFT_ALREADY_SENT)." + Visibility)
             .ProducesRestProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
