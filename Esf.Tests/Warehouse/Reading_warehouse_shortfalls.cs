@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Dapper;
+using Esf.Infrastructure.Warehouse;
 using Esf.Tests.Rest;
 using Npgsql;
 using NUnit.Framework;
@@ -9,8 +10,8 @@ namespace Esf.Tests.Warehouse;
 
 /// <summary>
 /// GET /api/v1/warehouse-shortfalls (issue 13): the shortfalls system annulments recorded on the enterprise's goods lines, keyset-paged,
-/// filtered by invoice and by day; another enterprise's shortfalls never appear. The rows are written as <c>InvoiceGoods.AnnulAsync</c>
-/// writes them (its recording is proved by <see cref="Returning_goods_on_system_annulments"/>).
+/// filtered by invoice and by day; another enterprise's shortfalls never appear. The paging and filter cases write the rows as
+/// <c>InvoiceGoods.AnnulAsync</c> writes them; one case reads the shortfall of a real annulment (the ОГД's, after the buyer sold on).
 /// </summary>
 [TestFixture]
 public sealed class Reading_warehouse_shortfalls
@@ -100,6 +101,29 @@ public sealed class Reading_warehouse_shortfalls
             Assert.That(Ids(seenByStranger), Is.EqualTo(new[] { strangers }));
             Assert.That(Ids(byInvoice), Is.Empty);
             Assert.That(Ids(seenByOwner), Is.EqualTo(new[] { owners }));
+        }
+    }
+
+    [Test]
+    public async Task Should_show_the_shortfall_of_a_real_annulment_to_the_buyer_that_sold_the_goods_on_and_not_to_the_seller()
+    {
+        // Arrange: the buyer sells 12 of the 12 bought on, then the ОГД annuls the sale after its deregistration.
+        using var sale = await WarehouseInvoices.StartAsync(stock: 100m);
+        var (id, _) = await sale.RegisterAsync(sale.Item(sale.Sale(12m)));
+        var bought = await Returning_goods_on_system_annulments.SellOnAsync(sale, 12m);
+        await Returning_goods_on_system_annulments.DeregisterAsync(sale.CustomerTin);
+        var shortfalls = WarehouseGateway.Fixture.Get<WarehouseShortfalls>();
+        var ofTheSale = new ShortfallQuery(0, 100, id, null, null);
+
+        // Act
+        var buyers = await shortfalls.ListAsync(sale.Parties.Customer, ofTheSale, CancellationToken.None);
+        var sellers = await shortfalls.ListAsync(sale.Parties.SellerSession, ofTheSale, CancellationToken.None);
+
+        // Assert
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(buyers.Select(s => (s.InvoiceId, s.GoodsId, s.Kind, s.Quantity)), Is.EqualTo(new[] { (id, bought, "SALE_IN", 12m) }));
+            Assert.That(sellers, Is.Empty, "the seller's line fell short of nothing");
         }
     }
 
