@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Esf.Domain.Invoices;
 using Esf.Domain.Warehouse;
 using Esf.Infrastructure.Registration;
@@ -83,72 +82,14 @@ public sealed class Selling_a_batch_through_the_warehouse
         using var sale = await WarehouseInvoices.StartAsync(stock: 1000m);
 
         // Act
-        var two = await RoundTripsOfAsync(sale, 2);
-        var twelve = await RoundTripsOfAsync(sale, 12);
+        var two = (await SaleBatchRun.RunAsync(sale, 2)).RoundTrips;
+        var twelve = (await SaleBatchRun.RunAsync(sale, 12)).RoundTrips;
 
         // Assert
         using (Assert.EnterMultipleScope())
         {
             Assert.That(twelve, Is.EqualTo(two), "the round trips of a batch do not grow with its size");
             Assert.That(two, Is.InRange(1, 3), "a fixed small number: read and lock, then write");
-        }
-    }
-
-    /// <summary>The worker's goods step for <paramref name="count"/> sales of 1 unit, in a transaction rolled back afterwards.</summary>
-    private static async Task<int> RoundTripsOfAsync(WarehouseInvoices sale, int count)
-    {
-        var goods = WarehouseGateway.Fixture.Get<InvoiceGoods>();
-        await using var connection = await WarehouseGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        // Invoice ids of nobody's invoices: the movements name them, and the transaction is rolled back.
-        var ids = Enumerable.Range(1, count).Select(i => long.MaxValue / 2 + i).ToList();
-        List<InvoiceVerdict> verdicts = [.. ids.Select(id => new InvoiceVerdict(id, StoredInvoiceReader.Read(sale.Sale(1m)).Document, true, []))];
-        var lines = ids.ToDictionary(id => id, _ => WarehouseLinesJson.Write([new WarehouseLineRef(1, sale.SellerWarehouse, sale.GoodsId)])!);
-
-        List<InvoiceVerdict> result;
-        int roundTrips;
-        using (var counter = new NpgsqlRoundTrips())
-        {
-            result = await VerdictGoods.MoveAsync(connection, transaction, goods, verdicts, lines, CancellationToken.None);
-            roundTrips = counter.Count;
-        }
-
-        Assert.That(result.Select(v => v.Passed), Is.All.True, string.Join("; ", result.SelectMany(v => v.Violations).Select(v => v.Message)));
-        await transaction.RollbackAsync();
-        return roundTrips;
-    }
-
-    /// <summary>Counts the commands Npgsql sends (one activity each) from this async flow only: other tests run meanwhile.</summary>
-    private sealed class NpgsqlRoundTrips : IDisposable
-    {
-        private static readonly AsyncLocal<NpgsqlRoundTrips?> Current = new();
-        private readonly ActivityListener listener;
-        private int count;
-
-        public NpgsqlRoundTrips()
-        {
-            Current.Value = this;
-            listener = new ActivityListener
-            {
-                ShouldListenTo = source => source.Name == "Npgsql",
-                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-                ActivityStarted = _ =>
-                {
-                    if (ReferenceEquals(Current.Value, this))
-                    {
-                        Interlocked.Increment(ref count);
-                    }
-                },
-            };
-            ActivitySource.AddActivityListener(listener);
-        }
-
-        public int Count => Volatile.Read(ref count);
-
-        public void Dispose()
-        {
-            listener.Dispose();
-            Current.Value = null;
         }
     }
 }
