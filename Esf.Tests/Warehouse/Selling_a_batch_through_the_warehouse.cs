@@ -1,8 +1,5 @@
 using Esf.Domain.Invoices;
 using Esf.Domain.Warehouse;
-using Esf.Infrastructure.Registration;
-using Esf.Infrastructure.Warehouse;
-using Npgsql;
 using NUnit.Framework;
 
 namespace Esf.Tests.Warehouse;
