@@ -52,13 +52,13 @@ public sealed class Measuring_the_export_cost
         for (var round = 0; round <= Rounds; round++)
         {
             var output = new CountingStream();
-            var (wall, cpu, backendCpu, allocated) = (Stopwatch.StartNew(), Process.GetCurrentProcess().TotalProcessorTime, BackendCpu(backend),
+            var (wall, cpu, backendCpu, allocated) = (Stopwatch.StartNew(), Process.GetCurrentProcess().TotalProcessorTime, BackendCpu.Of(backend),
                 GC.GetTotalAllocatedBytes(precise: true));
             var written = await exporter.WriteAsync(output, session, filter, InvoiceSort.Date, true, null, ExportFormat.Xml, CancellationToken.None);
             var run = new Run(
                 written / wall.Elapsed.TotalSeconds,
                 (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / written,
-                (BackendCpu(backend) - backendCpu).TotalMicroseconds / written,
+                (BackendCpu.Of(backend) - backendCpu).TotalMicroseconds / written,
                 (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1024.0 / written);
             Assert.That(written, Is.EqualTo(Count), "every invoice exported");
             Assert.That(output.Bytes, Is.GreaterThan((long)Count * body.Length), "every body written whole");
@@ -84,17 +84,7 @@ public sealed class Measuring_the_export_cost
     private static async Task<int> BackendAsync(NpgsqlDataSource source)
     {
         await using var connection = await source.OpenConnectionAsync();
-        await using var command = new NpgsqlCommand("SELECT pg_backend_pid()", connection);
-        return (int)(await command.ExecuteScalarAsync())!;
-    }
-
-    /// <summary>user + system CPU of a backend process, from <c>/proc/&lt;pid&gt;/stat</c> (fields 14 and 15, in clock ticks of 10 ms).</summary>
-    private static TimeSpan BackendCpu(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromMilliseconds(ticks * 10);
+        return await BackendCpu.PidAsync(connection);
     }
 
     private static async Task FillAsync(string connectionString, string body)
