@@ -31,14 +31,8 @@ public sealed class Measuring_the_verdict_writes
     [Test]
     public async Task Should_report_what_each_index_costs_the_verdict_update()
     {
-        await using var database = await ScratchDatabase.CreateAsync("verdicts");
-        await DatabaseMigrator.MigrateAsync(database.ConnectionString, CancellationToken.None);
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        var body = TestInvoices.Build("NUM", TestInvoices.Today, "123456789021", "123456789022");
-        await FillAsync(connection, body, 1, Filled, "CREATED");
-        var upload = await FillAsync(connection, body, Filled + 1, Batch, "IN_QUEUE");
-        await ExecuteAsync(connection, "VACUUM ANALYZE invoices");
+        await using var filled = await FilledDatabase.CreateAsync("verdicts");
+        var (connection, body, upload) = (filled.Connection, filled.Body, filled.Upload);
         var indexes = await IndexesAsync(connection);
 
         await MeasureAsync(connection, upload, null);
@@ -69,14 +63,8 @@ public sealed class Measuring_the_verdict_writes
     [Test]
     public async Task Should_report_what_the_notification_trigger_costs_the_history_writes()
     {
-        await using var database = await ScratchDatabase.CreateAsync("notifying");
-        await DatabaseMigrator.MigrateAsync(database.ConnectionString, CancellationToken.None);
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        var body = TestInvoices.Build("NUM", TestInvoices.Today, "123456789021", "123456789022");
-        await FillAsync(connection, body, 1, Filled, "CREATED");
-        var upload = await FillAsync(connection, body, Filled + 1, Batch, "IN_QUEUE");
-        await ExecuteAsync(connection, "VACUUM ANALYZE");
+        await using var filled = await FilledDatabase.CreateAsync("notifying");
+        var (connection, upload) = (filled.Connection, filled.Upload);
         var pid = await BackendCpu.PidAsync(connection);
         const int rounds = 100;
 
@@ -237,6 +225,43 @@ public sealed class Measuring_the_verdict_writes
         }
 
         return names;
+    }
+
+    /// <summary>
+    /// A migrated database of its own with <see cref="Filled"/> registered invoices and one upload of <see cref="Batch"/> still
+    /// IN_QUEUE (<see cref="Upload"/>), vacuumed and analysed; dropped on dispose.
+    /// </summary>
+    private sealed class FilledDatabase : IAsyncDisposable
+    {
+        private readonly ScratchDatabase database;
+
+        private FilledDatabase(ScratchDatabase database, NpgsqlConnection connection, string body, long upload) =>
+            (this.database, Connection, Body, Upload) = (database, connection, body, upload);
+
+        public NpgsqlConnection Connection { get; }
+
+        public string Body { get; }
+
+        public long Upload { get; }
+
+        public static async Task<FilledDatabase> CreateAsync(string prefix)
+        {
+            var database = await ScratchDatabase.CreateAsync(prefix);
+            await DatabaseMigrator.MigrateAsync(database.ConnectionString, CancellationToken.None);
+            var connection = new NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            var body = TestInvoices.Build("NUM", TestInvoices.Today, "123456789021", "123456789022");
+            await FillAsync(connection, body, 1, Filled, "CREATED");
+            var upload = await FillAsync(connection, body, Filled + 1, Batch, "IN_QUEUE");
+            await ExecuteAsync(connection, "VACUUM ANALYZE");
+            return new FilledDatabase(database, connection, body, upload);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Connection.DisposeAsync();
+            await database.DisposeAsync();
+        }
     }
 
     /// <summary>An upload of <paramref name="count"/> invoices numbered from <paramref name="first"/>, generated in SQL as the bench's export does.</summary>
