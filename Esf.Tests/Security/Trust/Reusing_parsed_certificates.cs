@@ -145,6 +145,28 @@ public sealed class Reusing_parsed_certificates
         Assert.That(certificates.Parses, Is.EqualTo(3), "three distinct certificates, three entries");
     }
 
+    [Test]
+    public void GostCertificate_Cached_VerifiesItsSignaturesBatchAfterBatch()
+    {
+        var (certificate, key) = Esf.Tests.Security.Gost.KzGostTestPki.Legal("head");
+        using (certificate)
+        {
+            var gostValidator = Esf.Tests.Security.Gost.KzGostTestPki.Validator(Esf.Tests.Security.Gost.KzGostTestPki.ValidAt);
+            var body = TestInvoices.Build(TestTenant.UniqueNum(), TestInvoices.Today, Esf.Tests.Security.Gost.KzGostTestPki.LegalEntityBin, "123456789022");
+            var signature = InvoiceSignatureVerifier.Sign(body, key);
+            var base64 = CertificateFactory.ToBase64(certificate);
+
+            for (var batch = 0; batch < 2; batch++)
+            {
+                using var signers = new SignerKeys(gostValidator, certificates);
+                Assert.That(signers.Check(body, signature, base64, "COMPANY")!.IsValid, Is.True, $"batch {batch + 1}");
+                Assert.That(signers.Check(body.Replace("<num>", "<num>1"), signature, base64, "COMPANY")!.IsValid, Is.False, "another body");
+            }
+
+            Assert.That(certificates.Parses, Is.EqualTo(1));
+        }
+    }
+
     private static SignatureCheck Check(SignerKeys signers, string body, string signature, X509Certificate2 certificate) =>
         signers.Check(body, signature, CertificateFactory.ToBase64(certificate), "COMPANY")!;
 
