@@ -105,6 +105,7 @@ public static class EsfServices
         services.AddSingleton<InvoiceQueries>();
         services.AddSingleton<TenantQuotaUsage>();
         services.AddSingleton<InvoiceValidator>();
+        services.AddSingleton<Warehouse.WarehouseDryRun>();
         services.AddSingleton<Drafts.InvoiceDrafts>();
         services.AddSingleton<Imports.InvoiceImports>();
         services.AddSingleton<EnterpriseValidator>();
@@ -124,6 +125,7 @@ public static class EsfServices
         services.AddSingleton<Status.OutageRegistry>();
         services.AddSingleton<Warehouse.WarehouseStore>();
         services.AddSingleton<Warehouse.WarehouseBalances>();
+        services.AddSingleton<Warehouse.WarehouseShortfalls>();
         services.AddSingleton<Warehouse.GoodsSourceImporter>();
         services.AddSingleton<Warehouse.GoodsSourceQueries>();
         services.AddSingleton<Warehouse.WarehouseForms>();

@@ -132,5 +132,7 @@ public static class RuleCatalogue
         .. EmployeeRules.All,
         .. WaybillWarehouseRules.All,
         .. WarehouseFormRules.All,
+        .. WaybillGoodsRules.All,
+        .. InvoiceSourceRules.All,
     ];
 }

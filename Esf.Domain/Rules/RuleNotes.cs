@@ -65,7 +65,8 @@ public static class RuleNotes
         new("G-27", CoveredElsewhere, "GEN-11: turnoverSize is required by the XSD."),
         new("G-34", CoveredElsewhere, "GEN-11: priceWithTax is required by the XSD."),
         new("G-39", DecidedAgainst, "The body does not say whether goods came from an EAEU state; a ДТ number and an 18-digit application number are both valid in G15."),
-        new("G-41", DecidedAgainst, "The gateway has no store of import applications (ФНО 328.00)."),
+        new("G-41", CoveredElsewhere, "VS-46: a line of origin «1» or «2» whose G15 is an 18-digit ФНО 328.00 number needs that position " +
+            "(G16) matched with a registered primary import waybill (fno_matchings, VS-30 … VS-36)."),
         new("G-42", DecidedAgainst, "catalogTruId is accepted as sent (the SDK sample sends 1)."),
         new("I-03", DecidedAgainst, Derived),
         new("J-03", DecidedAgainst, Derived),

@@ -19,8 +19,9 @@ public sealed record FnoPositionFacts(string Number, int Position, string TnvedC
 /// </summary>
 public static class FnoMatching
 {
-    private static readonly HashSet<WaybillStatus> Registered =
-        [WaybillStatus.NotViewed, WaybillStatus.Delivered, WaybillStatus.Confirmed, WaybillStatus.ConfirmedByOgd];
+    /// <summary>The statuses of a registered waybill in force: only such a waybill is matched (VS-30), and only its matching counts (VS-46).</summary>
+    public static IReadOnlySet<WaybillStatus> Registered { get; } =
+        new HashSet<WaybillStatus> { WaybillStatus.NotViewed, WaybillStatus.Delivered, WaybillStatus.Confirmed, WaybillStatus.ConfirmedByOgd };
 
     /// <summary>The origins whose invoice G15/G16 name the import application (Rules p.56, p.70–71).</summary>
     public static bool IsImported(string? truOriginCode) => truOriginCode is "1" or "2";

@@ -15,19 +15,17 @@ public static class InvoiceLineAgainstGoods
     public static IEnumerable<RuleViolation> Check(Product product, int index, GoodsLine goods)
     {
         var expected = InvoiceLinePrefill.From(0, goods, 0);
-        (RuleDefinition Rule, string Field, string? Actual, string? Expected)[] columns =
+        return GoodsColumn.Differing(
         [
-            (InvoiceGoodsRules.NameMustMatchGoods, "tnvedName", product.TnvedName, expected.TnvedName),
-            (InvoiceGoodsRules.TnvedMustMatchGoods, "unitCode", product.UnitCode, expected.UnitCode),
-            (InvoiceGoodsRules.UnitMustMatchGoods, "unitNomenclature", product.UnitNomenclature, expected.UnitNomenclature),
-            (InvoiceGoodsRules.DeclarationMustMatchGoods, "productDeclaration", product.ProductDeclaration, expected.ProductDeclaration),
-            (InvoiceGoodsRules.PositionMustMatchGoods, "productNumberInDeclaration", product.ProductNumberInDeclaration,
+            new(InvoiceGoodsRules.NameMustMatchGoods, Paths.Product(index, "tnvedName"), product.TnvedName, expected.TnvedName),
+            new(InvoiceGoodsRules.TnvedMustMatchGoods, Paths.Product(index, "unitCode"), product.UnitCode, expected.UnitCode),
+            new(InvoiceGoodsRules.UnitMustMatchGoods, Paths.Product(index, "unitNomenclature"), product.UnitNomenclature, expected.UnitNomenclature),
+            new(InvoiceGoodsRules.DeclarationMustMatchGoods, Paths.Product(index, "productDeclaration"), product.ProductDeclaration,
+                expected.ProductDeclaration),
+            new(InvoiceGoodsRules.PositionMustMatchGoods, Paths.Product(index, "productNumberInDeclaration"), product.ProductNumberInDeclaration,
                 expected.ProductNumberInDeclaration),
-            (InvoiceGoodsRules.CatalogueIdMustMatchGoods, "catalogTruId", product.CatalogTruId, expected.CatalogTruId),
-        ];
-        return columns.Where(c => !Same(c.Actual, c.Expected))
-            .Select(c => c.Rule.Violation(Paths.Product(index, c.Field), string.Create(CultureInfo.InvariantCulture,
-                $"строка {index + 1}: «{c.Actual?.Trim()}», на складе «{c.Expected}»")));
+            new(InvoiceGoodsRules.CatalogueIdMustMatchGoods, Paths.Product(index, "catalogTruId"), product.CatalogTruId, expected.CatalogTruId),
+        ], index);
     }
 
     /// <summary>VS-15: the references name existing lines of section G, each once, each line with a quantity other than zero.</summary>
@@ -35,7 +33,4 @@ public static class InvoiceLineAgainstGoods
         lines.Where(l => l.Line < 1 || l.Line > products.Count || products[l.Line - 1].Quantity is null or 0
                 || lines.Count(other => other.Line == l.Line) > 1)
             .Select(l => InvoiceGoodsRules.LineMustBeNamedOnce.Violation("warehouseLines", string.Create(CultureInfo.InvariantCulture, $"строка {l.Line}")));
-
-    private static bool Same(string? actual, string? expected) =>
-        string.Equals(actual?.Trim() is { Length: > 0 } a ? a : null, expected is { Length: > 0 } e ? e : null, StringComparison.Ordinal);
 }

@@ -19,11 +19,12 @@ public sealed class InvoiceDrafts(NpgsqlDataSource database, InvoiceUploader upl
 
     private const string AlreadySentCode = "DRAFT_ALREADY_SENT";
 
-    public async Task<InvoiceDraft> SaveAsync(SessionContext session, string? body, CancellationToken ct)
+    public async Task<InvoiceDraft> SaveAsync(SessionContext session, DraftContent content, CancellationToken ct)
     {
         session.Demand(EmployeeRight.Create);
+        var checkedContent = Require(content);
         await using var connection = await database.OpenConnectionAsync(ct);
-        return await DraftStore.InsertAsync(connection, session.Tin, session.Login, RequireBody(body), clock.GetUtcNow(), ct);
+        return await DraftStore.InsertAsync(connection, session.Tin, session.Login, checkedContent, clock.GetUtcNow(), ct);
     }
 
     public async Task<InvoiceDraft> GetAsync(SessionContext session, long draftId, CancellationToken ct)
@@ -40,12 +41,12 @@ public sealed class InvoiceDrafts(NpgsqlDataSource database, InvoiceUploader upl
         return await DraftStore.ListUnsentAsync(connection, session.Tin, afterId, Math.Clamp(limit, 1, MaxListLimit), ct);
     }
 
-    public async Task<InvoiceDraft> EditAsync(SessionContext session, long draftId, string? body, CancellationToken ct)
+    public async Task<InvoiceDraft> EditAsync(SessionContext session, long draftId, DraftContent content, CancellationToken ct)
     {
         session.Demand(EmployeeRight.Create);
-        var text = RequireBody(body);
+        var checkedContent = Require(content);
         await using var connection = await database.OpenConnectionAsync(ct);
-        return await DraftStore.UpdateUnsentAsync(connection, session.Tin, draftId, text, clock.GetUtcNow(), ct)
+        return await DraftStore.UpdateUnsentAsync(connection, session.Tin, draftId, checkedContent, clock.GetUtcNow(), ct)
             ?? throw await NotEditableAsync(connection, session, draftId, ct);
     }
 
@@ -65,7 +66,7 @@ public sealed class InvoiceDrafts(NpgsqlDataSource database, InvoiceUploader upl
     {
         session.Demand(EmployeeRight.Create);
         var draft = await GetAsync(session, draftId, ct);
-        return await validator.ValidateAsync(session, draft.Body, signature, certificate, signatureType, ct);
+        return await validator.ValidateAsync(session, draft.Body, signature, certificate, signatureType, draft.WarehouseLines, ct);
     }
 
     /// <summary>
@@ -83,7 +84,8 @@ public sealed class InvoiceDrafts(NpgsqlDataSource database, InvoiceUploader upl
             return SentAnswer(draft);
         }
 
-        var batch = new UploadBatch([new UploadItem(draft.Body, version, signature, signatureType)], certificate);
+        var batch = new UploadBatch(
+            [new UploadItem(draft.Body, version, signature, signatureType, draft.WarehouseLines is { Count: > 0 } lines ? lines : null)], certificate);
         try
         {
             return await uploader.UploadAsync(session, batch, "REST", idempotencyKey: null,
@@ -124,6 +126,8 @@ public sealed class InvoiceDrafts(NpgsqlDataSource database, InvoiceUploader upl
 
     private static EsfException Missing(long draftId) => EsfException.NotFound($"Черновик {draftId} не найден (draft not found).", "DRAFT_NOT_FOUND");
 
-    private static string RequireBody(string? body) =>
-        string.IsNullOrWhiteSpace(body) ? throw EsfException.InvalidInput("body is required: the draft's invoice XML, complete or not.") : body;
+    private static DraftContent Require(DraftContent content) =>
+        string.IsNullOrWhiteSpace(content.Body)
+            ? throw EsfException.InvalidInput("body is required: the draft's invoice XML, complete or not.")
+            : content with { WarehouseLines = content.WarehouseLines?.Where(l => l is not null).ToList() };
 }

@@ -1,14 +1,16 @@
 namespace Esf.Infrastructure.Feed;
 
 /// <summary>
-/// The kind of document a feed event is about (ADR 0031): an invoice (ЭСФ), a waybill (СНТ) or a movement of the virtual
-/// warehouse (движение по виртуальному складу). All share one counter, so one cursor follows them all.
+/// The kind of document a feed event is about (ADR 0031): an invoice (ЭСФ), a waybill (СНТ), a movement of the virtual
+/// warehouse (движение по виртуальному складу) or the verdict on a warehouse form (форма ВС: «Обработанный», «Ошибочный»).
+/// All share one counter, so one cursor follows them all.
 /// </summary>
 public enum FeedKind
 {
     Invoice,
     Waybill,
     Movement,
+    WarehouseForm,
 }
 
 public static class FeedKinds
@@ -16,13 +18,14 @@ public static class FeedKinds
     /// <summary>What a reader that names no kinds gets: invoices only, so clients written before ADR 0031 see what they saw.</summary>
     public static readonly IReadOnlyList<FeedKind> Default = [FeedKind.Invoice];
 
-    public static readonly IReadOnlyList<FeedKind> All = [FeedKind.Invoice, FeedKind.Waybill, FeedKind.Movement];
+    public static readonly IReadOnlyList<FeedKind> All = [FeedKind.Invoice, FeedKind.Waybill, FeedKind.Movement, FeedKind.WarehouseForm];
 
     public static string ToWire(this FeedKind kind) => kind switch
     {
         FeedKind.Invoice => "INVOICE",
         FeedKind.Waybill => "WAYBILL",
-        _ => "MOVEMENT",
+        FeedKind.Movement => "MOVEMENT",
+        _ => "WAREHOUSE_FORM",
     };
 
     public static bool TryParse(string wire, out FeedKind kind)
@@ -32,7 +35,7 @@ public static class FeedKinds
         return found.Count == 1;
     }
 
-    /// <summary>Reads <c>INVOICE,WAYBILL,MOVEMENT</c> (any case, any subset); null or empty means <see cref="Default"/>.</summary>
+    /// <summary>Reads <c>INVOICE,WAYBILL,MOVEMENT,WAREHOUSE_FORM</c> (any case, any subset); null or empty means <see cref="Default"/>.</summary>
     public static IReadOnlyList<FeedKind> Parse(IEnumerable<string>? wire)
     {
         var names = (wire ?? []).SelectMany(w => w.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
@@ -43,6 +46,6 @@ public static class FeedKinds
 
         return [.. names.Select(name => TryParse(name, out var kind)
             ? kind
-            : throw Errors.EsfException.InvalidInput($"kinds: «{name}» is not INVOICE, WAYBILL or MOVEMENT.")).Distinct().Order()];
+            : throw Errors.EsfException.InvalidInput($"kinds: «{name}» is not {string.Join(", ", All.Select(k => k.ToWire()))}.")).Distinct().Order()];
     }
 }

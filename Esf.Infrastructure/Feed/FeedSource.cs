@@ -7,7 +7,7 @@ namespace Esf.Infrastructure.Feed;
 /// <see cref="FeedSequencer"/>, and <see cref="Select"/> reads the rows after <c>@After</c> that <c>@Tin</c> may see, in the
 /// columns of <see cref="FeedReader"/>. Each kind keeps its own tenant predicate: an invoice event is seen by whoever sees the
 /// invoice (<see cref="Invoices.InvoiceVisibility"/>), a waybill event by whoever sees the waybill
-/// (<see cref="WaybillVisibility"/>), a movement only by the owner of its warehouse.
+/// (<see cref="WaybillVisibility"/>), a movement only by the owner of its warehouse, a form's verdict only by the form's sender.
 /// </summary>
 internal sealed record FeedSource(FeedKind Kind, string Table, string IdColumn, Func<InvoiceDirection?, string> Select)
 {
@@ -44,8 +44,20 @@ internal sealed record FeedSource(FeedKind Kind, string Table, string IdColumn, 
         ORDER BY m.feed_position LIMIT @Take
         """);
 
-    /// <summary>In sequencing order: within one pass, invoices first, then waybills, then movements.</summary>
-    public static readonly IReadOnlyList<FeedSource> All = [Invoices, Waybills, Movements];
+    /// <summary>
+    /// A warehouse form's verdict (PROCESSED «Обработанный», ERROR «Ошибочный» with the reason), logged by a trigger (migration 0154).
+    /// Only the form's owner, its sender, sees it. A form is the sender's own outgoing document: OUTBOUND keeps it, INBOUND none.
+    /// </summary>
+    public static readonly FeedSource WarehouseForms = new(FeedKind.WarehouseForm, "warehouse_form_status_history", "id", direction => $$"""
+        SELECT h.feed_position, 'WAREHOUSE_FORM' AS kind, h.form_id AS document_id, h.from_status, h.to_status, h.changed_at, h.feed_at,
+               'worker' AS actor, h.tin, h.reason, {{NoMovement}}
+        FROM warehouse_form_status_history h
+        WHERE h.feed_position > @After AND h.tin = @Tin{{(direction == InvoiceDirection.Inbound ? " AND false" : "")}}
+        ORDER BY h.feed_position LIMIT @Take
+        """);
+
+    /// <summary>In sequencing order: within one pass, invoices first, then waybills, then movements, then form verdicts.</summary>
+    public static readonly IReadOnlyList<FeedSource> All = [Invoices, Waybills, Movements, WarehouseForms];
 
     public static FeedSource Of(FeedKind kind) => All.Single(s => s.Kind == kind);
 

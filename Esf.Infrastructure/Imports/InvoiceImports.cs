@@ -22,19 +22,20 @@ public sealed class InvoiceImports(NpgsqlDataSource database, InvoiceUploader up
 {
     private const string Channel = "REST";
 
-    /// <param name="bodies">The invoices' XML with the signature type they will be transferred with (COMPANY or OPERATOR).</param>
-    public async Task<UploadResult> ImportAsync(
-        SessionContext session, IReadOnlyList<(string Body, string SignatureType)> bodies, string? idempotencyKey, CancellationToken ct)
+    /// <param name="bodies">The invoices' XML with the signature type they will be transferred with (COMPANY or OPERATOR) and the
+    /// lines they sell through the virtual warehouse, stored with the invoice so that its transfer moves them.</param>
+    public async Task<UploadResult> ImportAsync(SessionContext session, IReadOnlyList<ImportItem> bodies, string? idempotencyKey, CancellationToken ct)
     {
         session.Demand(EmployeeRight.Sign);
-        var batch = new UploadBatch([.. bodies.Select(b => new UploadItem(b.Body, UploadChecks.SupportedVersion, "", b.SignatureType))], "");
+        var batch = new UploadBatch(
+            [.. bodies.Select(b => new UploadItem(b.Body, UploadChecks.SupportedVersion, "", b.SignatureType, b.WarehouseLines is { Count: > 0 } l ? l : null))], "");
         uploader.EnsureSize(batch);
         var accepted = new List<AcceptedInvoice>();
         var declined = new List<UploadItemResult>();
         for (var i = 0; i < batch.Items.Count; i++)
         {
             var item = batch.Items[i];
-            var control = await validator.ValidateAsync(session, item.Body.Text, null, null, item.SignatureType, ct);
+            var control = await validator.ValidateAsync(session, item.Body.Text, null, null, item.SignatureType, item.WarehouseLines, ct);
             var document = InvoiceBodyReader.Read(item.Body).Document;
             if (control.Valid)
             {

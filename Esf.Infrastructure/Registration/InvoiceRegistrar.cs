@@ -97,6 +97,9 @@ public sealed class InvoiceRegistrar(
             var verdicts = mine.Select(invoice => Judge(invoice, registry)).ToList();
             if (goods is not null)
             {
+                // Where the goods came from (ФНО 328.00 matched, not moved by the waybill already), before anything moves.
+                verdicts = await VerdictSources.JudgeAsync(connection, transaction, verdicts,
+                    pending.Where(p => p.WarehouseLines is not null).ToDictionary(p => p.InvoiceId, p => p.WarehouseLines!), cancellationToken);
                 // The virtual warehouse's checks and movements, in this transaction (only invoices naming warehouse lines, and corrections).
                 verdicts = await VerdictGoods.MoveAsync(connection, transaction, goods, verdicts,
                     pending.Where(p => p.WarehouseLines is not null).ToDictionary(p => p.InvoiceId, p => p.WarehouseLines!), cancellationToken);

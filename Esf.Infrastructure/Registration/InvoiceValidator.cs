@@ -1,7 +1,9 @@
 using Esf.Domain.Rules;
+using Esf.Domain.Warehouse;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Sessions;
 using Esf.Infrastructure.Signatures;
+using Esf.Infrastructure.Warehouse;
 using Esf.Infrastructure.Xml;
 using Npgsql;
 
@@ -16,13 +18,17 @@ namespace Esf.Infrastructure.Registration;
 /// report says so.
 /// </summary>
 public sealed class InvoiceValidator(
-    NpgsqlDataSource database, TimeProvider clock, Security.CertificateValidator certificates, ParsedCertificates parsedCertificates)
+    NpgsqlDataSource database, TimeProvider clock, Security.CertificateValidator certificates, ParsedCertificates parsedCertificates,
+    WarehouseDryRun warehouse)
 {
     private static readonly string[] SignatureRules = ["GEN-01", "B-02", "POA-01"];
 
     /// <param name="signatureType">COMPANY (default) or OPERATOR, as the upload would send it.</param>
+    /// <param name="warehouseLines">The lines the upload would sell through the virtual warehouse: when the rest of the control
+    /// passes, they get the worker's warehouse checks (<see cref="WarehouseDryRun"/>), and nothing moves.</param>
     public async Task<InvoiceValidation> ValidateAsync(
-        SessionContext session, string body, string? signature, string? certificate, string? signatureType, CancellationToken ct)
+        SessionContext session, string body, string? signature, string? certificate, string? signatureType,
+        IReadOnlyList<WarehouseLineRef>? warehouseLines, CancellationToken ct)
     {
         var type = string.IsNullOrEmpty(signatureType) ? SignatureCheck.Company : signatureType;
         var signed = !string.IsNullOrEmpty(signature) && !string.IsNullOrEmpty(certificate);
@@ -54,8 +60,14 @@ public sealed class InvoiceValidator(
                 : new CheckedInvoice(0, document, new SignatureCheck(true, null, null, type), null);
         }
 
-        var all = violations.Concat(RegistrationJudge.Judge(invoice, registry).Violations
-            .Where(v => signatureChecked || !SignatureRules.Contains(v.RuleId))).ToList();
+        var verdict = RegistrationJudge.Judge(invoice, registry);
+        var all = violations.Concat(verdict.Violations.Where(v => signatureChecked || !SignatureRules.Contains(v.RuleId))).ToList();
+        // The worker moves goods only for an invoice the control registers, so the warehouse is judged only then, as there.
+        if (all.Count == 0 && warehouseLines is { Count: > 0 })
+        {
+            all.AddRange(await warehouse.CheckAsync(document, warehouseLines, verdict.Related?.InvoiceId, ct));
+        }
+
         return new InvoiceValidation(all.Count == 0, all, signatureChecked);
     }
 

@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Esf.Domain.Rules;
 using Esf.Infrastructure.Signatures;
-using Esf.Infrastructure.Signatures.Gost;
 
 namespace Esf.Infrastructure.Registration;
 
@@ -11,8 +8,7 @@ namespace Esf.Infrastructure.Registration;
 /// The signers of one batch, each certificate judged once per batch: every invoice of an upload carries the same certificate.
 /// The certificate's parsing and key come from <see cref="ParsedCertificates"/> (once per process); whether it is accepted for
 /// signing (in date, trusted, unrevoked) is decided here, for this batch, because it changes with the clock and the CRLs.
-/// RSA objects are not documented as thread-safe, so each thread verifying in parallel gets its own copy of the public key; a
-/// GOST key is immutable and shared.
+/// The keys are kept with the parsed certificate (<see cref="ParsedCertificate.Verify"/>), so a check is the bare RSA or GOST operation.
 /// </summary>
 internal sealed class SignerKeys(Security.CertificateValidator validator, ParsedCertificates certificates) : IDisposable
 {
@@ -36,61 +32,22 @@ internal sealed class SignerKeys(Security.CertificateValidator validator, Parsed
             signer.Subject.MaySignForEntity)
         : null;
 
-    public void Dispose()
+    /// <summary>Forgets the batch's judgments; the parsed certificates and their keys stay in <see cref="ParsedCertificates"/>.</summary>
+    public void Dispose() => signers.Clear();
+
+    /// <summary>A batch's signer: the certificate parsed once per process, and whether it may sign, judged for this batch.</summary>
+    internal sealed class Signer(ParsedCertificate certificate, bool acceptedForSigning)
     {
-        foreach (var signer in signers.Values)
-        {
-            signer?.Dispose();
-        }
-    }
-
-    internal sealed class Signer : IDisposable
-    {
-        private readonly ThreadLocal<RSA>? rsaKeys;
-        private readonly GostPublicKey? gostKey;
-
-        private Signer(ParsedCertificate certificate, bool acceptedForSigning)
-        {
-            Subject = certificate.Subject;
-            AcceptedForSigning = acceptedForSigning;
-            rsaKeys = certificate.RsaPublicKey is { } rsaPublicKey ? new ThreadLocal<RSA>(() => ImportKey(rsaPublicKey), trackAllValues: true) : null;
-            gostKey = certificate.GostKey;
-        }
-
-        public CertificateSubject Subject { get; }
+        public CertificateSubject Subject => certificate.Subject;
 
         /// <summary>In date, meant for signing, chained to a trusted CA and not revoked (checked once per batch).</summary>
-        public bool AcceptedForSigning { get; }
+        public bool AcceptedForSigning { get; } = acceptedForSigning;
 
-        public bool Verify(string body, string signature) => gostKey is not null
-            ? InvoiceSignatureVerifier.Verify(body, signature, gostKey)
-            : InvoiceSignatureVerifier.Verify(body, signature, rsaKeys!.Value!);
+        public bool Verify(string body, string signature) => InvoiceSignatureVerifier.Verify(body, signature, certificate);
 
         public static Signer? TryCreate(ParsedCertificate? certificate, Security.CertificateValidator validator) =>
             certificate is { HasSigningKey: true }
                 ? new Signer(certificate, validator.Accepts(certificate.Certificate, Security.CertificatePurpose.Signing))
                 : null;
-
-        public void Dispose()
-        {
-            if (rsaKeys is null)
-            {
-                return;
-            }
-
-            foreach (var key in rsaKeys.Values)
-            {
-                key.Dispose();
-            }
-
-            rsaKeys.Dispose();
-        }
-
-        private static RSA ImportKey(byte[] publicKey)
-        {
-            var rsa = RSA.Create();
-            rsa.ImportSubjectPublicKeyInfo(publicKey, out _);
-            return rsa;
-        }
     }
 }

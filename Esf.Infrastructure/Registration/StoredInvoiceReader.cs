@@ -1,4 +1,5 @@
 using System.Xml;
+using System.Xml.Linq;
 using Esf.Domain.Invoices;
 using Esf.Domain.Invoices.Document;
 using Esf.Infrastructure.Xml;
@@ -13,19 +14,25 @@ namespace Esf.Infrastructure.Registration;
 /// </summary>
 internal static class StoredInvoiceReader
 {
+    // One name table per thread, kept: a reader's own table and its element names (≈ 60 distinct in an invoice) were made
+    // anew for every body. A name table is not safe for concurrent use, and the worker reads a batch's bodies in parallel. It
+    // holds the names the stored bodies use, which the gateway's XSD check limits to the schema's.
+    [ThreadStatic]
+    private static XmlReaderSettings? threadSettings;
+
     public static (InvoiceDocument? Document, string? Problem) Read(string body)
     {
         InvoiceBody model;
         try
         {
-            using var reader = XmlReader.Create(new StringReader(body), SafeXml.ReaderSettings());
+            using var reader = XmlReader.Create(new StringReader(body), threadSettings ??= ReaderSettings());
             if (reader.MoveToContent() != XmlNodeType.Element
                 || reader.LocalName != "invoice" || reader.NamespaceURI != InvoiceBodyReader.InvoiceV2Namespace)
             {
                 return (null, $"корневой элемент должен быть {{{InvoiceBodyReader.InvoiceV2Namespace}}}invoice");
             }
 
-            model = InvoiceXmlParser.Parse(System.Xml.Linq.XElement.Load(reader));
+            model = InvoiceXmlParser.Parse(Tree(reader));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -34,5 +41,77 @@ internal static class StoredInvoiceReader
         }
 
         return (InvoiceHeader.Of(model), null);
+    }
+
+    private static XmlReaderSettings ReaderSettings()
+    {
+        var settings = SafeXml.ReaderSettings();
+        settings.NameTable = new NameTable();
+        return settings;
+    }
+
+    /// <summary>
+    /// The element tree the mapping reads, as <c>XElement.Load</c> gives it but without the indentation between elements: in an
+    /// indented 6.9 KB body those are ≈ 200 text nodes and strings of their own, a quarter of what reading it allocated (issue 17).
+    /// Whitespace is dropped only from elements that have child elements; a leaf keeps all of its text, whitespace included, so
+    /// every value the mapping reads (<c>Element(name).Value</c> of a leaf) is the one <c>XElement.Load</c> gives.
+    /// </summary>
+    private static XElement Tree(XmlReader reader)
+    {
+        var root = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+        if (reader.IsEmptyElement)
+        {
+            return root;
+        }
+
+        var open = new Stack<XElement>();
+        open.Push(root);
+        // Whitespace read since the last element began or ended: the leaf's content if the current element ends before a child begins.
+        string? whitespace = null;
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+                    open.Peek().Add(element);
+                    whitespace = null;
+                    if (!reader.IsEmptyElement)
+                    {
+                        open.Push(element);
+                    }
+
+                    break;
+                case XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    if (open.Peek().HasElements)
+                    {
+                        break;
+                    }
+
+                    whitespace += reader.Value;
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA:
+                    open.Peek().Add(whitespace + reader.Value);
+                    whitespace = null;
+                    break;
+                case XmlNodeType.EndElement:
+                    var closed = open.Pop();
+                    if (whitespace is not null && !closed.HasElements)
+                    {
+                        closed.Add(whitespace);
+                    }
+
+                    whitespace = null;
+                    if (open.Count == 0)
+                    {
+                        // The root's end: what follows it is not read, as XElement.Load does not read it.
+                        return root;
+                    }
+
+                    break;
+            }
+        }
+
+        return root;
     }
 }

@@ -9,8 +9,13 @@ namespace Esf.Infrastructure.Registration;
 /// The virtual warehouse's part of a batch's verdicts, in the verdicts' transaction (so a registration and its movements commit
 /// together, exactly once: a redelivered message finds the invoices decided). For each invoice the control registers: a
 /// corrected invoice first returns the goods of the original and its additional invoices it annuls; an invoice naming warehouse
-/// lines is checked against them and moves them. Any violation turns that verdict into a failure and rolls back, to its
-/// savepoint, whatever it had moved. A batch of plain invoices costs no query.
+/// lines is checked against them and moves them. Any violation turns that verdict into a failure and moves nothing for it.
+/// A batch of plain invoices costs no query.
+/// <para>
+/// Sales (the common case) move set-based, in a fixed number of round trips per batch (<see cref="InvoiceGoods.SellAllAsync"/>):
+/// the seller's lines locked in id order, the sales that fit decided in upload order. Corrections and additional invoices
+/// returning goods (rare) move first, one by one under a savepoint each, as their undo and return paths need.
+/// </para>
 /// </summary>
 internal static class VerdictGoods
 {
@@ -25,33 +30,46 @@ internal static class VerdictGoods
             return verdicts;
         }
 
+        var oneByOne = verdicts.Where(v => v.Passed && (v.Cancels is not null
+            || (lines.TryGetValue(v.InvoiceId, out var named) && !InvoiceGoods.OnlySells(v.Document!, named)))).ToList();
+        var decided = oneByOne.Count == 0
+            ? []
+            : await MoveOneByOneAsync(connection, transaction, goods, oneByOne, lines, cancellationToken);
+        var sales = verdicts.Where(v => v.Passed && !decided.ContainsKey(v.InvoiceId) && lines.ContainsKey(v.InvoiceId))
+            .Select(v => new InvoiceSale(v.InvoiceId, v.Document!, lines[v.InvoiceId])).ToList();
+        var oversold = await goods.SellAllAsync(connection, transaction, sales, cancellationToken);
+        return [.. verdicts.Select(v => decided.GetValueOrDefault(v.InvoiceId)
+            ?? (oversold.TryGetValue(v.InvoiceId, out var violations) ? Failed(v, violations) : v))];
+    }
+
+    private static InvoiceVerdict Failed(InvoiceVerdict verdict, IReadOnlyList<RuleViolation> violations) =>
+        verdict with { Violations = violations, Cancels = null, Related = null };
+
+    /// <summary>Corrections and returns, each under a savepoint that a violation rolls back to; answers their verdicts.</summary>
+    private static async Task<Dictionary<long, InvoiceVerdict>> MoveOneByOneAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        InvoiceGoods goods, List<InvoiceVerdict> verdicts, Dictionary<long, IReadOnlyList<Domain.Warehouse.WarehouseLineRef>> lines,
+        CancellationToken cancellationToken)
+    {
         // Every seller goods line of the batch, locked in id order before any is written (ADR 0027, 5): batches drawing the same
         // lines queue instead of deadlocking.
         await connection.ExecuteAsync(new CommandDefinition(
             "SELECT 1 FROM warehouse_goods WHERE goods_id = ANY(@Ids) ORDER BY goods_id FOR UPDATE",
             new { Ids = lines.Values.SelectMany(l => l).Select(l => l.GoodsId).Distinct().ToArray() }, transaction,
             cancellationToken: cancellationToken));
-        var result = new List<InvoiceVerdict>(verdicts.Count);
+        var result = new Dictionary<long, InvoiceVerdict>();
         foreach (var verdict in verdicts)
         {
-            var named = lines.GetValueOrDefault(verdict.InvoiceId);
-            if (!verdict.Passed || (named is null && verdict.Cancels is null))
-            {
-                result.Add(verdict);
-                continue;
-            }
-
             await transaction.SaveAsync(Savepoint, cancellationToken);
-            var violations = await MoveOneAsync(connection, transaction, goods, verdict, named, cancellationToken);
+            var violations = await MoveOneAsync(connection, transaction, goods, verdict, lines.GetValueOrDefault(verdict.InvoiceId), cancellationToken);
             if (violations.Count == 0)
             {
                 await transaction.ReleaseAsync(Savepoint, cancellationToken);
-                result.Add(verdict);
+                result[verdict.InvoiceId] = verdict;
             }
             else
             {
                 await transaction.RollbackAsync(Savepoint, cancellationToken);
-                result.Add(verdict with { Violations = violations, Cancels = null, Related = null });
+                result[verdict.InvoiceId] = Failed(verdict, violations);
             }
         }
 

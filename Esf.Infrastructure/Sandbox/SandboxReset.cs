@@ -46,6 +46,7 @@ public sealed class SandboxReset(NpgsqlDataSource database, SandboxClock clock, 
         DELETE FROM invoice_status_history WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);
         UPDATE invoices SET related_invoice_id = NULL WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);
         DELETE FROM invoices WHERE invoice_id IN (SELECT invoice_id FROM reset_invoices);
+        DELETE FROM warehouse_form_status_history WHERE form_id IN (SELECT form_id FROM warehouse_forms WHERE tin = @Tin);
         DELETE FROM warehouse_forms WHERE tin = @Tin;
         DELETE FROM upload_declines WHERE upload_id IN (SELECT upload_id FROM uploads WHERE tin = @Tin);
         DELETE FROM uploads WHERE tin = @Tin;

@@ -27,6 +27,22 @@ public static class InvoiceSignatureVerifier
         return Convert.TryFromBase64String(signatureBase64, signature, out var length) && Verify(body, signature[..length], publicKey);
     }
 
+    /// <summary>
+    /// The same check with a certificate parsed once (<see cref="ParsedCertificates"/>), its key kept: the worker's hot path,
+    /// the bare RSA or GOST operation. The signature is decoded on the stack.
+    /// </summary>
+    public static bool Verify(string body, string signatureBase64, ParsedCertificate certificate)
+    {
+        var signature = signatureBase64.Length <= MaxStackSignature ? stackalloc byte[MaxStackSignature] : new byte[signatureBase64.Length];
+        if (!Convert.TryFromBase64String(signatureBase64, signature, out var length))
+        {
+            return false;
+        }
+
+        using var bytes = PooledUtf8.Of(body);
+        return certificate.Verify(bytes.Span, signature[..length]);
+    }
+
     /// <summary>The same check with a GOST key read once from the batch's certificate.</summary>
     public static bool Verify(string body, string signatureBase64, GostPublicKey publicKey)
     {

@@ -18,6 +18,9 @@ public sealed class ParsedCertificates(IOptions<EsfOptions> options)
     /// <summary>How many certificates were parsed (cache misses) since start: what the tests count.</summary>
     public long Parses => Interlocked.Read(ref parses);
 
+    /// <summary>How many certificates are held now (at most <see cref="EsfOptions.CertificateCacheSize"/>).</summary>
+    public int Count => entries.Count;
+
     /// <summary>The parsed certificate of <paramref name="text"/> (Base64 DER or PEM); null when it is not a readable certificate.</summary>
     public ParsedCertificate? Get(string? text)
     {

@@ -41,29 +41,12 @@ public sealed class InvoiceGoods(WarehouseLedger ledger, TimeProvider clock)
     {
         var products = document.Body.ProductSet.Products;
         var seller = document.SellerTin ?? "";
-        var violations = InvoiceLineAgainstGoods.CheckReferences(products, lines).ToList();
-        if (violations.Count > 0)
-        {
-            return violations;
-        }
-
         var goods = (await connection.QueryAsync<GoodsBalance>(new CommandDefinition($"""
             SELECT {WarehouseBalances.Columns} FROM warehouse_goods WHERE goods_id = ANY(@Ids) AND tin = @Tin ORDER BY goods_id FOR UPDATE
             """, new { Ids = lines.Select(l => l.GoodsId).ToArray(), Tin = seller }, transaction, cancellationToken: cancellationToken)))
             .ToDictionary(g => g.GoodsId);
-        foreach (var line in lines)
-        {
-            violations.AddRange(goods.TryGetValue(line.GoodsId, out var row) && row.WarehouseId == line.WarehouseId
-                ? InvoiceLineAgainstGoods.Check(products[line.Line - 1], line.Line - 1, WarehouseBalances.ToGoodsLine(row))
-                : [WarehouseRules.GoodsLineMustExist.Violation("warehouseLines", $"строка {line.Line}: склад {line.WarehouseId}, позиция {line.GoodsId}")]);
-        }
-
         var buyer = await BuyerAsync(connection, transaction, document, cancellationToken);
-        if (buyer.Violation is { } noWarehouse)
-        {
-            violations.Add(noWarehouse);
-        }
-
+        var violations = CheckSale(document, lines, goods.GetValueOrDefault, buyer);
         if (violations.Count > 0)
         {
             return violations;
@@ -79,12 +62,65 @@ public sealed class InvoiceGoods(WarehouseLedger ledger, TimeProvider clock)
                 : await ReturnByAdditionalAsync(connection, transaction, seller, line, -quantity, relatedInvoiceId, cause, cancellationToken);
             if (violation is not null)
             {
-                return [violation with { Message = $"{violation.Message} (строка {line.Line})" }];
+                return [OnLine(violation, line.Line)];
             }
         }
 
         return [];
     }
+
+    /// <summary>
+    /// The sales of a verdict batch, set-based (<see cref="SaleBatch"/>): the same checks as <see cref="SellAsync"/>, the seller's
+    /// lines locked in id order, the sales that fit decided in upload order (VS-01 for the others), all moved at once.
+    /// </summary>
+    /// <param name="sales">Sales that only take goods out (<see cref="OnlySells"/>), in upload order.</param>
+    /// <returns>The violations of each sale that cannot move; the others have moved.</returns>
+    public Task<IReadOnlyDictionary<long, IReadOnlyList<RuleViolation>>> SellAllAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        IReadOnlyList<InvoiceSale> sales, CancellationToken cancellationToken) =>
+        SaleBatch.SellAsync(connection, transaction, sales, clock.GetUtcNow().UtcDateTime, cancellationToken);
+
+    /// <summary>Whether the named lines only sell (none is a negative line of an additional invoice, which returns goods).</summary>
+    public static bool OnlySells(InvoiceDocument document, IReadOnlyList<WarehouseLineRef> lines)
+    {
+        var products = document.Body.ProductSet.Products;
+        return lines.All(l => l.Line < 1 || l.Line > products.Count || products[l.Line - 1].Quantity is not < 0);
+    }
+
+    /// <summary>
+    /// What is checked before a sale moves anything: the references (VS-15), each named goods line against the seller's own
+    /// (VS-02; VS-07 … VS-12 per column), and where the goods go (VS-13).
+    /// </summary>
+    /// <param name="sellersLine">The seller's goods line of that id, or null when it has none.</param>
+    internal static List<RuleViolation> CheckSale(
+        InvoiceDocument document, IReadOnlyList<WarehouseLineRef> lines, Func<long, GoodsBalance?> sellersLine, Buyer buyer)
+    {
+        var products = document.Body.ProductSet.Products;
+        var violations = InvoiceLineAgainstGoods.CheckReferences(products, lines).ToList();
+        if (violations.Count > 0)
+        {
+            return violations;
+        }
+
+        foreach (var line in lines)
+        {
+            violations.AddRange(sellersLine(line.GoodsId) is { } row && row.WarehouseId == line.WarehouseId
+                ? InvoiceLineAgainstGoods.Check(products[line.Line - 1], line.Line - 1, WarehouseBalances.ToGoodsLine(row))
+                : [WarehouseRules.GoodsLineMustExist.Violation("warehouseLines", $"строка {line.Line}: склад {line.WarehouseId}, позиция {line.GoodsId}")]);
+        }
+
+        if (buyer.Violation is { } noWarehouse)
+        {
+            violations.Add(noWarehouse);
+        }
+
+        return violations;
+    }
+
+    /// <summary>VS-01 for a write-off of <paramref name="quantity"/> the line does not hold, naming the invoice line.</summary>
+    internal static RuleViolation Oversold(long goodsId, decimal quantity, int line) =>
+        OnLine(WarehouseRules.BalanceMustCoverWriteOff.Violation("quantity", $"goods line {goodsId}, {quantity}"), line);
+
+    private static RuleViolation OnLine(RuleViolation violation, int line) => violation with { Message = $"{violation.Message} (строка {line})" };
 
     /// <summary>Reverses the invoice's latest round of movements that is not reversed yet (revocation, decline, a correction's annulment).</summary>
     /// <returns>VS-14 when a line no longer holds what the invoice moved to it; null when done or nothing moved.</returns>
@@ -273,22 +309,15 @@ public sealed class InvoiceGoods(WarehouseLedger ledger, TimeProvider clock)
         return await ledger.CreditAsync(connection, transaction, seller, line.GoodsId, quantity, cause, ReturnIn, cancellationToken);
     }
 
-    /// <summary>
-    /// Where the goods go: the buyer's default warehouse when it names an IIN/BIN that has one; nowhere (written off) for a
-    /// retail or non-resident buyer without one (spec-invoice §4.6); otherwise VS-13.
-    /// </summary>
+    /// <summary>Where the goods of the invoice go (<see cref="Buyer.Of"/>), with the buyer's default warehouse read.</summary>
     private static async Task<Buyer> BuyerAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, InvoiceDocument document,
         CancellationToken cancellationToken)
     {
-        var customer = document.Body.Customers.FirstOrDefault();
-        var tin = customer?.Tin?.Trim();
+        var tin = Buyer.TinOf(document);
         var warehouseId = string.IsNullOrEmpty(tin) ? null : await connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
             "SELECT warehouse_id FROM warehouses WHERE tin = @Tin AND is_default AND deleted_at IS NULL", new { Tin = tin }, transaction,
             cancellationToken: cancellationToken));
-        var writtenOff = customer is not null && (customer.Has(Categories.Retail) || customer.Has(Categories.NonResident));
-        return warehouseId is null && !writtenOff
-            ? new Buyer(tin, null, InvoiceGoodsRules.BuyerMustHaveDefaultWarehouse.Violation(Paths.Customer(0, "tin"), tin ?? ""))
-            : new Buyer(tin, warehouseId, null);
+        return Buyer.Of(document, warehouseId);
     }
 
     /// <summary>Per invoice line, the movements of its latest round and whether they were undone.</summary>
@@ -320,7 +349,26 @@ public sealed class InvoiceGoods(WarehouseLedger ledger, TimeProvider clock)
         Record,
     }
 
-    private sealed record Buyer(string? Tin, long? WarehouseId, RuleViolation? Violation);
+    /// <summary>Where a sale's goods go: the buyer's default warehouse, nowhere (written off), or nowhere allowed (VS-13).</summary>
+    internal sealed record Buyer(string? Tin, long? WarehouseId, RuleViolation? Violation)
+    {
+        /// <summary>The customer's IIN/BIN (the first customer's), trimmed.</summary>
+        public static string? TinOf(InvoiceDocument document) => document.Body.Customers.FirstOrDefault()?.Tin?.Trim();
+
+        /// <summary>
+        /// The buyer's default warehouse when it names an IIN/BIN that has one; nowhere (written off) for a retail or non-resident
+        /// buyer without one (spec-invoice §4.6); otherwise VS-13.
+        /// </summary>
+        public static Buyer Of(InvoiceDocument document, long? defaultWarehouseId)
+        {
+            var customer = document.Body.Customers.FirstOrDefault();
+            var tin = TinOf(document);
+            var writtenOff = customer is not null && (customer.Has(Categories.Retail) || customer.Has(Categories.NonResident));
+            return defaultWarehouseId is null && !writtenOff
+                ? new Buyer(tin, null, InvoiceGoodsRules.BuyerMustHaveDefaultWarehouse.Violation(Paths.Customer(0, "tin"), tin ?? ""))
+                : new Buyer(tin, string.IsNullOrEmpty(tin) ? null : defaultWarehouseId, null);
+        }
+    }
 
     private sealed record InvoiceMove(long GoodsId, string Tin, decimal Quantity, string Kind, string CauseRef)
     {

@@ -33,17 +33,27 @@ public sealed class WaybillGoods(WarehouseLedger ledger)
             new { Ids = documents.SelectMany(d => d.Body.ProductSet.Products).Select(p => p.WarehouseGoodsId).OfType<long>().Distinct().ToArray() },
             cancellationToken: cancellationToken));
 
-    /// <summary>At registration: writes every line naming a goods line off the seller's warehouse; answers the violations (none: all moved).</summary>
+    /// <summary>
+    /// At registration: checks every line naming a goods line against it (VS-41 … VS-45) and writes it off the seller's warehouse;
+    /// answers the violations (none: all moved).
+    /// </summary>
     public async Task<IReadOnlyList<RuleViolation>> DispatchAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, long waybillId, WaybillDocument document, CancellationToken cancellationToken)
     {
         var violations = new List<RuleViolation>();
         var products = document.Body.ProductSet.Products;
+        var goods = await SellerGoodsAsync(connection, transaction, document, cancellationToken);
         for (var i = 0; i < products.Count; i++)
         {
             if (products[i].WarehouseGoodsId is not { } goodsId)
             {
                 continue;
+            }
+
+            // A goods line that is not the seller's is VS-02's, answered by the write-off below.
+            if (goods.TryGetValue(goodsId, out var line))
+            {
+                violations.AddRange(WaybillLineAgainstGoods.Check(products[i], i, line));
             }
 
             var violation = await ledger.WriteOffAsync(connection, transaction, document.SellerTin!, goodsId, products[i].Quantity ?? 0m,
@@ -55,6 +65,22 @@ public sealed class WaybillGoods(WarehouseLedger ledger)
         }
 
         return violations;
+    }
+
+    /// <summary>The seller's goods lines the waybill's lines name, by id (already locked by <see cref="LockAsync"/>).</summary>
+    private static async Task<Dictionary<long, GoodsLine>> SellerGoodsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, WaybillDocument document, CancellationToken cancellationToken)
+    {
+        var ids = document.Body.ProductSet.Products.Select(p => p.WarehouseGoodsId).OfType<long>().Distinct().ToArray();
+        if (ids.Length == 0)
+        {
+            return [];
+        }
+
+        var rows = await connection.QueryAsync<GoodsBalance>(new CommandDefinition(
+            $"SELECT {WarehouseBalances.Columns} FROM warehouse_goods WHERE goods_id = ANY(@Ids) AND tin = @Tin",
+            new { Ids = ids, Tin = document.SellerTin }, transaction, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.GoodsId, WarehouseBalances.ToGoodsLine);
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace Esf.Infrastructure.Webhooks;
 /// <param name="NotificationCursor">The notification feed position reached (<c>NOTIFICATION</c> in the events, or no filter).</param>
 /// <param name="Generation">Bumped by every replay (see <see cref="WebhookStore.RewindAsync"/>).</param>
 /// <param name="EventList">The target statuses, comma-separated (Dapper reads the varchar[] column this way).</param>
-/// <param name="KindList">The kinds of document followed, comma-separated wire names (INVOICE, WAYBILL, MOVEMENT).</param>
+/// <param name="KindList">The kinds of document followed, comma-separated wire names (INVOICE, WAYBILL, MOVEMENT, WAREHOUSE_FORM).</param>
 public sealed record WebhookSubscription(
     long SubscriptionId, string Tin, string Url, string EventList, string Secret, long FeedCursor, bool Active, DateTime CreatedAt, long Generation,
     string KindList, long NotificationCursor = 0)

@@ -9,6 +9,7 @@ using Esf.Infrastructure.Participants;
 using Esf.Infrastructure.Registration;
 using Esf.Infrastructure.Security;
 using Esf.Infrastructure.Signatures;
+using Esf.Infrastructure.Warehouse;
 using Esf.Tests.Infrastructure;
 using Esf.Tests.Pipeline;
 using Esf.Tests.Registry;
@@ -158,7 +159,7 @@ public sealed class Importing_and_transferring_invoices
         var today = ControlledClock.KazakhstanToday;
         await Gateway.Get<PowersOfAttorney>().GrantAsync(principal.Session, attorneyFirm.Tenant.UserIin, today, today.AddDays(1), CancellationToken.None);
         var body = TestInvoices.Build(principal.Tenant);
-        var import = await ImportsAt(today).ImportAsync(attorneyFirm.Session, [(body, "OPERATOR")], null, CancellationToken.None);
+        var import = await ImportsAt(today).ImportAsync(attorneyFirm.Session, [new ImportItem(body, "OPERATOR")], null, CancellationToken.None);
         var id = import.Accepted.Single().InvoiceId!.Value;
 
         // Act
@@ -181,7 +182,7 @@ public sealed class Importing_and_transferring_invoices
         var certificates = Gateway.Get<ParsedCertificates>();
         var uploader = new InvoiceUploader(
             database, Gateway.Get<UploadPublisher>(), Gateway.Get<IOptions<EsfOptions>>(), Gateway.Get<IOptions<QuotaOptions>>(), clock, certificates);
-        return new InvoiceImports(database, uploader, new InvoiceValidator(database, clock, Gateway.Get<CertificateValidator>(), certificates), clock);
+        return new InvoiceImports(database, uploader, new InvoiceValidator(database, clock, Gateway.Get<CertificateValidator>(), certificates, Gateway.Get<WarehouseDryRun>()), clock);
     }
 
     private static async Task<IReadOnlyList<long>> FeedInvoiceIdsAsync(RegistryHttp client)

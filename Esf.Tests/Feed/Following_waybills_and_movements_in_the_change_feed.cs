@@ -225,7 +225,7 @@ public sealed class Following_waybills_and_movements_in_the_change_feed
     ];
 
     /// <summary>Follows the feed from the beginning, page by page, to its end.</summary>
-    private static async Task<List<JsonElement>> ReadAllAsync(RestClient client, string query, int pageSize = 100)
+    internal static async Task<List<JsonElement>> ReadAllAsync(RestClient client, string query, int pageSize = 100)
     {
         var events = new List<JsonElement>();
         var cursor = "0";

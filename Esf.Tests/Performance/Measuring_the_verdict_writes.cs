@@ -31,14 +31,8 @@ public sealed class Measuring_the_verdict_writes
     [Test]
     public async Task Should_report_what_each_index_costs_the_verdict_update()
     {
-        await using var database = await ScratchDatabase.CreateAsync("verdicts");
-        await DatabaseMigrator.MigrateAsync(database.ConnectionString, CancellationToken.None);
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
-        await connection.OpenAsync();
-        var body = TestInvoices.Build("NUM", TestInvoices.Today, "123456789021", "123456789022");
-        await FillAsync(connection, body, 1, Filled, "CREATED");
-        var upload = await FillAsync(connection, body, Filled + 1, Batch, "IN_QUEUE");
-        await ExecuteAsync(connection, "VACUUM ANALYZE invoices");
+        await using var filled = await FilledDatabase.CreateAsync("verdicts");
+        var (connection, body, upload) = (filled.Connection, filled.Body, filled.Upload);
         var indexes = await IndexesAsync(connection);
 
         await MeasureAsync(connection, upload, null);
@@ -58,6 +52,91 @@ public sealed class Measuring_the_verdict_writes
             TestContext.Out.WriteLine($"{(index is null ? "all indexes" : "without " + index),-50} {time * 1000 / Batch,8:F1} µs  "
                 + $"{median.Wal / (double)Batch,8:F0} WAL bytes  {median.Buffers / (double)Batch,6:F1} buffers");
         }
+    }
+
+    /// <summary>
+    /// The history rows of a batch, as <c>StatusHistoryStore</c> writes them — the worker's verdict (IN_QUEUE → CREATED, after the
+    /// verdict UPDATE) and the gateway's IN_QUEUE rows — with the notification trigger of ADR 0036 (as migrated) and without it
+    /// (dropped inside the rolled-back transaction), alternating. The WAL bytes and the notifications written do not depend on
+    /// other load on the machine; the backend's CPU (10 ms ticks, summed over the rounds) does, less than wall time.
+    /// </summary>
+    [Test]
+    public async Task Should_report_what_the_notification_trigger_costs_the_history_writes()
+    {
+        await using var filled = await FilledDatabase.CreateAsync("notifying");
+        var (connection, upload) = (filled.Connection, filled.Upload);
+        var pid = await BackendCpu.PidAsync(connection);
+        const int rounds = 100;
+
+        TestContext.Out.WriteLine($"history INSERT of {Batch} on {Filled} invoices, per invoice ({rounds} rounds, A/B alternated):");
+        foreach (var (name, history, verdict) in new[] { ("worker: IN_QUEUE → CREATED", WorkerHistory, true), ("gateway: → IN_QUEUE", GatewayHistory, false) })
+        {
+            var totals = new Dictionary<bool, (long Wal, TimeSpan Cpu, long Notified)> { [true] = default, [false] = default };
+            for (var round = 0; round <= rounds; round++)
+            {
+                foreach (var trigger in new[] { true, false })
+                {
+                    var (wal, cpu, notified) = await HistoryAsync(connection, pid, upload, history, verdict, trigger);
+                    // Round 0 warms the session's plan caches (a pooled connection has them): not counted.
+                    totals[trigger] = round == 0 ? default : (totals[trigger].Wal + wal, totals[trigger].Cpu + cpu, totals[trigger].Notified + notified);
+                }
+            }
+
+            foreach (var (trigger, total) in totals)
+            {
+                const double invoices = rounds * Batch;
+                TestContext.Out.WriteLine($"{name,-28} {(trigger ? "with the trigger" : "without it"),-17} {total.Wal / invoices,6:F0} WAL bytes  "
+                    + $"{total.Cpu.TotalMicroseconds / invoices,6:F1} µs backend CPU  {total.Notified / invoices,4:F2} notifications");
+            }
+
+            Assert.That(totals[false].Notified, Is.Zero, "without the trigger nothing notifies");
+            Assert.That(totals[true].Notified, Is.EqualTo(verdict ? rounds * Batch : 0), "one INBOUND_INVOICE per registered invoice, none for IN_QUEUE");
+        }
+    }
+
+    private const string WorkerHistory = """
+        INSERT INTO invoice_status_history (invoice_id, from_status, to_status, actor, tin, reason, changed_at)
+        SELECT invoice_id, 'IN_QUEUE', 'CREATED', 'worker', NULL, NULL, now() FROM invoices WHERE upload_id = @Upload
+        """;
+
+    private const string GatewayHistory = """
+        INSERT INTO invoice_status_history (invoice_id, from_status, to_status, actor, tin, reason, changed_at)
+        SELECT invoice_id, NULL, 'IN_QUEUE', '880101300123', seller_tin, NULL, now() FROM invoices WHERE upload_id = @Upload
+        """;
+
+    /// <summary>One batch's history INSERT in a transaction that is rolled back: its WAL, the backend's CPU, the notifications it wrote.</summary>
+    private static async Task<(long Wal, TimeSpan Cpu, long Notified)> HistoryAsync(
+        NpgsqlConnection connection, int pid, long upload, string history, bool afterVerdict, bool withTrigger)
+    {
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (!withTrigger)
+        {
+            await ExecuteAsync(connection, "DROP TRIGGER invoice_status_history_notifies ON invoice_status_history");
+        }
+
+        if (afterVerdict)
+        {
+            await using var update = new NpgsqlCommand(Verdict.Replace("EXPLAIN (ANALYZE, BUFFERS, WAL, FORMAT JSON)", "", StringComparison.Ordinal), connection);
+            update.Parameters.AddWithValue("Upload", upload);
+            await update.ExecuteNonQueryAsync();
+        }
+
+        var (walBefore, cpuBefore, notifiedBefore) = (await WalAsync(connection), BackendCpu.Of(pid), await NotificationsAsync(connection));
+        await using (var insert = new NpgsqlCommand(history, connection))
+        {
+            insert.Parameters.AddWithValue("Upload", upload);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var measured = (await WalAsync(connection) - walBefore, BackendCpu.Of(pid) - cpuBefore, await NotificationsAsync(connection) - notifiedBefore);
+        await transaction.RollbackAsync();
+        return measured;
+    }
+
+    private static async Task<long> NotificationsAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM notifications", connection);
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>
@@ -146,6 +225,43 @@ public sealed class Measuring_the_verdict_writes
         }
 
         return names;
+    }
+
+    /// <summary>
+    /// A migrated database of its own with <see cref="Filled"/> registered invoices and one upload of <see cref="Batch"/> still
+    /// IN_QUEUE (<see cref="Upload"/>), vacuumed and analysed; dropped on dispose.
+    /// </summary>
+    private sealed class FilledDatabase : IAsyncDisposable
+    {
+        private readonly ScratchDatabase database;
+
+        private FilledDatabase(ScratchDatabase database, NpgsqlConnection connection, string body, long upload) =>
+            (this.database, Connection, Body, Upload) = (database, connection, body, upload);
+
+        public NpgsqlConnection Connection { get; }
+
+        public string Body { get; }
+
+        public long Upload { get; }
+
+        public static async Task<FilledDatabase> CreateAsync(string prefix)
+        {
+            var database = await ScratchDatabase.CreateAsync(prefix);
+            await DatabaseMigrator.MigrateAsync(database.ConnectionString, CancellationToken.None);
+            var connection = new NpgsqlConnection(database.ConnectionString);
+            await connection.OpenAsync();
+            var body = TestInvoices.Build("NUM", TestInvoices.Today, "123456789021", "123456789022");
+            await FillAsync(connection, body, 1, Filled, "CREATED");
+            var upload = await FillAsync(connection, body, Filled + 1, Batch, "IN_QUEUE");
+            await ExecuteAsync(connection, "VACUUM ANALYZE");
+            return new FilledDatabase(database, connection, body, upload);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Connection.DisposeAsync();
+            await database.DisposeAsync();
+        }
     }
 
     /// <summary>An upload of <paramref name="count"/> invoices numbered from <paramref name="first"/>, generated in SQL as the bench's export does.</summary>

@@ -38,6 +38,40 @@ public sealed class StoredInvoiceReaderTests
         }
     }
 
+    [Test]
+    public void Read_OfIndentedBodies_GivesTheWholeModelOfXElementLoad()
+    {
+        // The bench's invoice (ten product lines, indented) and the tests' own; InvoiceXmlParser.Parse(string) is XElement.Load.
+        var sender = Esf.Bench.InvoiceFactory.CreateSenders(1)[0];
+        foreach (var body in new[]
+        {
+            Esf.Bench.InvoiceFactory.Body("A-17", "15.11.2026", sender, 3),
+            TestInvoices.Build("A-17", "15.11.2026", "123456789021", "123456789011"),
+        })
+        {
+            Assert.That(Json(StoredInvoiceReader.Read(body).Document!.Body), Is.EqualTo(Json(InvoiceXmlParser.Parse(body))));
+        }
+    }
+
+    [Test]
+    public void Read_KeepsEveryCharacterOfALeaf_WhitespaceAndCdataIncluded()
+    {
+        var body = TestInvoices.Build("A-17", "15.11.2026", "123456789021", "123456789011")
+            .Replace("<num>A-17</num>", "<num>A-17</num>\n  <addInf>   </addInf>\n  <operatorFullname>  <![CDATA[Иванов & сын]]> \n </operatorFullname>"
+                + "<!-- a comment --><reasonPaper> <!-- inside --> DOWN_TIME </reasonPaper>");
+
+        var worker = StoredInvoiceReader.Read(body).Document!.Body;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(worker.AddInf, Is.EqualTo("   "));
+            Assert.That(worker.OperatorFullname, Is.EqualTo("  Иванов & сын \n "));
+            Assert.That(Json(worker), Is.EqualTo(Json(InvoiceXmlParser.Parse(body))));
+        }
+    }
+
+    private static string Json(Esf.Domain.Invoices.Document.InvoiceBody body) => System.Text.Json.JsonSerializer.Serialize(body);
+
     [TestCase("<v2:invoice xmlns:v2=\"v2.esf\"><num>1</num>", "end of file")]
     [TestCase("<invoice><num>1</num></invoice>", "{v2.esf}invoice")]
     [TestCase("", "Root element is missing")]

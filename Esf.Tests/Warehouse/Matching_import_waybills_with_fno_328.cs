@@ -102,7 +102,7 @@ public sealed class Matching_import_waybills_with_fno_328
     }
 
     /// <summary>A registered primary import waybill (the sample: its line 8/1 of origin 2 is 500 units of cigarettes).</summary>
-    private static async Task<long> RegisteredImportAsync(WaybillRestDriver parties)
+    internal static async Task<long> RegisteredImportAsync(WaybillRestDriver parties)
     {
         var id = (await parties.UploadAcceptedAsync(parties.Body(b => b.ImportType = WaybillTypeNames.Import))).Single();
         var status = await parties.ProcessedAsync(id);
@@ -110,7 +110,7 @@ public sealed class Matching_import_waybills_with_fno_328
         return id;
     }
 
-    private static async Task<string> ImportPositionAsync(WaybillRestDriver parties, decimal quantity)
+    internal static async Task<string> ImportPositionAsync(WaybillRestDriver parties, decimal quantity)
     {
         await WarehouseRequests.CreateAsync(parties.Buyer, "Склад импортёра");
         return await ImportPositionAsync(parties.Buyer, quantity);
@@ -133,7 +133,7 @@ public sealed class Matching_import_waybills_with_fno_328
         return number;
     }
 
-    private static Task<HttpResponseMessage> MatchAsync(RestClient client, long waybillId, string fno) =>
+    internal static Task<HttpResponseMessage> MatchAsync(RestClient client, long waybillId, string fno) =>
         client.Http.PostAsJsonAsync($"api/v1/snt/{waybillId}/fno-matching",
             new { lines = new[] { new { section = 8, position = 1, fnoNumber = fno, fnoPosition = 1 } } });
 }

@@ -203,28 +203,28 @@ public sealed class Moving_goods_with_waybills
         return (sellerWarehouse, buyerWarehouse, id);
     }
 
-    private static Task<WaybillRestDriver> StartAsync() => WaybillRestDriver.StartAsync(WarehouseGateway.Fixture);
+    internal static Task<WaybillRestDriver> StartAsync() => WaybillRestDriver.StartAsync(WarehouseGateway.Fixture);
 
     /// <summary>The seller's warehouse with one goods line of wheat holding <paramref name="quantity"/>.</summary>
-    private static async Task<(JsonElement Warehouse, long GoodsId)> SellerHoldsAsync(WaybillRestDriver parties, decimal quantity)
+    internal static async Task<(JsonElement Warehouse, long GoodsId)> SellerHoldsAsync(WaybillRestDriver parties, decimal quantity)
     {
         var warehouse = await WarehouseRequests.CreateAsync(parties.Seller, "Центральный склад");
         return (warehouse, await WarehouseGoods.ReceiveAsync(parties.Seller.Tenant.SellerTin, warehouse.Id(), quantity));
     }
 
-    /// <summary>The sample waybill whose first line (12 units) ships the goods line <paramref name="goodsId"/>.</summary>
-    private static string Shipping(WaybillRestDriver parties, long goodsId, Action<Esf.Domain.Waybills.Document.WaybillBody>? change = null) =>
+    /// <summary>The sample waybill whose first line (12 units) ships the goods line <paramref name="goodsId"/> (the wheat, as the Module fills it).</summary>
+    internal static string Shipping(WaybillRestDriver parties, long goodsId, Action<Esf.Domain.Waybills.Document.WaybillBody>? change = null) =>
         parties.Body(b =>
         {
-            b.ProductSet.Products[0].ProductId = $"{goodsId}";
+            b.ProductSet.Products[0].Carry(WarehouseGoods.Wheat(), goodsId);
             change?.Invoke(b);
         });
 
-    private static async Task<decimal[]> QuantitiesAsync(RestClient client, JsonElement warehouse) =>
+    internal static async Task<decimal[]> QuantitiesAsync(RestClient client, JsonElement warehouse) =>
         [.. (await WarehouseRequests.GetJsonAsync(client, $"api/v1/warehouses/{warehouse.Id()}/balances")).EnumerateArray()
             .Select(b => b.GetProperty("quantity").GetDecimal())];
 
-    private static async Task<string[]> KindsAsync(RestClient client, JsonElement warehouse) =>
+    internal static async Task<string[]> KindsAsync(RestClient client, JsonElement warehouse) =>
         [.. (await WarehouseRequests.GetJsonAsync(client, $"api/v1/warehouses/{warehouse.Id()}/movements")).EnumerateArray()
             .Select(m => m.GetProperty("kind").GetString()!)];
 }

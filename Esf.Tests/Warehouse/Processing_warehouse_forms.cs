@@ -135,7 +135,7 @@ public sealed class Processing_warehouse_forms
     }
 
     /// <summary>Uploads a form (202) and polls the journal until the worker decided it.</summary>
-    private static async Task<JsonElement> UploadProcessedAsync(RestClient client, object form)
+    internal static async Task<JsonElement> UploadProcessedAsync(RestClient client, object form)
     {
         using var response = await client.Http.PostAsJsonAsync("api/v1/warehouse-forms", form);
         var queued = await RestClient.ReadJsonAsync(response);

@@ -184,7 +184,7 @@ public sealed class Returning_goods_on_system_annulments
     }
 
     /// <summary>The buyer disposes of <paramref name="quantity"/> of what it bought; answers its goods line.</summary>
-    private static async Task<long> SellOnAsync(WarehouseInvoices sale, decimal quantity)
+    internal static async Task<long> SellOnAsync(WarehouseInvoices sale, decimal quantity)
     {
         var bought = (await sale.CustomerGoodsAsync()).Single().GoodsId;
         Assert.That(await WarehouseGateway.Fixture.Get<WarehouseLedger>().WriteOffAsync(
@@ -206,7 +206,7 @@ public sealed class Returning_goods_on_system_annulments
         Annulling_the_invoices_of_declined_and_revoked_waybills.ChangeStatusAsync(waybill, status, at, WarehouseGateway.Fixture);
 
     /// <summary>Imports the taxpayer's deregistration the day before today's turnover (GEN-08).</summary>
-    private static Task<RegistryImportReport> DeregisterAsync(string tin)
+    internal static Task<RegistryImportReport> DeregisterAsync(string tin)
     {
         var before = DateOnly.ParseExact(TestInvoices.Today, "dd.MM.yyyy", CultureInfo.InvariantCulture).AddDays(-1);
         return WarehouseGateway.Fixture.Get<RegistryImporter>().ImportAsync(

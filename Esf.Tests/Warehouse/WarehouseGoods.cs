@@ -1,4 +1,6 @@
+using System.Globalization;
 using Esf.Domain.Warehouse;
+using Esf.Domain.Waybills.Document;
 using Esf.Infrastructure.Warehouse;
 using Esf.Tests.Infrastructure;
 using Npgsql;
@@ -12,6 +14,17 @@ public static class WarehouseGoods
     /// <summary>Wheat of a ДТ line, as in the seed's balance example.</summary>
     public static GoodsLine Wheat(decimal price = 300m) =>
         new("01.11.11.01", "1001110000", GoodsSourceKind.CustomsDeclaration, "12345/060316/9123456", 1, "Пшеница 2 сорт", "AR", null, price, "166");
+
+    /// <summary>
+    /// Makes a waybill line carry <paramref name="goods"/> as the Module fills it (ТН ВЭД, unit, G15, G16, the ГС ВС code, the name per
+    /// ДТ) and, when <paramref name="goodsId"/> is given, ship that goods line (productId).
+    /// </summary>
+    public static void Carry(this WaybillProduct line, GoodsLine goods, long? goodsId = null)
+    {
+        (line.TnvedCode, line.MeasureUnitCode, line.TnvedName, line.CatalogTruId) = (goods.TnvedCode, goods.Unit, goods.SourceName, goods.GsvsCode);
+        (line.ProductDeclaration, line.ProductNumberInDeclaration) = (goods.SourceNumber, goods.SourcePosition?.ToString(CultureInfo.InvariantCulture));
+        line.ProductId = goodsId?.ToString(CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Credits the goods line and answers its id.</summary>
     /// <param name="fixture">The gateway (default <see cref="WarehouseGateway.Fixture"/>).</param>

@@ -1,12 +1,19 @@
 using Esf.Domain.Invoices;
 using Esf.Domain.Rules.Document;
+using Esf.Domain.Warehouse;
 using Esf.Infrastructure.Drafts;
 using Esf.Infrastructure.Xml;
 
 namespace Esf.Api.Rest.Drafts;
 
-/// <summary>A draft to save or the new text of one: the invoice XML (InvoiceV2), complete or not, unsigned.</summary>
-public sealed record DraftBody(string? Body);
+/// <summary>
+/// A draft to save or the new content of one: the invoice XML (InvoiceV2), complete or not, unsigned, and optionally the lines it
+/// sells through the virtual warehouse (<c>[{line, warehouseId, goodsId}]</c>, as the upload names them), passed on when it is sent.
+/// </summary>
+public sealed record DraftBody(string? Body, IReadOnlyList<WarehouseLineRef>? WarehouseLines = null)
+{
+    public DraftContent ToContent() => new(Body, WarehouseLines);
+}
 
 /// <summary>
 /// What POST /api/v1/drafts/{id}/send takes: the signature of the draft's body exactly as saved, the certificate (Base64 DER or
@@ -23,7 +30,7 @@ public sealed record ValidateDraftBody(string? Signature = null, string? X509Cer
 /// </summary>
 public sealed record DraftView(
     long Id, string Status, string Body, string? Num, DateOnly? Date, string? CustomerTin, string AuthorLogin,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long? InvoiceId, long? UploadId, DateTimeOffset? SentAt)
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long? InvoiceId, long? UploadId, DateTimeOffset? SentAt, IReadOnlyList<WarehouseLineRef> WarehouseLines)
 {
     public const string SentStatus = "SENT";
 
@@ -32,7 +39,7 @@ public sealed record DraftView(
         var document = InvoiceBodyReader.Read(draft.Body).Document;
         return new DraftView(
             draft.DraftId, draft.IsSent ? SentStatus : InvoiceStatus.Draft.ToWire(), draft.Body, document?.Num, BodyFacts.ParseDate(document?.DateText),
-            document?.CustomerTin, draft.AuthorLogin, draft.CreatedAt, draft.UpdatedAt, draft.InvoiceId, draft.UploadId, draft.SentAt);
+            document?.CustomerTin, draft.AuthorLogin, draft.CreatedAt, draft.UpdatedAt, draft.InvoiceId, draft.UploadId, draft.SentAt, draft.WarehouseLines);
     }
 }
 

@@ -21,7 +21,8 @@ public static class DraftEndpoints
         drafts.MapPost("/", SaveAsync)
             .WithName("SaveDraft")
             .WithSummary("Save a draft")
-            .WithDescription("Stores the invoice XML as a draft (DRAFT), unsigned and unchecked: it may be incomplete. " +
+            .WithDescription("Stores the invoice XML as a draft (DRAFT), unsigned and unchecked: it may be incomplete. Optional warehouseLines " +
+                "([{line, warehouseId, goodsId}], as the upload names them) are kept with it, checked by its validation and sent with it. " +
                 "A draft is never searched, exported or shown to a counterparty." + Visibility)
             .ProducesRestProblems(StatusCodes.Status400BadRequest);
 
@@ -38,7 +39,7 @@ public static class DraftEndpoints
 
         drafts.MapPut("/{id:long}", EditAsync)
             .WithName("EditDraft")
-            .WithSummary("Replace a draft's body")
+            .WithSummary("Replace a draft's body and warehouse lines")
             .WithDescription("A sent draft no longer changes (409 DRAFT_ALREADY_SENT)." + Visibility)
             .ProducesRestProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
@@ -68,7 +69,7 @@ public static class DraftEndpoints
 
     private static async Task<Created<DraftView>> SaveAsync(DraftBody body, BearerSession bearer, InvoiceDrafts drafts, CancellationToken ct)
     {
-        var draft = await drafts.SaveAsync(bearer.Context, body.Body, ct);
+        var draft = await drafts.SaveAsync(bearer.Context, body.ToContent(), ct);
         return TypedResults.Created($"{RestEndpointExtensions.RoutePrefix}/drafts/{draft.DraftId}", DraftView.From(draft));
     }
 
@@ -82,7 +83,7 @@ public static class DraftEndpoints
         TypedResults.Ok(DraftView.From(await drafts.GetAsync(bearer.Context, id, ct)));
 
     private static async Task<Ok<DraftView>> EditAsync(long id, DraftBody body, BearerSession bearer, InvoiceDrafts drafts, CancellationToken ct) =>
-        TypedResults.Ok(DraftView.From(await drafts.EditAsync(bearer.Context, id, body.Body, ct)));
+        TypedResults.Ok(DraftView.From(await drafts.EditAsync(bearer.Context, id, body.ToContent(), ct)));
 
     private static async Task<NoContent> DeleteAsync(long id, BearerSession bearer, InvoiceDrafts drafts, CancellationToken ct)
     {

@@ -1,17 +1,22 @@
 using Esf.Domain.Rules;
+using Esf.Domain.Warehouse;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Imports;
 
 namespace Esf.Api.Rest.Imports;
 
-/// <summary>One invoice to import: its XML (InvoiceV2), unsigned, and the signature type it will be transferred with (COMPANY by default).</summary>
-public sealed record ImportInvoiceItem(string? Body, string? SignatureType = null);
+/// <summary>
+/// One invoice to import: its XML (InvoiceV2), unsigned, the signature type it will be transferred with (COMPANY by default) and,
+/// optionally, the lines it sells through the virtual warehouse (<c>[{line, warehouseId, goodsId}]</c>, as in the upload): checked
+/// at import like the rest of the control, stored with the invoice and moved when the transferred invoice registers.
+/// </summary>
+public sealed record ImportInvoiceItem(string? Body, string? SignatureType = null, IReadOnlyList<WarehouseLineRef>? WarehouseLines = null);
 
 /// <summary>An import: invoices from an accounting system, checked now, transferred later.</summary>
 public sealed record ImportInvoicesBody(IReadOnlyList<ImportInvoiceItem>? Invoices)
 {
-    public IReadOnlyList<(string Body, string SignatureType)> ToBodies() => Invoices is { Count: > 0 } invoices
-        ? [.. invoices.Select(i => (i?.Body ?? "", i?.SignatureType ?? SignatureCheck.Company))]
+    public IReadOnlyList<ImportItem> ToBodies() => Invoices is { Count: > 0 } invoices
+        ? [.. invoices.Select(i => new ImportItem(i?.Body ?? "", i?.SignatureType ?? SignatureCheck.Company, i?.WarehouseLines?.Where(l => l is not null).ToList()))]
         : throw EsfException.InvalidInput("The import must carry at least one invoice in 'invoices'.");
 }
 

@@ -20,7 +20,8 @@ public static class ImportEndpoints
             .WithDescription("Each invoice gets the whole control at once (as POST /api/v1/invoices/validate, without the signature rules). " +
                 "Those that pass are stored IMPORTED («Импортированный»): in the sender's search, history and change feed, without a " +
                 "registration number and invisible to the customer until transferred. The others are declined with every error and not " +
-                "stored. A repeat with the same Idempotency-Key answers the first result.")
+                "stored. A repeat with the same Idempotency-Key answers the first result. An item's warehouseLines (as the upload names them) " +
+                "get the worker's warehouse checks now and are stored with the invoice: its transfer moves the goods when it registers.")
             .ProducesRestProblems(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
         invoices.MapPost("/transfer", TransferAsync)

@@ -25,7 +25,9 @@ public static class RuleEndpoints
             .WithDescription("The upload's checks, who may send the invoice (UPL-01, UPL-02), then the registration rules exactly as the " +
                 "worker runs them; nothing is stored. Only the session's own invoices (or, with signatureType OPERATOR, those of a " +
                 "seller whose power of attorney the user holds today) are judged: any other seller is refused with UPL-01, as at upload. " +
-                "With signature and x509Certificate the signature rules (GEN-01, B-02, POA-01) run too.")
+                "With signature and x509Certificate the signature rules (GEN-01, B-02, POA-01) run too. With warehouseLines (as the upload " +
+                "names them) and the rest passing, the worker's warehouse checks run too (VS-15, VS-02, VS-07 … VS-13, the balance VS-01, " +
+                "VS-14) in a transaction rolled back: nothing moves.")
             .ProducesRestProblems(StatusCodes.Status400BadRequest);
         return api;
     }
@@ -38,7 +40,8 @@ public static class RuleEndpoints
             throw EsfException.InvalidInput("invoiceBody is required");
         }
 
-        var result = await validator.ValidateAsync(bearer.Context, body.InvoiceBody, body.Signature, body.X509Certificate, body.SignatureType, ct);
+        var result = await validator.ValidateAsync(
+            bearer.Context, body.InvoiceBody, body.Signature, body.X509Certificate, body.SignatureType, body.WarehouseLines?.Where(l => l is not null).ToList(), ct);
         return TypedResults.Ok(ValidationView.From(result));
     }
 }

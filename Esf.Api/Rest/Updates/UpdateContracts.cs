@@ -11,10 +11,11 @@ public sealed record UpdatesPage(IReadOnlyList<UpdateEvent> Events, string Curso
 }
 
 /// <summary>
-/// One change of a document the enterprise sees: <c>kind</c> INVOICE, WAYBILL or MOVEMENT and its <c>documentId</c>;
+/// One change of a document the enterprise sees: <c>kind</c> INVOICE, WAYBILL, MOVEMENT or WAREHOUSE_FORM and its <c>documentId</c>;
 /// <c>invoiceId</c> is set for invoices only (as before ADR 0031). The statuses are the invoice's or the waybill's; a
 /// movement's status is its kind (RECEIPT, WRITE_OFF, TRANSFER_IN, TRANSFER_OUT), its actor the kind of its cause, its reason
-/// the cause's reference, and <c>movement</c> says what moved.
+/// the cause's reference, and <c>movement</c> says what moved. A warehouse form's event is its verdict (QUEUED → PROCESSED, or
+/// ERROR with the reason), seen by the form's sender only.
 /// </summary>
 public sealed record UpdateEvent(
     string Cursor, string Kind, long DocumentId, long? InvoiceId, string? FromStatus, string Status, DateTimeOffset ChangedAt, string Actor,

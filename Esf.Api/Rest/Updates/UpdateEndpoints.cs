@@ -20,8 +20,8 @@ public static class UpdateEndpoints
             .WithName("GetUpdates")
             .WithSummary("The next status changes after a cursor")
             .WithDescription("Start without a cursor (from the beginning) and pass the returned cursor next time; hasMore says whether to ask again at once. " +
-                "kinds=INVOICE,WAYBILL,MOVEMENT chooses the documents (default INVOICE: invoices only, as before waybills and movements joined " +
-                "the feed); one cursor follows them all.")
+                "kinds=INVOICE,WAYBILL,MOVEMENT,WAREHOUSE_FORM chooses the documents (default INVOICE: invoices only, as before waybills, movements " +
+                "and warehouse forms joined the feed); one cursor follows them all.")
             .ProducesRestProblems(StatusCodes.Status400BadRequest);
         updates.MapGet("/stream", StreamAsync)
             .WithName("StreamUpdates")

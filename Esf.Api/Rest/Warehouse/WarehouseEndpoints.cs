@@ -31,6 +31,7 @@ public static class WarehouseEndpoints
                 "TAXPAYER_STORE_IS_DEFAULT while it is the default and others remain.")
             .ProducesRestProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         warehouses.MapWarehouseLedgerEndpoints();
+        api.MapShortfallEndpoints();
         return api;
     }
 

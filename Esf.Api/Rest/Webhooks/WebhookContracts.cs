@@ -4,7 +4,7 @@ using Esf.Infrastructure.Webhooks;
 namespace Esf.Api.Rest.Webhooks;
 
 /// <summary>
-/// A new subscription: the receiver URL, the kinds of document to follow (INVOICE, WAYBILL, MOVEMENT; default INVOICE only,
+/// A new subscription: the receiver URL, the kinds of document to follow (INVOICE, WAYBILL, MOVEMENT, WAREHOUSE_FORM; default INVOICE only,
 /// ADR 0031), the target statuses to send and NOTIFICATION for the notifications (empty = every change of those kinds and every
 /// notification), the HMAC secret (at least 16 characters) and, optionally, the feed cursor to start after (default: only
 /// changes from now on).

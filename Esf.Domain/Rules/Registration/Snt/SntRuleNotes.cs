@@ -81,7 +81,8 @@ public static class SntRuleNotes
         Covered("R165", "G-37 accepts any text in G15, a 42-digit waybill number included."),
         Against("R167", "No field of the invoice says whether goods are excise, virtual-warehouse or WTO-exemption goods (as SNT-04): the " +
             "gateway cannot tell which invoices must be issued on a waybill."),
-        Against("R168", "The gateway holds no ФНО 328.00 applications and no matching with import waybills (as G-41)."),
+        Covered("R168", "VS-46: the ФНО 328.00 position an invoice names in G15/G16 must be matched with its primary import waybill " +
+            "(VS-30 … VS-36) before the invoice registers."),
         Against("R169", "Retail invoices need no waybill; virtual-warehouse movements are outside the gateway (as RET-03)."),
         Covered("R170", "SNT-R049/R120: 29 is pre-filled from 39.1 and mandatory in substance; for a multimodal waybill the issuer fills it."),
         .. Same(CoveredElsewhere, Editable, "R023", "R033", "R034", "R044", "R045", "R046", "R047", "R048", "R051", "R052", "R053", "R062",

@@ -1,0 +1,197 @@
+using Dapper;
+using Esf.Domain.Rules;
+using Npgsql;
+
+namespace Esf.Infrastructure.Warehouse;
+
+/// <summary>
+/// The sales of a verdict batch moved set-based (issue 13, ADR 0033 amendment «one batch, two round trips»), whatever the
+/// batch's size:
+/// <list type="number">
+/// <item>one round trip locks the seller goods lines the batch names, in id order (ADR 0027, 5: batches drawing the same lines
+/// queue instead of deadlocking), and reads their owners and the buyers' default warehouses;</item>
+/// <item>in memory, each sale is checked like a single one (<see cref="InvoiceGoods.CheckSale"/>) and, in upload order, takes
+/// its quantities from what the locked lines still hold: a sale that does not fit FAILS with VS-01 and takes nothing, so the
+/// sales after it still can;</item>
+/// <item>one round trip writes what fits: the buyers' goods lines created where missing, then one statement inserting every
+/// movement (SALE_OUT, and SALE_IN unless the goods are written off) and adding each line's sum of what was written.</item>
+/// </list>
+/// The balance can never go negative: the lines are locked before the decision and only this transaction changes them until it
+/// commits. Exactly once as before: a movement's cause (<c>INVOICE</c>, <c>{invoiceId}/{line}/0</c>, kind) is unique, and a
+/// balance changes only by the movements actually inserted.
+/// </summary>
+internal static class SaleBatch
+{
+    private const string Identity = """
+        gsvs_code, tnved_code, source_kind, source_number, source_position, source_name, country, physical_mark
+        """;
+
+    // The buyer's line of a sale: the seller's goods (s) at the buyer's default warehouse at the price paid, found by the
+    // goods line's identity (warehouse_goods_identity, NULLs not distinct).
+    private const string SameGoods = """
+        b.gsvs_code = s.gsvs_code AND b.tnved_code = s.tnved_code AND b.source_kind = s.source_kind AND b.source_number = s.source_number
+        AND b.source_position IS NOT DISTINCT FROM s.source_position AND b.source_name = s.source_name AND b.country = s.country
+        AND b.physical_mark IS NOT DISTINCT FROM s.physical_mark AND b.unit = s.unit
+        """;
+
+    private const string ReadAndLock = $"""
+        SELECT {WarehouseBalances.Columns} FROM warehouse_goods WHERE goods_id = ANY(@Goods) ORDER BY goods_id FOR UPDATE;
+        SELECT goods_id, tin FROM warehouse_goods WHERE goods_id = ANY(@Goods);
+        SELECT tin, warehouse_id FROM warehouses WHERE tin = ANY(@Buyers) AND is_default AND deleted_at IS NULL;
+        """;
+
+    // Two statements in one round trip: the second sees the buyer lines the first created. The buyer lines are taken in
+    // identity order, so two batches crediting the same lines lock them in the same order; a line without its ГС ВС name
+    // takes the seller's (as a single receipt does).
+    private const string Write = $"""
+        INSERT INTO warehouse_goods (warehouse_id, tin, {Identity}, price, unit, gsvs_name)
+        SELECT DISTINCT ON (d.warehouse_id, s.gsvs_code, s.tnved_code, s.source_kind, s.source_number, s.source_position, s.source_name,
+                            s.country, s.physical_mark, coalesce(d.price, s.price), s.unit)
+               d.warehouse_id, d.tin, s.gsvs_code, s.tnved_code, s.source_kind, s.source_number, s.source_position, s.source_name,
+               s.country, s.physical_mark, coalesce(d.price, s.price), s.unit, s.gsvs_name
+        FROM unnest(@Goods, @BuyerWarehouses, @BuyerTins, @Prices) AS d(goods_id, warehouse_id, tin, price)
+        JOIN warehouse_goods s ON s.goods_id = d.goods_id
+        WHERE d.warehouse_id IS NOT NULL
+        ORDER BY d.warehouse_id, s.gsvs_code, s.tnved_code, s.source_kind, s.source_number, s.source_position, s.source_name,
+                 s.country, s.physical_mark, coalesce(d.price, s.price), s.unit, s.gsvs_name NULLS LAST
+        ON CONFLICT ON CONSTRAINT warehouse_goods_identity DO UPDATE SET gsvs_name = EXCLUDED.gsvs_name
+        WHERE warehouse_goods.gsvs_name IS NULL AND EXCLUDED.gsvs_name IS NOT NULL;
+
+        WITH sale AS (
+            SELECT d.n, d.invoice_id, format('%s/%s/0', d.invoice_id, d.line) AS cause_ref, d.quantity,
+                   s.goods_id, s.warehouse_id, s.tin, b.goods_id AS buyer_goods_id, b.warehouse_id AS buyer_warehouse_id, b.tin AS buyer_tin
+            FROM unnest(@Invoices, @Lines, @Goods, @Quantities, @BuyerWarehouses, @Prices) WITH ORDINALITY
+                 AS d(invoice_id, line, goods_id, quantity, warehouse_id, price, n)
+            JOIN warehouse_goods s ON s.goods_id = d.goods_id
+            LEFT JOIN warehouse_goods b ON b.warehouse_id = d.warehouse_id AND b.price = coalesce(d.price, s.price) AND {SameGoods}
+        ),
+        written AS (
+            INSERT INTO warehouse_movements (goods_id, warehouse_id, tin, quantity, kind, cause_kind, cause_ref, occurred_at, invoice_id)
+            SELECT m.goods_id, m.warehouse_id, m.tin, m.quantity, m.kind, '{InvoiceGoods.CauseKind}', sale.cause_ref, @Now, sale.invoice_id
+            FROM sale CROSS JOIN LATERAL (VALUES
+                (0, sale.goods_id, sale.warehouse_id, sale.tin, -sale.quantity, 'SALE_OUT'),
+                (1, sale.buyer_goods_id, sale.buyer_warehouse_id, sale.buyer_tin, sale.quantity, 'SALE_IN')) AS m(side, goods_id, warehouse_id, tin, quantity, kind)
+            WHERE m.goods_id IS NOT NULL
+            ORDER BY sale.n, m.side
+            ON CONFLICT ON CONSTRAINT warehouse_movements_once DO NOTHING
+            RETURNING goods_id, quantity
+        )
+        UPDATE warehouse_goods g SET quantity = g.quantity + w.quantity
+        FROM (SELECT goods_id, sum(quantity) AS quantity FROM written GROUP BY goods_id) w
+        WHERE g.goods_id = w.goods_id;
+        """;
+
+    /// <param name="sales">In upload order: who comes first takes first.</param>
+    /// <param name="now">The movements' time (the enterprise's clock).</param>
+    /// <returns>The violations of each sale that did not move; every other sale has moved.</returns>
+    public static async Task<IReadOnlyDictionary<long, IReadOnlyList<RuleViolation>>> SellAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        IReadOnlyList<InvoiceSale> sales, DateTime now, CancellationToken cancellationToken)
+    {
+        var failures = new Dictionary<long, IReadOnlyList<RuleViolation>>();
+        if (sales.Count == 0)
+        {
+            return failures;
+        }
+
+        var lines = await ReadAndLockAsync(connection, transaction, sales, cancellationToken);
+        var moves = new List<Move>();
+        foreach (var sale in sales)
+        {
+            var seller = sale.Document.SellerTin ?? "";
+            var buyer = InvoiceGoods.Buyer.Of(sale.Document, InvoiceGoods.Buyer.TinOf(sale.Document) is { } tin ? lines.DefaultWarehouses.GetValueOrDefault(tin) : null);
+            var violations = InvoiceGoods.CheckSale(sale.Document, sale.Lines, id => lines.Owners.GetValueOrDefault(id) == seller ? lines.Goods[id] : null, buyer);
+            if (violations.Count == 0 && lines.Take(sale) is { } oversold)
+            {
+                violations.Add(oversold);
+            }
+
+            if (violations.Count > 0)
+            {
+                failures[sale.InvoiceId] = violations;
+                continue;
+            }
+
+            moves.AddRange(sale.Lines.Select(line => Move.Of(sale, line, buyer)));
+        }
+
+        if (moves.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(Write, new
+            {
+                Invoices = moves.Select(m => m.InvoiceId).ToArray(),
+                Lines = moves.Select(m => m.Line).ToArray(),
+                Goods = moves.Select(m => m.GoodsId).ToArray(),
+                Quantities = moves.Select(m => m.Quantity).ToArray(),
+                BuyerWarehouses = moves.Select(m => m.BuyerWarehouseId).ToArray(),
+                BuyerTins = moves.Select(m => m.BuyerTin).ToArray(),
+                Prices = moves.Select(m => m.Price).ToArray(),
+                Now = now,
+            }, transaction, cancellationToken: cancellationToken));
+        }
+
+        return failures;
+    }
+
+    private static async Task<LockedLines> ReadAndLockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<InvoiceSale> sales,
+        CancellationToken cancellationToken)
+    {
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(ReadAndLock, new
+        {
+            Goods = sales.SelectMany(s => s.Lines).Select(l => l.GoodsId).Distinct().Order().ToArray(),
+            Buyers = sales.Select(s => InvoiceGoods.Buyer.TinOf(s.Document)).OfType<string>().Where(t => t.Length > 0).Distinct().ToArray(),
+        }, transaction, cancellationToken: cancellationToken));
+        var goods = (await results.ReadAsync<GoodsBalance>()).ToDictionary(g => g.GoodsId);
+        var owners = (await results.ReadAsync<(long GoodsId, string Tin)>()).ToDictionary(o => o.GoodsId, o => o.Tin);
+        var defaults = (await results.ReadAsync<(string Tin, long WarehouseId)>()).ToDictionary(d => d.Tin, d => (long?)d.WarehouseId);
+        return new LockedLines(goods, owners, defaults);
+    }
+
+    /// <summary>The seller lines of the batch as locked, what each still holds as the sales are decided, and the buyers' defaults.</summary>
+    private sealed class LockedLines(Dictionary<long, GoodsBalance> goods, Dictionary<long, string> owners, Dictionary<string, long?> defaultWarehouses)
+    {
+        private readonly Dictionary<long, decimal> left = goods.ToDictionary(g => g.Key, g => g.Value.Quantity);
+
+        public IReadOnlyDictionary<long, GoodsBalance> Goods => goods;
+
+        public IReadOnlyDictionary<long, string> Owners => owners;
+
+        public IReadOnlyDictionary<string, long?> DefaultWarehouses => defaultWarehouses;
+
+        /// <summary>Takes the sale's quantities when every line fits (lines naming one goods line add up); VS-01 on the first that does not.</summary>
+        public RuleViolation? Take(InvoiceSale sale)
+        {
+            var products = sale.Document.Body.ProductSet.Products;
+            var taken = new Dictionary<long, decimal>();
+            foreach (var line in sale.Lines)
+            {
+                var quantity = products[line.Line - 1].Quantity!.Value;
+                var before = taken.GetValueOrDefault(line.GoodsId);
+                if (left[line.GoodsId] - before < quantity)
+                {
+                    return InvoiceGoods.Oversold(line.GoodsId, quantity, line.Line);
+                }
+
+                taken[line.GoodsId] = before + quantity;
+            }
+
+            foreach (var (goodsId, quantity) in taken)
+            {
+                left[goodsId] -= quantity;
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>One invoice line's sale: out of the seller's line, into the buyer's default warehouse (none: written off) at the price paid.</summary>
+    private sealed record Move(long InvoiceId, int Line, long GoodsId, decimal Quantity, long? BuyerWarehouseId, string? BuyerTin, decimal? Price)
+    {
+        public static Move Of(InvoiceSale sale, Domain.Warehouse.WarehouseLineRef line, InvoiceGoods.Buyer buyer)
+        {
+            var product = sale.Document.Body.ProductSet.Products[line.Line - 1];
+            // The buyer's «Цена» is what it paid (G7, without taxes), rounded as the column stores it; none: the goods' own (null here).
+            return new(sale.InvoiceId, line.Line, line.GoodsId, product.Quantity!.Value, buyer.WarehouseId, buyer.Tin,
+                product.UnitPrice is > 0 ? Math.Round(product.UnitPrice.Value, 2, MidpointRounding.AwayFromZero) : null);
+        }
+    }
+}
