@@ -8,5 +8,12 @@ public sealed class DocumentRule(RuleDefinition definition, Func<InvoiceBody, IE
 {
     public RuleDefinition Definition => definition;
 
-    public IEnumerable<RuleViolation> Check(InvoiceDocument document) => brokenPaths(document.Body).Select(definition.Violation);
+    // A plain loop: Select(definition.Violation) made a delegate and an iterator per rule per invoice, ≈ 70 rules on every upload.
+    public IEnumerable<RuleViolation> Check(InvoiceDocument document)
+    {
+        foreach (var path in brokenPaths(document.Body))
+        {
+            yield return definition.Violation(path);
+        }
+    }
 }

@@ -35,7 +35,7 @@ public sealed class InvoiceImports(NpgsqlDataSource database, InvoiceUploader up
         for (var i = 0; i < batch.Items.Count; i++)
         {
             var item = batch.Items[i];
-            var control = await validator.ValidateAsync(session, item.Body, null, null, item.SignatureType, item.WarehouseLines, ct);
+            var control = await validator.ValidateAsync(session, item.Body.Text, null, null, item.SignatureType, item.WarehouseLines, ct);
             var document = InvoiceBodyReader.Read(item.Body).Document;
             if (control.Valid)
             {

@@ -89,12 +89,13 @@ internal static class UploadStore
         WriteNullable(copy, document.CustomerTin, NpgsqlDbType.Varchar);
         copy.Write(session.Tin, NpgsqlDbType.Varchar);
         copy.Write(session.Login, NpgsqlDbType.Varchar);
-        copy.Write(item.Body, NpgsqlDbType.Text);
+        // The body's UTF-8 bytes as they arrived: a text column's binary format is exactly those bytes, no string between.
+        copy.Write(item.Body.Bytes, NpgsqlDbType.Text);
         copy.Write(item.Signature, NpgsqlDbType.Varchar);
         copy.Write(item.SignatureType, NpgsqlDbType.Varchar);
         copy.Write(certificate, NpgsqlDbType.Text);
         copy.Write(item.Version, NpgsqlDbType.Varchar);
-        copy.Write(Sha256Hex.Of(item.Body), NpgsqlDbType.Varchar);
+        copy.Write(Sha256Hex.Of(item.Body.Bytes.Span), NpgsqlDbType.Varchar);
         copy.Write(now, NpgsqlDbType.TimestampTz);
         copy.Write(now, NpgsqlDbType.TimestampTz);
         WriteNullable(copy, invoice.PowerOfAttorneyId, NpgsqlDbType.Bigint);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Esf.Infrastructure.Messaging;
 using Esf.Infrastructure.Sessions;
 using Npgsql;
@@ -26,7 +24,7 @@ internal static class UploadTransaction
         var (session, batch, channel, kind, idempotencyKey, queuesDocuments) = request;
         var queued = queuesDocuments ? acceptedCount : 0;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var requestHash = idempotencyKey is null ? null : HashOf(batch);
+        var requestHash = idempotencyKey is null ? null : RequestHash.Of(batch);
         if (idempotencyKey is not null
             && await IdempotencyKeys.ClaimAsync(connection, session.Tin, idempotencyKey, requestHash!, clock, quotas, cancellationToken) is { } earlier)
         {
@@ -55,12 +53,6 @@ internal static class UploadTransaction
         }
 
         return (result, false);
-    }
-
-    private static string HashOf(UploadBatch batch)
-    {
-        var json = JsonSerializer.SerializeToUtf8Bytes(batch);
-        return Convert.ToHexStringLower(SHA256.HashData(json));
     }
 }
 

@@ -12,6 +12,14 @@ public static class Sha256Hex
     public static string Of(string text)
     {
         using var bytes = PooledUtf8.Of(text);
-        return Convert.ToHexStringLower(SHA256.HashData(bytes.Span));
+        return Of(bytes.Span);
+    }
+
+    /// <summary>The digest of the bytes (a body kept as its UTF-8 bytes: the same digest as of its text).</summary>
+    public static string Of(ReadOnlySpan<byte> bytes)
+    {
+        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(bytes, digest);
+        return Convert.ToHexStringLower(digest);
     }
 }

@@ -79,7 +79,7 @@ public sealed class WarehouseFormUploader(
                             """, new
                         {
                             session.Tin, Kind = WarehouseNames.FormKinds.Code(draft.Kind), draft.Number, draft.Date, draft.RecipientTin, draft.Total,
-                            Lines = JsonSerializer.Serialize(draft.Lines), Now = clock.GetUtcNow().UtcDateTime, UploadId = uploadId, item.Body,
+                            Lines = JsonSerializer.Serialize(draft.Lines), Now = clock.GetUtcNow().UtcDateTime, UploadId = uploadId, Body = item.Body.Text,
                             item.Signature, item.SignatureType, batch.Certificate,
                         }, cancellationToken: cancellationToken));
                         stored.Add(new UploadItemResult(index, id, draft.Number, draft.Date.ToString("dd.MM.yyyy"), []));

@@ -35,8 +35,8 @@ internal static class WaybillStore
             {
                 UploadId = uploadId, Status = WaybillStatus.InQueue.ToWire(), document.Body.Num, Date = document.Date!.Value,
                 DateText = document.Body.Date, Type = document.Body.Type, Seller = document.SellerTin, Customer = document.CustomerTin,
-                SenderTin = session.Tin, SenderLogin = session.Login, item.Body, item.Signature, item.SignatureType, Certificate = certificate,
-                Hash = Sha256Hex.Of(item.Body), Now = now,
+                SenderTin = session.Tin, SenderLogin = session.Login, Body = item.Body.Text, item.Signature, item.SignatureType, Certificate = certificate,
+                Hash = Sha256Hex.Of(item.Body.Bytes.Span), Now = now,
             }, cancellationToken: cancellationToken));
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using Esf.Domain.Rules;
+using Esf.Infrastructure.Invoices;
 
 namespace Esf.Infrastructure.Xml;
 
@@ -16,8 +17,14 @@ public static class InvoiceBodyReader
 
     private static readonly HashSet<string> RepeatedElements = ["seller", "customer", "product", "participant", "share", "status"];
 
-    public static InvoiceBodyResult Read(string body)
+    public static InvoiceBodyResult Read(string body) => Read(new StringReader(body));
+
+    /// <summary>An uploaded body, read from its UTF-8 bytes without a string of it.</summary>
+    public static InvoiceBodyResult Read(Utf8Body body) => Read(body.OpenReader());
+
+    private static InvoiceBodyResult Read(TextReader body)
     {
+        using var _ = body;
         var (root, violations) = ValidatingXmlReader.Read(
             body, Root, RepeatedElements, RuleCatalogue.XmlMustBeWellFormed, RuleCatalogue.BodyMustMatchSchema);
         return new InvoiceBodyResult(root is null ? null : InvoiceHeader.Of(InvoiceXmlParser.Parse(root)), violations);

@@ -20,7 +20,7 @@ internal static class ValidatingXmlReader
 
     /// <returns>The element tree (null when the body is not XML or nests too deep) and every violation found.</returns>
     public static (XElement? Root, List<RuleViolation> Violations) Read(
-        string body, XName root, IReadOnlySet<string> repeatedElements, RuleDefinition notWellFormed, RuleDefinition schema)
+        TextReader body, XName root, IReadOnlySet<string> repeatedElements, RuleDefinition notWellFormed, RuleDefinition schema)
     {
         var violations = new List<RuleViolation>();
         var path = new ElementPath(repeatedElements);
@@ -28,6 +28,7 @@ internal static class ValidatingXmlReader
         settings.ValidationType = ValidationType.Schema;
         settings.Schemas = InvoiceSchemas.Set;
         settings.ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings;
+        settings.NameTable = ThreadNameTable.ForNextDocument();
         settings.ValidationEventHandler += (_, e) =>
         {
             if (violations.Count < MaxViolations)
@@ -38,7 +39,7 @@ internal static class ValidatingXmlReader
 
         try
         {
-            using var reader = XmlReader.Create(new StringReader(body), settings);
+            using var reader = XmlReader.Create(body, settings);
             return Walk(reader, path, root, schema, violations) is { } tree
                 ? (tree, violations)
                 : (null, [notWellFormed.Violation(path.ToString(), $"вложенность элементов превышает {MaxDepth} уровней (nested deeper than {MaxDepth} levels)")]);

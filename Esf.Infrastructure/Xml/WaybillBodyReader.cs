@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Esf.Domain.Rules.Waybills;
 using Esf.Domain.Waybills;
+using Esf.Infrastructure.Invoices;
 
 namespace Esf.Infrastructure.Xml;
 
@@ -16,8 +17,14 @@ public static class WaybillBodyReader
 
     private static readonly HashSet<string> RepeatedElements = ["product", "status"];
 
-    public static WaybillBodyResult Read(string body)
+    public static WaybillBodyResult Read(string body) => Read(new StringReader(body));
+
+    /// <summary>An uploaded body, read from its UTF-8 bytes without a string of it.</summary>
+    public static WaybillBodyResult Read(Utf8Body body) => Read(body.OpenReader());
+
+    private static WaybillBodyResult Read(TextReader body)
     {
+        using var _ = body;
         var (root, violations) = ValidatingXmlReader.Read(
             body, Root, RepeatedElements, WaybillRuleCatalogue.XmlMustBeWellFormed, WaybillRuleCatalogue.BodyMustMatchSchema);
         return new WaybillBodyResult(root is null ? null : new WaybillDocument(WaybillXmlParser.Parse(root)), violations);

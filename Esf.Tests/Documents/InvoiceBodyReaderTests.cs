@@ -8,7 +8,7 @@ namespace Esf.Tests.Documents;
 [Parallelizable(ParallelScope.All)]
 public sealed class InvoiceBodyReaderTests
 {
-    private static string Sample => File.ReadAllText(Path.Combine(TestServices.RepositoryRoot, "contracts", "samples", "invoice-v2.xml"));
+    private static string Sample => TestInvoices.ContractSample;
 
     [Test]
     public void Read_WhenBodyIsTheContractSample_IsValidAndTyped()

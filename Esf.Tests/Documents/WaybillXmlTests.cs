@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Esf.Domain.Waybills;
 using Esf.Infrastructure.Xml;
+using Esf.Tests.Infrastructure;
 using Esf.Tests.Rules;
 using NUnit.Framework;
 
@@ -102,7 +103,7 @@ public sealed class WaybillXmlTests
     [Test]
     public void Read_WhenTheRootIsAnInvoice_RefusesIt()
     {
-        var invoice = File.ReadAllText(Path.Combine(TestServices.RepositoryRoot, "contracts", "samples", "invoice-v2.xml"));
+        var invoice = TestInvoices.ContractSample;
 
         Assert.That(WaybillBodyReader.Read(invoice).Violations.First().Message, Does.Contain("{v1.snt}snt"));
     }

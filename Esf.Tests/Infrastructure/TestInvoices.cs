@@ -5,6 +5,9 @@ namespace Esf.Tests.Infrastructure;
 /// <summary>Valid InvoiceV2 bodies for tests: two product lines with Cyrillic names and consistent VAT arithmetic.</summary>
 public static class TestInvoices
 {
+    /// <summary>The contract's sample invoice (contracts/samples/invoice-v2.xml), valid as it is.</summary>
+    public static string ContractSample => File.ReadAllText(Path.Combine(TestServices.RepositoryRoot, "contracts", "samples", "invoice-v2.xml"));
+
     public static string Today => DateTime.UtcNow.AddHours(5).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
     public static string Build(string num, string date, string sellerTin, string customerTin) => $"""

@@ -2,7 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Esf.Api.Rest.Invoices;
+using Esf.Infrastructure.Invoices;
+using Esf.Infrastructure.Signatures;
+using Esf.Infrastructure.Xml;
 using Esf.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using NUnit.Framework;
 
 namespace Esf.Tests.Performance;
@@ -59,7 +65,68 @@ public sealed class Measuring_the_gateway_upload_cost
             $"{GC.CollectionCount(0) - gcs} gen0 GCs, body {payloads[0].Length / Batch} B/invoice in JSON, " +
             $"peak RSS {PeakRssMegabytes()} MB (server GC {System.Runtime.GCSettings.IsServerGC}, {System.Runtime.GCSettings.LatencyMode})");
         Assert.That(accepted, Is.EqualTo(invoices));
+        ReportStepAllocations(fixture, payloads[0]);
     }
+
+    /// <summary>
+    /// Where the allocations of one upload go, per invoice, counted on this thread alone (GC.GetAllocatedBytesForCurrentThread
+    /// does not depend on the machine's load): the JSON binding of the request, the body's parse+XSD and the hash, once as the
+    /// gateway does them (bodies as UTF-8 bytes) and once with the bodies as strings, as before issue 17 item 3.
+    /// </summary>
+    private static void ReportStepAllocations(GatewayFixture fixture, byte[] payload)
+    {
+        var json = fixture.Get<IOptions<JsonOptions>>().Value.SerializerOptions;
+        for (var round = 0; round < 3; round++)
+        {
+            // The last round is the one printed: the first ones warm up the code (tiering, static caches).
+            var bytes = Steps(
+                () => JsonSerializer.Deserialize<UploadInvoicesBody>(payload, json)!,
+                body => body.ToBatch().Items,
+                item => InvoiceBodyReader.Read(item.Body),
+                item => Sha256Hex.Of(item.Body.Bytes.Span),
+                body => body.ReleaseBodies());
+            var strings = Steps(
+                () => JsonSerializer.Deserialize<StringBodies>(payload, json)!,
+                body => body.Invoices,
+                item => InvoiceBodyReader.Read(item.Body),
+                item => Sha256Hex.Of(item.Body),
+                _ => { });
+            if (round == 2)
+            {
+                TestContext.Out.WriteLine($"allocated per invoice on one thread, bodies as UTF-8 bytes: {bytes}");
+                TestContext.Out.WriteLine($"allocated per invoice on one thread, bodies as strings:    {strings}");
+            }
+        }
+    }
+
+    private static string Steps<TBody, TItem>(
+        Func<TBody> bind, Func<TBody, IReadOnlyList<TItem>> items, Action<TItem> check, Action<TItem> hash, Action<TBody> release)
+    {
+        var start = GC.GetAllocatedBytesForCurrentThread();
+        var body = bind();
+        var list = items(body);
+        var bound = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var item in list)
+        {
+            check(item);
+        }
+
+        var checkedAt = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var item in list)
+        {
+            hash(item);
+        }
+
+        var hashed = GC.GetAllocatedBytesForCurrentThread();
+        release(body);
+        double PerInvoice(long from, long to) => (to - from) / 1024.0 / list.Count;
+        return $"binding {PerInvoice(start, bound):F1} KiB, parse+XSD {PerInvoice(bound, checkedAt):F1} KiB, hash {PerInvoice(checkedAt, hashed):F2} KiB";
+    }
+
+    /// <summary>The upload request as it was bound before issue 17 item 3: every body a string.</summary>
+    private sealed record StringBodies(string Certificate, IReadOnlyList<StringItem> Invoices);
+
+    private sealed record StringItem(string Body, string Version, string Signature, string SignatureType);
 
     /// <summary>VmHWM of this process (Linux), as the bench reads it for the gateway and the worker.</summary>
     private static long PeakRssMegabytes() =>

@@ -1,4 +1,9 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Dapper;
+using Esf.Infrastructure.Signatures;
+using Npgsql;
 using Esf.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -34,10 +39,35 @@ public sealed class Uploading_invoice_bodies_over_soap
         Assert.That(stored, Is.EqualTo(body));
     }
 
-    private static async Task<string?> UploadAndReadBackAsync(RawSoapClient client, SoapSession session, string uploadInfo)
+    [Test]
+    public async Task Should_store_the_text_of_a_body_sent_in_a_utf16_envelope_as_utf8()
     {
-        var upload = await client.PostAsync(
-            "UploadInvoiceService", Envelopes.SyncInvoice(session.SessionId, session.Tenant.CertificateBase64, uploadInfo));
+        // The envelope's encoding is the XML's business: the body is its text, signed, hashed and stored as that text's UTF-8.
+        using var client = RawSoapClient.Create();
+        var session = await SoapSession.OpenAsync(client);
+        var body = TestInvoices.Build(session.Tenant);
+
+        var stored = await UploadAndReadBackAsync(client, session, Envelopes.EscapedUploadInfo(body, session.Tenant.Sign(body)), Encoding.Unicode);
+
+        Assert.That(stored, Is.EqualTo(body));
+        Assert.That(await StoredHashAsync(session, body), Is.EqualTo(Sha256Hex.Of(Encoding.UTF8.GetBytes(body))));
+    }
+
+    private static async Task<string?> StoredHashAsync(SoapSession session, string body)
+    {
+        await using var connection = await SoapGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
+        return await connection.QuerySingleAsync<string>(
+            "SELECT hash FROM invoices WHERE seller_tin = @Tin AND body = @Body", new { Tin = session.Tenant.SellerTin, Body = body });
+    }
+
+    private static async Task<string?> UploadAndReadBackAsync(RawSoapClient client, SoapSession session, string uploadInfo, Encoding? encoding = null)
+    {
+        var envelope = Envelopes.SyncInvoice(session.SessionId, session.Tenant.CertificateBase64, uploadInfo);
+        using var content = new ByteArrayContent(encoding is null
+            ? Encoding.UTF8.GetBytes(envelope)
+            : [.. encoding.GetPreamble(), .. encoding.GetBytes($"<?xml version=\"1.0\" encoding=\"{encoding.WebName}\"?>{envelope}")]);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse($"text/xml; charset={(encoding ?? Encoding.UTF8).WebName}");
+        var upload = await client.SendAsync("UploadInvoiceService", content);
         Assert.That(upload.Status, Is.EqualTo(HttpStatusCode.OK), upload.ToString());
         var id = long.Parse(upload.Element("id") ?? throw new AssertionException($"Not accepted: {upload}"));
 

@@ -53,8 +53,15 @@ public static class InvoiceEndpoints
         InvoiceUploader uploader,
         CancellationToken ct)
     {
-        var result = await uploader.UploadAsync(bearer.Context, body.ToBatch(), Channel, IdempotencyKeyHeader.Checked(idempotencyKey), ct);
-        return TypedResults.Accepted((string?)null, UploadResponse.From(result));
+        try
+        {
+            var result = await uploader.UploadAsync(bearer.Context, body.ToBatch(), Channel, IdempotencyKeyHeader.Checked(idempotencyKey), ct);
+            return TypedResults.Accepted((string?)null, UploadResponse.From(result));
+        }
+        finally
+        {
+            body.ReleaseBodies();
+        }
     }
 
     private static async Task<Ok<InvoiceView>> GetAsync(long id, BearerSession bearer, InvoiceQueries queries, CancellationToken ct)

@@ -6,14 +6,17 @@ using Esf.Infrastructure.Invoices;
 
 namespace Esf.Api.Rest.Invoices;
 
-/// <summary>One invoice to upload: the body exactly as signed, its format version, the Base64 signature and who signed.</summary>
+/// <summary>
+/// One invoice to upload: the body exactly as signed, its format version, the Base64 signature and who signed. The body is a
+/// JSON string on the wire, read into its UTF-8 bytes without becoming a .NET string (<see cref="Utf8Body"/>).
+/// </summary>
 /// <param name="WarehouseLines">
 /// Optional: the lines sold through the virtual warehouse, each naming its section G line (1-based), the seller's warehouse and
 /// goods line (<c>goodsId</c> of «Остатки товаров»). The worker checks G3/1, G4, G5, G15, G16, G17 against the goods line and,
 /// on registration, moves the goods to the buyer's default warehouse (docs/virtual-warehouse.md).
 /// </param>
 public sealed record UploadInvoiceItem(
-    string Body, string Version, string Signature, string SignatureType, IReadOnlyList<WarehouseLineRef>? WarehouseLines = null);
+    Utf8Body Body, string Version, string Signature, string SignatureType, IReadOnlyList<WarehouseLineRef>? WarehouseLines = null);
 
 /// <summary>An upload: invoices signed with one certificate (Base64 DER or PEM).</summary>
 public sealed record UploadInvoicesBody(string Certificate, IReadOnlyList<UploadInvoiceItem> Invoices)
@@ -31,10 +34,19 @@ public sealed record UploadInvoicesBody(string Certificate, IReadOnlyList<Upload
         }
 
         var items = Invoices
-            .Select(i => new UploadItem(i?.Body ?? "", i?.Version ?? "", i?.Signature ?? "", i?.SignatureType ?? "",
+            .Select(i => new UploadItem(i?.Body ?? Utf8Body.Empty, i?.Version ?? "", i?.Signature ?? "", i?.SignatureType ?? "",
                 i?.WarehouseLines?.Where(l => l is not null).ToList()))
             .ToList();
         return new UploadBatch(items, Certificate ?? "");
+    }
+
+    /// <summary>Gives the bodies' pooled buffers back, once the upload is answered (nothing reads them after that).</summary>
+    public void ReleaseBodies()
+    {
+        foreach (var item in Invoices ?? [])
+        {
+            item?.Body?.Release();
+        }
     }
 }
 

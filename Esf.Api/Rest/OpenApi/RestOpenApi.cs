@@ -37,6 +37,8 @@ public static class RestOpenApi
                 Name = Sandbox.SandboxFence.KeyHeader,
                 Description = "The sandbox key (sandboxKey in .esf/demo.json, or Esf:Sandbox:Key); the sandbox answers 404 while it is off.",
             });
+            // A body kept as UTF-8 bytes is a JSON string on the wire (Utf8BodyJsonConverter).
+            options.MapType<Infrastructure.Invoices.Utf8Body>(() => new OpenApiSchema { Type = JsonSchemaType.String });
             options.OperationFilter<BearerSecurityOperationFilter>();
             options.OperationFilter<DateParameterOperationFilter>();
             options.SupportNonNullableReferenceTypes();

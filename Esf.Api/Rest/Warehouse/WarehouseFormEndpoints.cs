@@ -49,7 +49,7 @@ public static class WarehouseFormEndpoints
         }
 
         var batch = body.ToBatch();
-        var result = await uploader.UploadAsync(bearer.Context, batch, [.. batch.Items.Select(i => ReadSigned(i.Body))], idempotencyKey, ct);
+        var result = await uploader.UploadAsync(bearer.Context, batch, [.. batch.Items.Select(i => ReadSigned(i.Body.Text))], idempotencyKey, ct);
         return TypedResults.Accepted((string?)null, UploadResponse.From(result));
     }
 

@@ -23,8 +23,9 @@ public sealed class UploadOperations(SessionService sessions, InvoiceUploader up
             throw EsfException.Business("invoiceUploadInfoList is empty: send at least one invoiceUploadInfo.");
         }
 
+        // The envelope's XML decoding (any encoding its declaration names) gave the body as text: encoded to UTF-8 once, here.
         var batch = new UploadBatch(
-            [.. infos.Select(i => new UploadItem(i.InvoiceBody!, i.Version!, i.Signature!, i.SignatureType!))],
+            [.. infos.Select(i => new UploadItem(Utf8Body.FromText(i.InvoiceBody!), i.Version!, i.Signature!, i.SignatureType!))],
             request.X509Certificate!);
         var result = await uploader.UploadAsync(session, batch, "SOAP", null, call.CancellationToken);
         return new SyncInvoiceResponse
