@@ -1,4 +1,5 @@
-using System.Xml;
+using System.Buffers;
+using System.Text;
 
 namespace Esf.Infrastructure.Export;
 
@@ -7,49 +8,104 @@ namespace Esf.Infrastructure.Export;
 /// esf:sntContainer/sntSet (contracts/xsd/SntContainer.xsd) — each followed by a comment <c>&lt;!--cursor:…--&gt;</c>: the
 /// cursor that resumes after that document (the container schemas have no place for it).
 /// </summary>
+/// <remarks>
+/// Written as UTF-8 bytes directly rather than through an <c>XmlWriter</c>: the container is a fixed frame around bodies that
+/// were parsed as well-formed XML when they were accepted, and the writer's raw-text path cost most of the export's CPU (one
+/// core at 98 % for 16,000 invoices/s) while rewriting each body's line ends, which a signed body must keep.
+/// </remarks>
 internal sealed class ContainerExportWriter<TDocument>(Stream output, ContainerShape<TDocument> shape) : IExportWriter<TDocument>
 {
-    private readonly XmlWriter writer = XmlWriter.Create(output, new XmlWriterSettings
-    {
-        Async = true,
-        Encoding = new System.Text.UTF8Encoding(false),
-        ConformanceLevel = ConformanceLevel.Document,
-    });
+    /// <summary>What is held before it is sent on, so that memory stays flat between the exporter's flushes.</summary>
+    private const int SendAt = 64 * 1024;
 
-    public async Task StartAsync()
+    private readonly ArrayBufferWriter<byte> pending = new(2 * SendAt);
+    private bool anyDocument;
+
+    public Task StartAsync()
     {
-        await writer.WriteStartDocumentAsync();
-        await writer.WriteStartElementAsync("esf", shape.Container, "esf");
-        await writer.WriteStartElementAsync(null, shape.Set, null);
+        Append($"""<?xml version="1.0" encoding="utf-8"?><esf:{shape.Container} xmlns:esf="esf">""");
+        return Task.CompletedTask;
     }
 
     public async Task WriteAsync(TDocument document, string cursor)
     {
-        // Bodies were parsed as well-formed XML when they were accepted, so they are copied as they are (re-parsing each one
-        // cost more than the rest of the export); only an XML declaration, which cannot appear inside the container, is cut.
-        await writer.WriteRawAsync(WithoutDeclaration(shape.Body(document)));
-        await writer.WriteCommentAsync(ContainerCursor.Prefix + cursor);
+        if (!anyDocument)
+        {
+            Append($"<{shape.Set}>");
+            anyDocument = true;
+        }
+
+        Append(WithoutDeclaration(shape.Body(document)));
+        Append("<!--");
+        Append(ContainerCursor.Prefix);
+        Append(AsCommentText(cursor));
+        Append("-->");
+        if (pending.WrittenCount >= SendAt)
+        {
+            await SendAsync();
+        }
     }
 
-    private static string WithoutDeclaration(string body)
+    /// <summary>Only an XML declaration, which cannot appear inside the container, is cut from a body.</summary>
+    private static ReadOnlySpan<char> WithoutDeclaration(string body)
     {
         var start = body.AsSpan().TrimStart('\uFEFF').TrimStart();
         return start.StartsWith("<?xml", StringComparison.Ordinal) && start.IndexOf("?>", StringComparison.Ordinal) is var end and >= 0
-            ? start[(end + 2)..].ToString()
+            ? start[(end + 2)..]
             : body;
     }
 
-    public Task FlushAsync() => writer.FlushAsync();
+    /// <summary>
+    /// A comment may hold no "--" and may not end with "-", and a base64url cursor can: a space goes between such hyphens, as
+    /// <c>XmlWriter.WriteComment</c> does, and the cursor still decodes because base64url decoding skips white space.
+    /// </summary>
+    private static string AsCommentText(string cursor)
+    {
+        if (!cursor.Contains("--", StringComparison.Ordinal) && !cursor.EndsWith('-'))
+        {
+            return cursor;
+        }
+
+        var text = new StringBuilder(cursor.Length + 4);
+        foreach (var c in cursor)
+        {
+            if (c == '-' && text.Length > 0 && text[^1] == '-')
+            {
+                text.Append(' ');
+            }
+
+            text.Append(c);
+        }
+
+        return text[^1] == '-' ? text.Append(' ').ToString() : text.ToString();
+    }
+
+    private void Append(ReadOnlySpan<char> text)
+    {
+        var written = Encoding.UTF8.GetBytes(text, pending.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length)));
+        pending.Advance(written);
+    }
+
+    private async Task SendAsync()
+    {
+        await output.WriteAsync(pending.WrittenMemory);
+        pending.ResetWrittenCount();
+    }
+
+    public async Task FlushAsync()
+    {
+        await SendAsync();
+        await output.FlushAsync();
+    }
 
     public async Task EndAsync()
     {
-        await writer.WriteEndElementAsync();
-        await writer.WriteEndElementAsync();
-        await writer.WriteEndDocumentAsync();
-        await writer.FlushAsync();
+        Append(anyDocument ? $"</{shape.Set}>" : $"<{shape.Set} />");
+        Append($"</esf:{shape.Container}>");
+        await FlushAsync();
     }
 
-    public ValueTask DisposeAsync() => writer.DisposeAsync();
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
 
 /// <summary>The container and set element names of a kind of document, and where its signed body is.</summary>
