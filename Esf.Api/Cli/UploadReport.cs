@@ -19,13 +19,13 @@ public sealed class UploadReport(CliEnvironment environment)
     public void Accepted(string file, AcceptedInvoiceView invoice)
     {
         accepted++;
-        Line("accepted", file, $"id={invoice.Id} num={invoice.Num} date={invoice.Date}");
+        Line("accepted", file, $"id={invoice.Id} num={invoice.Num} date={invoice.Date:dd.MM.yyyy}");
     }
 
     public void Declined(string file, DeclinedInvoiceView invoice)
     {
         declined++;
-        Line("declined", file, $"num={invoice.Num} date={invoice.Date}");
+        Line("declined", file, $"num={invoice.Num} date={invoice.Date:dd.MM.yyyy}");
         Errors(invoice.Errors);
     }
 
