@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using System.Text.Json.Serialization;
 
 namespace Esf.Infrastructure.Invoices;
@@ -31,6 +32,13 @@ public sealed class Utf8BodyJsonConverter : JsonConverter<Utf8Body>
     {
         if (!reader.ValueIsEscaped && !reader.HasValueSequence)
         {
+            // The reader does not check a string's bytes; CopyString and GetString do, so this copy must too (or the bytes
+            // would pass the XML check, mended into U+FFFD, and fail only in PostgreSQL, losing the whole upload).
+            if (!Utf8.IsValid(reader.ValueSpan))
+            {
+                throw new JsonException("The body is not valid UTF-8.");
+            }
+
             reader.ValueSpan.CopyTo(destination);
             return reader.ValueSpan.Length;
         }

@@ -36,6 +36,16 @@ public sealed class Utf8BodyTests
     }
 
     [Test]
+    public void Read_WhenTheJsonStringIsNotValidUtf8_RefusesItAsJsonAsAStringPropertyDoes()
+    {
+        var json = "{\"body\":\"<a>X</a>\"}"u8.ToArray();
+        json[Array.IndexOf(json, (byte)'X')] = 0xFF; // a raw byte that is not UTF-8
+        var asString = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<StringHolder>(json, Web));
+
+        Assert.That(() => JsonSerializer.Deserialize<Holder>(json, Web), Throws.TypeOf<JsonException>(), asString!.Message);
+    }
+
+    [Test]
     public void Read_WhenTheJsonStringIsRawUtf8_HoldsItsBytes()
     {
         var text = "Бумага офисная";
@@ -220,6 +230,8 @@ public sealed class Utf8BodyTests
     }
 
     private sealed record Holder(Utf8Body Body);
+
+    private sealed record StringHolder(string Body);
 
     private sealed record StringBatch(IReadOnlyList<StringItem> Items, string Certificate);
 
