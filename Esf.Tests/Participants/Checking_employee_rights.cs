@@ -193,6 +193,23 @@ public sealed class Checking_employee_rights
         Assert.That(refusal!.RuleId, Is.EqualTo("EMP-01"));
     }
 
+    [Test]
+    public async Task Should_refuse_the_change_feed_stream_to_an_employee_without_the_viewing_right_before_it_opens()
+    {
+        // Arrange
+        using var workplace = await Workplace.OpenAsync();
+        using var signer = await workplace.EnrolAsync("SIGN");
+        using var signerHttp = await signer.ClientAsync(workplace.Head.SellerTin);
+
+        // Act
+        using var refused = await signerHttp.GetAsync("api/v1/updates/stream", HttpCompletionOption.ResponseHeadersRead);
+
+        // Assert
+        var problem = await ProblemAssertions.AssertProblemAsync(refused, HttpStatusCode.Forbidden);
+        Assert.That(problem.GetProperty("ruleId").GetString(), Is.EqualTo("EMP-01"));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("VIEW"));
+    }
+
     private static Task<SoapReply> SoapLoginAsync(RawSoapClient soap, Workplace.Person person, string tin) =>
         soap.PostAsync("SessionService", Envelopes.Envelope(
             $"<esf:createSessionRequest><tin>{tin}</tin><x509Certificate>{person.CertificateBase64}</x509Certificate></esf:createSessionRequest>",

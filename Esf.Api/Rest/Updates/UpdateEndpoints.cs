@@ -1,5 +1,6 @@
 using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Problems;
+using Esf.Domain.Employees;
 using Esf.Infrastructure.Feed;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -46,6 +47,8 @@ public static class UpdateEndpoints
         HttpContext http, string? cursor, string? direction, string? kinds, BearerSession bearer, FeedReader feed, IOptions<JsonOptions> json,
         LongResponses longResponses)
     {
+        // Refused before the stream opens: once its 200 is sent, a refusal could only break the connection.
+        bearer.Context.Demand(EmployeeRight.View);
         var position = ServerSentEvents.ResumePosition(http, cursor);
         var filter = ParseDirection(direction);
         var chosen = FeedKinds.Parse([kinds ?? ""]);
