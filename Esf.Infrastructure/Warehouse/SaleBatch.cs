@@ -191,7 +191,7 @@ internal static class SaleBatch
             var product = sale.Document.Body.ProductSet.Products[line.Line - 1];
             // The buyer's «Цена» is what it paid (G7, without taxes), rounded as the column stores it; none: the goods' own (null here).
             return new(sale.InvoiceId, line.Line, line.GoodsId, product.Quantity!.Value, buyer.WarehouseId, buyer.Tin,
-                product.UnitPrice is > 0 ? Math.Round(product.UnitPrice.Value, 2, MidpointRounding.AwayFromZero) : null);
+                product.UnitPrice is > 0 ? WarehouseLedger.StoredPrice(product.UnitPrice.Value) : null);
         }
     }
 }

@@ -164,6 +164,12 @@ public sealed class WarehouseLedger(NpgsqlDataSource database, TimeProvider cloc
             Now = clock.GetUtcNow().UtcDateTime,
         }, transaction, cancellationToken: cancellationToken)) == 1;
 
+    /// <summary>
+    /// A price as <c>warehouse_goods.price</c> (numeric(20, 2)) stores it. G7 may carry three decimals (G-22): looking a line up by
+    /// the unrounded price would never find the row just stored.
+    /// </summary>
+    internal static decimal StoredPrice(decimal price) => Math.Round(price, 2, MidpointRounding.AwayFromZero);
+
     /// <summary>The goods line of these goods at the warehouse, created empty when missing (without locking an existing one).</summary>
     internal static async Task<long> EnsureGoodsLineAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tin, long warehouseId,
         GoodsLine goods, CancellationToken cancellationToken)
@@ -171,7 +177,8 @@ public sealed class WarehouseLedger(NpgsqlDataSource database, TimeProvider cloc
         var parameters = new
         {
             WarehouseId = warehouseId, Tin = tin, goods.GsvsCode, goods.TnvedCode, SourceKind = WarehouseNames.SourceKinds.Code(goods.SourceKind),
-            goods.SourceNumber, goods.SourcePosition, goods.SourceName, goods.Country, goods.PhysicalMark, goods.Price, goods.Unit, goods.GsvsName,
+            goods.SourceNumber, goods.SourcePosition, goods.SourceName, goods.Country, goods.PhysicalMark, Price = StoredPrice(goods.Price), goods.Unit,
+            goods.GsvsName,
         };
         await connection.ExecuteAsync(new CommandDefinition($"""
             INSERT INTO warehouse_goods ({GoodsColumns}, gsvs_name)

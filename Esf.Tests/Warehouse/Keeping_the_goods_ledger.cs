@@ -180,6 +180,24 @@ public sealed class Keeping_the_goods_ledger
         Assert.That(await SumOfMovementsAsync(goodsId), Is.EqualTo(5m), "the owner's goods are untouched");
     }
 
+    [Test]
+    public async Task Should_keep_a_price_with_three_decimals_on_one_goods_line_rounded_as_the_column_stores_it()
+    {
+        // Arrange: G7 may carry three decimals (rule G-22), and a buyer's goods line takes the price it paid.
+        using var client = await WarehouseRequests.LogInAsync();
+        var warehouse = await WarehouseRequests.CreateAsync(client, "Склад");
+        var goods = WarehouseGoods.Wheat(price: 12.345m);
+
+        // Act
+        var first = await WarehouseGoods.ReceiveAsync(client.Tenant.SellerTin, warehouse.Id(), 2m, goods);
+        var second = await WarehouseGoods.ReceiveAsync(client.Tenant.SellerTin, warehouse.Id(), 3m, goods);
+
+        // Assert
+        var balance = (await WarehouseRequests.GetJsonAsync(client, $"api/v1/warehouses/{warehouse.Id()}/balances")).EnumerateArray().Single();
+        Assert.That(second, Is.EqualTo(first));
+        Assert.That((balance.GetProperty("price").GetDecimal(), balance.GetProperty("quantity").GetDecimal()), Is.EqualTo((12.35m, 5m)));
+    }
+
     private static async Task<decimal> SumOfMovementsAsync(long goodsId)
     {
         await using var connection = await WarehouseGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
