@@ -68,7 +68,7 @@ public sealed class WaybillScenario : IScenario
     public UploadAnswer ReadRestAnswer(JsonElement answer) => UploadAnswer.FromRest(answer);
 
     public SoapUpload SoapUpload(Sender sender, string sessionId, IReadOnlyList<SignedDocument> documents) =>
-        throw new InvalidOperationException("--scenario waybill runs over REST only: the gateway has no SOAP upload of waybills (SntService, docs/snt.md). Drop --soap.");
+        throw new InvalidOperationException("--scenario waybill runs over REST only: the bench has no SOAP sender for SntService uploadSnt. Drop --soap.");
 
     public UploadAnswer ReadSoapAnswer(XDocument answer) =>
         throw new InvalidOperationException("--scenario waybill runs over REST only.");
