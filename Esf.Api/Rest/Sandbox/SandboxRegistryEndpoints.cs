@@ -13,6 +13,9 @@ namespace Esf.Api.Rest.Sandbox;
 /// <summary>POST /sandbox/taxpayers and /sandbox/users: a world of test taxpayers and their users on demand.</summary>
 public static class SandboxRegistryEndpoints
 {
+    /// <summary>How often a generated ИИН/БИН is drawn again when it is taken, before the conflict is answered.</summary>
+    private const int GeneratedNumberAttempts = 5;
+
     public static RouteGroupBuilder MapSandboxRegistryEndpoints(this RouteGroupBuilder sandbox)
     {
         sandbox.MapPost("/taxpayers", AddTaxpayerAsync)
@@ -42,20 +45,28 @@ public static class SandboxRegistryEndpoints
         }
 
         var today = KazakhstanTime.Today(clock);
-        var tin = body.Tin ?? TaxpayerNumbers.New(kind, body.Resident, body.HeadOfficeTin is not null, today);
-        RequireValid("tin", tin);
-        var vat = body.VatPayer
-            ? new VatRegistration(body.VatCertificateSeries ?? tin[..5], body.VatCertificateNum ?? tin[5..], new DateOnly(2020, 1, 1))
-            : null;
-        var taxpayer = new TestTaxpayer(tin, kind, body.Name ?? $"Тестовый налогоплательщик {tin}", body.Address, body.Resident, vat,
-            categories, body.BankAccounts ?? [], body.HeadOfficeTin, body.Successors ?? []);
-        if (!await registry.AddTaxpayerAsync(taxpayer, ct))
+        // A generated number has 5 random digits a month (4 a birth date): in a busy sandbox two requests can draw the same one,
+        // which is ours to avoid, not the client's conflict. Only a number the client chose answers 409.
+        for (var attempt = 1; ; attempt++)
         {
-            throw Conflict($"A taxpayer with ИИН/БИН {tin} already exists.");
-        }
+            var tin = body.Tin ?? TaxpayerNumbers.New(kind, body.Resident, body.HeadOfficeTin is not null, today);
+            RequireValid("tin", tin);
+            var vat = body.VatPayer
+                ? new VatRegistration(body.VatCertificateSeries ?? tin[..5], body.VatCertificateNum ?? tin[5..], new DateOnly(2020, 1, 1))
+                : null;
+            var taxpayer = new TestTaxpayer(tin, kind, body.Name ?? $"Тестовый налогоплательщик {tin}", body.Address, body.Resident, vat,
+                categories, body.BankAccounts ?? [], body.HeadOfficeTin, body.Successors ?? []);
+            if (await registry.AddTaxpayerAsync(taxpayer, ct))
+            {
+                return TypedResults.Created($"{RestEndpointExtensions.RoutePrefix}/sandbox/taxpayers/{tin}", new TaxpayerView(tin, body.Kind,
+                    taxpayer.Name, taxpayer.Address, taxpayer.Resident, vat, categories, taxpayer.BankAccounts, taxpayer.HeadOfficeTin, taxpayer.Successors));
+            }
 
-        return TypedResults.Created($"{RestEndpointExtensions.RoutePrefix}/sandbox/taxpayers/{tin}", new TaxpayerView(tin, body.Kind,
-            taxpayer.Name, taxpayer.Address, taxpayer.Resident, vat, categories, taxpayer.BankAccounts, taxpayer.HeadOfficeTin, taxpayer.Successors));
+            if (body.Tin is not null || attempt == GeneratedNumberAttempts)
+            {
+                throw Conflict($"A taxpayer with ИИН/БИН {tin} already exists.");
+            }
+        }
     }
 
     private static async Task<Created<UserView>> AddUserAsync(CreateUserBody body, SandboxRegistry registry, TimeProvider clock, CancellationToken ct)
