@@ -35,10 +35,14 @@ public static class FeedKinds
         return found.Count == 1;
     }
 
-    /// <summary>Reads <c>INVOICE,WAYBILL,MOVEMENT,WAREHOUSE_FORM</c> (any case, any subset); null or empty means <see cref="Default"/>.</summary>
-    public static IReadOnlyList<FeedKind> Parse(IEnumerable<string>? wire)
+    /// <summary>
+    /// Reads <c>INVOICE,WAYBILL,MOVEMENT,WAREHOUSE_FORM</c> (any case, any subset); null or empty means <see cref="Default"/>.
+    /// A null entry (JSON <c>"kinds": [null]</c>) is refused: it names no kind, and reading it as "none" would widen nothing silently.
+    /// </summary>
+    public static IReadOnlyList<FeedKind> Parse(IEnumerable<string?>? wire)
     {
-        var names = (wire ?? []).SelectMany(w => w.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+        var names = (wire ?? []).SelectMany(w => (w ?? throw Errors.EsfException.InvalidInput($"kinds: an entry is null; name one of {Choices}."))
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
         if (names.Count == 0)
         {
             return Default;
@@ -46,6 +50,8 @@ public static class FeedKinds
 
         return [.. names.Select(name => TryParse(name, out var kind)
             ? kind
-            : throw Errors.EsfException.InvalidInput($"kinds: «{name}» is not {string.Join(", ", All.Select(k => k.ToWire()))}.")).Distinct().Order()];
+            : throw Errors.EsfException.InvalidInput($"kinds: «{name}» is not {Choices}.")).Distinct().Order()];
     }
+
+    private static string Choices => string.Join(", ", All.Select(k => k.ToWire()));
 }

@@ -84,6 +84,42 @@ public sealed class Pushing_waybill_and_movement_changes_to_a_webhook
             Is.EqualTo(new[] { ("NOT_VIEWED", id) }), "IN_QUEUE was passed over");
     }
 
+    [TestCase("[null]")]
+    [TestCase("[\"INVOICE\", null]")]
+    public async Task Should_refuse_a_null_kind_with_a_problem_and_subscribe_nothing(string kinds)
+    {
+        // Arrange
+        using var client = await RestClient.LogInAsync(Fixture);
+        using var receiver = WebhookReceiver.Start(failures: 0);
+        var body = $$"""{"url":"{{receiver.Url}}","secret":"{{Secret}}","kinds":{{kinds}}}""";
+
+        // Act
+        using var response = await client.Http.PostAsync("api/v1/webhooks", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        // Assert
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("errorCode").GetString(), Is.EqualTo(Esf.Infrastructure.Errors.EsfException.InvalidInputCode));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.StartWith("kinds:"));
+        Assert.That(await client.Http.GetStringAsync("api/v1/webhooks"), Is.EqualTo("[]"), "nothing was subscribed");
+    }
+
+    [Test]
+    public async Task Should_refuse_a_null_event_with_a_problem()
+    {
+        // Arrange
+        using var client = await RestClient.LogInAsync(Fixture);
+        using var receiver = WebhookReceiver.Start(failures: 0);
+        var body = $$"""{"url":"{{receiver.Url}}","secret":"{{Secret}}","events":["DELIVERED", null]}""";
+
+        // Act
+        using var response = await client.Http.PostAsync("api/v1/webhooks", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        // Assert
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.That(problem.GetProperty("errorCode").GetString(), Is.EqualTo(Esf.Infrastructure.Errors.EsfException.InvalidInputCode));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.StartWith("events:"));
+    }
+
     [Test]
     public async Task Should_not_deliver_another_enterprises_movements()
     {

@@ -52,7 +52,9 @@ public static class WebhookEndpoints
         }
 
         var kinds = FeedKinds.Parse(body.Kinds);
-        var events = body.Events ?? [];
+        // JSON may carry null entries whatever the contract's annotation says ("events": [null]): refused, not a 500.
+        string[] events = [.. (body.Events ?? []).Select(e => (string?)e ?? throw EsfException.InvalidInput(
+            $"events: an entry is null; name a status of the kinds or {WebhookSubscription.NotificationEvent}."))];
         if (events.FirstOrDefault(e => e != WebhookSubscription.NotificationEvent && !kinds.Any(kind => FeedStatuses.IsStatusOf(kind, e))) is { } unknown)
         {
             throw EsfException.InvalidInput(
