@@ -68,6 +68,31 @@ public sealed class Repeating_an_upload_with_an_idempotency_key
         Assert.That(await StoredInvoicesAsync(client.Tenant.SellerTin), Is.Zero);
     }
 
+    [TestCase("api/v1/snt")]
+    [TestCase("api/v1/warehouse-forms/signed")]
+    public async Task Should_refuse_a_key_longer_than_its_column_on_every_upload_with_the_invoice_uploads_problem(string path)
+    {
+        // Arrange: a waybill and a signed form, each a well-formed upload, so only the key is wrong.
+        using var client = await RestClient.LogInAsync();
+        var tin = client.Tenant.SellerTin;
+        var body = path == "api/v1/snt"
+            ? TestWaybills.UploadBody(client.Tenant, TestWaybills.Build(tin, tin))
+            : new { certificate = client.Tenant.CertificateBase64, forms = new[] { new { body = "{}", version = "VsFormV1", signature = client.Tenant.Sign("{}"), signatureType = "COMPANY" } } };
+        var key = new string('k', IdempotencyKeys.MaxLength + 1);
+        using var invoices = await client.UploadAsync(client.UploadBody(TestInvoices.Build(client.Tenant)), key);
+        var invoiceProblem = await ProblemAssertions.AssertProblemAsync(invoices, HttpStatusCode.BadRequest);
+
+        // Act
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        request.Headers.Add("Idempotency-Key", key);
+        using var response = await client.Http.SendAsync(request);
+
+        // Assert
+        var problem = await ProblemAssertions.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.That((problem.GetProperty("errorCode").GetString(), problem.GetProperty("detail").GetString()),
+            Is.EqualTo((invoiceProblem.GetProperty("errorCode").GetString(), invoiceProblem.GetProperty("detail").GetString())));
+    }
+
     [Test]
     public async Task Should_forget_a_key_once_its_retention_has_passed_and_it_was_swept()
     {

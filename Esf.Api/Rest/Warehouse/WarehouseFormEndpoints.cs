@@ -41,15 +41,11 @@ public static class WarehouseFormEndpoints
     }
 
     private static async Task<Accepted<UploadResponse>> UploadSignedAsync(UploadWarehouseFormsBody body,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, BearerSession bearer, WarehouseFormUploader uploader, CancellationToken ct)
+        [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey, BearerSession bearer, WarehouseFormUploader uploader, CancellationToken ct)
     {
-        if (idempotencyKey is { Length: > IdempotencyKeys.MaxLength })
-        {
-            throw EsfException.InvalidInput($"Idempotency-Key must have at most {IdempotencyKeys.MaxLength} characters.");
-        }
-
+        var key = IdempotencyKeyHeader.Checked(idempotencyKey);
         var batch = body.ToBatch();
-        var result = await uploader.UploadAsync(bearer.Context, batch, [.. batch.Items.Select(i => ReadSigned(i.Body.Text))], idempotencyKey, ct);
+        var result = await uploader.UploadAsync(bearer.Context, batch, [.. batch.Items.Select(i => ReadSigned(i.Body.Text))], key, ct);
         return TypedResults.Accepted((string?)null, UploadResponse.From(result));
     }
 

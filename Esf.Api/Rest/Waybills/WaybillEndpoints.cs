@@ -70,15 +70,11 @@ public static class WaybillEndpoints
                 StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
 
     private static async Task<Accepted<UploadResponse>> UploadAsync(
-        UploadWaybillsBody body, [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, BearerSession bearer, WaybillUploader uploader,
+        UploadWaybillsBody body, [FromHeader(Name = IdempotencyKeyHeader.Name)] string? idempotencyKey, BearerSession bearer, WaybillUploader uploader,
         CancellationToken ct)
     {
-        if (idempotencyKey is { Length: > IdempotencyKeys.MaxLength })
-        {
-            throw EsfException.InvalidInput($"Idempotency-Key must have at most {IdempotencyKeys.MaxLength} characters.");
-        }
-
-        var result = await uploader.UploadAsync(bearer.Context, body.ToBatch(), Channel, idempotencyKey, ct);
+        var key = IdempotencyKeyHeader.Checked(idempotencyKey);
+        var result = await uploader.UploadAsync(bearer.Context, body.ToBatch(), Channel, key, ct);
         return TypedResults.Accepted((string?)null, UploadResponse.From(result));
     }
 
