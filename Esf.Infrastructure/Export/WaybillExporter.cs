@@ -14,9 +14,29 @@ namespace Esf.Infrastructure.Export;
 /// the tenant predicate (<see cref="WaybillVisibility"/>) is the search's; each waybill's cursor is its id, passed back as
 /// <c>after</c> to resume.
 /// </summary>
-public sealed class WaybillExporter(WaybillQueries queries)
+public sealed class WaybillExporter
 {
-    public const int BatchSize = 500;
+    /// <summary>Waybills per page: the most the search answers at once.</summary>
+    public const int BatchSize = WaybillQueries.MaxPageSize;
+
+    private readonly WaybillQueries queries;
+    private readonly int batchSize;
+
+    public WaybillExporter(WaybillQueries queries)
+        : this(queries, BatchSize)
+    {
+    }
+
+    /// <param name="batchSize">
+    /// Smaller pages let tests cross page ends with a few waybills. Never above <see cref="WaybillQueries.MaxPageSize"/>: the search
+    /// would clamp the page, it would never be full, and the export would end after it.
+    /// </param>
+    internal WaybillExporter(WaybillQueries queries, int batchSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(batchSize, WaybillQueries.MaxPageSize);
+        (this.queries, this.batchSize) = (queries, batchSize);
+    }
 
     private static readonly ContainerShape<WaybillRecord> Container = new("sntContainer", "sntSet", w => w.Body);
 
@@ -50,7 +70,7 @@ public sealed class WaybillExporter(WaybillQueries queries)
         };
 
         // The container carries bodies and no status: a queued or FAILED body must not pass for a registered waybill there.
-        return await ExportLoop.WriteAsync(writer, ReadAsync(session, search, format == ExportFormat.Xml, cancellationToken), BatchSize);
+        return await ExportLoop.WriteAsync(writer, ReadAsync(session, search, format == ExportFormat.Xml, cancellationToken), batchSize);
     }
 
     private async IAsyncEnumerable<(WaybillRecord, string)> ReadAsync(
@@ -60,15 +80,17 @@ public sealed class WaybillExporter(WaybillQueries queries)
         IReadOnlyList<WaybillRecord> page;
         do
         {
-            page = await queries.SearchAsync(session, search with { AfterId = after, Limit = BatchSize }, cancellationToken);
+            page = await queries.SearchAsync(session, search with { AfterId = after, Limit = batchSize }, cancellationToken);
             foreach (var waybill in page.Where(w => !registeredOnly || w.RegistrationNumber is not null))
             {
                 yield return (waybill, waybill.WaybillId.ToString(CultureInfo.InvariantCulture));
             }
 
+            // Paged on every waybill the search found, before the container drops the unregistered ones, so a page they thin
+            // out still reads as full. A last page that is exactly full costs one more, empty, read (as the invoice export does).
             after = page.Count > 0 ? page[^1].WaybillId : after;
         }
-        while (page.Count == BatchSize);
+        while (page.Count == batchSize);
     }
 
     /// <summary>The waybill as stored: its columns and the body as signed.</summary>

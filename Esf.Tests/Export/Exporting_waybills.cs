@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using System.Xml.Linq;
+using Esf.Domain.Employees;
+using Esf.Infrastructure.Export;
+using Esf.Infrastructure.Sessions;
+using Esf.Infrastructure.Waybills;
 using Esf.Tests.Infrastructure;
 using Esf.Tests.Rest;
 using NUnit.Framework;
@@ -92,6 +96,68 @@ public sealed class Exporting_waybills
         Assert.That(strangers, Is.Empty);
         var problem = await AssertProblemAsync(pdf, HttpStatusCode.BadRequest);
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("xml, jsonl, csv"));
+    }
+
+    [Test]
+    public async Task Should_refuse_an_unknown_status_as_the_search_does()
+    {
+        // Arrange
+        using var client = await RestClient.LogInAsync(Fixture);
+
+        // Act
+        using var export = await client.Http.GetAsync("api/v1/snt/export?format=jsonl&status=PARCEL");
+        using var search = await client.Http.GetAsync("api/v1/snt?status=PARCEL");
+
+        // Assert
+        var exportProblem = await AssertProblemAsync(export, HttpStatusCode.BadRequest);
+        var searchProblem = await AssertProblemAsync(search, HttpStatusCode.BadRequest);
+        Assert.That(exportProblem.GetProperty("detail").GetString(), Is.EqualTo("status «PARCEL» is not a waybill status."));
+        Assert.That(searchProblem.GetProperty("detail").GetString(), Is.EqualTo(exportProblem.GetProperty("detail").GetString()));
+    }
+
+    // Three waybills, the FAILED one first: pages of 3 end on a full page (one more, empty, read ends the export); pages of 2 hold
+    // one more than a page. The container leaves the FAILED one out of the first page, which must not end the export early.
+    [TestCase(3, ExportFormat.JsonLines)]
+    [TestCase(3, ExportFormat.Xml)]
+    [TestCase(2, ExportFormat.JsonLines)]
+    [TestCase(2, ExportFormat.Xml)]
+    public async Task Should_export_every_waybill_once_when_they_fill_a_page_exactly_or_one_more(int batchSize, ExportFormat format)
+    {
+        // Arrange
+        using var parties = await WaybillRestDriver.StartAsync(Fixture);
+        var nobody = TestTenant.UniqueTin();
+        var ids = await parties.UploadAcceptedAsync(
+            parties.Body(b => (b.Customer.Tin, b.Consignee.Tin) = (nobody, nobody)), parties.Body(), parties.Body());
+        foreach (var id in ids)
+        {
+            await parties.ProcessedAsync(id);
+        }
+
+        var exporter = new WaybillExporter(Fixture.Get<WaybillQueries>(), batchSize);
+        var seller = new SessionContext("test", parties.Seller.Tenant.UserIin, parties.Seller.Tenant.SellerTin, "ENTERPRISE", "")
+        {
+            Authority = EmployeeAuthority.Head,
+        };
+        using var output = new MemoryStream();
+
+        // Act
+        var written = await exporter.WriteAsync(output, seller, new WaybillSearch(WaybillSide.Any, null, null, null, 0, 1), format, CancellationToken.None);
+
+        // Assert
+        var text = System.Text.Encoding.UTF8.GetString(output.ToArray());
+        var cursors = format == ExportFormat.Xml
+            ? XElement.Parse(text).Element("sntSet")!.Nodes().OfType<XComment>().Select(c => c.Value).ToList()
+            : [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => $"cursor:{JsonDocument.Parse(l).RootElement.GetProperty("id").GetInt64()}")];
+        var expected = format == ExportFormat.Xml ? ids[1..] : ids;
+        Assert.That(cursors, Is.EqualTo(expected.Select(id => $"cursor:{id}")), text);
+        Assert.That(written, Is.EqualTo(expected.Length));
+    }
+
+    [Test]
+    public void Should_refuse_pages_larger_than_the_search_answers()
+    {
+        // A page the search clamps would never be full, and the export would end after it.
+        Assert.That(() => new WaybillExporter(Fixture.Get<WaybillQueries>(), WaybillQueries.MaxPageSize + 1), Throws.TypeOf<ArgumentOutOfRangeException>());
     }
 
     /// <summary>Two registered waybills and one FAILED (its buyer is no taxpayer) of a fresh seller to a fresh buyer.</summary>

@@ -3,7 +3,6 @@ using Esf.Api.Rest.Auth;
 using Esf.Api.Rest.Invoices;
 using Esf.Api.Rest.Problems;
 using Esf.Infrastructure.Errors;
-using Esf.Domain.Waybills;
 using Esf.Infrastructure.Export;
 using Esf.Infrastructure.Waybills;
 
@@ -54,13 +53,9 @@ public static class ExportEndpoints
         HttpContext http, WaybillSide? side, string? status, DateOnly? from, DateOnly? to, long? after, string? format, BearerSession bearer,
         WaybillExporter exporter, LongResponses longResponses)
     {
-        if (status is not null && !WaybillStatusNames.TryParse(status, out _))
-        {
-            throw EsfException.InvalidInput($"Unknown waybill status '{status}'.");
-        }
-
         var exportFormat = Format(format, allowPdf: false);
         var search = new WaybillSearch(side ?? WaybillSide.Any, status, from, to, after ?? 0, WaybillExporter.BatchSize);
+        search.CheckStatus();
         return StreamAsync(http, bearer, longResponses, exportFormat, $"waybills-{from:yyyyMMdd}-{to:yyyyMMdd}", token =>
             exporter.WriteAsync(http.Response.Body, bearer.Context, search, exportFormat, token));
     }
