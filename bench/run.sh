@@ -8,7 +8,7 @@
 # --repeat N (default 3): the whole measurement runs N times, each on a fresh database with a fresh gateway and worker; every figure
 # is reported as the median with its spread, over the runs that other work on the machine did not disturb (BENCHMARKS.md: a figure is
 # a claim only as the median of 3 clean runs). --warm-up-rounds N fixes the warm-up (default: until it settles; 0: one small upload
-# per sender, as before issue 17). --scenario picks what is sent (invoice; waybill or warehouse: REST only).
+# per sender, as before issue 17). --scenario picks what is sent (invoice; waybill or warehouse: REST only, --soap refused).
 #
 # --full adds: a change-feed consumer during the load (--feed), a second run paced at half the measured registered/s, and the
 # export of 1,000,000 invoices generated in SQL (--export-invoices N to change that); these go to BENCHMARKS.md's second table.

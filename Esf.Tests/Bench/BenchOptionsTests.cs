@@ -41,6 +41,23 @@ public sealed class BenchOptionsTests
         Assert.That(() => Options.Parse(["--scenario", scenario]), Throws.ArgumentException.With.Message.Contains(message));
     }
 
+    [TestCase("--scenario", "warehouse", "--soap")]
+    [TestCase("--soap", "0.25", "--scenario", "warehouse")]
+    [TestCase("--scenario", "waybill", "--soap")]
+    public void Parse_WhenSoapWithARestOnlyScenario_IsRefusedBeforeAnythingRuns(params string[] args)
+    {
+        Assert.That(() => Options.Parse(args), Throws.ArgumentException.With.Message.Contains("REST only").And.Message.Contains("Drop --soap"));
+    }
+
+    [TestCase("warehouse")]
+    [TestCase("waybill")]
+    public void Parse_WhenARestOnlyScenarioHasNoSoapShare_TakesIt(string scenario)
+    {
+        var options = Options.Parse(["--scenario", scenario, "--soap", "0"]);
+
+        Assert.That((options.Scenario, options.SoapSenders), Is.EqualTo((scenario, 0)));
+    }
+
     [Test]
     public void Parse_WhenRepeatIsZero_IsRefused()
     {

@@ -102,6 +102,11 @@ public sealed record Options(
             }
         }
 
+        if (soap > 0 && Scenarios.SoapRefusal(scenario) is { } refusal)
+        {
+            throw new ArgumentException(refusal);
+        }
+
         return new Options(invoices ?? (quick ? QuickInvoices : DefaultInvoices), batch, senders, soap, quick, amqp, append, cleanup, root,
             rate, feed || full, full, exportInvoices ?? (full ? FullExportInvoices : 0), exportFormat, repeat, scenario, warmUpRounds);
     }

@@ -14,6 +14,17 @@ public static class Scenarios
         _ => throw new ArgumentException($"--scenario takes {Default}, {Waybill} or {WarehouseScenario.ScenarioName}, not {name}."),
     };
 
+    /// <summary>
+    /// Why a scenario cannot send over SOAP, or null when it can: <see cref="Options.Parse"/> refuses <c>--soap</c> with a REST-only
+    /// scenario before anything starts, rather than at its first SOAP upload after the services are up.
+    /// </summary>
+    public static string? SoapRefusal(string name) => name switch
+    {
+        Waybill => WaybillScenario.SoapRefusal,
+        WarehouseScenario.ScenarioName => WarehouseScenario.SoapRefusal,
+        _ => null,
+    };
+
     public static IScenario ByName(string name) => Check(name) switch
     {
         Default => new InvoiceScenario(),

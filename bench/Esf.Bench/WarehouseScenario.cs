@@ -16,6 +16,9 @@ public sealed class WarehouseScenario : IScenario
 {
     public const string ScenarioName = "warehouse";
 
+    /// <summary>Why <c>--soap</c> is refused with this scenario (<see cref="Scenarios.SoapRefusal"/>).</summary>
+    public const string SoapRefusal = "--scenario warehouse runs over REST only: syncInvoice cannot name a goods line. Drop --soap.";
+
     /// <summary>Enough stock that no run of the bench oversells (at most 40 units a line).</summary>
     private const decimal Stock = 1_000_000_000m;
 
@@ -84,7 +87,7 @@ public sealed class WarehouseScenario : IScenario
     public UploadAnswer ReadRestAnswer(JsonElement answer) => invoices.ReadRestAnswer(answer);
 
     public SoapUpload SoapUpload(Sender sender, string sessionId, IReadOnlyList<SignedDocument> documents) =>
-        throw new NotSupportedException("--scenario warehouse is REST only: syncInvoice cannot name a goods line. Run it without --soap.");
+        throw new NotSupportedException(SoapRefusal);
 
     public UploadAnswer ReadSoapAnswer(XDocument answer) => invoices.ReadSoapAnswer(answer);
 

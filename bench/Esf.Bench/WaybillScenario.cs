@@ -15,10 +15,12 @@ namespace Esf.Bench;
 /// Waybills (СНТ, SntV1, ~7 KB each: ten goods lines of section 1 with ТН ВЭД codes, see <see cref="Body"/>) through the same
 /// pipeline as invoices: REST <c>POST /api/v1/snt</c>; done when every waybill above the start id is registered (NOT_VIEWED, its
 /// 42-digit number) or FAILED. The gateway has no SOAP upload of waybills yet (docs/snt.md: SntService is not built), so this
-/// scenario runs REST only and refuses <c>--soap</c> at its first SOAP upload.
+/// scenario runs REST only and refuses <c>--soap</c> when the options are read (<see cref="Scenarios.SoapRefusal"/>).
 /// </summary>
 public sealed class WaybillScenario : IScenario
 {
+    public const string SoapRefusal = "--scenario waybill runs over REST only: the bench has no SOAP sender for SntService uploadSnt. Drop --soap.";
+
     private static readonly JsonSerializerOptions Wire = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The goods and their ТН ВЭД codes (section 1: goods not subject to the special rules of excise, import or export).</summary>
@@ -68,7 +70,7 @@ public sealed class WaybillScenario : IScenario
     public UploadAnswer ReadRestAnswer(JsonElement answer) => UploadAnswer.FromRest(answer);
 
     public SoapUpload SoapUpload(Sender sender, string sessionId, IReadOnlyList<SignedDocument> documents) =>
-        throw new InvalidOperationException("--scenario waybill runs over REST only: the bench has no SOAP sender for SntService uploadSnt. Drop --soap.");
+        throw new InvalidOperationException(SoapRefusal);
 
     public UploadAnswer ReadSoapAnswer(XDocument answer) =>
         throw new InvalidOperationException("--scenario waybill runs over REST only.");
