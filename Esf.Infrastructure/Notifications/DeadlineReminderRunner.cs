@@ -1,6 +1,5 @@
 using Dapper;
 using Esf.Infrastructure.Sandbox;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -11,38 +10,23 @@ namespace Esf.Infrastructure.Notifications;
 /// corrected or additional invoice, the 3-working-day window of a declined waybill). Per enterprise with pending reminders it
 /// reads that enterprise's clock (its sandbox world, ADR 0023), claims the due reminders with <c>FOR UPDATE SKIP LOCKED</c>
 /// and, in that one transaction, writes a notification for each whose document still waits for the action and marks them
-/// done: each reminder is sent once, across runners and restarts (the pattern of ADR 0026).
+/// done: each reminder is sent once, across runners and restarts (the pattern of ADR 0026). The passes are
+/// <see cref="EnterprisePassRunner"/>'s; <see cref="EnterprisePassRunner.RunOnceAsync"/> answers how many notifications a pass wrote.
 /// </summary>
-public sealed class DeadlineReminderRunner(NpgsqlDataSource database, TimeProvider clock, ILogger<DeadlineReminderRunner> logger) : BackgroundService
+public sealed class DeadlineReminderRunner(NpgsqlDataSource database, TimeProvider clock, ILogger<DeadlineReminderRunner> logger)
+    : EnterprisePassRunner(database, clock, logger)
 {
-    private static readonly TimeSpan Period = TimeSpan.FromSeconds(30);
     private const int MaxRemindersPerPass = 500;
 
-    /// <returns>How many notifications this pass wrote.</returns>
-    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    protected override string PendingTinsSql => "SELECT DISTINCT tin FROM deadline_reminders WHERE done_at IS NULL";
+
+    protected override string PassName => "Writing due deadline reminders";
+
+    /// <summary>One enterprise's due reminders, on its clock.</summary>
+    protected override async Task<int> RunForAsync(string tin, CancellationToken cancellationToken)
     {
-        List<string> tins;
-        await using (var connection = await database.OpenConnectionAsync(cancellationToken))
-        {
-            tins = (await connection.QueryAsync<string>(new CommandDefinition(
-                "SELECT DISTINCT tin FROM deadline_reminders WHERE done_at IS NULL", cancellationToken: cancellationToken))).AsList();
-        }
-
-        var written = 0;
-        foreach (var tin in tins)
-        {
-            written += await RemindAsync(tin, cancellationToken);
-        }
-
-        return written;
-    }
-
-    /// <summary>One enterprise's due reminders, on its clock; the scope ends with this method.</summary>
-    private async Task<int> RemindAsync(string tin, CancellationToken cancellationToken)
-    {
-        EnterpriseScope.Begin(tin);
-        var now = clock.GetUtcNow();
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var now = Clock.GetUtcNow();
+        await using var connection = await Database.OpenConnectionAsync(cancellationToken);
         // A reminder whose document no longer waits (declined, annulled, corrected) or whose last day has passed is closed
         // without a notification.
         var written = await connection.ExecuteAsync(new CommandDefinition("""
@@ -62,30 +46,13 @@ public sealed class DeadlineReminderRunner(NpgsqlDataSource database, TimeProvid
                 WHEN 'WAYBILL_CORRECTION_DEADLINE' THEN EXISTS (
                     SELECT 1 FROM waybills w WHERE w.waybill_id = due.document_id AND w.status = 'DECLINED')
                 ELSE false END
-            """, new { Tin = tin, Today = KazakhstanTime.Today(clock), Now = now, Limit = MaxRemindersPerPass },
+            """, new { Tin = tin, Today = KazakhstanTime.Today(Clock), Now = now, Limit = MaxRemindersPerPass },
             cancellationToken: cancellationToken));
         if (written > 0)
         {
-            logger.LogInformation("Deadline reminders: {Count} notifications for {Tin}", written, tin);
+            Logger.LogInformation("Deadline reminders: {Count} notifications for {Tin}", written, tin);
         }
 
         return written;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Writing due deadline reminders failed; retrying on the next pass");
-            }
-
-            await Task.Delay(Period, clock, stoppingToken);
-        }
     }
 }
