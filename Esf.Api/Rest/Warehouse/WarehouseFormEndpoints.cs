@@ -4,7 +4,6 @@ using Esf.Domain.Warehouse;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Warehouse;
 using Esf.Api.Rest.Invoices;
-using Esf.Infrastructure.Invoices;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
