@@ -51,7 +51,8 @@ public sealed class Measuring_the_worker_stages
         var today = KazakhstanTime.Today(TimeProvider.System);
         var checkedInvoices = documents.Select((d, i) => new CheckedInvoice(i + 1, d, signature, null)).ToArray();
         // One view per pass: a view records the numbers its batch takes, so a second pass over one view would fail them all.
-        var views = new BatchRegistryView[Passes * (Rounds + 1)];
+        // The last is never judged on: the rules alone (which record nothing) run on it.
+        var views = new BatchRegistryView[Passes * (Rounds + 1) + 1];
         await using (var connection = await source.OpenConnectionAsync())
         {
             for (var i = 0; i < views.Length; i++)
@@ -64,6 +65,8 @@ public sealed class Measuring_the_worker_stages
         Assert.That(judged.SelectMany(v => v.Violations).Select(v => v.RuleId), Is.Empty, "the bench's invoices all register");
         var owned = judged.ToDictionary(v => v.InvoiceId, _ => InvoiceStatus.InQueue);
         var key = RandomNumberGenerator.GetBytes(32);
+        var unjudged = views[^1];
+        var contexts = documents.Select(d => new RegistrationContext(d, signature, unjudged)).ToArray();
         var view = 1;
 
         var stages = new (string Name, Action Pass)[]
@@ -88,6 +91,22 @@ public sealed class Measuring_the_worker_stages
                 foreach (var invoice in checkedInvoices)
                 {
                     RegistrationJudge.Judge(invoice, registry);
+                }
+            }),
+            // The rules alone (RegistrationControl.Run records nothing in the view, so one view serves), beside the loop they ran
+            // in before issue 17's cut: SelectMany over each rule's Check (a Select iterator and a delegate per rule) into a list.
+            ("rules alone: RegistrationControl.Run", () =>
+            {
+                foreach (var context in contexts)
+                {
+                    RegistrationControl.Run(context);
+                }
+            }),
+            ("rules alone, as before: SelectMany(Check)", () =>
+            {
+                foreach (var context in contexts)
+                {
+                    _ = RuleCatalogue.RegistrationRules.SelectMany(rule => rule.Check(context)).ToList();
                 }
             }),
             ("verdict SQL: numbers, UPDATE, history", () =>
@@ -132,7 +151,7 @@ public sealed class Measuring_the_worker_stages
         }
 
         // Where the rules' bytes go: each registration rule alone over the batch (a rule that allocates nothing is not listed).
-        var context = new RegistrationContext(documents[0], signature, views[^1]);
+        var context = contexts[0];
         var perRule = RuleCatalogue.RegistrationRules
             .Select(rule => (rule.Definition.Id, Bytes: Allocated(() =>
             {
