@@ -14,30 +14,20 @@ public static class BodyFacts
     public static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text, "dd.MM.yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
-    // Spans and loops, no array, closure or delegate per call: these run inside rules, for every invoice (issue 17).
-    public static bool AnySeller(this InvoiceBody body, params ReadOnlySpan<string> statuses)
+    // Spans and loops, no array, closure or delegate per call (the lambdas are static): these run inside rules, for every invoice (issue 17).
+    public static bool AnySeller(this InvoiceBody body, params ReadOnlySpan<string> statuses) =>
+        AnyHas(body.Sellers, statuses, static (seller, status) => seller.Has(status));
+
+    public static bool AnyCustomer(this InvoiceBody body, params ReadOnlySpan<string> statuses) =>
+        AnyHas(body.Customers, statuses, static (customer, status) => customer.Has(status));
+
+    private static bool AnyHas<TParty>(List<TParty> parties, ReadOnlySpan<string> statuses, Func<TParty, string, bool> has)
     {
-        foreach (var seller in body.Sellers)
+        foreach (var party in parties)
         {
             foreach (var status in statuses)
             {
-                if (seller.Has(status))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    public static bool AnyCustomer(this InvoiceBody body, params ReadOnlySpan<string> statuses)
-    {
-        foreach (var customer in body.Customers)
-        {
-            foreach (var status in statuses)
-            {
-                if (customer.Has(status))
+                if (has(party, status))
                 {
                     return true;
                 }

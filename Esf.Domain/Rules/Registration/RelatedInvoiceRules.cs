@@ -28,10 +28,25 @@ public static class RelatedInvoiceRules
     private const string PaperOnlyNote = " A reference without registrationNumber on an invoice with reasonPaper MISSING_REQUIREMENT is to an original issued " +
         "on paper only (Rules p.22.4) and is not looked up; a paper original entered into the system is named like any other.";
 
-    private static IEnumerable<(string Tin, string Path)> ReorganizedParties(InvoiceBody b) =>
-        b.Sellers.Select((s, i) => (s.ReorganizedTin, Paths.Seller(i, "reorganizedTin")))
-            .Concat(b.Customers.Select((x, i) => (x.ReorganizedTin, Paths.Customer(i, "reorganizedTin"))))
-            .Where(p => !p.ReorganizedTin.IsBlank()).Select(p => (p.ReorganizedTin!, p.Item2));
+    // A path is written only for a party naming a reorganized person (rare), not for every party of every invoice (issue 17).
+    private static IEnumerable<(string Tin, string Path)> ReorganizedParties(InvoiceBody b)
+    {
+        for (var i = 0; i < b.Sellers.Count; i++)
+        {
+            if (b.Sellers[i].ReorganizedTin is { } tin && !tin.IsBlank())
+            {
+                yield return (tin, Paths.Seller(i, "reorganizedTin"));
+            }
+        }
+
+        for (var i = 0; i < b.Customers.Count; i++)
+        {
+            if (b.Customers[i].ReorganizedTin is { } tin && !tin.IsBlank())
+            {
+                yield return (tin, Paths.Customer(i, "reorganizedTin"));
+            }
+        }
+    }
 
     private static bool IsReorganization(RegistrationContext c, string tin) => c.Registry.IsReorganized(tin) && !c.Registry.IsLiquidatedBranch(tin);
 
