@@ -15,28 +15,16 @@ public static class DictionaryRules
 
     private static bool IsUnknownCountry(RegistrationContext c, string? code) => !code.IsBlank() && c.Registry.IsKnownCountry(code!.Trim()) == false;
 
-    /// <summary>The paths of the parties whose country is unknown; a path is written only for a broken party (issue 17: not for every party of every invoice).</summary>
-    private static IEnumerable<string> UnknownCountries<TParty>(RegistrationContext c, List<TParty> parties, Func<TParty, string?> code, Func<int, string> path)
-    {
-        for (var i = 0; i < parties.Count; i++)
-        {
-            if (IsUnknownCountry(c, code(parties[i])))
-            {
-                yield return path(i);
-            }
-        }
-    }
-
     public static IReadOnlyList<IRegistrationRule> All { get; } =
     [
         Reg("DIC-01", "INVALID_SELLER_COUNTRY_CODE", "Код страны поставщика (8.1) отсутствует в справочнике «Страна»",
             "The supplier's country code (8.1) is not in the dictionary «Страна»", "esf-api-facts §11 (SellerV2.countryCode, B 8.1), spec-invoice §5.3; our id",
             ["sellers.seller[].countryCode"],
-            c => UnknownCountries(c, c.Document.Body.Sellers, static s => s.CountryCode, static i => Paths.Seller(i, "countryCode")), EmptyPasses),
+            c => Broken(c.Document.Body.Sellers, s => IsUnknownCountry(c, s.CountryCode), static i => Paths.Seller(i, "countryCode")), EmptyPasses),
         Reg("DIC-02", "INVALID_CUSTOMER_COUNTRY_CODE", "Код страны получателя (18.1) отсутствует в справочнике «Страна»",
             "The customer's country code (18.1) is not in the dictionary «Страна»", "spec-invoice §5.4, L921–939 (C-09: «the value comes from the dictionary «Страна»»); our id",
             ["customers.customer[].countryCode"],
-            c => UnknownCountries(c, c.Document.Body.Customers, static x => x.CountryCode, static i => Paths.Customer(i, "countryCode")), EmptyPasses),
+            c => Broken(c.Document.Body.Customers, x => IsUnknownCountry(c, x.CountryCode), static i => Paths.Customer(i, "countryCode")), EmptyPasses),
         Reg("DIC-03", "INVALID_CONSIGNEE_COUNTRY_CODE", "Код страны грузополучателя (26.4) отсутствует в справочнике «Страна»",
             "The consignee's country code (26.4) is not in the dictionary «Страна»", "spec-invoice §5.6, L1253–1270 (D-05); our id",
             ["consignee.countryCode"],
