@@ -40,10 +40,20 @@ internal static class StatusHistoryStore
             return;
         }
 
-        await using var command = new NpgsqlCommand("""
+        await using var command = AppendEachCommand(invoiceIds, from, to, reasons, actor, tin, at);
+        command.Connection = connection;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The INSERT of <see cref="AppendEachAsync"/>, its columns as arrays; the caller sets the connection.</summary>
+    internal static NpgsqlCommand AppendEachCommand(
+        IReadOnlyList<long> invoiceIds, IReadOnlyList<InvoiceStatus?> from, IReadOnlyList<InvoiceStatus> to,
+        IReadOnlyList<string?> reasons, string actor, string? tin, DateTimeOffset at)
+    {
+        var command = new NpgsqlCommand("""
             INSERT INTO invoice_status_history (invoice_id, from_status, to_status, actor, tin, reason, changed_at)
             SELECT id, from_status, to_status, @Actor, @Tin, reason, @At FROM unnest(@Ids, @From, @To, @Reasons) AS r(id, from_status, to_status, reason)
-            """, connection);
+            """);
         command.Parameters.Add(new NpgsqlParameter("Ids", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = invoiceIds.ToArray() });
         command.Parameters.Add(new NpgsqlParameter("From", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = from.Select(s => s?.ToWire()).ToArray() });
         command.Parameters.Add(new NpgsqlParameter("To", NpgsqlDbType.Array | NpgsqlDbType.Varchar) { Value = to.Select(s => s.ToWire()).ToArray() });
@@ -51,6 +61,6 @@ internal static class StatusHistoryStore
         command.Parameters.Add(new NpgsqlParameter("Actor", NpgsqlDbType.Varchar) { Value = actor });
         command.Parameters.Add(new NpgsqlParameter("Tin", NpgsqlDbType.Varchar) { Value = (object?)tin ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("At", NpgsqlDbType.TimestampTz) { Value = at });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return command;
     }
 }

@@ -40,8 +40,20 @@ internal sealed class BatchRegistryView(
 
     public bool IsNumberTaken(string sellerTin, string num, DateOnly date) => takenNumbers.Contains((sellerTin, num, date));
 
-    public bool HoldsPowerOfAttorney(string principalTin, string attorneyIin, DateOnly date) =>
-        powersOfAttorney?.Any(p => p.Principal == principalTin && p.Attorney == attorneyIin && p.From <= date && date <= p.To) == true;
+    // The lookups below are loops, not LINQ: the rules ask them per invoice and per line, and a lambda capturing its arguments
+    // was a closure and a delegate on every call (issue 17).
+    public bool HoldsPowerOfAttorney(string principalTin, string attorneyIin, DateOnly date)
+    {
+        foreach (var p in powersOfAttorney ?? [])
+        {
+            if (p.Principal == principalTin && p.Attorney == attorneyIin && p.From <= date && date <= p.To)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public void Take(string sellerTin, string num, DateOnly date) => takenNumbers.Add((sellerTin, num, date));
 
@@ -91,14 +103,46 @@ internal sealed class BatchRegistryView(
         return link.Num is { } num && BodyFacts.ParseDate(link.Date) is { } date ? facts.OriginalsByKey.GetValueOrDefault((sellerTin, num, date)) : null;
     }
 
-    public bool IsReorganized(string tin) => facts.Successors.Any(s => s.Reorganized == tin);
+    public bool IsReorganized(string tin)
+    {
+        foreach (var successor in facts.Successors)
+        {
+            if (successor.Reorganized == tin)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public bool IsSuccessor(string reorganizedTin, string successorTin) => facts.Successors.Contains((reorganizedTin, successorTin));
 
-    public bool IsLiquidatedBranch(string tin) => facts.Delegations.Any(d => d.Liquidated == tin);
+    public bool IsLiquidatedBranch(string tin)
+    {
+        foreach (var delegation in facts.Delegations)
+        {
+            if (delegation.Liquidated == tin)
+            {
+                return true;
+            }
+        }
 
-    public bool HasDelegation(string liquidatedTin, string delegateTin, DateOnly date) =>
-        facts.Delegations.Any(d => d.Liquidated == liquidatedTin && d.Delegate == delegateTin && d.From <= date && (d.To is null || date <= d.To));
+        return false;
+    }
+
+    public bool HasDelegation(string liquidatedTin, string delegateTin, DateOnly date)
+    {
+        foreach (var d in facts.Delegations)
+        {
+            if (d.Liquidated == liquidatedTin && d.Delegate == delegateTin && d.From <= date && (d.To is null || date <= d.To))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public bool? IsExemptionGoods(string tnvedCode) => facts.TnvedExemption.TryGetValue(tnvedCode, out var flag) ? flag : null;
 
@@ -108,8 +152,23 @@ internal sealed class BatchRegistryView(
 
     public bool? IsKnownCurrency(string currencyCode) => facts.Currencies.Count == 0 ? null : facts.Currencies.Contains(currencyCode);
 
-    public bool? IsVatRateInForce(int rate, DateOnly date) =>
-        facts.VatRates.Count == 0 ? null : facts.VatRates.Any(r => r.Rate == rate && r.From <= date && (r.To is null || date <= r.To));
+    public bool? IsVatRateInForce(int rate, DateOnly date)
+    {
+        if (facts.VatRates.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var r in facts.VatRates)
+        {
+            if (r.Rate == rate && r.From <= date && (r.To is null || date <= r.To))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public bool? IsOutageDate(DateOnly date) => facts.HasOutages ? facts.OutageDates.Contains(date) : null;
 

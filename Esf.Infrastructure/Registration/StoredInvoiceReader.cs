@@ -25,14 +25,12 @@ internal static class StoredInvoiceReader
         InvoiceBody model;
         try
         {
-            using var reader = XmlReader.Create(new StringReader(body), threadSettings ??= ReaderSettings());
-            if (reader.MoveToContent() != XmlNodeType.Element
-                || reader.LocalName != "invoice" || reader.NamespaceURI != InvoiceBodyReader.InvoiceV2Namespace)
+            if (Tree(body) is not { } root)
             {
                 return (null, $"корневой элемент должен быть {{{InvoiceBodyReader.InvoiceV2Namespace}}}invoice");
             }
 
-            model = InvoiceXmlParser.Parse(Tree(reader));
+            model = InvoiceXmlParser.Parse(root);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -41,6 +39,17 @@ internal static class StoredInvoiceReader
         }
 
         return (InvoiceHeader.Of(model), null);
+    }
+
+    /// <summary>The first half of <see cref="Read"/> (measured apart in Esf.Tests/Performance): the element tree, or null when the root is not an InvoiceV2 invoice.</summary>
+    /// <exception cref="XmlException">The body is not well-formed XML.</exception>
+    internal static XElement? Tree(string body)
+    {
+        using var reader = XmlReader.Create(new StringReader(body), threadSettings ??= ReaderSettings());
+        return reader.MoveToContent() == XmlNodeType.Element
+            && reader.LocalName == "invoice" && reader.NamespaceURI == InvoiceBodyReader.InvoiceV2Namespace
+            ? Tree(reader)
+            : null;
     }
 
     private static XmlReaderSettings ReaderSettings()

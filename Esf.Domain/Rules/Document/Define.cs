@@ -15,4 +15,20 @@ public static class Define
 
     /// <summary>One path when <paramref name="broken"/> holds, none otherwise.</summary>
     public static IEnumerable<string> When(bool broken, string path) => broken ? [path] : [];
+
+    /// <summary>
+    /// The paths of the items (parties, lines) <paramref name="broken"/> holds for, in their order. One iterator per rule and
+    /// invoice, and a path written only for a broken item: <c>Select((x, i) => (x, i)).Where(...).Select(...)</c> made three
+    /// iterators and a delegate for every rule of every invoice (issue 17).
+    /// </summary>
+    public static IEnumerable<string> Broken<TItem>(List<TItem> items, Func<TItem, bool> broken, Func<int, string> path)
+    {
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (broken(items[i]))
+            {
+                yield return path(i);
+            }
+        }
+    }
 }

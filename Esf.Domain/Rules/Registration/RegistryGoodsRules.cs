@@ -11,8 +11,18 @@ public static class RegistryGoodsRules
     private static bool ExportToEaeu(RegistrationContext c, bool member) =>
         c.Document.Body.AnySeller(Exporter) && c.Document.Body.Customers.Any(x => x.CountryCode is { } code && c.Registry.IsEaeuMember(code) == member);
 
-    private static IEnumerable<string> Lines(RegistrationContext c, Func<Product, bool> broken, string field) =>
-        c.Document.Body.Lines().Where(x => broken(x.Product)).Select(x => Paths.Product(x.Index, field));
+    // One iterator per rule and invoice: Lines().Where(...).Select(...) made three iterators and two closures with their delegates.
+    private static IEnumerable<string> Lines(RegistrationContext c, Func<Product, bool> broken, string field)
+    {
+        var products = c.Document.Body.ProductSet.Products;
+        for (var i = 0; i < products.Count; i++)
+        {
+            if (broken(products[i]))
+            {
+                yield return Paths.Product(i, field);
+            }
+        }
+    }
 
     public static IReadOnlyList<IRegistrationRule> All { get; } =
     [

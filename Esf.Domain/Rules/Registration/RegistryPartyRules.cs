@@ -24,20 +24,18 @@ public static class RegistryPartyRules
             "Признак 9.3 «Структурное подразделение юридического лица-нерезидента» допускается только для БИН, отмеченного в базе данных как нерезидент",
             "Flag 9.3 (non-resident's structural unit) is allowed only for a BIN the registry marks non-resident", "spec-invoice §5.3, L575–585",
             ["sellers.seller[].isBranchNonResident", "sellers.seller[].tin"],
-            c => c.Document.Body.Sellers.Select((s, i) => (s, i))
-                .Where(x => x.s.IsBranchNonResident == true && x.s.Tin is { } tin && c.Registry.Taxpayer(tin) is { IsResident: true })
-                .Select(x => Paths.Seller(x.i, "isBranchNonResident")),
+            c => Broken(c.Document.Body.Sellers, s => s.IsBranchNonResident == true && s.Tin is { } tin && c.Registry.Taxpayer(tin) is { IsResident: true },
+                static i => Paths.Seller(i, "isBranchNonResident")),
             "The flag is derived; a set flag is checked against the registry, an unset one is accepted (the VAT data then come from 9.1/9.2)."),
         Reg("B-12", "SELLER_MISSING_SHARING_AGREEMENT_PARTICIPANT", "Поставщик отсутствует в справочнике «Участники СРП»: категория «Участник СРП» не может быть выбрана",
             "The supplier is not in the PSA participants dictionary: category PSA participant cannot be chosen", "spec-invoice §5.3, L643–647",
             ["sellers.seller[].statuses", "sellers.seller[].tin"],
-            c => c.Document.Body.Sellers.Select((s, i) => (s, i))
-                .Where(x => x.s.Has(SharingAgreement) && (x.s.Tin is null || !c.Registry.IsSrpParticipant(x.s.Tin))).Select(x => Paths.Seller(x.i, "statuses"))),
+            c => Broken(c.Document.Body.Sellers, s => s.Has(SharingAgreement) && (s.Tin is null || !c.Registry.IsSrpParticipant(s.Tin)),
+                static i => Paths.Seller(i, "statuses"))),
         Reg("B-20", "BIK_IIK_TIN_NOT_CORRECT", "ИИК (13) не является банковским счетом поставщика в базе данных",
             "The IIK (13) is not one of the supplier's bank accounts", "spec-invoice §5.3, L776", ["sellers.seller[].iik"],
-            c => c.Document.Body.Sellers.Select((s, i) => (s, i))
-                .Where(x => x.s.Iik is { Length: > 0 } iik && x.s.Tin is { } tin && c.Registry.HoldsAccount(tin, iik) == false)
-                .Select(x => Paths.Seller(x.i, "iik")),
+            c => Broken(c.Document.Body.Sellers, s => s.Iik is { Length: > 0 } iik && s.Tin is { } tin && c.Registry.HoldsAccount(tin, iik) == false,
+                static i => Paths.Seller(i, "iik")),
             "A bank-account registry that was never imported (no rows) cannot decide, and the rule passes, as for every other dictionary."),
         Reg("B-21", "BIK_IIK_TIN_NOT_CORRECT", "БИК (14) и наименование банка (15) должны соответствовать счету, указанному в поле 13",
             "The BIC (14) and bank name (15) must be those of the account in field 13", "spec-invoice §5.3, L786, L794",
@@ -53,19 +51,18 @@ public static class RegistryPartyRules
             "Указанный БИН не является структурной единицей (филиалом) получателя, указанного в поле 16 «ИИН/БИН»",
             "The BIN is not a structural unit (branch) of the customer in field 16", "spec-invoice §5.4, L847–851 (message verbatim)",
             ["customers.customer[].branchTin", "customers.customer[].tin"],
-            c => c.Document.Body.Customers.Select((x, i) => (x, i))
-                .Where(p => p.x.BranchTin is { Length: > 0 } branch && c.Registry.Taxpayer(branch)?.HeadOfficeTin != p.x.Tin)
-                .Select(p => Paths.Customer(p.i, "branchTin")),
+            c => Broken(c.Document.Body.Customers, x => x.BranchTin is { Length: > 0 } branch && c.Registry.Taxpayer(branch)?.HeadOfficeTin != x.Tin,
+                static i => Paths.Customer(i, "branchTin")),
             "The manual's text lacks its closing quote («…«ИИН/БИН»); it is completed here. Field 16.0 is the customer's branch, so the " +
             "code is the real list's CUSTOMER_BRANCH_NOT_BELONGS_TO_HEAD (esf-api-facts §9.13), not the seller's."),
         Reg("C-05", "INVALID_CUSTOMER_REORGANIZATION_TIN", "БИН реорганизованного лица (16.1) отсутствует в базе данных налогоплательщиков",
             "The reorganized recipient's BIN (16.1) is not in the taxpayer registry", "spec-invoice §5.4, L859–861", ["customers.customer[].reorganizedTin"],
-            c => c.Document.Body.Customers.Select((x, i) => (x, i))
-                .Where(p => p.x.ReorganizedTin is { Length: > 0 } tin && !Known(c, tin)).Select(p => Paths.Customer(p.i, "reorganizedTin"))),
+            c => Broken(c.Document.Body.Customers, x => x.ReorganizedTin is { Length: > 0 } tin && !Known(c, tin),
+                static i => Paths.Customer(i, "reorganizedTin"))),
         Reg("C-12", "CUSTOMER_MISSING_SHARING_AGREEMENT_PARTICIPANT", "Получатель отсутствует в справочнике «Участники СРП»: категория «Участник СРП» не может быть выбрана",
             "The customer is not in the PSA participants dictionary", "spec-invoice §5.4, L1031–1035", ["customers.customer[].statuses"],
-            c => c.Document.Body.Customers.Select((x, i) => (x, i))
-                .Where(p => p.x.Has(SharingAgreement) && (p.x.Tin is null || !c.Registry.IsSrpParticipant(p.x.Tin))).Select(p => Paths.Customer(p.i, "statuses")),
+            c => Broken(c.Document.Body.Customers, x => x.Has(SharingAgreement) && (x.Tin is null || !c.Registry.IsSrpParticipant(x.Tin)),
+                static i => Paths.Customer(i, "statuses")),
             "The text says «the supplier's BIN»; for the customer category it is read as the customer's own BIN."),
         Reg("D-01", "CONSIGNOR_TIN_ABSENT_IN_DICTIONARY", "ИИН/БИН грузоотправителя (25.1) отсутствует в базе данных налогоплательщиков",
             "The consignor's IIN/BIN (25.1) is not in the taxpayer registry", "spec-invoice §5.6, L1191–1192", ["consignor.tin"],

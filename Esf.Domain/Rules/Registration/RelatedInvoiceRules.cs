@@ -28,10 +28,25 @@ public static class RelatedInvoiceRules
     private const string PaperOnlyNote = " A reference without registrationNumber on an invoice with reasonPaper MISSING_REQUIREMENT is to an original issued " +
         "on paper only (Rules p.22.4) and is not looked up; a paper original entered into the system is named like any other.";
 
-    private static IEnumerable<(string Tin, string Path)> ReorganizedParties(InvoiceBody b) =>
-        b.Sellers.Select((s, i) => (s.ReorganizedTin, Paths.Seller(i, "reorganizedTin")))
-            .Concat(b.Customers.Select((x, i) => (x.ReorganizedTin, Paths.Customer(i, "reorganizedTin"))))
-            .Where(p => !p.ReorganizedTin.IsBlank()).Select(p => (p.ReorganizedTin!, p.Item2));
+    // A path is written only for a party naming a reorganized person (rare), not for every party of every invoice (issue 17).
+    private static IEnumerable<(string Tin, string Path)> ReorganizedParties(InvoiceBody b)
+    {
+        for (var i = 0; i < b.Sellers.Count; i++)
+        {
+            if (b.Sellers[i].ReorganizedTin is { } tin && !tin.IsBlank())
+            {
+                yield return (tin, Paths.Seller(i, "reorganizedTin"));
+            }
+        }
+
+        for (var i = 0; i < b.Customers.Count; i++)
+        {
+            if (b.Customers[i].ReorganizedTin is { } tin && !tin.IsBlank())
+            {
+                yield return (tin, Paths.Customer(i, "reorganizedTin"));
+            }
+        }
+    }
 
     private static bool IsReorganization(RegistrationContext c, string tin) => c.Registry.IsReorganized(tin) && !c.Registry.IsLiquidatedBranch(tin);
 
@@ -114,9 +129,8 @@ public static class RelatedInvoiceRules
         Reg("REO-01", "INVALID_SELLER_REORGANIZATION_TIN", "Поставщик (6) не является правопреемником реорганизованного лица, указанного в поле 6.1",
             "The supplier (6) is not the successor of the reorganized person in field 6.1", "spec-invoice §5.15, L2260–2285",
             ["sellers.seller[].reorganizedTin", "sellers.seller[].tin"],
-            c => c.Document.Body.Sellers.Select((s, i) => (s, i))
-                .Where(x => Originals.PredecessorOf(x.s) is { } r && !c.Registry.IsLiquidatedBranch(r) && !c.Registry.IsSuccessor(r, x.s.Tin ?? ""))
-                .Select(x => Paths.Seller(x.i, "reorganizedTin")),
+            c => Broken(c.Document.Body.Sellers, s => Originals.PredecessorOf(s) is { } r && !c.Registry.IsLiquidatedBranch(r) && !c.Registry.IsSuccessor(r, s.Tin ?? ""),
+                static i => Paths.Seller(i, "reorganizedTin")),
             "Any 6.1 that is neither a reorganized person the supplier succeeded nor a liquidated branch (LIQ-03) fails here, also " +
             "when the registry knows nothing of it: an invoice may act for another taxpayer only where the registry says so (B-04; " +
             "security review C1). With an empty successors registry every 6.1 of a non-branch fails."),
@@ -132,15 +146,13 @@ public static class RelatedInvoiceRules
         Reg("REO-04", "INVALID_CUSTOMER_REORGANIZATION_TIN", "Получатель (16) не является правопреемником реорганизованного лица, указанного в поле 16.1",
             "The customer (16) is not the successor of the reorganized recipient in field 16.1", "spec-invoice §5.15, L2305–2341",
             ["customers.customer[].reorganizedTin", "customers.customer[].tin"],
-            c => c.Document.Body.Customers.Select((x, i) => (x, i))
-                .Where(p => p.x.ReorganizedTin is { Length: > 0 } r && IsReorganization(c, r) && !c.Registry.IsSuccessor(r, p.x.Tin ?? ""))
-                .Select(p => Paths.Customer(p.i, "reorganizedTin"))),
+            c => Broken(c.Document.Body.Customers, x => x.ReorganizedTin is { Length: > 0 } r && IsReorganization(c, r) && !c.Registry.IsSuccessor(r, x.Tin ?? ""),
+                static i => Paths.Customer(i, "reorganizedTin"))),
         Reg("LIQ-03", "WRONG_DATE", "Нет действующего на дату выписки полномочия на выписку ЭСФ за ликвидированный филиал (6.1)",
             "No delegation to issue for the liquidated branch (6.1) is in force on the issue date", "spec-invoice §5.15, L2382–2387, L2424–2428, L2461–2465",
             ["sellers.seller[].reorganizedTin", "sellers.seller[].tin", "date"],
-            c => c.Document.Body.Sellers.Select((s, i) => (s, i)).Where(x => Originals.PredecessorOf(x.s) is { } r && c.Registry.IsLiquidatedBranch(r)
-                    && (BodyFacts.ParseDate(c.Document.Body.Date) is not { } date || !c.Registry.HasDelegation(r, x.s.Tin ?? "", date)))
-                .Select(x => Paths.Seller(x.i, "reorganizedTin"))),
+            c => Broken(c.Document.Body.Sellers, s => Originals.PredecessorOf(s) is { } r && c.Registry.IsLiquidatedBranch(r)
+                    && (BodyFacts.ParseDate(c.Document.Body.Date) is not { } date || !c.Registry.HasDelegation(r, s.Tin ?? "", date)), static i => Paths.Seller(i, "reorganizedTin"))),
         Reg("LIQ-06", "RELATED_INVOICE_NOT_FOUND_TIN_FIELD_DIFFERS", "Основной ЭСФ должен быть выписан ликвидированным филиалом, указанным в поле 6.1",
             "The original must have been issued by the liquidated branch in field 6.1", "spec-invoice §5.15, L2416–2418, L2453–2455",
             ["relatedInvoice", "sellers.seller[0].reorganizedTin"],
