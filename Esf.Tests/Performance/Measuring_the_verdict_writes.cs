@@ -265,7 +265,7 @@ public sealed class Measuring_the_verdict_writes
     }
 
     /// <summary>An upload of <paramref name="count"/> invoices numbered from <paramref name="first"/>, generated in SQL as the bench's export does.</summary>
-    private static async Task<long> FillAsync(NpgsqlConnection connection, string body, int first, int count, string status)
+    internal static async Task<long> FillAsync(NpgsqlConnection connection, string body, int first, int count, string status)
     {
         await using var upload = new NpgsqlCommand("""
             INSERT INTO uploads (session_id, tin, login, channel, item_count, accepted_count) VALUES ('generated', '123456789021', '880101300123', 'REST', @Count, @Count)
