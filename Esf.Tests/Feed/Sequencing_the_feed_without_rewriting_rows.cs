@@ -33,7 +33,7 @@ public sealed class Sequencing_the_feed_without_rewriting_rows
         // Act
         var (written, sequenced, positioned) = await WriteAndSequenceAsync<FeedSequencer>("warehouse_movements", "movement_id", """
             INSERT INTO warehouse_movements (goods_id, warehouse_id, tin, quantity, kind, cause_kind, cause_ref, occurred_at)
-            SELECT goods_id, warehouse_id, tin, quantity, kind, 'TEST', 'not-rewritten', occurred_at FROM warehouse_movements
+            SELECT goods_id, warehouse_id, tin, quantity, kind, 'TEST', 'not-rewritten-' || goods_id, occurred_at FROM warehouse_movements
             WHERE goods_id = @Id LIMIT 1
             RETURNING movement_id AS id, ctid::text || '/' || xmin::text AS version
             """, new { Id = goodsId }, "SELECT count(*) FROM feed_positions WHERE source = 3 AND row_id = @Id");

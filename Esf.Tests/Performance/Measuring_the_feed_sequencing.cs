@@ -22,16 +22,6 @@ public sealed class Measuring_the_feed_sequencing
     private const int Batch = 100;
     private const int Rounds = 40;
 
-    private const string GatewayHistory = """
-        INSERT INTO invoice_status_history (invoice_id, from_status, to_status, actor, tin, reason, changed_at)
-        SELECT invoice_id, NULL, 'IN_QUEUE', '880101300123', seller_tin, NULL, now() FROM invoices WHERE upload_id = @Upload
-        """;
-
-    private const string WorkerHistory = """
-        INSERT INTO invoice_status_history (invoice_id, from_status, to_status, actor, tin, reason, changed_at)
-        SELECT invoice_id, 'IN_QUEUE', 'CREATED', 'worker', NULL, NULL, now() FROM invoices WHERE upload_id = @Upload
-        """;
-
     // A sale's two movements as SaleBatch writes them: the seller's SALE_OUT and the buyer's SALE_IN.
     private const string Sales = """
         INSERT INTO warehouse_movements (goods_id, warehouse_id, tin, quantity, kind, cause_kind, cause_ref, occurred_at, invoice_id)
@@ -58,13 +48,13 @@ public sealed class Measuring_the_feed_sequencing
         int[] pids = [await BackendCpu.PidAsync(connection), await PidAsync(connection, "feed"), await PidAsync(connection, "notifications")];
 
         TestContext.Out.WriteLine($"{Rounds} rounds of {Batch} invoices, per invoice (written + sequenced; CPU of the writing and both sequencing backends):");
-        foreach (var (name, statements) in new[] { ("plain registration", new[] { GatewayHistory, WorkerHistory }), ("warehouse sale (movements)", new[] { Sales }) })
+        foreach (var (name, statements) in new[] { ("plain registration", new[] { Measuring_the_verdict_writes.GatewayHistory, Measuring_the_verdict_writes.WorkerHistory }), ("warehouse sale (movements)", new[] { Sales }) })
         {
             var (writtenWal, sequencedWal, writtenCpu, sequencedCpu) = (0L, 0L, TimeSpan.Zero, TimeSpan.Zero);
             for (var round = 0; round < Rounds; round++)
             {
                 var upload = await Measuring_the_verdict_writes.FillAsync(connection, body, 1 + (round + (name.StartsWith('w') ? Rounds : 0)) * Batch, Batch, "CREATED");
-                var (wal, cpu) = (await WalAsync(connection), Cpu(pids));
+                var (wal, cpu) = (await Measuring_the_verdict_writes.WalAsync(connection), Cpu(pids));
                 foreach (var statement in statements)
                 {
                     await using var insert = new NpgsqlCommand(statement, connection);
@@ -72,10 +62,10 @@ public sealed class Measuring_the_feed_sequencing
                     await insert.ExecuteNonQueryAsync();
                 }
 
-                var (written, writtenBy) = (await WalAsync(connection), Cpu(pids));
+                var (written, writtenBy) = (await Measuring_the_verdict_writes.WalAsync(connection), Cpu(pids));
                 await feedSequencer.SequenceAsync(CancellationToken.None);
                 await notificationSequencer.SequenceAsync(CancellationToken.None);
-                var (sequenced, sequencedBy) = (await WalAsync(connection), Cpu(pids));
+                var (sequenced, sequencedBy) = (await Measuring_the_verdict_writes.WalAsync(connection), Cpu(pids));
                 (writtenWal, sequencedWal) = (writtenWal + written - wal, sequencedWal + sequenced - written);
                 (writtenCpu, sequencedCpu) = (writtenCpu + writtenBy - cpu, sequencedCpu + sequencedBy - writtenBy);
             }
@@ -106,12 +96,6 @@ public sealed class Measuring_the_feed_sequencing
     }
 
     private static TimeSpan Cpu(int[] pids) => pids.Aggregate(TimeSpan.Zero, (sum, pid) => sum + BackendCpu.Of(pid));
-
-    private static async Task<long> WalAsync(NpgsqlConnection connection)
-    {
-        await using var command = new NpgsqlCommand("SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn", connection);
-        return (long)(decimal)(await command.ExecuteScalarAsync())!;
-    }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
