@@ -61,20 +61,13 @@ public sealed class FeedReader(NpgsqlDataSource database, FeedSequencer sequence
         var rows = await connection.QueryAsync<(DateTime FeedAt, long InvoiceId, bool IsNew)>(new CommandDefinition($"""
             SELECT p.at AS feed_at, h.invoice_id, bool_or(h.to_status = 'CREATED' OR h.to_status = 'FAILED') AS is_new
             FROM feed_positions p JOIN invoice_status_history h ON h.id = p.row_id JOIN invoices i ON i.invoice_id = h.invoice_id
-            WHERE p.position > {FirstPositionAtSql} AND p.source = {FeedSource.Invoices.Source} AND (p.at, h.invoice_id) > (@At, @LastId)
+            WHERE p.source = {FeedSource.Invoices.Source} AND p.at >= @At AND (p.at, h.invoice_id) > (@At, @LastId)
               AND h.to_status NOT IN {AwaitingVerdictSql.Statuses} AND {DirectionFilter.Sql(direction)}
             GROUP BY p.at, h.invoice_id ORDER BY p.at, h.invoice_id LIMIT @Take
             """, new { At = lastEventDate.ToUniversalTime(), LastId = lastInvoiceId, Take = Math.Clamp(limit, 1, MaxLimit) + 1, session.Tin },
             cancellationToken: cancellationToken));
         return rows.Select(r => (new DateTimeOffset(DateTime.SpecifyKind(r.FeedAt, DateTimeKind.Utc)), r.InvoiceId, r.IsNew)).ToList();
     }
-
-    /// <summary>
-    /// The last position before the instant <c>@At</c>: instants grow with positions (one per pass, each later than the last), so
-    /// the rows at or after it are the positions above it. Found down the positions' index from the end, past the rows read anyway.
-    /// </summary>
-    private const string FirstPositionAtSql =
-        "coalesce((SELECT position FROM feed_positions WHERE at < @At ORDER BY position DESC LIMIT 1), 0)";
 
     private sealed record FeedRow(
         long FeedPosition, string Kind, long DocumentId, string? FromStatus, string ToStatus, DateTime ChangedAt, DateTime FeedAt, string Actor,

@@ -33,6 +33,10 @@ CREATE TABLE feed_positions (
     source   smallint    NOT NULL
 );
 
+-- queryUpdates pages the invoices' changes by (instant, invoice id): read in instant order, only the rows of one instant are
+-- sorted by invoice (as invoice_status_history_feed_at served before; invoice history rows only, as it did).
+CREATE INDEX feed_positions_invoice_at ON feed_positions (at) WHERE source = 1;
+
 -- The notification feed (the stream and webhooks): read per enterprise after a position, and the inbox shows each
 -- notification's position (its cursor), hence the two indexes.
 CREATE TABLE notification_pending (
