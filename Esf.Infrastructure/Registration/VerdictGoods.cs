@@ -57,14 +57,24 @@ internal static class VerdictGoods
             new { Ids = lines.Values.SelectMany(l => l).Select(l => l.GoodsId).Distinct().ToArray() }, transaction,
             cancellationToken: cancellationToken));
         var result = new Dictionary<long, InvoiceVerdict>();
+        // Per original, the invoices of this batch that moved before (their returns count against its cap, VS-14).
+        var moved = new Dictionary<long, List<long>>();
         foreach (var verdict in verdicts)
         {
             await transaction.SaveAsync(Savepoint, cancellationToken);
-            var violations = await MoveOneAsync(connection, transaction, goods, verdict, lines.GetValueOrDefault(verdict.InvoiceId), cancellationToken);
+            var related = verdict.Related is { } original
+                ? new InvoiceGoods.Related(original.InvoiceId, moved.TryGetValue(original.InvoiceId, out var earlier) ? earlier : [])
+                : null;
+            var violations = await MoveOneAsync(connection, transaction, goods, verdict, lines.GetValueOrDefault(verdict.InvoiceId), related,
+                cancellationToken);
             if (violations.Count == 0)
             {
                 await transaction.ReleaseAsync(Savepoint, cancellationToken);
                 result[verdict.InvoiceId] = verdict;
+                if (related is not null)
+                {
+                    moved[related.InvoiceId] = [.. related.EarlierReturns, verdict.InvoiceId];
+                }
             }
             else
             {
@@ -77,7 +87,8 @@ internal static class VerdictGoods
     }
 
     private static async Task<IReadOnlyList<RuleViolation>> MoveOneAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        InvoiceGoods goods, InvoiceVerdict verdict, IReadOnlyList<Domain.Warehouse.WarehouseLineRef>? named, CancellationToken cancellationToken)
+        InvoiceGoods goods, InvoiceVerdict verdict, IReadOnlyList<Domain.Warehouse.WarehouseLineRef>? named, InvoiceGoods.Related? related,
+        CancellationToken cancellationToken)
     {
         if (verdict.Cancels is { } original)
         {
@@ -98,6 +109,6 @@ internal static class VerdictGoods
 
         return named is null
             ? []
-            : await goods.SellAsync(connection, transaction, verdict.InvoiceId, verdict.Document!, named, verdict.Related?.InvoiceId, cancellationToken);
+            : await goods.SellAsync(connection, transaction, verdict.InvoiceId, verdict.Document!, named, related, cancellationToken);
     }
 }
