@@ -41,8 +41,11 @@ public sealed class InvoiceGoods(WarehouseLedger ledger, TimeProvider clock)
     {
         var products = document.Body.ProductSet.Products;
         var seller = document.SellerTin ?? "";
+        // Every line this writes, locked in one order first (a crafted id of another taxpayer's line is neither locked nor read).
+        await GoodsLineLocks.LockAsync(connection, transaction, GoodsLineLocks.Claims(document, lines), related is null ? [] : [related.InvoiceId],
+            cancellationToken);
         var goods = (await connection.QueryAsync<GoodsBalance>(new CommandDefinition($"""
-            SELECT {WarehouseBalances.Columns} FROM warehouse_goods WHERE goods_id = ANY(@Ids) AND tin = @Tin ORDER BY goods_id FOR UPDATE
+            SELECT {WarehouseBalances.Columns} FROM warehouse_goods WHERE goods_id = ANY(@Ids) AND tin = @Tin
             """, new { Ids = lines.Select(l => l.GoodsId).ToArray(), Tin = seller }, transaction, cancellationToken: cancellationToken)))
             .ToDictionary(g => g.GoodsId);
         var buyer = await BuyerAsync(connection, transaction, document, cancellationToken);
