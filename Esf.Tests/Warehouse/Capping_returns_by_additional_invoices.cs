@@ -1,5 +1,6 @@
 using Esf.Domain.Invoices;
 using Esf.Domain.Warehouse;
+using Esf.Infrastructure.Invoices;
 using Esf.Tests.Infrastructure;
 using NUnit.Framework;
 
@@ -25,10 +26,8 @@ public sealed class Capping_returns_by_additional_invoices
         // Assert
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(status, Is.EqualTo(InvoiceStatus.Failed));
-            Assert.That((await sale.Parties.Seller.ErrorsAsync(id)).Select(e => e.RuleId), Is.EqualTo(new[] { InvoiceGoodsRules.ReturnMustBeCovered.Id }));
+            await AssertRefusedAsync(sale, id, status);
             Assert.That(await WarehouseInvoices.BalanceAsync(sale.GoodsId), Is.EqualTo(100m), "the seller is credited nothing");
-            Assert.That(await WarehouseInvoices.MovementsOfAsync(id), Is.Empty);
         }
     }
 
@@ -46,11 +45,9 @@ public sealed class Capping_returns_by_additional_invoices
         // Assert
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(status, Is.EqualTo(InvoiceStatus.Failed));
-            Assert.That((await sale.Parties.Seller.ErrorsAsync(id)).Select(e => e.RuleId), Is.EqualTo(new[] { InvoiceGoodsRules.ReturnMustBeCovered.Id }));
+            await AssertRefusedAsync(sale, id, status);
             Assert.That(await WarehouseInvoices.BalanceAsync(sale.GoodsId), Is.EqualTo(78m));
             Assert.That((await sale.CustomerGoodsAsync()).Single().Quantity, Is.EqualTo(22m));
-            Assert.That(await WarehouseInvoices.MovementsOfAsync(id), Is.Empty);
         }
     }
 
@@ -71,13 +68,43 @@ public sealed class Capping_returns_by_additional_invoices
         // Assert
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(overStatus, Is.EqualTo(InvoiceStatus.Failed));
-            Assert.That((await sale.Parties.Seller.ErrorsAsync(over)).Select(e => e.RuleId), Is.EqualTo(new[] { InvoiceGoodsRules.ReturnMustBeCovered.Id }));
-            Assert.That(await WarehouseInvoices.MovementsOfAsync(over), Is.Empty);
+            await AssertRefusedAsync(sale, over, overStatus);
             Assert.That(withinStatus, Is.EqualTo(InvoiceStatus.Created), string.Join("; ", (await sale.Parties.Seller.ErrorsAsync(within)).Select(e => e.Message)));
             Assert.That(await WarehouseInvoices.MovementsOfAsync(within), Is.EqualTo(new[] { ("RETURN_OUT", -7m), ("RETURN_IN", 7m) }));
             Assert.That(await WarehouseInvoices.BalanceAsync(sale.GoodsId), Is.EqualTo(100m - 24m + 12m));
             Assert.That((await sale.CustomerGoodsAsync()).Single().Quantity, Is.EqualTo(12m));
         }
+    }
+
+    [Test]
+    public async Task Should_count_a_return_of_the_same_batch_against_the_cap()
+    {
+        // Arrange: 12 sold; the buyer's line holds 12 more, so only the cap stops the second return of the batch (5 + 8 > 12).
+        using var sale = await WarehouseInvoices.StartAsync(stock: 100m);
+        var (_, link) = await sale.RegisterOriginalAsync(12m);
+        await sale.RegisterAsync(sale.Item(sale.Sale(12m)));
+        UploadItem Return(decimal quantity) => sale.Item(link(TestInvoices.FullReturn(sale.Sale(quantity, unitPrice: 100m)), "ADDITIONAL_INVOICE"));
+
+        // Act
+        var upload = await sale.Parties.Seller.UploadAsync(Return(5m), Return(8m));
+        var ids = upload.Accepted.Select(a => a.InvoiceId!.Value).ToList();
+        var first = await sale.Parties.Seller.FinishedAsync(ids[0]);
+        var second = await sale.Parties.Seller.FinishedAsync(ids[1]);
+
+        // Assert
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.Status, Is.EqualTo(InvoiceStatus.Created), string.Join("; ", (await sale.Parties.Seller.ErrorsAsync(ids[0])).Select(e => e.Message)));
+            await AssertRefusedAsync(sale, ids[1], second.Status);
+            Assert.That(await WarehouseInvoices.BalanceAsync(sale.GoodsId), Is.EqualTo(100m - 24m + 5m));
+        }
+    }
+
+    /// <summary>The additional invoice FAILED with VS-14 alone and moved nothing.</summary>
+    private static async Task AssertRefusedAsync(WarehouseInvoices sale, long id, InvoiceStatus status)
+    {
+        Assert.That(status, Is.EqualTo(InvoiceStatus.Failed));
+        Assert.That((await sale.Parties.Seller.ErrorsAsync(id)).Select(e => e.RuleId), Is.EqualTo(new[] { InvoiceGoodsRules.ReturnMustBeCovered.Id }));
+        Assert.That(await WarehouseInvoices.MovementsOfAsync(id), Is.Empty);
     }
 }
