@@ -3,6 +3,7 @@ using Esf.Domain.Rules;
 using Esf.Domain.Warehouse;
 using Esf.Infrastructure.Registration;
 using Esf.Infrastructure.Warehouse;
+using Esf.Infrastructure.Xml;
 using Npgsql;
 using NUnit.Framework;
 
@@ -43,6 +44,34 @@ public sealed class Locking_goods_lines_in_one_order
             Assert.That(verdicts.Single().Violations.Select(v => v.RuleId), Is.EqualTo(new[] { WarehouseRules.GoodsLineMustExist.Id }));
             Assert.That(free, Is.True, "b's line was not locked by a's verdict");
             Assert.That(await WarehouseInvoices.BalanceAsync(b.GoodsId), Is.EqualTo(100m));
+        }
+    }
+
+    [Test]
+    public async Task Should_lock_a_waybills_own_goods_line_and_nothing_of_another_taxpayer()
+    {
+        // Arrange: a waybill of one seller naming its own goods line, another naming a goods line of another taxpayer.
+        using var other = await WarehouseInvoices.StartAsync(stock: 100m);
+        using var parties = await Moving_goods_with_waybills.StartAsync();
+        var (_, own) = await Moving_goods_with_waybills.SellerHoldsAsync(parties, 100m);
+        var dataSource = WarehouseGateway.Fixture.Get<NpgsqlDataSource>();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+
+        // Act
+        await WaybillGoods.LockAsync(connection,
+            [WaybillBodyReader.Read(Moving_goods_with_waybills.Shipping(parties, own)).Document!,
+             WaybillBodyReader.Read(Moving_goods_with_waybills.Shipping(parties, other.GoodsId)).Document!], CancellationToken.None);
+        await using var probe = await dataSource.OpenConnectionAsync();
+        var ownFree = await IsFreeAsync(probe, own);
+        var otherFree = await IsFreeAsync(probe, other.GoodsId);
+        await transaction.RollbackAsync();
+
+        // Assert
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(ownFree, Is.False, "the seller's own line is locked");
+            Assert.That(otherFree, Is.True, "another taxpayer's line is not");
         }
     }
 
