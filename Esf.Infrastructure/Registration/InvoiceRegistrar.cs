@@ -90,21 +90,23 @@ public sealed class InvoiceRegistrar(
             await UploadOutbox.FinishAsync(connection, uploadId, cancellationToken);
             var owned = await VerdictWriter.LockUnfinishedAsync(connection, [.. pending.Select(p => p.InvoiceId)], cancellationToken);
             var mine = checkedInvoices.Where(i => owned.ContainsKey(i.InvoiceId)).ToList();
-            // The registry is read under these locks, and the originals are locked too: a correction or an additional invoice
-            // is judged on originals no concurrent verdict or revocation can change before this commits.
-            var registry = await RegistryFacts.LoadAsync(connection, [.. mine.Select(i => i.Document).OfType<InvoiceDocument>()],
-                KazakhstanTime.Today(clock), lockOriginals: true, cancellationToken);
-            var verdicts = mine.Select(invoice => Judge(invoice, registry)).ToList();
-            if (goods is not null)
+            // A failure ordered through the sandbox joins whatever the control found; taken once, however often the batch is judged.
+            var ordered = new Dictionary<long, IReadOnlyList<Domain.Rules.RuleViolation>>();
+            foreach (var invoice in mine)
             {
-                // Where the goods came from (ФНО 328.00 matched, not moved by the waybill already), before anything moves.
-                verdicts = await VerdictSources.JudgeAsync(connection, transaction, verdicts,
-                    pending.Where(p => p.WarehouseLines is not null).ToDictionary(p => p.InvoiceId, p => p.WarehouseLines!), cancellationToken);
-                // The virtual warehouse's checks and movements, in this transaction (only invoices naming warehouse lines, and corrections).
-                verdicts = await VerdictGoods.MoveAsync(connection, transaction, goods, verdicts,
-                    pending.Where(p => p.WarehouseLines is not null).ToDictionary(p => p.InvoiceId, p => p.WarehouseLines!), cancellationToken);
+                WarnIfUnreadable(invoice);
+                if (faults?.TakeInvoiceFailure(Sandbox.EnterpriseScope.Tin) is { } fault)
+                {
+                    ordered[invoice.InvoiceId] = [fault];
+                }
             }
 
+            // Each round reads the registry under these locks, and the originals are locked too: a correction or an additional
+            // invoice is judged on originals no concurrent verdict or revocation can change before this commits.
+            var verdicts = await BatchVerdicts.JudgeAsync(connection, transaction, mine,
+                () => RegistryFacts.LoadAsync(connection, [.. mine.Select(i => i.Document).OfType<InvoiceDocument>()],
+                    KazakhstanTime.Today(clock), lockOriginals: true, cancellationToken),
+                ordered, goods, pending.Where(p => p.WarehouseLines is not null).ToDictionary(p => p.InvoiceId, p => p.WarehouseLines!), cancellationToken);
             written = await VerdictWriter.WriteAsync(connection, owned, verdicts, clock.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -148,17 +150,11 @@ public sealed class InvoiceRegistrar(
         }
     }
 
-    private InvoiceVerdict Judge(CheckedInvoice invoice, BatchRegistryView registry)
+    private void WarnIfUnreadable(CheckedInvoice invoice)
     {
         if (invoice.Document is null)
         {
             logger.LogWarning("Invoice {InvoiceId} could not be read by the worker: {Problem}", invoice.InvoiceId, invoice.Problem);
         }
-
-        var verdict = RegistrationJudge.Judge(invoice, registry);
-        // A failure ordered through the sandbox joins whatever the control found.
-        return faults?.TakeInvoiceFailure(Sandbox.EnterpriseScope.Tin) is { } fault
-            ? verdict with { Violations = [.. verdict.Violations, fault], Cancels = null, Related = null }
-            : verdict;
     }
 }

@@ -13,8 +13,9 @@ namespace Esf.Infrastructure.Registration;
 /// A batch of plain invoices costs no query.
 /// <para>
 /// Sales (the common case) move set-based, in a fixed number of round trips per batch (<see cref="InvoiceGoods.SellAllAsync"/>):
-/// the seller's lines locked in id order, the sales that fit decided in upload order. Corrections and additional invoices
-/// returning goods (rare) move first, one by one under a savepoint each, as their undo and return paths need.
+/// every line they write locked in id order, the sales that fit decided in upload order. Corrections and additional invoices
+/// returning goods (rare) move first, one by one under a savepoint each, as their undo and return paths need; then every line
+/// of the whole batch is locked up front in one statement (<see cref="GoodsLineLocks"/>), so no path takes a lock out of order.
 /// </para>
 /// </summary>
 internal static class VerdictGoods
@@ -32,6 +33,15 @@ internal static class VerdictGoods
 
         var oneByOne = verdicts.Where(v => v.Passed && (v.Cancels is not null
             || (lines.TryGetValue(v.InvoiceId, out var named) && !InvoiceGoods.OnlySells(v.Document!, named)))).ToList();
+        if (oneByOne.Count > 0)
+        {
+            // Every goods line any invoice of the batch will write, locked in one statement in id order before any is written
+            // (GoodsLineLocks): the one-by-one paths and the set-based sales after them then only take locks they hold.
+            await GoodsLineLocks.LockAsync(connection, transaction,
+                verdicts.Where(v => v.Passed && lines.ContainsKey(v.InvoiceId)).SelectMany(v => GoodsLineLocks.Claims(v.Document!, lines[v.InvoiceId])),
+                oneByOne.Select(v => v.Related?.InvoiceId).OfType<long>(), cancellationToken);
+        }
+
         var decided = oneByOne.Count == 0
             ? []
             : await MoveOneByOneAsync(connection, transaction, goods, oneByOne, lines, cancellationToken);
@@ -50,21 +60,25 @@ internal static class VerdictGoods
         InvoiceGoods goods, List<InvoiceVerdict> verdicts, Dictionary<long, IReadOnlyList<Domain.Warehouse.WarehouseLineRef>> lines,
         CancellationToken cancellationToken)
     {
-        // Every seller goods line of the batch, locked in id order before any is written (ADR 0027, 5): batches drawing the same
-        // lines queue instead of deadlocking.
-        await connection.ExecuteAsync(new CommandDefinition(
-            "SELECT 1 FROM warehouse_goods WHERE goods_id = ANY(@Ids) ORDER BY goods_id FOR UPDATE",
-            new { Ids = lines.Values.SelectMany(l => l).Select(l => l.GoodsId).Distinct().ToArray() }, transaction,
-            cancellationToken: cancellationToken));
         var result = new Dictionary<long, InvoiceVerdict>();
+        // Per original, the invoices of this batch that moved before (their returns count against its cap, VS-14).
+        var moved = new Dictionary<long, List<long>>();
         foreach (var verdict in verdicts)
         {
             await transaction.SaveAsync(Savepoint, cancellationToken);
-            var violations = await MoveOneAsync(connection, transaction, goods, verdict, lines.GetValueOrDefault(verdict.InvoiceId), cancellationToken);
+            var related = verdict.Related is { } original
+                ? new InvoiceGoods.Related(original.InvoiceId, moved.TryGetValue(original.InvoiceId, out var earlier) ? earlier : [])
+                : null;
+            var violations = await MoveOneAsync(connection, transaction, goods, verdict, lines.GetValueOrDefault(verdict.InvoiceId), related,
+                cancellationToken);
             if (violations.Count == 0)
             {
                 await transaction.ReleaseAsync(Savepoint, cancellationToken);
                 result[verdict.InvoiceId] = verdict;
+                if (related is not null)
+                {
+                    moved[related.InvoiceId] = [.. related.EarlierReturns, verdict.InvoiceId];
+                }
             }
             else
             {
@@ -77,7 +91,8 @@ internal static class VerdictGoods
     }
 
     private static async Task<IReadOnlyList<RuleViolation>> MoveOneAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        InvoiceGoods goods, InvoiceVerdict verdict, IReadOnlyList<Domain.Warehouse.WarehouseLineRef>? named, CancellationToken cancellationToken)
+        InvoiceGoods goods, InvoiceVerdict verdict, IReadOnlyList<Domain.Warehouse.WarehouseLineRef>? named, InvoiceGoods.Related? related,
+        CancellationToken cancellationToken)
     {
         if (verdict.Cancels is { } original)
         {
@@ -98,6 +113,6 @@ internal static class VerdictGoods
 
         return named is null
             ? []
-            : await goods.SellAsync(connection, transaction, verdict.InvoiceId, verdict.Document!, named, verdict.Related?.InvoiceId, cancellationToken);
+            : await goods.SellAsync(connection, transaction, verdict.InvoiceId, verdict.Document!, named, related, cancellationToken);
     }
 }

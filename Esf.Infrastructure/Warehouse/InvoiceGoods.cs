@@ -35,14 +35,17 @@ public sealed class InvoiceGoods(WarehouseLedger ledger, TimeProvider clock)
     private const string Undo = "_UNDO";
 
     /// <summary>Checks the named lines against their goods lines (VS-02, VS-07 … VS-15) and moves them; answers the violations.</summary>
-    /// <param name="relatedInvoiceId">The original of an additional invoice, whose buyer line a negative line returns from.</param>
+    /// <param name="related">The original of an additional invoice, whose buyer line a negative line returns from.</param>
     public async Task<IReadOnlyList<RuleViolation>> SellAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long invoiceId,
-        InvoiceDocument document, IReadOnlyList<WarehouseLineRef> lines, long? relatedInvoiceId, CancellationToken cancellationToken)
+        InvoiceDocument document, IReadOnlyList<WarehouseLineRef> lines, Related? related, CancellationToken cancellationToken)
     {
         var products = document.Body.ProductSet.Products;
         var seller = document.SellerTin ?? "";
+        // Every line this writes, locked in one order first (a crafted id of another taxpayer's line is neither locked nor read).
+        await GoodsLineLocks.LockAsync(connection, transaction, GoodsLineLocks.Claims(document, lines), related is null ? [] : [related.InvoiceId],
+            cancellationToken);
         var goods = (await connection.QueryAsync<GoodsBalance>(new CommandDefinition($"""
-            SELECT {WarehouseBalances.Columns} FROM warehouse_goods WHERE goods_id = ANY(@Ids) AND tin = @Tin ORDER BY goods_id FOR UPDATE
+            SELECT {WarehouseBalances.Columns} FROM warehouse_goods WHERE goods_id = ANY(@Ids) AND tin = @Tin
             """, new { Ids = lines.Select(l => l.GoodsId).ToArray(), Tin = seller }, transaction, cancellationToken: cancellationToken)))
             .ToDictionary(g => g.GoodsId);
         var buyer = await BuyerAsync(connection, transaction, document, cancellationToken);
@@ -59,7 +62,7 @@ public sealed class InvoiceGoods(WarehouseLedger ledger, TimeProvider clock)
             var quantity = product.Quantity!.Value;
             var violation = quantity > 0
                 ? await MoveOutAsync(connection, transaction, seller, goods[line.GoodsId], product.UnitPrice, quantity, buyer, cause, cancellationToken)
-                : await ReturnByAdditionalAsync(connection, transaction, seller, line, -quantity, relatedInvoiceId, cause, cancellationToken);
+                : await ReturnByAdditionalAsync(connection, transaction, seller, line, -quantity, invoiceId, related, cause, cancellationToken);
             if (violation is not null)
             {
                 return [OnLine(violation, line.Line)];
@@ -287,23 +290,39 @@ public sealed class InvoiceGoods(WarehouseLedger ledger, TimeProvider clock)
         return (await ledger.ReceiveAsync(connection, transaction, buyer.Tin!, warehouseId, goods, quantity, cause, SaleIn, cancellationToken)).Violation;
     }
 
-    /// <summary>A negative line of an additional invoice: back from the buyer's line the original's sale of that goods line filled.</summary>
+    /// <summary>
+    /// A negative line of an additional invoice: back from the buyer's line the original's sale of that goods line filled, at most
+    /// what the original sold from it less what its additional invoices returned already (VS-14 otherwise, nothing moved: a seller
+    /// is never credited goods its original did not take out of that line).
+    /// </summary>
     private async Task<RuleViolation?> ReturnByAdditionalAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string seller,
-        WarehouseLineRef line, decimal quantity, long? originalId, MovementCause cause, CancellationToken cancellationToken)
+        WarehouseLineRef line, decimal quantity, long invoiceId, Related? related, MovementCause cause, CancellationToken cancellationToken)
     {
-        var buyerLine = originalId is null ? null : await connection.QueryFirstOrDefaultAsync<(long GoodsId, string Tin)?>(new CommandDefinition($"""
-            SELECT i.goods_id, i.tin FROM warehouse_movements o
+        var returnable = related is null ? null : await connection.QueryFirstOrDefaultAsync<Returnable>(new CommandDefinition($"""
+            SELECT i.goods_id AS BuyerGoodsId, i.tin AS BuyerTin,
+                   (SELECT -sum(s.quantity) FROM warehouse_movements s
+                    WHERE s.invoice_id = @Original AND s.cause_kind = '{CauseKind}' AND s.goods_id = @GoodsId AND s.tin = @Seller
+                      AND s.kind IN ('{SaleOut}', '{SaleOut}{Undo}'))
+                 - coalesce((SELECT sum(r.quantity) FROM warehouse_movements r
+                    WHERE r.invoice_id IN (SELECT a.invoice_id FROM invoices a WHERE a.related_invoice_id = @Original
+                                           UNION SELECT unnest(@Earlier::bigint[]))
+                      AND r.cause_kind = '{CauseKind}' AND r.goods_id = @GoodsId AND r.tin = @Seller
+                      AND r.kind IN ('{ReturnIn}', '{ReturnIn}{Undo}')), 0) AS Left
+            FROM warehouse_movements o
             JOIN warehouse_movements i ON i.cause_kind = o.cause_kind AND i.cause_ref = o.cause_ref AND i.kind = '{SaleIn}'
-            WHERE o.invoice_id = @Original AND o.kind = '{SaleOut}' AND o.goods_id = @GoodsId
+            WHERE o.invoice_id = @Original AND o.cause_kind = '{CauseKind}' AND o.kind = '{SaleOut}' AND o.goods_id = @GoodsId AND o.tin = @Seller
             ORDER BY o.movement_id DESC
-            """, new { Original = originalId, line.GoodsId }, transaction, cancellationToken: cancellationToken));
-        if (buyerLine is { } bought)
+            """, new { Original = related.InvoiceId, line.GoodsId, Seller = seller, Earlier = related.EarlierReturns.Append(invoiceId).ToArray() },
+            transaction, cancellationToken: cancellationToken));
+        if (returnable is not { } bought || bought.Left < quantity)
         {
-            var violation = await ledger.WriteOffAsync(connection, transaction, bought.Tin, bought.GoodsId, quantity, cause, ReturnOut, cancellationToken);
-            if (violation is not null)
-            {
-                return InvoiceGoodsRules.ReturnMustBeCovered.Violation("quantity", $"позиция {bought.GoodsId}, {quantity}");
-            }
+            return InvoiceGoodsRules.ReturnMustBeCovered.Violation("quantity",
+                $"позиция {line.GoodsId}, {quantity}: по исходному ЭСФ можно вернуть {Math.Max(returnable?.Left ?? 0m, 0m)}");
+        }
+
+        if (await ledger.WriteOffAsync(connection, transaction, bought.BuyerTin, bought.BuyerGoodsId, quantity, cause, ReturnOut, cancellationToken) is not null)
+        {
+            return InvoiceGoodsRules.ReturnMustBeCovered.Violation("quantity", $"позиция {bought.BuyerGoodsId}, {quantity}");
         }
 
         return await ledger.CreditAsync(connection, transaction, seller, line.GoodsId, quantity, cause, ReturnIn, cancellationToken);
@@ -376,6 +395,15 @@ public sealed class InvoiceGoods(WarehouseLedger ledger, TimeProvider clock)
 
         public int Round => int.Parse(CauseRef.Split('/')[2], System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>What an additional invoice's negative line may return: the buyer's line the original filled and how much is left.</summary>
+    private sealed record Returnable(long BuyerGoodsId, string BuyerTin, decimal Left);
+
+    /// <summary>The original of an additional invoice.</summary>
+    /// <param name="InvoiceId">The original's id.</param>
+    /// <param name="EarlierReturns">Additional invoices of the same original moved earlier in this transaction: their
+    /// related_invoice_id is written only with the verdicts, so their returns count against the cap through this list.</param>
+    public sealed record Related(long InvoiceId, IReadOnlyCollection<long> EarlierReturns);
 
     private sealed record LineRound(int Line, int Round, bool Undone, IReadOnlyList<InvoiceMove> Moves);
 }

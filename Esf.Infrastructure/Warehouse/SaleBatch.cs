@@ -8,8 +8,9 @@ namespace Esf.Infrastructure.Warehouse;
 /// The sales of a verdict batch moved set-based (issue 13, ADR 0033 amendment «one batch, two round trips»), whatever the
 /// batch's size:
 /// <list type="number">
-/// <item>one round trip locks the seller goods lines the batch names, in id order (ADR 0027, 5: batches drawing the same lines
-/// queue instead of deadlocking), and reads their owners and the buyers' default warehouses;</item>
+/// <item>one round trip locks every goods line the batch will write — the sellers' lines it names, only with their owner's
+/// IIN/BIN, and the buyers' lines those sales fill — in one statement in id order (<see cref="GoodsLineLocks"/>; ADR 0027, 5:
+/// batches drawing the same lines queue instead of deadlocking), and reads the sellers' lines and the buyers' default warehouses;</item>
 /// <item>in memory, each sale is checked like a single one (<see cref="InvoiceGoods.CheckSale"/>) and, in upload order, takes
 /// its quantities from what the locked lines still hold: a sale that does not fit FAILS with VS-01 and takes nothing, so the
 /// sales after it still can;</item>
@@ -26,17 +27,12 @@ internal static class SaleBatch
         gsvs_code, tnved_code, source_kind, source_number, source_position, source_name, country, physical_mark
         """;
 
-    // The buyer's line of a sale: the seller's goods (s) at the buyer's default warehouse at the price paid, found by the
-    // goods line's identity (warehouse_goods_identity, NULLs not distinct).
-    private const string SameGoods = """
-        b.gsvs_code = s.gsvs_code AND b.tnved_code = s.tnved_code AND b.source_kind = s.source_kind AND b.source_number = s.source_number
-        AND b.source_position IS NOT DISTINCT FROM s.source_position AND b.source_name = s.source_name AND b.country = s.country
-        AND b.physical_mark IS NOT DISTINCT FROM s.physical_mark AND b.unit = s.unit
-        """;
-
+    // Every line the batch writes locked in one order (GoodsLineLocks), then the sellers' lines read with their owners: a goods id
+    // of another taxpayer is neither locked nor read, so its sale fails with VS-02.
     private const string ReadAndLock = $"""
-        SELECT {WarehouseBalances.Columns} FROM warehouse_goods WHERE goods_id = ANY(@Goods) ORDER BY goods_id FOR UPDATE;
-        SELECT goods_id, tin FROM warehouse_goods WHERE goods_id = ANY(@Goods);
+        {GoodsLineLocks.Lock}
+        SELECT {WarehouseBalances.Columns} FROM warehouse_goods WHERE (goods_id, tin) IN (SELECT * FROM unnest(@LockGoods::bigint[], @LockSellers::text[]));
+        SELECT goods_id, tin FROM warehouse_goods WHERE (goods_id, tin) IN (SELECT * FROM unnest(@LockGoods::bigint[], @LockSellers::text[]));
         SELECT tin, warehouse_id FROM warehouses WHERE tin = ANY(@Buyers) AND is_default AND deleted_at IS NULL;
         """;
 
@@ -63,7 +59,7 @@ internal static class SaleBatch
             FROM unnest(@Invoices, @Lines, @Goods, @Quantities, @BuyerWarehouses, @Prices) WITH ORDINALITY
                  AS d(invoice_id, line, goods_id, quantity, warehouse_id, price, n)
             JOIN warehouse_goods s ON s.goods_id = d.goods_id
-            LEFT JOIN warehouse_goods b ON b.warehouse_id = d.warehouse_id AND b.price = coalesce(d.price, s.price) AND {SameGoods}
+            LEFT JOIN warehouse_goods b ON b.warehouse_id = d.warehouse_id AND b.price = coalesce(d.price, s.price) AND {GoodsLineLocks.SameGoods}
         ),
         written AS (
             INSERT INTO warehouse_movements (goods_id, warehouse_id, tin, quantity, kind, cause_kind, cause_ref, occurred_at, invoice_id)
@@ -135,11 +131,10 @@ internal static class SaleBatch
     private static async Task<LockedLines> ReadAndLockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<InvoiceSale> sales,
         CancellationToken cancellationToken)
     {
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(ReadAndLock, new
-        {
-            Goods = sales.SelectMany(s => s.Lines).Select(l => l.GoodsId).Distinct().Order().ToArray(),
-            Buyers = sales.Select(s => InvoiceGoods.Buyer.TinOf(s.Document)).OfType<string>().Where(t => t.Length > 0).Distinct().ToArray(),
-        }, transaction, cancellationToken: cancellationToken));
+        var parameters = new DynamicParameters(GoodsLineLocks.Parameters(sales.SelectMany(s => GoodsLineLocks.Claims(s.Document, s.Lines)), []));
+        parameters.Add("Buyers", sales.Select(s => InvoiceGoods.Buyer.TinOf(s.Document)).OfType<string>().Where(t => t.Length > 0).Distinct().ToArray());
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(ReadAndLock, parameters, transaction, cancellationToken: cancellationToken));
+        _ = await results.ReadAsync<int>();
         var goods = (await results.ReadAsync<GoodsBalance>()).ToDictionary(g => g.GoodsId);
         var owners = (await results.ReadAsync<(long GoodsId, string Tin)>()).ToDictionary(o => o.GoodsId, o => o.Tin);
         var defaults = (await results.ReadAsync<(string Tin, long WarehouseId)>()).ToDictionary(d => d.Tin, d => (long?)d.WarehouseId);

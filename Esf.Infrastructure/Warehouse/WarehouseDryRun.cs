@@ -27,7 +27,8 @@ public sealed class WarehouseDryRun(NpgsqlDataSource database, InvoiceGoods good
         try
         {
             // A negative id no invoice has: the movements' causes cannot meet a real invoice's, nor another dry run's.
-            return await goods.SellAsync(connection, transaction, -Random.Shared.NextInt64(1, long.MaxValue), document, lines, relatedInvoiceId, ct);
+            return await goods.SellAsync(connection, transaction, -Random.Shared.NextInt64(1, long.MaxValue), document, lines,
+                relatedInvoiceId is { } original ? new InvoiceGoods.Related(original, []) : null, ct);
         }
         finally
         {

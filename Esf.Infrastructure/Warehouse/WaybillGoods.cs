@@ -26,12 +26,19 @@ public sealed class WaybillGoods(WarehouseLedger ledger)
 
     private const string In = "SNT_IN";
 
-    /// <summary>Locks the seller's goods lines a batch of waybills draws on, in id order, before any is written off (ADR 0027).</summary>
-    public static Task LockAsync(NpgsqlConnection connection, IEnumerable<WaybillDocument> documents, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            "SELECT 1 FROM warehouse_goods WHERE goods_id = ANY(@Ids) ORDER BY goods_id FOR UPDATE",
-            new { Ids = documents.SelectMany(d => d.Body.ProductSet.Products).Select(p => p.WarehouseGoodsId).OfType<long>().Distinct().ToArray() },
+    /// <summary>
+    /// Locks the seller's goods lines a batch of waybills draws on, in id order, before any is written off (ADR 0027); only lines
+    /// of the waybill's seller (a crafted id of another taxpayer's line locks nothing, and its write-off fails with VS-02).
+    /// </summary>
+    public static Task LockAsync(NpgsqlConnection connection, IEnumerable<WaybillDocument> documents, CancellationToken cancellationToken)
+    {
+        var claims = documents.SelectMany(d => d.Body.ProductSet.Products.Select(p => (GoodsId: p.WarehouseGoodsId, Tin: d.SellerTin ?? "")))
+            .Where(c => c.GoodsId is not null).Distinct().ToList();
+        return connection.ExecuteAsync(new CommandDefinition("""
+            SELECT 1 FROM warehouse_goods WHERE (goods_id, tin) IN (SELECT * FROM unnest(@Ids::bigint[], @Tins::text[])) ORDER BY goods_id FOR UPDATE
+            """, new { Ids = claims.Select(c => c.GoodsId!.Value).ToArray(), Tins = claims.Select(c => c.Tin).ToArray() },
             cancellationToken: cancellationToken));
+    }
 
     /// <summary>
     /// At registration: checks every line naming a goods line against it (VS-41 … VS-45) and writes it off the seller's warehouse;
@@ -130,6 +137,13 @@ public sealed class WaybillGoods(WarehouseLedger ledger)
 
     private async Task<RuleViolation?> ReturnAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long waybillId, CancellationToken cancellationToken)
     {
+        // The buyer's and the seller's lines of every line of the waybill, locked in id order before any is written (ADR 0027, 5):
+        // the return below writes them buyer first, seller next, line by line, which is no global order.
+        await connection.ExecuteAsync(new CommandDefinition("""
+            SELECT 1 FROM warehouse_goods WHERE goods_id IN (
+                SELECT goods_id FROM warehouse_movements WHERE cause_kind = @CauseKind AND cause_ref LIKE @Prefix)
+            ORDER BY goods_id FOR UPDATE
+            """, new { CauseKind = Dispatch, Prefix = $"{waybillId}#%" }, transaction, cancellationToken: cancellationToken));
         var delivered = (await MovementsAsync(connection, transaction, waybillId, Dispatch, In, cancellationToken)).ToDictionary(m => m.CauseRef);
         foreach (var movement in await MovementsAsync(connection, transaction, waybillId, Dispatch, Out, cancellationToken))
         {

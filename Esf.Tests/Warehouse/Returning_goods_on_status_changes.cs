@@ -108,7 +108,7 @@ public sealed class Returning_goods_on_status_changes
     {
         // Arrange
         using var sale = await WarehouseInvoices.StartAsync(stock: 100m);
-        var (original, link) = await RegisterOriginalAsync(sale, 12m);
+        var (original, link) = await sale.RegisterOriginalAsync(12m);
         var corrected = link(sale.Sale(10m), "FIXED_INVOICE");
 
         // Act
@@ -130,7 +130,7 @@ public sealed class Returning_goods_on_status_changes
     {
         // Arrange
         using var sale = await WarehouseInvoices.StartAsync(stock: 20m);
-        var (original, link) = await RegisterOriginalAsync(sale, 12m);
+        var (original, link) = await sale.RegisterOriginalAsync(12m);
         var corrected = link(sale.Sale(21m), "FIXED_INVOICE");
 
         // Act
@@ -151,7 +151,7 @@ public sealed class Returning_goods_on_status_changes
     {
         // Arrange
         using var sale = await WarehouseInvoices.StartAsync(stock: 100m);
-        var (_, link) = await RegisterOriginalAsync(sale, 12m);
+        var (_, link) = await sale.RegisterOriginalAsync(12m);
         var additional = link(TestInvoices.FullReturn(sale.Sale(3m)), "ADDITIONAL_INVOICE");
 
         // Act
@@ -172,7 +172,7 @@ public sealed class Returning_goods_on_status_changes
     {
         // Arrange: an additional invoice selling 3 more.
         using var sale = await WarehouseInvoices.StartAsync(stock: 100m);
-        var (_, link) = await RegisterOriginalAsync(sale, 12m);
+        var (_, link) = await sale.RegisterOriginalAsync(12m);
         var (additional, status) = await sale.RegisterAsync(sale.Item(
             link(sale.Sale(3m), "ADDITIONAL_INVOICE")));
         Assert.That(status, Is.EqualTo(InvoiceStatus.Created), string.Join("; ", (await sale.Parties.Seller.ErrorsAsync(additional)).Select(e => e.Message)));
@@ -184,14 +184,5 @@ public sealed class Returning_goods_on_status_changes
         Assert.That(declined.Single().IsChanged, Is.True, declined.Single().Message);
         Assert.That(await WarehouseInvoices.BalanceAsync(sale.GoodsId), Is.EqualTo(88m));
         Assert.That((await sale.CustomerGoodsAsync()).Sum(g => g.Quantity), Is.EqualTo(12m));
-    }
-
-    /// <summary>Registers a sale of <paramref name="quantity"/> and answers it with a function that links a body to it (corrected or additional).</summary>
-    private static async Task<(long Id, Func<string, string, string> Link)> RegisterOriginalAsync(WarehouseInvoices sale, decimal quantity)
-    {
-        var num = TestTenant.UniqueNum();
-        var (original, _) = await sale.RegisterAsync(sale.Item(sale.Sale(quantity, num: num)));
-        var registered = await sale.Parties.ReadAsync(original);
-        return (original, (body, type) => TestInvoices.Linked(body, type, num, registered.DateText, registered.RegistrationNumber));
     }
 }

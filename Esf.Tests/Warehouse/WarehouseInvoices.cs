@@ -109,6 +109,19 @@ public sealed class WarehouseInvoices : IDisposable
         return (id, (await Parties.Seller.FinishedAsync(id)).Status);
     }
 
+    /// <summary>
+    /// Registers a sale of <paramref name="quantity"/> (through the warehouse unless <paramref name="plain"/>) and answers it with a
+    /// function that links a body to it (a corrected or additional invoice).
+    /// </summary>
+    public async Task<(long Id, Func<string, string, string> Link)> RegisterOriginalAsync(decimal quantity, bool plain = false)
+    {
+        var num = TestTenant.UniqueNum();
+        var body = Sale(quantity, num: num);
+        var (original, _) = await RegisterAsync(plain ? Parties.Seller.Item(body) : Item(body));
+        var registered = await Parties.ReadAsync(original);
+        return (original, (linked, type) => TestInvoices.Linked(linked, type, num, registered.DateText, registered.RegistrationNumber));
+    }
+
     /// <summary>The current quantity of a goods line (the row) after checking it equals the sum of its movements.</summary>
     public static async Task<decimal> BalanceAsync(long goodsId, GatewayFixture? fixture = null)
     {

@@ -1,0 +1,60 @@
+using Esf.Domain.Rules;
+using Esf.Infrastructure.Warehouse;
+using Npgsql;
+
+namespace Esf.Infrastructure.Registration;
+
+/// <summary>
+/// The verdicts of one batch through every stage, in the verdicts' transaction: the registration rules (<see cref="RegistrationJudge"/>,
+/// which records what each passed invoice does to the rest of the batch: its number taken, its waybill and ЭГЗ act linked, its
+/// original annulled or supplemented), then where the goods came from (<see cref="VerdictSources"/>) and the warehouse
+/// (<see cref="VerdictGoods"/>). An invoice a later stage fails must not keep any effect of the registration stage, so when one
+/// does, the later stages are rolled back to a savepoint and the batch judged again on a fresh registry view, that invoice failing
+/// from the start with what the later stage found (and so recording nothing). Each round fails at least one more invoice, so this
+/// ends; a batch nobody fails late (the common case) is judged once.
+/// </summary>
+internal static class BatchVerdicts
+{
+    private const string Savepoint = "registration_stages";
+
+    /// <param name="loadRegistry">A fresh registry view of the batch (the judge changes the one it is given).</param>
+    /// <param name="failedElsewhere">Invoices already failed before the rules run (a sandbox fault), by id.</param>
+    /// <param name="goods">The virtual warehouse; null: only the registration rules run.</param>
+    /// <param name="warehouseLines">The warehouse lines of the invoices that name any, as stored (JSON), by id.</param>
+    public static async Task<List<InvoiceVerdict>> JudgeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        IReadOnlyList<CheckedInvoice> invoices, Func<Task<BatchRegistryView>> loadRegistry,
+        IReadOnlyDictionary<long, IReadOnlyList<RuleViolation>> failedElsewhere, InvoiceGoods? goods,
+        IReadOnlyDictionary<long, string> warehouseLines, CancellationToken cancellationToken)
+    {
+        var failedLate = new Dictionary<long, IReadOnlyList<RuleViolation>>(failedElsewhere);
+        while (true)
+        {
+            var registry = await loadRegistry();
+            var judged = invoices.Select(i => RegistrationJudge.Judge(i, registry, failedLate.GetValueOrDefault(i.InvoiceId))).ToList();
+            if (goods is null)
+            {
+                return judged;
+            }
+
+            await transaction.SaveAsync(Savepoint, cancellationToken);
+            // Where the goods came from (ФНО 328.00 matched, not moved by the waybill already), before anything moves.
+            var verdicts = await VerdictSources.JudgeAsync(connection, transaction, judged, warehouseLines, cancellationToken);
+            // The virtual warehouse's checks and movements (only invoices naming warehouse lines, and corrections).
+            verdicts = await VerdictGoods.MoveAsync(connection, transaction, goods, verdicts, warehouseLines, cancellationToken);
+            var passedRules = judged.Where(v => v.Passed).Select(v => v.InvoiceId).ToHashSet();
+            var late = verdicts.Where(v => !v.Passed && passedRules.Contains(v.InvoiceId)).ToList();
+            if (late.Count == 0 || invoices.Count == 1)
+            {
+                await transaction.ReleaseAsync(Savepoint, cancellationToken);
+                return verdicts;
+            }
+
+            // What the late failures recorded in the view may have decided others: undo their stages and judge the batch again.
+            await transaction.RollbackAsync(Savepoint, cancellationToken);
+            foreach (var verdict in late)
+            {
+                failedLate[verdict.InvoiceId] = verdict.Violations;
+            }
+        }
+    }
+}

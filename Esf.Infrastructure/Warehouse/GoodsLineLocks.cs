@@ -1,0 +1,71 @@
+using Dapper;
+using Esf.Domain.Invoices;
+using Esf.Domain.Warehouse;
+using Npgsql;
+
+namespace Esf.Infrastructure.Warehouse;
+
+/// <summary>
+/// How a transaction that moves goods of invoices locks the goods lines (ADR 0027, 5; ADR 0033): every line it will write, in ONE
+/// statement, in goods-id order — the sellers' lines named by the sales, each only with its owner's IIN/BIN (a crafted id of
+/// another taxpayer's line locks nothing, and the sale then fails with VS-02), and the buyers' lines those sales fill (the same
+/// goods at the buyer's default warehouse, at any price). Two transactions needing the same lines then wait for each other in
+/// one order and never deadlock, also when two taxpayers sell the same goods to each other at once.
+/// </summary>
+internal static class GoodsLineLocks
+{
+    /// <summary>A sale's goods line: its id, its owner (the invoice's seller) and the buyer whose default warehouse it fills (null: none).</summary>
+    internal sealed record Claim(long GoodsId, string SellerTin, string? BuyerTin);
+
+    // The buyer's line of a sale: the seller's goods (s) at the buyer's default warehouse (b), found by the goods line's identity
+    // (warehouse_goods_identity, NULLs not distinct).
+    internal const string SameGoods = """
+        b.gsvs_code = s.gsvs_code AND b.tnved_code = s.tnved_code AND b.source_kind = s.source_kind AND b.source_number = s.source_number
+        AND b.source_position IS NOT DISTINCT FROM s.source_position AND b.source_name = s.source_name AND b.country = s.country
+        AND b.physical_mark IS NOT DISTINCT FROM s.physical_mark AND b.unit = s.unit
+        """;
+
+    /// <summary>What a sale's named lines claim: each seller line with the invoice's seller and buyer.</summary>
+    public static IEnumerable<Claim> Claims(InvoiceDocument document, IEnumerable<WarehouseLineRef> lines) =>
+        lines.Select(l => new Claim(l.GoodsId, document.SellerTin ?? "", InvoiceGoods.Buyer.TinOf(document) is { Length: > 0 } buyer ? buyer : null));
+
+    /// <summary>
+    /// Locks the claimed lines (parameters <c>@LockGoods</c>, <c>@LockSellers</c>, <c>@LockBuyers</c>, see <see cref="Parameters"/>)
+    /// and the lines moved by the originals of <c>@LockOriginals</c> and by the invoices correcting or supplementing them (what a
+    /// correction's annulment or an additional invoice's return writes), in goods-id order.
+    /// </summary>
+    internal const string Lock = $"""
+        SELECT 1 FROM warehouse_goods WHERE goods_id IN (
+            SELECT s.goods_id FROM unnest(@LockGoods::bigint[], @LockSellers::text[]) AS d(goods_id, tin)
+            JOIN warehouse_goods s ON s.goods_id = d.goods_id AND s.tin = d.tin
+            UNION ALL
+            SELECT b.goods_id FROM unnest(@LockGoods::bigint[], @LockSellers::text[], @LockBuyers::text[]) AS d(goods_id, tin, buyer)
+            JOIN warehouse_goods s ON s.goods_id = d.goods_id AND s.tin = d.tin
+            JOIN warehouses w ON w.tin = d.buyer AND w.is_default AND w.deleted_at IS NULL
+            JOIN warehouse_goods b ON b.warehouse_id = w.warehouse_id AND {SameGoods}
+            UNION ALL
+            SELECT m.goods_id FROM warehouse_movements m WHERE m.invoice_id = ANY(@LockOriginals::bigint[])
+            UNION ALL
+            SELECT m.goods_id FROM invoices i JOIN warehouse_movements m ON m.invoice_id = i.invoice_id
+            WHERE i.related_invoice_id = ANY(@LockOriginals::bigint[]))
+        ORDER BY goods_id FOR UPDATE;
+        """;
+
+    /// <summary>The parameters of <see cref="Lock"/>: each claim once, and the originals whose moved lines are locked too.</summary>
+    internal static object Parameters(IEnumerable<Claim> claims, IEnumerable<long> originals)
+    {
+        var distinct = claims.Distinct().ToList();
+        return new
+        {
+            LockGoods = distinct.Select(c => c.GoodsId).ToArray(),
+            LockSellers = distinct.Select(c => c.SellerTin).ToArray(),
+            LockBuyers = distinct.Select(c => c.BuyerTin).ToArray(),
+            LockOriginals = originals.Distinct().ToArray(),
+        };
+    }
+
+    /// <summary>Locks the claimed lines and those <paramref name="originals"/> and their corrections and additions moved, in goods-id order.</summary>
+    public static Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<Claim> claims, IEnumerable<long> originals,
+        CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(Lock, Parameters(claims, originals), transaction, cancellationToken: cancellationToken));
+}
