@@ -25,10 +25,8 @@ public sealed class Checking_rights_on_warehouse_operations
     public async Task Should_let_a_view_only_employee_read_balances_but_not_create_a_warehouse_upload_a_form_or_transfer()
     {
         // Arrange: the head's warehouse holding wheat, and a second one to transfer to.
-        using var workplace = await Workplace.OpenAsync(WarehouseGateway.Fixture);
-        var warehouse = await CreatedIdAsync(workplace.HeadHttp, "Склад");
-        var other = await CreatedIdAsync(workplace.HeadHttp, "Второй склад");
-        var goodsId = await WarehouseGoods.ReceiveAsync(workplace.Head.SellerTin, warehouse, 10m);
+        using var stocked = await StockedAsync();
+        var (workplace, warehouse, other, goodsId) = stocked;
         using var viewer = await workplace.EnrolAsync("VIEW");
         using var http = await viewer.ClientAsync(workplace.Head.SellerTin);
 
@@ -69,10 +67,8 @@ public sealed class Checking_rights_on_warehouse_operations
     public async Task Should_let_a_signing_employee_upload_a_form_and_transfer_without_the_viewing_right_but_not_read()
     {
         // Arrange: the form goes to the second warehouse, so that the worker's receipt does not change the line transferred from.
-        using var workplace = await Workplace.OpenAsync(WarehouseGateway.Fixture);
-        var warehouse = await CreatedIdAsync(workplace.HeadHttp, "Склад");
-        var other = await CreatedIdAsync(workplace.HeadHttp, "Второй склад");
-        var goodsId = await WarehouseGoods.ReceiveAsync(workplace.Head.SellerTin, warehouse, 10m);
+        using var stocked = await StockedAsync();
+        var (workplace, warehouse, other, goodsId) = stocked;
         using var signer = await workplace.EnrolAsync("SIGN");
         using var http = await signer.ClientAsync(workplace.Head.SellerTin);
 
@@ -161,6 +157,15 @@ public sealed class Checking_rights_on_warehouse_operations
         Assert.That(problem.GetProperty("detail").GetString(), Does.StartWith($"EMP-01: {EmployeeRules.RightMustBeHeld.MessageRu}").And.Contain($"({right})"));
     }
 
+    /// <summary>An enterprise whose head keeps 10 units of wheat in one warehouse and has a second, empty one.</summary>
+    private static async Task<Stocked> StockedAsync()
+    {
+        var workplace = await Workplace.OpenAsync(WarehouseGateway.Fixture);
+        var warehouse = await CreatedIdAsync(workplace.HeadHttp, "Склад");
+        var other = await CreatedIdAsync(workplace.HeadHttp, "Второй склад");
+        return new Stocked(workplace, warehouse, other, await WarehouseGoods.ReceiveAsync(workplace.Head.SellerTin, warehouse, 10m));
+    }
+
     private static async Task<long> CreatedIdAsync(HttpClient head, string name)
     {
         using var response = await head.PostAsJsonAsync("api/v1/warehouses", WarehouseRequests.Body(name));
@@ -170,4 +175,10 @@ public sealed class Checking_rights_on_warehouse_operations
     }
 
     private static WarehouseDraft Draft(string name) => new(name, null, "Адрес 7", WarehouseKind.Warehouse, "123456789021", false);
+}
+
+/// <param name="GoodsId">The wheat's goods line in <paramref name="Warehouse"/>.</param>
+internal sealed record Stocked(Workplace Workplace, long Warehouse, long Other, long GoodsId) : IDisposable
+{
+    public void Dispose() => Workplace.Dispose();
 }
