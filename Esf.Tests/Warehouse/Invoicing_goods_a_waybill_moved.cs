@@ -94,12 +94,16 @@ public sealed class Invoicing_goods_a_waybill_moved
         return await seller.WaitUntilProcessedAsync(json.GetProperty("accepted")[0].GetProperty("id").GetInt64());
     }
 
-    /// <summary>The invoice of table 28 on the waybill (32.1), pre-filled from it, its line named as the wheat's goods line names it.</summary>
-    internal static string InvoiceBodyOn(WaybillDocument waybill)
+    /// <summary>
+    /// The invoice of table 28 on the waybill (32.1), pre-filled from it, its line named as the wheat's goods line names it, then
+    /// changed by <paramref name="change"/> when given.
+    /// </summary>
+    internal static string InvoiceBodyOn(WaybillDocument waybill, Action<Esf.Domain.Invoices.Document.InvoiceBody>? change = null)
     {
         var invoice = InvoicePrefill.For(waybill, DateOnly.ParseExact(TestInvoices.Today, "dd.MM.yyyy", CultureInfo.InvariantCulture)).Body;
         (invoice.Num, invoice.OperatorFullname) = (TestTenant.UniqueNum(), "Тестова Айгерим");
         invoice.ProductSet.Products[0].TnvedName = WarehouseGoods.Wheat().SourceName;
+        change?.Invoke(invoice);
         return InvoiceXmlWriter.Write(invoice);
     }
 }
