@@ -125,6 +125,7 @@ public static class EsfServices
         services.AddSingleton<Status.OutageRegistry>();
         services.AddSingleton<Warehouse.WarehouseStore>();
         services.AddSingleton<Warehouse.WarehouseBalances>();
+        services.AddSingleton<Warehouse.WarehouseTransfers>();
         services.AddSingleton<Warehouse.WarehouseShortfalls>();
         services.AddSingleton<Warehouse.GoodsSourceImporter>();
         services.AddSingleton<Warehouse.GoodsSourceQueries>();

@@ -39,18 +39,31 @@ public static class InvoiceSourceChecks
 
     /// <summary>
     /// VS-47: the warehouse lines of an invoice issued on <paramref name="waybill"/> that would move goods the waybill moved: the invoice
-    /// line is a waybill line naming a goods line (by G1, productNumberInSnt), or the line draws on a goods line the waybill ships.
+    /// line is a waybill line naming a goods line (by G1, productNumberInSnt), or the line draws on a goods line the waybill ships, or
+    /// (ADR 0039 amendment) the invoice line is none of the waybill's lines and is the same goods (<see cref="GoodsKind"/>) as a line the
+    /// waybill ships, drawn from another goods line (another price or warehouse). An invoice line that is a waybill line which moved
+    /// nothing may still move, even when the waybill ships the same goods on another line.
     /// </summary>
     public static IEnumerable<RuleViolation> CheckNotMovedByWaybill(
         IReadOnlyList<Product> products, IReadOnlyList<WarehouseLineRef> lines, IReadOnlyList<WaybillProduct> waybill)
     {
         var shipping = waybill.Where(p => p.WarehouseGoodsId is not null).ToList();
+        if (shipping.Count == 0)
+        {
+            return [];
+        }
+
         var shippedKeys = shipping.Select(p => p.Key).ToHashSet();
         var shippedGoods = shipping.Select(p => p.WarehouseGoodsId!.Value).ToHashSet();
-        return lines.Where(l => shippedGoods.Contains(l.GoodsId)
-                || (l.Line >= 1 && l.Line <= products.Count && products[l.Line - 1].ProductNumberInSnt?.Trim() is { } key && shippedKeys.Contains(key)))
+        var shippedKinds = shipping.Select(GoodsKind.Of).ToHashSet();
+        var waybillKeys = waybill.Select(p => p.Key).ToHashSet();
+        return lines.Where(l => shippedGoods.Contains(l.GoodsId) || (l.Line >= 1 && l.Line <= products.Count && MovedByWaybill(products[l.Line - 1])))
             .Select(l => InvoiceSourceRules.WaybillGoodsMoveOnce.Violation("warehouseLines",
                 string.Create(CultureInfo.InvariantCulture, $"строка {l.Line}: позиция склада {l.GoodsId}")));
+
+        bool MovedByWaybill(Product line) => line.ProductNumberInSnt?.Trim() is { } key && waybillKeys.Contains(key)
+            ? shippedKeys.Contains(key)
+            : shippedKinds.Contains(GoodsKind.Of(line));
     }
 
     private static bool IsFnoNumber(string value) => value.Length == FnoNumberLength && value.All(char.IsAsciiDigit);

@@ -21,7 +21,7 @@ public static class InvoiceSourceRules
             "«1» or «2»; G16 is the position. Such a line passes when a matching (fno_matchings) names that number and position and its " +
             "waybill is still registered (NOT_VIEWED, DELIVERED, CONFIRMED, CONFIRMED_BY_OGD): whose matching it is does not matter, as a " +
             "reseller names the importer's application too. Any invoice is judged, with or without warehouse lines; a line whose G15 has " +
-            "another form (ДТ, СТ-KZ, СТ-1) is not. ADR 0039.",
+            "another form (ДТ, СТ-KZ, СТ-1) is not. The dry run reports it. ADR 0039.",
     };
 
     public static readonly RuleDefinition WaybillGoodsMoveOnce = new(
@@ -32,8 +32,9 @@ public static class InvoiceSourceRules
         LegalBasis = "Seed 001 L2479–2498 (ВС goods are invoiced on a waybill); ADR 0034 (the waybill moves them); our id",
         Decision = "The waybill moves its goods (registration writes off, confirmation credits the buyer); the invoice issued on it (32.1) " +
             "only documents the sale. A warehouse line is refused when its invoice line (G1, productNumberInSnt) is a waybill line naming " +
-            "a goods line, or when it draws on a goods line the waybill ships. Lines the waybill carried without productId may still move " +
-            "through the invoice (the waybill moved nothing of them). ADR 0039.",
+            "a goods line, or when it draws on a goods line the waybill ships, or when its invoice line is none of the waybill's lines and " +
+            "is the same goods (ТН ВЭД, unit, G15, G16, G17) as a line the waybill ships, from another goods line. Lines the waybill " +
+            "carried without productId may still move through the invoice (the waybill moved nothing of them). The dry run reports it. ADR 0039.",
     };
 
     public static IReadOnlyList<RuleDefinition> All { get; } = [FnoMustBeMatched, WaybillGoodsMoveOnce];

@@ -14,7 +14,8 @@ namespace Esf.Infrastructure.Registration;
 /// send the invoice (<see cref="SellerAuthority"/>), then the registration rules exactly as the worker runs them, through the
 /// same steps (<see cref="CheckedInvoice"/>, <see cref="RegistryFacts"/>, <see cref="RegistrationJudge"/>). A body the session
 /// may not send is refused as the upload refuses it, before any registry lookup, so the dry run never reads another
-/// enterprise's invoices. Without a signature and certificate the signature rules (GEN-01, B-02, POA-01) are not run, and the
+/// enterprise's invoices. Where the goods came from (VS-46, VS-47) is judged as the worker judges it (<see cref="VerdictSources"/>).
+/// Without a signature and certificate the signature rules (GEN-01, B-02, POA-01) are not run, and the
 /// report says so.
 /// </summary>
 public sealed class InvoiceValidator(
@@ -62,6 +63,12 @@ public sealed class InvoiceValidator(
 
         var verdict = RegistrationJudge.Judge(invoice, registry);
         var all = violations.Concat(verdict.Violations.Where(v => signatureChecked || !SignatureRules.Contains(v.RuleId))).ToList();
+        // Where the goods came from (VS-46, VS-47), for an invoice the control registers and before the warehouse, as in the worker.
+        if (all.Count == 0)
+        {
+            all.AddRange(await VerdictSources.CheckAsync(connection, document, warehouseLines ?? [], ct));
+        }
+
         // The worker moves goods only for an invoice the control registers, so the warehouse is judged only then, as there.
         if (all.Count == 0 && warehouseLines is { Count: > 0 })
         {

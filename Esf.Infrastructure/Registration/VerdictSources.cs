@@ -1,4 +1,5 @@
 using Dapper;
+using Esf.Domain.Invoices;
 using Esf.Domain.Rules;
 using Esf.Domain.Rules.Registration.Snt;
 using Esf.Domain.Warehouse;
@@ -14,7 +15,7 @@ namespace Esf.Infrastructure.Registration;
 /// Where a batch's invoices say their goods came from, judged in the verdicts' transaction before any goods move
 /// (<see cref="InvoiceSourceRules"/>): a ФНО 328.00 named in G15/G16 must be matched with its import waybill (VS-46), and an invoice
 /// issued on a waybill does not move through the warehouse the goods that waybill moved (VS-47). A batch citing no ФНО 328.00 and
-/// naming no warehouse line on a waybill costs no query.
+/// naming no warehouse line on a waybill costs no query. The dry run asks the same (<see cref="CheckAsync"/>), so it reports them too.
 /// </summary>
 internal static class VerdictSources
 {
@@ -23,54 +24,69 @@ internal static class VerdictSources
     public static async Task<List<InvoiceVerdict>> JudgeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<InvoiceVerdict> verdicts,
         IReadOnlyDictionary<long, string> warehouseLines, CancellationToken cancellationToken)
     {
-        var judged = new List<Judged>();
-        foreach (var verdict in verdicts)
-        {
-            if (!verdict.Passed || verdict.Document is not { } document)
-            {
-                continue;
-            }
-
-            var citations = InvoiceSourceChecks.FnoCitations(document.Body.ProductSet.Products);
-            var waybill = warehouseLines.TryGetValue(verdict.InvoiceId, out var json) ? SntBasis.NumberOf(document.Body) : null;
-            if (citations.Count > 0 || waybill is not null)
-            {
-                judged.Add(new Judged(verdict, citations, waybill is null ? [] : WarehouseLinesJson.Read(json), waybill));
-            }
-        }
-
-        if (judged.Count == 0)
-        {
-            return verdicts;
-        }
-
-        var matched = await MatchedAsync(connection, transaction, [.. judged.SelectMany(j => j.Citations).Select(c => c.Number).Distinct()], cancellationToken);
-        var waybills = await WaybillLinesAsync(connection, transaction,
-            [.. judged.Select(j => j.Waybill).OfType<string>().Distinct()], cancellationToken);
-        var refused = new Dictionary<long, List<RuleViolation>>();
-        foreach (var j in judged)
-        {
-            var products = j.Verdict.Document!.Body.ProductSet.Products;
-            var violations = InvoiceSourceChecks.CheckFnoMatched(j.Citations, matched).ToList();
-            if (j.Waybill is not null && waybills.TryGetValue(j.Waybill, out var waybill))
-            {
-                violations.AddRange(InvoiceSourceChecks.CheckNotMovedByWaybill(products, j.Lines, waybill));
-            }
-
-            if (violations.Count > 0)
-            {
-                refused[j.Verdict.InvoiceId] = violations;
-            }
-        }
-
+        var refused = await RefusalsAsync(connection, transaction,
+            verdicts.Where(v => v.Passed && v.Document is not null).Select(v => new SourcedInvoice(v.InvoiceId, v.Document!,
+                warehouseLines.TryGetValue(v.InvoiceId, out var json) ? WarehouseLinesJson.Read(json) : [])),
+            cancellationToken);
         return refused.Count == 0
             ? verdicts
             : [.. verdicts.Select(v => refused.TryGetValue(v.InvoiceId, out var violations) ? v with { Violations = violations, Cancels = null, Related = null } : v)];
     }
 
+    /// <summary>
+    /// The dry run's judgement of one invoice that passed the rest of the control (<see cref="InvoiceValidator"/>): the same facts and
+    /// checks as the worker's, read outside any transaction (nothing is locked: nothing will move).
+    /// </summary>
+    public static async Task<IReadOnlyList<RuleViolation>> CheckAsync(NpgsqlConnection connection, InvoiceDocument document,
+        IReadOnlyList<WarehouseLineRef> warehouseLines, CancellationToken cancellationToken) =>
+        (await RefusalsAsync(connection, null, [new SourcedInvoice(0, document, warehouseLines)], cancellationToken)).TryGetValue(0, out var violations)
+            ? violations
+            : [];
+
+    /// <summary>The violations of VS-46 and VS-47 of each invoice that has any, by its id.</summary>
+    private static async Task<Dictionary<long, List<RuleViolation>>> RefusalsAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction,
+        IEnumerable<SourcedInvoice> invoices, CancellationToken cancellationToken)
+    {
+        var judged = new List<Judged>();
+        foreach (var invoice in invoices)
+        {
+            var citations = InvoiceSourceChecks.FnoCitations(invoice.Document.Body.ProductSet.Products);
+            var waybill = invoice.WarehouseLines.Count > 0 ? SntBasis.NumberOf(invoice.Document.Body) : null;
+            if (citations.Count > 0 || waybill is not null)
+            {
+                judged.Add(new Judged(invoice, citations, waybill));
+            }
+        }
+
+        var refused = new Dictionary<long, List<RuleViolation>>();
+        if (judged.Count == 0)
+        {
+            return refused;
+        }
+
+        var matched = await MatchedAsync(connection, transaction, [.. judged.SelectMany(j => j.Citations).Select(c => c.Number).Distinct()], cancellationToken);
+        var waybills = await WaybillLinesAsync(connection, transaction,
+            [.. judged.Select(j => j.Waybill).OfType<string>().Distinct()], cancellationToken);
+        foreach (var j in judged)
+        {
+            var violations = InvoiceSourceChecks.CheckFnoMatched(j.Citations, matched).ToList();
+            if (j.Waybill is not null && waybills.TryGetValue(j.Waybill, out var waybill))
+            {
+                violations.AddRange(InvoiceSourceChecks.CheckNotMovedByWaybill(j.Invoice.Document.Body.ProductSet.Products, j.Invoice.WarehouseLines, waybill));
+            }
+
+            if (violations.Count > 0)
+            {
+                refused[j.Invoice.Id] = violations;
+            }
+        }
+
+        return refused;
+    }
+
     /// <summary>The ФНО 328.00 positions of these numbers matched with a waybill still registered (read under the verdicts' transaction).</summary>
     private static async Task<HashSet<(string Number, int Position)>> MatchedAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string[] numbers, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string[] numbers, CancellationToken cancellationToken)
     {
         if (numbers.Length == 0)
         {
@@ -86,7 +102,7 @@ internal static class VerdictSources
 
     /// <summary>The lines of the registered waybills these invoices with warehouse lines are issued on (32.1), by registration number.</summary>
     private static async Task<Dictionary<string, IReadOnlyList<WaybillProduct>>> WaybillLinesAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string[] numbers, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string[] numbers, CancellationToken cancellationToken)
     {
         if (numbers.Length == 0)
         {
@@ -100,6 +116,12 @@ internal static class VerdictSources
             .ToDictionary(r => r.Number, r => (IReadOnlyList<WaybillProduct>)r.Document!.Body.ProductSet.Products);
     }
 
+    /// <summary>
+    /// An invoice to judge: its id (the caller's key), its body and the warehouse lines it names (empty: none). A struct, so that the
+    /// plain path allocates nothing per invoice.
+    /// </summary>
+    private readonly record struct SourcedInvoice(long Id, InvoiceDocument Document, IReadOnlyList<WarehouseLineRef> WarehouseLines);
+
     /// <param name="Waybill">The registration number of the waybill the invoice is issued on, only when it also names warehouse lines.</param>
-    private sealed record Judged(InvoiceVerdict Verdict, IReadOnlyList<FnoCitation> Citations, IReadOnlyList<WarehouseLineRef> Lines, string? Waybill);
+    private sealed record Judged(SourcedInvoice Invoice, IReadOnlyList<FnoCitation> Citations, string? Waybill);
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using Esf.Domain.Employees;
 using Esf.Domain.Rules;
 using Esf.Domain.Warehouse;
 using Esf.Domain.Waybills;
@@ -14,7 +15,8 @@ namespace Esf.Infrastructure.Warehouse;
 /// The importer's matching of a primary import waybill with its ФНО 328.00 positions (<see cref="FnoMatching"/>): judged and
 /// stored in one transaction that locks the waybill and the positions, so two matchings drawing one position cannot together
 /// take more than it holds. The waybill is found through the waybill tenant predicate (another enterprise's is «not found»);
-/// only its buyer, the importer, matches it.
+/// only its buyer, the importer, matches it. Matching needs the employee right SIGN (the importer's act reported to the system,
+/// like a transfer), reading it VIEW (ADR 0037 amendment).
 /// </summary>
 public sealed class FnoMatchings(NpgsqlDataSource database, TimeProvider clock)
 {
@@ -23,6 +25,7 @@ public sealed class FnoMatchings(NpgsqlDataSource database, TimeProvider clock)
     public async Task<IReadOnlyList<FnoMatchingRecord>> MatchAsync(
         SessionContext session, long waybillId, IReadOnlyList<FnoMatchLine> lines, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.Sign);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var waybill = await connection.QuerySingleOrDefaultAsync<MatchedWaybill>(new CommandDefinition($"""
@@ -58,12 +61,13 @@ public sealed class FnoMatchings(NpgsqlDataSource database, TimeProvider clock)
             Now = now,
         }), transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        return await ListAsync(session, waybillId, cancellationToken);
+        return await RecordsAsync(connection, waybillId, cancellationToken);
     }
 
     /// <summary>The matching of a waybill the session's enterprise can see; empty when it was not matched.</summary>
     public async Task<IReadOnlyList<FnoMatchingRecord>> ListAsync(SessionContext session, long waybillId, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var visible = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
             $"SELECT EXISTS (SELECT 1 FROM waybills w WHERE w.waybill_id = @Id AND {WaybillVisibility.Predicate})", new { Id = waybillId, session.Tin },
@@ -73,11 +77,15 @@ public sealed class FnoMatchings(NpgsqlDataSource database, TimeProvider clock)
             throw NotFound(waybillId);
         }
 
-        return [.. await connection.QueryAsync<FnoMatchingRecord>(new CommandDefinition("""
+        return await RecordsAsync(connection, waybillId, cancellationToken);
+    }
+
+    /// <summary>The stored matching of a waybill: shared by the matching itself, which needs no VIEW to answer what it stored.</summary>
+    private static async Task<IReadOnlyList<FnoMatchingRecord>> RecordsAsync(NpgsqlConnection connection, long waybillId, CancellationToken cancellationToken) =>
+        [.. await connection.QueryAsync<FnoMatchingRecord>(new CommandDefinition("""
             SELECT section, position, fno_number, fno_position, quantity, matched_by, matched_at FROM fno_matchings
             WHERE waybill_id = @Id ORDER BY section, position
             """, new { Id = waybillId }, cancellationToken: cancellationToken))];
-    }
 
     /// <summary>The importer's ФНО 328.00 positions the lines name, locked in key order, with what earlier matchings took of each.</summary>
     private static async Task<Dictionary<(string Number, int Position), FnoPositionFacts>> PositionsAsync(NpgsqlConnection connection,

@@ -1,12 +1,15 @@
 using Dapper;
+using Esf.Domain.Employees;
 using Esf.Domain.Warehouse;
+using Esf.Infrastructure.Sessions;
 using Npgsql;
 
 namespace Esf.Infrastructure.Warehouse;
 
 /// <summary>
 /// Reads the ledger: the balances of a warehouse (now, or as of any past moment from the movements alone) and its movements.
-/// Every query is scoped to the enterprise's TIN; another enterprise's warehouse is «not found».
+/// Every query is scoped to the enterprise's TIN; another enterprise's warehouse is «not found». Each needs the employee right
+/// VIEW («просмотр», ADR 0037 amendment).
 /// </summary>
 public sealed class WarehouseBalances(NpgsqlDataSource database)
 {
@@ -16,8 +19,10 @@ public sealed class WarehouseBalances(NpgsqlDataSource database)
         """;
 
     /// <summary>The goods lines holding goods; with <paramref name="asOf"/>, each quantity is the sum of its movements up to that moment.</summary>
-    public async Task<IReadOnlyList<GoodsBalance>> ListAsync(string tin, long warehouseId, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<GoodsBalance>> ListAsync(SessionContext session, long warehouseId, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
+        var tin = session.Tin;
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         _ = await WarehouseStore.FindAsync(connection, null, tin, warehouseId, cancellationToken) ?? throw WarehouseStore.NotFound(warehouseId);
         return await BalancesAsync(connection, tin, warehouseId, asOf, cancellationToken);
@@ -27,10 +32,11 @@ public sealed class WarehouseBalances(NpgsqlDataSource database)
     /// The balances of every warehouse of the enterprise (deleted ones hold nothing), for the export: with <paramref name="asOf"/>,
     /// each quantity is the sum of its movements up to that moment, so a past date shows what each warehouse held then.
     /// </summary>
-    public async Task<IReadOnlyList<GoodsBalance>> ExportAsync(string tin, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<GoodsBalance>> ExportAsync(SessionContext session, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await BalancesAsync(connection, tin, null, asOf, cancellationToken);
+        return await BalancesAsync(connection, session.Tin, null, asOf, cancellationToken);
     }
 
     private static async Task<IReadOnlyList<GoodsBalance>> BalancesAsync(
@@ -48,8 +54,10 @@ public sealed class WarehouseBalances(NpgsqlDataSource database)
             """, new { Tin = tin, WarehouseId = warehouseId, AsOf = asOf?.UtcDateTime }, cancellationToken: cancellationToken))];
 
     /// <summary>The warehouse's movements, newest first, at most <paramref name="limit"/>.</summary>
-    public async Task<IReadOnlyList<MovementRecord>> MovementsAsync(string tin, long warehouseId, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MovementRecord>> MovementsAsync(SessionContext session, long warehouseId, int limit, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
+        var tin = session.Tin;
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         _ = await WarehouseStore.FindAsync(connection, null, tin, warehouseId, cancellationToken) ?? throw WarehouseStore.NotFound(warehouseId);
         return [.. await connection.QueryAsync<MovementRecord>(new CommandDefinition("""

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Esf.Domain.Employees;
 using Esf.Domain.Rules;
 using Esf.Domain.Warehouse;
 using Esf.Infrastructure.Errors;
@@ -17,7 +18,7 @@ namespace Esf.Infrastructure.Warehouse;
 /// each form passes the envelope checks (version, signature, signature type, certificate) and its own shape (read by the caller
 /// into a <see cref="WarehouseFormDraft"/>), and the accepted ones are stored QUEUED with their upload, body, signature and
 /// certificate in one <see cref="UploadTransaction"/>; the worker decides them (<see cref="WarehouseFormProcessor.ProcessUploadAsync"/>).
-/// The sender is the session's enterprise.
+/// The sender is the session's enterprise; the person needs the employee right SIGN (ADR 0037).
 /// </summary>
 public sealed class WarehouseFormUploader(
     NpgsqlDataSource database, UploadPublisher publisher, IOptions<EsfOptions> options, IOptions<QuotaOptions> quotas, TimeProvider clock)
@@ -28,6 +29,7 @@ public sealed class WarehouseFormUploader(
     public async Task<UploadResult> UploadAsync(SessionContext session, UploadBatch batch, IReadOnlyList<(WarehouseFormDraft? Draft, string? Problem)> drafts,
         string? idempotencyKey, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.Sign);
         if (batch.Items.Count == 0 || batch.Items.Count > options.Value.MaxInvoicesPerUpload)
         {
             throw EsfException.InvalidInput($"forms: от 1 до {options.Value.MaxInvoicesPerUpload} форм в одном запросе (1 to {options.Value.MaxInvoicesPerUpload} forms).");

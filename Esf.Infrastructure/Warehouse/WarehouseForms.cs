@@ -1,14 +1,17 @@
 using System.Text.Json;
 using Dapper;
+using Esf.Domain.Employees;
 using Esf.Domain.Warehouse;
 using Esf.Infrastructure.Errors;
+using Esf.Infrastructure.Sessions;
 using Npgsql;
 
 namespace Esf.Infrastructure.Warehouse;
 
 /// <summary>
 /// The journal of warehouse forms: an upload stores the form QUEUED (the worker's <see cref="WarehouseFormProcessor"/> decides it),
-/// and a taxpayer reads the forms it sent or received; another enterprise's form is «not found».
+/// and a taxpayer reads the forms it sent or received; another enterprise's form is «not found». Uploading needs the employee
+/// right SIGN (a form is «отправка» to the Module, as the signed upload), reading VIEW (ADR 0037 amendment).
 /// </summary>
 public sealed class WarehouseForms(NpgsqlDataSource database, TimeProvider clock)
 {
@@ -16,8 +19,9 @@ public sealed class WarehouseForms(NpgsqlDataSource database, TimeProvider clock
         form_id, tin, kind, number, form_date, recipient_tin, total, status, error_reason, created_at, processed_at
         """;
 
-    public async Task<WarehouseFormRecord> UploadAsync(string tin, WarehouseFormDraft draft, CancellationToken cancellationToken)
+    public async Task<WarehouseFormRecord> UploadAsync(SessionContext session, WarehouseFormDraft draft, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.Sign);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -27,7 +31,7 @@ public sealed class WarehouseForms(NpgsqlDataSource database, TimeProvider clock
                 RETURNING {Columns}
                 """, new
             {
-                Tin = tin, Kind = WarehouseNames.FormKinds.Code(draft.Kind), draft.Number, draft.Date, draft.RecipientTin,
+                session.Tin, Kind = WarehouseNames.FormKinds.Code(draft.Kind), draft.Number, draft.Date, draft.RecipientTin,
                 draft.Total, Lines = JsonSerializer.Serialize(draft.Lines), Now = clock.GetUtcNow().UtcDateTime,
             }, cancellationToken: cancellationToken));
         }
@@ -37,20 +41,22 @@ public sealed class WarehouseForms(NpgsqlDataSource database, TimeProvider clock
         }
     }
 
-    public async Task<IReadOnlyList<WarehouseFormRecord>> ListAsync(string tin, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WarehouseFormRecord>> ListAsync(SessionContext session, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return [.. await connection.QueryAsync<WarehouseFormRecord>(new CommandDefinition(
             $"SELECT {Columns} FROM warehouse_forms WHERE tin = @Tin OR recipient_tin = @Tin ORDER BY form_id DESC LIMIT 1000",
-            new { Tin = tin }, cancellationToken: cancellationToken))];
+            new { session.Tin }, cancellationToken: cancellationToken))];
     }
 
-    public async Task<WarehouseFormRecord> GetAsync(string tin, long id, CancellationToken cancellationToken)
+    public async Task<WarehouseFormRecord> GetAsync(SessionContext session, long id, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<WarehouseFormRecord>(new CommandDefinition(
             $"SELECT {Columns} FROM warehouse_forms WHERE form_id = @Id AND (tin = @Tin OR recipient_tin = @Tin)",
-            new { Tin = tin, Id = id }, cancellationToken: cancellationToken))
+            new { session.Tin, Id = id }, cancellationToken: cancellationToken))
             ?? throw EsfException.NotFound($"No warehouse form {id} was sent or received by this enterprise.");
     }
 }

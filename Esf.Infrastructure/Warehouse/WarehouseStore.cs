@@ -1,6 +1,8 @@
 using Dapper;
+using Esf.Domain.Employees;
 using Esf.Domain.Warehouse;
 using Esf.Infrastructure.Errors;
+using Esf.Infrastructure.Sessions;
 using Npgsql;
 
 namespace Esf.Infrastructure.Warehouse;
@@ -8,7 +10,8 @@ namespace Esf.Infrastructure.Warehouse;
 /// <summary>
 /// The taxpayer's warehouses. Every statement is scoped to the enterprise's TIN, so another enterprise's warehouse is «not
 /// found» (ADR 0003). Changes of one taxpayer's tree run one at a time (a transaction-scoped advisory lock on its TIN), which
-/// keeps "the first is the default" and the cycle check true under concurrent requests.
+/// keeps "the first is the default" and the cycle check true under concurrent requests. Reading needs the employee right VIEW,
+/// changing a warehouse CREATE (ADR 0037 amendment: a warehouse card is filled in, moves no goods and reports nothing).
 /// </summary>
 public sealed class WarehouseStore(NpgsqlDataSource database, TimeProvider clock)
 {
@@ -18,24 +21,28 @@ public sealed class WarehouseStore(NpgsqlDataSource database, TimeProvider clock
 
     private const string LockTree = "SELECT pg_advisory_xact_lock(hashtextextended('warehouses:' || @Tin, 0))";
 
-    public async Task<IReadOnlyList<WarehouseRecord>> ListAsync(string tin, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WarehouseRecord>> ListAsync(SessionContext session, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return [.. await connection.QueryAsync<WarehouseRecord>(new CommandDefinition(
             $"SELECT {Columns} FROM warehouses WHERE tin = @Tin AND deleted_at IS NULL ORDER BY warehouse_id",
-            new { Tin = tin }, cancellationToken: cancellationToken))];
+            new { session.Tin }, cancellationToken: cancellationToken))];
     }
 
     /// <summary>The enterprise's open warehouse, or <see cref="EsfException.NotFound"/> (also for another enterprise's).</summary>
-    public async Task<WarehouseRecord> GetAsync(string tin, long id, CancellationToken cancellationToken)
+    public async Task<WarehouseRecord> GetAsync(SessionContext session, long id, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.View);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await FindAsync(connection, null, tin, id, cancellationToken) ?? throw NotFound(id);
+        return await FindAsync(connection, null, session.Tin, id, cancellationToken) ?? throw NotFound(id);
     }
 
     /// <summary>Creates a warehouse; the taxpayer's first one becomes its default.</summary>
-    public async Task<WarehouseRecord> CreateAsync(string tin, WarehouseDraft draft, CancellationToken cancellationToken)
+    public async Task<WarehouseRecord> CreateAsync(SessionContext session, WarehouseDraft draft, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.Create);
+        var tin = session.Tin;
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(LockTree, new { Tin = tin }, transaction, cancellationToken: cancellationToken));
@@ -50,8 +57,10 @@ public sealed class WarehouseStore(NpgsqlDataSource database, TimeProvider clock
         return created;
     }
 
-    public async Task<WarehouseRecord> UpdateAsync(string tin, long id, WarehouseDraft draft, CancellationToken cancellationToken)
+    public async Task<WarehouseRecord> UpdateAsync(SessionContext session, long id, WarehouseDraft draft, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.Create);
+        var tin = session.Tin;
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(LockTree, new { Tin = tin }, transaction, cancellationToken: cancellationToken));
@@ -68,8 +77,10 @@ public sealed class WarehouseStore(NpgsqlDataSource database, TimeProvider clock
     }
 
     /// <summary>Makes the warehouse the default in one transaction: no reader ever sees none or two.</summary>
-    public async Task<WarehouseRecord> MakeDefaultAsync(string tin, long id, CancellationToken cancellationToken)
+    public async Task<WarehouseRecord> MakeDefaultAsync(SessionContext session, long id, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.Create);
+        var tin = session.Tin;
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(LockTree, new { Tin = tin }, transaction, cancellationToken: cancellationToken));
@@ -88,8 +99,10 @@ public sealed class WarehouseStore(NpgsqlDataSource database, TimeProvider clock
     /// Deletes an empty warehouse. Refused (409) while it holds goods, has open child warehouses, or is the default while
     /// others remain (the taxpayer must always have one default, which imports credit).
     /// </summary>
-    public async Task DeleteAsync(string tin, long id, CancellationToken cancellationToken)
+    public async Task DeleteAsync(SessionContext session, long id, CancellationToken cancellationToken)
     {
+        session.Demand(EmployeeRight.Create);
+        var tin = session.Tin;
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(LockTree, new { Tin = tin }, transaction, cancellationToken: cancellationToken));

@@ -111,7 +111,7 @@ public sealed class Managing_employees
         var registry = ParticipantsGateway.Fixture.Get<RegistryWriter>();
         await registry.AddTaxpayerAsync(entrepreneurTin, "ИП «Предприниматель»");
         await registry.AddUserAsync(entrepreneurIin, TestTenant.DefaultPassword, entrepreneurTin, "ENTREPRENEUR");
-        using var entrepreneur = new Workplace.Person(entrepreneurIin, Esf.Infrastructure.Signatures.CertificateFactory.Create("ПРЕДПРИНИМАТЕЛЬ", entrepreneurIin, null));
+        using var entrepreneur = new Workplace.Person(entrepreneurIin, Esf.Infrastructure.Signatures.CertificateFactory.Create("ПРЕДПРИНИМАТЕЛЬ", entrepreneurIin, null), ParticipantsGateway.Fixture);
         using var http = await entrepreneur.ClientAsync(entrepreneurTin);
         using var person = await Workplace.RegisteredPersonAsync();
         using var added = await http.PutAsync($"api/v1/employees/{person.Iin}", null);

@@ -14,42 +14,47 @@ namespace Esf.Tests.Participants;
 /// <summary>An enterprise whose head (a <see cref="TestTenant"/>) enrols people over /api/v1/employees, and the people it enrols.</summary>
 public sealed class Workplace : IDisposable
 {
-    private Workplace(TestTenant head, HttpClient headHttp) => (Head, HeadHttp) = (head, headHttp);
+    private Workplace(GatewayFixture fixture, TestTenant head, HttpClient headHttp) => (Fixture, Head, HeadHttp) = (fixture, head, headHttp);
 
     public static DateOnly Today => ControlledClock.KazakhstanToday;
+
+    /// <summary>The gateway the enterprise lives in (default: the participants'; the warehouse scenarios use theirs).</summary>
+    public GatewayFixture Fixture { get; }
 
     public TestTenant Head { get; }
 
     /// <summary>The head's REST client (a session as ADMIN_ENTERPRISE).</summary>
     public HttpClient HeadHttp { get; }
 
-    public static async Task<Workplace> OpenAsync()
+    public static async Task<Workplace> OpenAsync(GatewayFixture? fixture = null)
     {
-        var head = await TestTenant.CreateAsync(ParticipantsGateway.Fixture);
-        return new Workplace(head, Client(await head.OpenSessionAsync(ParticipantsGateway.Fixture)));
+        fixture ??= ParticipantsGateway.Fixture;
+        var head = await TestTenant.CreateAsync(fixture);
+        return new Workplace(fixture, head, Client(await head.OpenSessionAsync(fixture), fixture));
     }
 
-    public static HttpClient Client(string sessionId)
+    public static HttpClient Client(string sessionId, GatewayFixture? fixture = null)
     {
-        var http = ParticipantsGateway.Fixture.CreateClient();
+        var http = (fixture ?? ParticipantsGateway.Fixture).CreateClient();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", sessionId);
         return http;
     }
 
     /// <summary>A user of ИС ЭСФ (the head of its own small enterprise), not yet an employee anywhere else.</summary>
-    public static async Task<Person> RegisteredPersonAsync()
+    public static async Task<Person> RegisteredPersonAsync(GatewayFixture? fixture = null)
     {
+        fixture ??= ParticipantsGateway.Fixture;
         var (iin, own) = (TestTenant.UniqueTin(), TestTenant.UniqueTin());
-        var registry = ParticipantsGateway.Fixture.Get<RegistryWriter>();
+        var registry = fixture.Get<RegistryWriter>();
         await registry.AddTaxpayerAsync(own, $"ИП «Сотрудник {iin}»");
         await registry.AddUserAsync(iin, TestTenant.DefaultPassword, own, "ENTREPRENEUR", "СОТРУДНИК", "ТЕСТОВ");
-        return new Person(iin, CertificateFactory.Create("СОТРУДНИК ТЕСТОВ", iin, null));
+        return new Person(iin, CertificateFactory.Create("СОТРУДНИК ТЕСТОВ", iin, null), fixture);
     }
 
     /// <summary>Enrols a registered person and grants it <paramref name="rights"/> from today, open-ended.</summary>
     public async Task<Person> EnrolAsync(params string[] rights)
     {
-        var person = await RegisteredPersonAsync();
+        var person = await RegisteredPersonAsync(Fixture);
         using var added = await HeadHttp.PutAsync($"api/v1/employees/{person.Iin}", null);
         Assert.That(added.StatusCode, Is.EqualTo(HttpStatusCode.Created), await added.Content.ReadAsStringAsync());
         foreach (var right in rights)
@@ -96,7 +101,7 @@ public sealed class Workplace : IDisposable
     }
 
     /// <summary>A person with its own signing key; logs in for any enterprise it belongs to.</summary>
-    public sealed class Person(string iin, X509Certificate2 certificate) : IDisposable
+    public sealed class Person(string iin, X509Certificate2 certificate, GatewayFixture fixture) : IDisposable
     {
         public string Iin { get; } = iin;
 
@@ -108,10 +113,10 @@ public sealed class Workplace : IDisposable
             return InvoiceSignatureVerifier.Sign(body, key);
         }
 
-        public Task<string> LoginAsync(string tin) => ParticipantsGateway.Fixture.Get<SessionService>().CreateAsync(
+        public Task<string> LoginAsync(string tin) => fixture.Get<SessionService>().CreateAsync(
             new CreateSessionRequest(tin, CertificateBase64, Iin, TestTenant.DefaultPassword), CancellationToken.None);
 
-        public async Task<HttpClient> ClientAsync(string tin) => Client(await LoginAsync(tin));
+        public async Task<HttpClient> ClientAsync(string tin) => Client(await LoginAsync(tin), fixture);
 
         public void Dispose() => certificate.Dispose();
     }

@@ -107,9 +107,11 @@ public sealed class Checking_warehouse_lines_in_the_dry_run
     internal static (string RuleId, string ErrorCode)[] Errors(JsonElement result) =>
         [.. result.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("ruleId").GetString()!, e.GetProperty("errorCode").GetString()!))];
 
-    private static async Task<JsonElement> ValidateAsync(RestClient client, string body, WarehouseLineRef line)
+    /// <summary>The dry run of <paramref name="body"/> selling <paramref name="lines"/> through the warehouse (none: a plain invoice).</summary>
+    internal static async Task<JsonElement> ValidateAsync(RestClient client, string body, params WarehouseLineRef[] lines)
     {
-        using var response = await client.Http.PostAsJsonAsync("api/v1/invoices/validate", new { invoiceBody = body, warehouseLines = new[] { line } });
+        using var response = await client.Http.PostAsJsonAsync("api/v1/invoices/validate",
+            new { invoiceBody = body, warehouseLines = lines.Length == 0 ? null : lines });
         var result = await RestClient.ReadJsonAsync(response);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), result.ToString());
         return result;

@@ -57,7 +57,7 @@ public sealed class Invoicing_goods_a_waybill_moved
     /// The seller holding 20 units of wheat, the buyer a default warehouse, and a registered primary waybill of one line (the sample's 12
     /// units) carrying the wheat, shipping its goods line when told.
     /// </summary>
-    private static async Task<(long SellerWarehouse, long GoodsId, WaybillDocument Waybill)> RegisteredShipmentAsync(WaybillRestDriver parties, bool ships)
+    internal static async Task<(long SellerWarehouse, long GoodsId, WaybillDocument Waybill)> RegisteredShipmentAsync(WaybillRestDriver parties, bool ships)
     {
         var (sellerWarehouse, goodsId) = await SellerHoldsAsync(parties, 20m);
         await WarehouseRequests.CreateAsync(parties.Buyer, "Склад покупателя");
@@ -75,10 +75,7 @@ public sealed class Invoicing_goods_a_waybill_moved
     /// <summary>The invoice of table 28 on the waybill, its line drawn from the seller's goods line; answers its final status.</summary>
     private static async Task<JsonElement> InvoiceOnAsync(WaybillRestDriver parties, WaybillDocument waybill, long warehouseId, long goodsId)
     {
-        var invoice = InvoicePrefill.For(waybill, DateOnly.ParseExact(TestInvoices.Today, "dd.MM.yyyy", CultureInfo.InvariantCulture)).Body;
-        (invoice.Num, invoice.OperatorFullname) = (TestTenant.UniqueNum(), "Тестова Айгерим");
-        invoice.ProductSet.Products[0].TnvedName = WarehouseGoods.Wheat().SourceName;
-        var body = InvoiceXmlWriter.Write(invoice);
+        var body = InvoiceBodyOn(waybill);
         var seller = parties.Seller;
         using var response = await seller.UploadAsync(new
         {
@@ -95,5 +92,18 @@ public sealed class Invoicing_goods_a_waybill_moved
         var json = await RestClient.ReadJsonAsync(response);
         Assert.That(json.GetProperty("declined").GetArrayLength(), Is.Zero, json.ToString());
         return await seller.WaitUntilProcessedAsync(json.GetProperty("accepted")[0].GetProperty("id").GetInt64());
+    }
+
+    /// <summary>
+    /// The invoice of table 28 on the waybill (32.1), pre-filled from it, its line named as the wheat's goods line names it, then
+    /// changed by <paramref name="change"/> when given.
+    /// </summary>
+    internal static string InvoiceBodyOn(WaybillDocument waybill, Action<Esf.Domain.Invoices.Document.InvoiceBody>? change = null)
+    {
+        var invoice = InvoicePrefill.For(waybill, DateOnly.ParseExact(TestInvoices.Today, "dd.MM.yyyy", CultureInfo.InvariantCulture)).Body;
+        (invoice.Num, invoice.OperatorFullname) = (TestTenant.UniqueNum(), "Тестова Айгерим");
+        invoice.ProductSet.Products[0].TnvedName = WarehouseGoods.Wheat().SourceName;
+        change?.Invoke(invoice);
+        return InvoiceXmlWriter.Write(invoice);
     }
 }

@@ -27,11 +27,11 @@ public sealed class Reading_balances_as_of_a_past_moment
         var asOf = new List<decimal>();
         foreach (var movement in movements)
         {
-            var lines = await balances.ListAsync(sale.SellerTin, sale.SellerWarehouse, new DateTimeOffset(movement.At, TimeSpan.Zero), CancellationToken.None);
+            var lines = await balances.ListAsync(HeadSessions.Of(sale.SellerTin), sale.SellerWarehouse, new DateTimeOffset(movement.At, TimeSpan.Zero), CancellationToken.None);
             asOf.Add(lines.SingleOrDefault(l => l.GoodsId == sale.GoodsId)?.Quantity ?? 0m);
         }
 
-        var before = await balances.ListAsync(sale.SellerTin, sale.SellerWarehouse, new DateTimeOffset(movements[0].At, TimeSpan.Zero).AddTicks(-10),
+        var before = await balances.ListAsync(HeadSessions.Of(sale.SellerTin), sale.SellerWarehouse, new DateTimeOffset(movements[0].At, TimeSpan.Zero).AddTicks(-10),
             CancellationToken.None);
 
         // Assert

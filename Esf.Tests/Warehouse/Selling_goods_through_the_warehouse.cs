@@ -153,7 +153,7 @@ public sealed class Selling_goods_through_the_warehouse
         // Arrange: the customer's own goods line, named by the seller.
         using var sale = await WarehouseInvoices.StartAsync(stock: 100m);
         var customerWarehouse = (await WarehouseGateway.Fixture.Get<Esf.Infrastructure.Warehouse.WarehouseStore>()
-            .ListAsync(sale.CustomerTin, CancellationToken.None)).Single().WarehouseId;
+            .ListAsync(HeadSessions.Of(sale.CustomerTin), CancellationToken.None)).Single().WarehouseId;
         var foreign = await WarehouseGoods.ReceiveAsync(sale.CustomerTin, customerWarehouse, 50m);
 
         // Act

@@ -54,7 +54,7 @@ public sealed class WarehouseInvoices : IDisposable
 
     public static async Task<long> CreateWarehouseAsync(string tin, string name, GatewayFixture? fixture = null) =>
         (await (fixture ?? WarehouseGateway.Fixture).Get<WarehouseStore>().CreateAsync(
-            tin, new WarehouseDraft(name, null, "Адрес 7", WarehouseKind.Warehouse, "123456789021", false), CancellationToken.None)).WarehouseId;
+            HeadSessions.Of(tin), new WarehouseDraft(name, null, "Адрес 7", WarehouseKind.Warehouse, "123456789021", false), CancellationToken.None)).WarehouseId;
 
     /// <summary>An invoice of the test seller with one line of <paramref name="goods"/> (default: the wheat) filled as the Module fills it.</summary>
     public string Sale(decimal quantity, decimal unitPrice = 300m, GoodsLine? goods = null, string? num = null, bool retail = false) =>

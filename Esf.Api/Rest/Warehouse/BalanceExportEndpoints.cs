@@ -36,7 +36,7 @@ public static class BalanceExportEndpoints
             "csv" => true,
             _ => throw EsfException.InvalidInput($"format «{format}» is not json or csv."),
         };
-        var lines = await balances.ExportAsync(bearer.Context.Tin, RequestDates.Instant(asOf, "asOf"), ct);
+        var lines = await balances.ExportAsync(bearer.Context, RequestDates.Instant(asOf, "asOf"), ct);
         if (!csv)
         {
             return TypedResults.Ok(lines);

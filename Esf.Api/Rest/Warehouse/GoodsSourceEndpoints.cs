@@ -52,14 +52,14 @@ public static class GoodsSourceEndpoints
     }
 
     private static async Task<Ok<IReadOnlyList<GoodsSourceRecord>>> ListAsync(string kind, BearerSession bearer, GoodsSourceQueries queries, CancellationToken ct) =>
-        TypedResults.Ok(await queries.ListAsync(bearer.Context.Tin, Kind(kind), ct));
+        TypedResults.Ok(await queries.ListAsync(bearer.Context, Kind(kind), ct));
 
-    /// <summary>The catalogue is the same for every taxpayer; the session parameter only makes the search require one.</summary>
-    private static async Task<Ok<IReadOnlyList<GsvsEntry>>> SearchAsync(string? code, string? name, BearerSession _, GoodsSourceQueries queries,
+    /// <summary>The catalogue is the same for every taxpayer; the session is asked for the right VIEW, as every read.</summary>
+    private static async Task<Ok<IReadOnlyList<GsvsEntry>>> SearchAsync(string? code, string? name, BearerSession bearer, GoodsSourceQueries queries,
         CancellationToken ct) =>
         string.IsNullOrWhiteSpace(code) && string.IsNullOrWhiteSpace(name)
             ? throw EsfException.InvalidInput("Give code (a prefix) or name (a part of it), or both.")
-            : TypedResults.Ok(await queries.SearchCatalogueAsync(Blank(code), Blank(name), ct));
+            : TypedResults.Ok(await queries.SearchCatalogueAsync(bearer.Context, Blank(code), Blank(name), ct));
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

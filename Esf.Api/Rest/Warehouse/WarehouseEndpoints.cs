@@ -37,25 +37,25 @@ public static class WarehouseEndpoints
 
     private static async Task<Created<WarehouseView>> CreateAsync(WarehouseBody body, BearerSession bearer, WarehouseStore store, CancellationToken ct)
     {
-        var created = await store.CreateAsync(bearer.Context.Tin, Draft(body), ct);
+        var created = await store.CreateAsync(bearer.Context, Draft(body), ct);
         return TypedResults.Created($"{RestEndpointExtensions.RoutePrefix}/warehouses/{created.WarehouseId}", WarehouseView.From(created));
     }
 
     private static async Task<Ok<IReadOnlyList<WarehouseView>>> ListAsync(BearerSession bearer, WarehouseStore store, CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<WarehouseView>>([.. (await store.ListAsync(bearer.Context.Tin, ct)).Select(WarehouseView.From)]);
+        TypedResults.Ok<IReadOnlyList<WarehouseView>>([.. (await store.ListAsync(bearer.Context, ct)).Select(WarehouseView.From)]);
 
     private static async Task<Ok<WarehouseView>> GetAsync(long id, BearerSession bearer, WarehouseStore store, CancellationToken ct) =>
-        TypedResults.Ok(WarehouseView.From(await store.GetAsync(bearer.Context.Tin, id, ct)));
+        TypedResults.Ok(WarehouseView.From(await store.GetAsync(bearer.Context, id, ct)));
 
     private static async Task<Ok<WarehouseView>> UpdateAsync(long id, WarehouseBody body, BearerSession bearer, WarehouseStore store, CancellationToken ct) =>
-        TypedResults.Ok(WarehouseView.From(await store.UpdateAsync(bearer.Context.Tin, id, Draft(body), ct)));
+        TypedResults.Ok(WarehouseView.From(await store.UpdateAsync(bearer.Context, id, Draft(body), ct)));
 
     private static async Task<Ok<WarehouseView>> MakeDefaultAsync(long id, BearerSession bearer, WarehouseStore store, CancellationToken ct) =>
-        TypedResults.Ok(WarehouseView.From(await store.MakeDefaultAsync(bearer.Context.Tin, id, ct)));
+        TypedResults.Ok(WarehouseView.From(await store.MakeDefaultAsync(bearer.Context, id, ct)));
 
     private static async Task<NoContent> DeleteAsync(long id, BearerSession bearer, WarehouseStore store, CancellationToken ct)
     {
-        await store.DeleteAsync(bearer.Context.Tin, id, ct);
+        await store.DeleteAsync(bearer.Context, id, ct);
         return TypedResults.NoContent();
     }
 

@@ -35,7 +35,7 @@ public static class WarehouseFormEndpoints
 
     private static async Task<Accepted<WarehouseFormView>> UploadAsync(WarehouseFormBody body, BearerSession bearer, WarehouseForms forms, CancellationToken ct)
     {
-        var stored = await forms.UploadAsync(bearer.Context.Tin, Draft(body), ct);
+        var stored = await forms.UploadAsync(bearer.Context, Draft(body), ct);
         return TypedResults.Accepted($"{RestEndpointExtensions.RoutePrefix}/warehouse-forms/{stored.FormId}", WarehouseFormView.From(stored));
     }
 
@@ -67,10 +67,10 @@ public static class WarehouseFormEndpoints
     }
 
     private static async Task<Ok<IReadOnlyList<WarehouseFormView>>> ListAsync(BearerSession bearer, WarehouseForms forms, CancellationToken ct) =>
-        TypedResults.Ok<IReadOnlyList<WarehouseFormView>>([.. (await forms.ListAsync(bearer.Context.Tin, ct)).Select(WarehouseFormView.From)]);
+        TypedResults.Ok<IReadOnlyList<WarehouseFormView>>([.. (await forms.ListAsync(bearer.Context, ct)).Select(WarehouseFormView.From)]);
 
     private static async Task<Ok<WarehouseFormView>> GetAsync(long id, BearerSession bearer, WarehouseForms forms, CancellationToken ct) =>
-        TypedResults.Ok(WarehouseFormView.From(await forms.GetAsync(bearer.Context.Tin, id, ct)));
+        TypedResults.Ok(WarehouseFormView.From(await forms.GetAsync(bearer.Context, id, ct)));
 
     private static WarehouseFormDraft Draft(WarehouseFormBody body)
     {

@@ -39,10 +39,10 @@ public static class WarehouseLedgerEndpoints
 
     private static async Task<Ok<IReadOnlyList<GoodsBalance>>> BalancesAsync(
         long id, string? asOf, BearerSession bearer, WarehouseBalances balances, CancellationToken ct) =>
-        TypedResults.Ok(await balances.ListAsync(bearer.Context.Tin, id, RequestDates.Instant(asOf, "asOf"), ct));
+        TypedResults.Ok(await balances.ListAsync(bearer.Context, id, RequestDates.Instant(asOf, "asOf"), ct));
 
     private static async Task<Ok<InvoiceLinePrefill>> PrefillAsync(long id, long goodsId, BearerSession bearer, WarehouseBalances balances, CancellationToken ct) =>
-        (await balances.ListAsync(bearer.Context.Tin, id, null, ct)).FirstOrDefault(g => g.GoodsId == goodsId) is { } line
+        (await balances.ListAsync(bearer.Context, id, null, ct)).FirstOrDefault(g => g.GoodsId == goodsId) is { } line
             ? TypedResults.Ok(InvoiceLinePrefill.From(line.GoodsId, WarehouseBalances.ToGoodsLine(line), line.Quantity))
             : throw EsfException.NotFound($"No goods line {goodsId} holds goods in warehouse {id}.");
 
@@ -50,19 +50,12 @@ public static class WarehouseLedgerEndpoints
         long id, int? limit, BearerSession bearer, WarehouseBalances balances, CancellationToken ct) =>
         limit is < 1 or > MaxMovements
             ? throw EsfException.InvalidInput($"limit must be between 1 and {MaxMovements}.")
-            : TypedResults.Ok(await balances.MovementsAsync(bearer.Context.Tin, id, limit ?? MaxMovements, ct));
+            : TypedResults.Ok(await balances.MovementsAsync(bearer.Context, id, limit ?? MaxMovements, ct));
 
-    private static async Task<NoContent> TransferAsync(
-        long id, TransferBody body, BearerSession bearer, WarehouseLedger ledger, WarehouseBalances balances, CancellationToken ct)
+    private static async Task<NoContent> TransferAsync(long id, TransferBody body, BearerSession bearer, WarehouseTransfers transfers, CancellationToken ct)
     {
         RequiredFields.Check(("goodsId", body.GoodsId), ("toWarehouseId", body.ToWarehouseId), ("quantity", body.Quantity));
-        var from = await balances.ListAsync(bearer.Context.Tin, id, null, ct);
-        if (from.All(g => g.GoodsId != body.GoodsId))
-        {
-            throw Refused(WarehouseRules.GoodsLineMustExist.Violation("goodsId", $"{body.GoodsId} in warehouse {id}"));
-        }
-
-        return await ledger.TransferAsync(bearer.Context.Tin, body.GoodsId!.Value, body.ToWarehouseId!.Value, body.Quantity!.Value, ct) is { } violation
+        return await transfers.TransferAsync(bearer.Context, id, body.GoodsId!.Value, body.ToWarehouseId!.Value, body.Quantity!.Value, ct) is { } violation
             ? throw Refused(violation)
             : TypedResults.NoContent();
     }

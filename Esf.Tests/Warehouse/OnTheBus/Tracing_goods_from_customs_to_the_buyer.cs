@@ -77,16 +77,16 @@ public sealed class Tracing_goods_from_customs_to_the_buyer
     private static async Task<long> ProcessRemainsAsync(GatewayFixture fixture, WarehouseInvoices sale, GoodsLine goods, decimal quantity)
     {
         var forms = fixture.Get<WarehouseForms>();
-        var form = await forms.UploadAsync(sale.SellerTin, new WarehouseFormDraft(WarehouseFormKind.Remains, "1", new DateOnly(2026, 3, 11), null,
+        var form = await forms.UploadAsync(HeadSessions.Of(sale.SellerTin), new WarehouseFormDraft(WarehouseFormKind.Remains, "1", new DateOnly(2026, 3, 11), null,
             [new FormLine(sale.SellerWarehouse, goods, null, quantity)]), CancellationToken.None);
-        var processed = await Poller.UntilAsync(() => forms.GetAsync(sale.SellerTin, form.FormId, CancellationToken.None),
+        var processed = await Poller.UntilAsync(() => forms.GetAsync(HeadSessions.Of(sale.SellerTin), form.FormId, CancellationToken.None),
             f => f.Status != WarehouseFormStatus.Queued, $"form {form.FormId} to be processed");
         Assert.That(processed.Status, Is.EqualTo(WarehouseFormStatus.Processed), processed.ErrorReason);
         return await GoodsIdAsync(fixture, sale, goods);
     }
 
     private static async Task<long> GoodsIdAsync(GatewayFixture fixture, WarehouseInvoices sale, GoodsLine goods) =>
-        (await fixture.Get<WarehouseBalances>().ListAsync(sale.SellerTin, sale.SellerWarehouse, null, CancellationToken.None))
+        (await fixture.Get<WarehouseBalances>().ListAsync(HeadSessions.Of(sale.SellerTin), sale.SellerWarehouse, null, CancellationToken.None))
         .Single(g => g.SourceNumber == goods.SourceNumber).GoodsId;
 
     private static async Task<List<(decimal AsOf, decimal Running)>> BalancesAtEachMovementAsync(GatewayFixture fixture, WarehouseInvoices sale, long goodsId)
@@ -100,7 +100,7 @@ public sealed class Tracing_goods_from_customs_to_the_buyer
         foreach (var group in movements.GroupBy(m => m.At))
         {
             running += group.Sum(m => m.Quantity);
-            var lines = await balances.ListAsync(sale.SellerTin, sale.SellerWarehouse, new DateTimeOffset(group.Key, TimeSpan.Zero), CancellationToken.None);
+            var lines = await balances.ListAsync(HeadSessions.Of(sale.SellerTin), sale.SellerWarehouse, new DateTimeOffset(group.Key, TimeSpan.Zero), CancellationToken.None);
             result.Add((lines.SingleOrDefault(l => l.GoodsId == goodsId)?.Quantity ?? 0m, running));
         }
 
