@@ -14,11 +14,39 @@ public static class BodyFacts
     public static DateOnly? ParseDate(string? text) =>
         DateOnly.TryParseExact(text, "dd.MM.yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
-    public static bool AnySeller(this InvoiceBody body, params string[] statuses) =>
-        body.Sellers.Any(s => statuses.Any(s.Has));
+    // Loops over spans rather than LINQ over params arrays: several rules ask these per goods line of every uploaded invoice,
+    // and the closures, delegates and arrays were a tenth of what the upload checks allocated (Measuring_the_upload_checks_allocations).
+    public static bool AnySeller(this InvoiceBody body, params ReadOnlySpan<string> statuses)
+    {
+        foreach (var seller in body.Sellers)
+        {
+            foreach (var status in statuses)
+            {
+                if (seller.Has(status))
+                {
+                    return true;
+                }
+            }
+        }
 
-    public static bool AnyCustomer(this InvoiceBody body, params string[] statuses) =>
-        body.Customers.Any(c => statuses.Any(c.Has));
+        return false;
+    }
+
+    public static bool AnyCustomer(this InvoiceBody body, params ReadOnlySpan<string> statuses)
+    {
+        foreach (var customer in body.Customers)
+        {
+            foreach (var status in statuses)
+            {
+                if (customer.Has(status))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     public static bool IsAdditional(this InvoiceBody body) => body.InvoiceType == "ADDITIONAL_INVOICE";
 
@@ -27,12 +55,12 @@ public static class BodyFacts
     public static bool IsBlank(this string? value) => string.IsNullOrWhiteSpace(value);
 
     /// <summary>Decimal places as written (the scale a decimal keeps from its text).</summary>
-    public static int Scale(this decimal value) => (decimal.GetBits(value)[3] >> 16) & 0xFF;
+    public static int Scale(this decimal value) => value.Scale;
 
     public static bool ScaleAbove(this decimal? value, int places) => value is { } v && v.Scale() > places && v != Math.Round(v, places);
 
     /// <summary>G2 (truOriginCode) of a line is one of <paramref name="codes"/>.</summary>
-    public static bool OriginIn(this Product product, params string[] codes) => codes.Contains(product.TruOriginCode);
+    public static bool OriginIn(this Product product, params ReadOnlySpan<string> codes) => codes.Contains(product.TruOriginCode);
 
     public static IEnumerable<(Product Product, int Index)> Lines(this InvoiceBody body) => body.ProductSet.Products.Select((p, i) => (p, i));
 }
