@@ -19,7 +19,9 @@ namespace Esf.Tests.Performance;
 /// A measurement, not a check of behaviour (run it by name): the gateway's own CPU and allocations per invoice for REST uploads
 /// of 100, in a gateway-only host (no worker in the process), with the payloads built and signed before the clock starts. The
 /// figures it prints are what the gateway request path changes were measured with; the assertions only make sure every upload
-/// was accepted, so that the figures are those of the accepted path.
+/// was accepted, so that the figures are those of the accepted path. The second test takes the path apart into stages, on the
+/// bench's own invoices in uploads of 50 (BENCHMARKS.md, «where the gateway's CPU per invoice goes»). Release builds give the
+/// figures that compare with the bench (<c>dotnet test -c Release</c>): a Debug build's own code runs unoptimised.
 /// </summary>
 [TestFixture]
 [Explicit("a measurement: run it by name")]
