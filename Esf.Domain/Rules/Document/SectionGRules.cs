@@ -25,7 +25,8 @@ public static class SectionGRules
         Doc(id, "WRONG_SUM", zeroAllowed ? $"Поле {g} не может иметь отрицательное значение" : $"Значение поля {g} должно быть больше нуля",
             zeroAllowed ? $"Field {g} cannot be negative" : $"Field {g} must be positive", basis, [$"productSet.products.product[].{field}", "invoiceType"],
             b => b.IsAdditional() ? [] : b.Lines()
-                .Where(x => value(x.Product) is { } v && (zeroAllowed || FinancialLease.Omits(b, x.Product, field) ? v < 0 : v <= 0))
+                // A zero is the only value the lease exemption decides, so it is asked only then (not for every line).
+                .Where(x => value(x.Product) is { } v && (v < 0 || (v == 0 && !zeroAllowed && !FinancialLease.Omits(b, x.Product, field))))
                 .Select(x => Paths.Product(x.Index, field)),
             "Additional invoices carry negative adjustments (returns, discounts), so the sign checks apply to main and corrected invoices only. " +
             "A zero stands for an amount a subsequent financial-lease line leaves out (Rules p.98: G6, G8).");
