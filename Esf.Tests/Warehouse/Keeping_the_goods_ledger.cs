@@ -198,6 +198,27 @@ public sealed class Keeping_the_goods_ledger
         Assert.That((balance.GetProperty("price").GetDecimal(), balance.GetProperty("quantity").GetDecimal()), Is.EqualTo((12.35m, 5m)));
     }
 
+    [Test]
+    public async Task Should_refuse_a_movement_booked_to_another_warehouse_than_its_goods_line()
+    {
+        // Arrange: goods in one warehouse, and a second warehouse of the same owner.
+        using var client = await WarehouseRequests.LogInAsync();
+        var central = await WarehouseRequests.CreateAsync(client, "Центральный склад");
+        var shop = await WarehouseRequests.CreateAsync(client, "Магазин");
+        var goodsId = await WarehouseGoods.ReceiveAsync(client.Tenant.SellerTin, central.Id(), 5m);
+        await using var connection = await WarehouseGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
+
+        // Act: a movement of the central warehouse's goods line that names the shop.
+        var booked = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync("""
+            INSERT INTO warehouse_movements (goods_id, warehouse_id, tin, quantity, kind, cause_kind, cause_ref, occurred_at)
+            VALUES (@GoodsId, @Shop, @Tin, 1, 'RECEIPT', 'TEST', @Ref, now())
+            """, new { GoodsId = goodsId, Shop = shop.Id(), Tin = client.Tenant.SellerTin, Ref = $"elsewhere-{goodsId}" }));
+
+        // Assert
+        Assert.That(booked!.SqlState, Is.EqualTo(PostgresErrorCodes.ForeignKeyViolation));
+        Assert.That(await SumOfMovementsAsync(goodsId), Is.EqualTo(5m), "nothing was booked");
+    }
+
     private static async Task<decimal> SumOfMovementsAsync(long goodsId)
     {
         await using var connection = await WarehouseGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
