@@ -30,7 +30,7 @@ public sealed class FeedReader(NpgsqlDataSource database, FeedSequencer sequence
         limit = Math.Clamp(limit, 1, MaxLimit);
         await sequencer.SequenceAsync(cancellationToken);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        // Each kind reads at most limit + 1 rows down the positions' index; the union keeps the first of them.
+        // Each kind reads at most limit + 1 rows down its own feed_position index; the union keeps the first of them.
         var sources = (kinds.Count == 0 ? FeedKinds.Default : kinds).Distinct().Select(k => $"({FeedSource.Of(k).Select(direction)})");
         var rows = (await connection.QueryAsync<FeedRow>(new CommandDefinition($"""
             SELECT * FROM ({string.Join(" UNION ALL ", sources)}) f ORDER BY feed_position LIMIT @Take
@@ -45,7 +45,8 @@ public sealed class FeedReader(NpgsqlDataSource database, FeedSequencer sequence
         await sequencer.SequenceAsync(cancellationToken);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT position FROM position_counters WHERE name = 'feed'", cancellationToken: cancellationToken));
+            "SELECT greatest(" + string.Join(", ", FeedSource.All.Select(s => $"(SELECT coalesce(max(feed_position), 0) FROM {s.Table})")) + ")",
+            cancellationToken: cancellationToken));
     }
 
     /// <summary>
@@ -59,11 +60,11 @@ public sealed class FeedReader(NpgsqlDataSource database, FeedSequencer sequence
         await sequencer.SequenceAsync(cancellationToken);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(DateTime FeedAt, long InvoiceId, bool IsNew)>(new CommandDefinition($"""
-            SELECT p.at AS feed_at, h.invoice_id, bool_or(h.to_status = 'CREATED' OR h.to_status = 'FAILED') AS is_new
-            FROM feed_positions p JOIN invoice_status_history h ON h.id = p.row_id JOIN invoices i ON i.invoice_id = h.invoice_id
-            WHERE p.source = {FeedSource.Invoices.Source} AND p.at >= @At AND (p.at, h.invoice_id) > (@At, @LastId)
+            SELECT h.feed_at, h.invoice_id, bool_or(h.to_status = 'CREATED' OR h.to_status = 'FAILED') AS is_new
+            FROM invoice_status_history h JOIN invoices i ON i.invoice_id = h.invoice_id
+            WHERE h.feed_position IS NOT NULL AND (h.feed_at, h.invoice_id) > (@At, @LastId)
               AND h.to_status NOT IN {AwaitingVerdictSql.Statuses} AND {DirectionFilter.Sql(direction)}
-            GROUP BY p.at, h.invoice_id ORDER BY p.at, h.invoice_id LIMIT @Take
+            GROUP BY h.feed_at, h.invoice_id ORDER BY h.feed_at, h.invoice_id LIMIT @Take
             """, new { At = lastEventDate.ToUniversalTime(), LastId = lastInvoiceId, Take = Math.Clamp(limit, 1, MaxLimit) + 1, session.Tin },
             cancellationToken: cancellationToken));
         return rows.Select(r => (new DateTimeOffset(DateTime.SpecifyKind(r.FeedAt, DateTimeKind.Utc)), r.InvoiceId, r.IsNew)).ToList();

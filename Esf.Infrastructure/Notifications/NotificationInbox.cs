@@ -11,9 +11,8 @@ public sealed class NotificationInbox(NpgsqlDataSource database, NotificationSeq
 {
     public const int MaxLimit = 1000;
 
-    /// <summary>A notification with its position, kept apart in <c>notification_positions</c> (ADR 0043): NULL until sequenced.</summary>
     private const string Columns =
-        "n.id, n.kind, n.document_type, n.document_id, n.document_number, n.message, n.created_at, n.read_at, p.position AS feed_position";
+        "id, kind, document_type, document_id, document_number, message, created_at, read_at, feed_position";
 
     /// <summary>The inbox newest first, from before <paramref name="before"/> (a notification id), with the unread count.</summary>
     public async Task<NotificationPage> ListAsync(string tin, long? before, int limit, bool unreadOnly, CancellationToken cancellationToken)
@@ -21,9 +20,9 @@ public sealed class NotificationInbox(NpgsqlDataSource database, NotificationSeq
         limit = Math.Clamp(limit, 1, MaxLimit);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<Notification>(new CommandDefinition($"""
-            SELECT {Columns} FROM notifications n LEFT JOIN notification_positions p ON p.row_id = n.id
-            WHERE n.tin = @Tin AND (@Before::bigint IS NULL OR n.id < @Before) AND (NOT @UnreadOnly OR n.read_at IS NULL)
-            ORDER BY n.id DESC LIMIT @Take
+            SELECT {Columns} FROM notifications
+            WHERE tin = @Tin AND (@Before::bigint IS NULL OR id < @Before) AND (NOT @UnreadOnly OR read_at IS NULL)
+            ORDER BY id DESC LIMIT @Take
             """, new { Tin = tin, Before = before, UnreadOnly = unreadOnly, Take = limit + 1 }, cancellationToken: cancellationToken))).AsList();
         var items = rows.Take(limit).ToList();
         return new NotificationPage(items, rows.Count > limit ? items[^1].Id : null, await UnreadAsync(connection, tin, cancellationToken));
@@ -51,8 +50,8 @@ public sealed class NotificationInbox(NpgsqlDataSource database, NotificationSeq
         await sequencer.SequenceAsync(cancellationToken);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<Notification>(new CommandDefinition($"""
-            SELECT {Columns} FROM notification_positions p JOIN notifications n ON n.id = p.row_id
-            WHERE p.tin = @Tin AND p.position > @After ORDER BY p.position LIMIT @Take
+            SELECT {Columns} FROM notifications
+            WHERE tin = @Tin AND feed_position > @After ORDER BY feed_position LIMIT @Take
             """, new { Tin = tin, After = after, Take = Math.Clamp(limit, 1, MaxLimit) }, cancellationToken: cancellationToken))).AsList();
     }
 
@@ -62,7 +61,7 @@ public sealed class NotificationInbox(NpgsqlDataSource database, NotificationSeq
         await sequencer.SequenceAsync(cancellationToken);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT position FROM position_counters WHERE name = 'notifications'", cancellationToken: cancellationToken));
+            "SELECT coalesce(max(feed_position), 0) FROM notifications", cancellationToken: cancellationToken));
     }
 
     private static Task<int> UnreadAsync(NpgsqlConnection connection, string tin, CancellationToken cancellationToken) =>

@@ -94,12 +94,12 @@ public sealed class Measuring_the_verdict_writes
         }
     }
 
-    internal const string WorkerHistory = """
+    private const string WorkerHistory = """
         INSERT INTO invoice_status_history (invoice_id, from_status, to_status, actor, tin, reason, changed_at)
         SELECT invoice_id, 'IN_QUEUE', 'CREATED', 'worker', NULL, NULL, now() FROM invoices WHERE upload_id = @Upload
         """;
 
-    internal const string GatewayHistory = """
+    private const string GatewayHistory = """
         INSERT INTO invoice_status_history (invoice_id, from_status, to_status, actor, tin, reason, changed_at)
         SELECT invoice_id, NULL, 'IN_QUEUE', '880101300123', seller_tin, NULL, now() FROM invoices WHERE upload_id = @Upload
         """;
@@ -184,7 +184,7 @@ public sealed class Measuring_the_verdict_writes
         }
     }
 
-    internal static async Task<long> WalAsync(NpgsqlConnection connection)
+    private static async Task<long> WalAsync(NpgsqlConnection connection)
     {
         await using var command = new NpgsqlCommand("SELECT pg_current_wal_insert_lsn() - '0/0'::pg_lsn", connection);
         return (long)(decimal)(await command.ExecuteScalarAsync())!;
@@ -265,7 +265,7 @@ public sealed class Measuring_the_verdict_writes
     }
 
     /// <summary>An upload of <paramref name="count"/> invoices numbered from <paramref name="first"/>, generated in SQL as the bench's export does.</summary>
-    internal static async Task<long> FillAsync(NpgsqlConnection connection, string body, int first, int count, string status)
+    private static async Task<long> FillAsync(NpgsqlConnection connection, string body, int first, int count, string status)
     {
         await using var upload = new NpgsqlCommand("""
             INSERT INTO uploads (session_id, tin, login, channel, item_count, accepted_count) VALUES ('generated', '123456789021', '880101300123', 'REST', @Count, @Count)
