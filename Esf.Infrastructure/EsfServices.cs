@@ -149,7 +149,6 @@ public static class EsfServices
         services.AddSingleton<Waybills.WaybillRegistrar>();
         services.AddSingleton<InvoiceRegistrar>();
         services.AddSingleton<Warehouse.WarehouseFormProcessor>();
-        services.AddHostedService(sp => sp.GetRequiredService<Warehouse.WarehouseFormProcessor>());
         services.AddHostedService<UploadRelay>();
         services.AddHostedService<QueueDepthSampler>();
         services.AddHostedService<IdempotencyKeySweeper>();

@@ -3,84 +3,37 @@ using Dapper;
 using Esf.Domain.Rules;
 using Esf.Domain.Warehouse;
 using Esf.Infrastructure.Resilience;
-using Esf.Infrastructure.Sandbox;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Esf.Infrastructure.Warehouse;
 
 /// <summary>
-/// The worker's processing of warehouse forms. A form uploaded as JSON (no upload) is polled: the oldest QUEUED one is claimed
-/// (<c>FOR UPDATE SKIP LOCKED</c>, so several workers share the queue). A signed form comes with its upload through the outbox
-/// and the bus like invoices and waybills (ADR 0024): <see cref="ProcessUploadAsync"/> is the worker's step for it after the claim.
-/// Either way its lines are applied to the ledger and the verdict is written in the same transaction: PROCESSED, or ERROR with
-/// the first broken rule as the reason and no movement kept. A crash leaves the form QUEUED for the next claim, and the
-/// movements' causes (the form's lines) make a second application impossible.
+/// The worker's processing of warehouse forms. Every form, signed or plain JSON, comes with its upload through the outbox and the
+/// bus like invoices and waybills (ADR 0024): <see cref="ProcessUploadAsync"/> is the worker's step for it after
+/// <see cref="Registration.InvoiceRegistrar"/> claimed the upload. Nothing polls: a lost message is republished by the relay. A
+/// signed form's signer is judged first (VS-40, VS-50); then its lines are applied to the ledger and the verdict is written in the
+/// same transaction as the upload's finish: PROCESSED, or ERROR with the first broken rule as the reason and no movement kept. A
+/// crash leaves the forms QUEUED and the upload unfinished for the next delivery, and the movements' causes (the form's lines)
+/// make a second application impossible.
 /// </summary>
 public sealed class WarehouseFormProcessor(
-    NpgsqlDataSource database, WarehouseLedger ledger, TimeProvider clock, Security.CertificateValidator certificates,
-    Signatures.ParsedCertificates parsedCertificates, ILogger<WarehouseFormProcessor> logger)
-    : BackgroundService
+    WarehouseLedger ledger, TimeProvider clock, Security.CertificateValidator certificates, Signatures.ParsedCertificates parsedCertificates,
+    ILogger<WarehouseFormProcessor> logger)
 {
-    /// <summary>How long an empty queue is left alone: forms are rare next to invoices, and a form waits at most this long.</summary>
-    private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(250);
-
     private const string Savepoint = "ledger";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (!await ProcessNextAsync(stoppingToken))
-                {
-                    await Task.Delay(IdlePoll, stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (TransientFaults.IsTransient(e))
-            {
-                // The database restarting, or a deadlock between forms: the form stays QUEUED and is claimed again.
-                logger.LogWarning(e, "Warehouse form processing failed; retrying");
-                await Task.Delay(IdlePoll, stoppingToken);
-            }
-        }
-    }
-
-    /// <returns>False when no form was waiting.</returns>
-    public async Task<bool> ProcessNextAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var form = await connection.QuerySingleOrDefaultAsync<QueuedForm>(new CommandDefinition("""
-            SELECT form_id, tin, kind, recipient_tin, lines::text AS lines FROM warehouse_forms
-            WHERE status = 'QUEUED' AND upload_id IS NULL ORDER BY form_id LIMIT 1 FOR UPDATE SKIP LOCKED
-            """, transaction: transaction, cancellationToken: cancellationToken));
-        if (form is null)
-        {
-            return false;
-        }
-
-        EnterpriseScope.Begin(form.Tin);
-        await DecideAsync(connection, transaction, form, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
-
     /// <summary>
-    /// The worker's step for an upload of signed forms, after <see cref="Registration.InvoiceRegistrar"/> claimed it: each form's
-    /// signature must verify its exact body with a certificate of the sender (not an attorney's: forms carry no power of attorney),
-    /// then its lines are applied; every verdict is written in one transaction with the upload's finish. Safe to run again.
+    /// The worker's step for an upload of forms: each signed form's signature must verify its exact body and its signer may sign for
+    /// the sender (<see cref="WarehouseFormRules.JudgeSigner"/>); a plain form was accepted from a session holding SIGN. Then the lines
+    /// are applied; every verdict is written in one transaction with the upload's finish. Safe to run again: a decided form is not
+    /// QUEUED any more, and the forms are locked before they are decided.
     /// </summary>
     internal async Task ProcessUploadAsync(NpgsqlConnection connection, long uploadId, CancellationToken cancellationToken)
     {
         var signed = (await connection.QueryAsync<SignedForm>(new CommandDefinition("""
-            SELECT form_id, body, signature, certificate, signature_type FROM warehouse_forms WHERE upload_id = @UploadId AND status = 'QUEUED'
+            SELECT form_id, body, signature, certificate, signature_type FROM warehouse_forms
+            WHERE upload_id = @UploadId AND status = 'QUEUED' AND signature IS NOT NULL
             """, new { UploadId = uploadId }, cancellationToken: cancellationToken))).ToList();
         Dictionary<long, SignatureCheck> checks;
         using (var signers = new Registration.SignerKeys(certificates, parsedCertificates))
@@ -96,10 +49,11 @@ public sealed class WarehouseFormProcessor(
             """, new { UploadId = uploadId }, transaction, cancellationToken: cancellationToken));
         foreach (var form in forms)
         {
-            if (checks.GetValueOrDefault(form.FormId) is not { IsValid: true, IsOperator: false } check || !check.Represents(form.Tin))
+            if (checks.GetValueOrDefault(form.FormId) is { } check
+                && WarehouseFormRules.JudgeSigner(check, form.Tin, await WarehouseFormSigners.PersonMaySignAsync(connection, transaction, check, form.Tin,
+                    KazakhstanTime.Today(clock), cancellationToken)) is { } refused)
             {
-                await WriteVerdictAsync(connection, transaction, form.FormId, WarehouseFormRules.SignatureMustBeSenders.Violation("signature"), 0,
-                    cancellationToken);
+                await WriteVerdictAsync(connection, transaction, form.FormId, refused, 0, cancellationToken);
                 continue;
             }
 

@@ -14,16 +14,36 @@ using Npgsql;
 namespace Esf.Infrastructure.Warehouse;
 
 /// <summary>
-/// Accepts an upload of signed warehouse forms on the same outbox as invoices and waybills (ADR 0024, <see cref="UploadKinds.WarehouseForm"/>):
-/// each form passes the envelope checks (version, signature, signature type, certificate) and its own shape (read by the caller
-/// into a <see cref="WarehouseFormDraft"/>), and the accepted ones are stored QUEUED with their upload, body, signature and
-/// certificate in one <see cref="UploadTransaction"/>; the worker decides them (<see cref="WarehouseFormProcessor.ProcessUploadAsync"/>).
-/// The sender is the session's enterprise; the person needs the employee right SIGN (ADR 0037).
+/// Accepts warehouse forms on the same outbox as invoices and waybills (ADR 0024, <see cref="UploadKinds.WarehouseForm"/>), signed or
+/// plain JSON alike: the accepted forms are stored QUEUED with their upload in one <see cref="UploadTransaction"/>, one
+/// <c>ValidateUpload</c> message goes out after commit (the relay republishes it if it is lost), and the worker decides them
+/// (<see cref="WarehouseFormProcessor.ProcessUploadAsync"/>). Nothing polls the table. A signed item passes the envelope checks
+/// (version, signature, signature type, certificate) and its own shape (read by the caller into a <see cref="WarehouseFormDraft"/>);
+/// it keeps its body, signature and certificate for the worker's check of the signer. The sender is the session's enterprise;
+/// the person needs the employee right SIGN (ADR 0037).
 /// </summary>
 public sealed class WarehouseFormUploader(
     NpgsqlDataSource database, UploadPublisher publisher, IOptions<EsfOptions> options, IOptions<QuotaOptions> quotas, TimeProvider clock)
 {
     public const string SupportedVersion = "VsFormV1";
+
+    internal const string Columns = """
+        form_id, tin, kind, number, form_date, recipient_tin, total, status, error_reason, created_at, processed_at
+        """;
+
+    /// <summary>
+    /// A form uploaded as plain JSON (no signature: the session's person, holding SIGN, answers for it): an upload of one unsigned
+    /// item, stored and published exactly as a signed one, and answered with the queued journal row.
+    /// </summary>
+    public async Task<WarehouseFormRecord> UploadPlainAsync(SessionContext session, WarehouseFormDraft draft, CancellationToken cancellationToken)
+    {
+        session.Demand(EmployeeRight.Sign);
+        var item = new UploadItem(JsonSerializer.Serialize(draft), SupportedVersion, "", "");
+        WarehouseFormRecord? stored = null;
+        await StoreAsync(session, new UploadBatch([item], ""), [(0, null, draft)], [], null, async (connection, uploadId) =>
+            stored = await InsertAsync(connection, session.Tin, draft, uploadId, null, cancellationToken), cancellationToken);
+        return stored!;
+    }
 
     /// <param name="drafts">Each item's form as read from its body, or the reason it cannot be read (in item order).</param>
     public async Task<UploadResult> UploadAsync(SessionContext session, UploadBatch batch, IReadOnlyList<(WarehouseFormDraft? Draft, string? Problem)> drafts,
@@ -36,7 +56,7 @@ public sealed class WarehouseFormUploader(
         }
 
         using var certificate = CertificateParser.TryParse(batch.Certificate, out var parsed) ? parsed : null;
-        var accepted = new List<(int Index, UploadItem Item, WarehouseFormDraft Draft)>();
+        var accepted = new List<(int Index, UploadItem? Item, WarehouseFormDraft Draft)>();
         var declined = new List<UploadItemResult>();
         var keys = new HashSet<(string, DateOnly)>();
         for (var i = 0; i < batch.Items.Count; i++)
@@ -62,6 +82,20 @@ public sealed class WarehouseFormUploader(
             }
         }
 
+        return await StoreAsync(session, batch, accepted, declined, idempotencyKey, async (connection, uploadId) =>
+        {
+            foreach (var (_, item, draft) in accepted)
+            {
+                await InsertAsync(connection, session.Tin, draft, uploadId, new SignedPart(item!.Body.Text, item.Signature, item.SignatureType, batch.Certificate),
+                    cancellationToken);
+            }
+        }, cancellationToken);
+    }
+
+    /// <summary>The one upload transaction of forms, signed or not: the accepted ones stored QUEUED with the upload, answered in request order.</summary>
+    private async Task<UploadResult> StoreAsync(SessionContext session, UploadBatch batch, IReadOnlyList<(int Index, UploadItem? Item, WarehouseFormDraft Draft)> accepted,
+        IReadOnlyList<UploadItemResult> declined, string? idempotencyKey, Func<NpgsqlConnection, long, Task> store, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -69,25 +103,11 @@ public sealed class WarehouseFormUploader(
                 connection, publisher, new UploadRequest(session, batch, "REST", UploadKinds.WarehouseForm, idempotencyKey), accepted.Count, declined,
                 async uploadId =>
                 {
-                    var stored = new List<UploadItemResult>();
-                    foreach (var (index, item, draft) in accepted)
-                    {
-                        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition("""
-                            INSERT INTO warehouse_forms (tin, kind, number, form_date, recipient_tin, total, lines, created_at, upload_id, body, signature,
-                                                         signature_type, certificate)
-                            VALUES (@Tin, @Kind, @Number, @Date, @RecipientTin, @Total, @Lines::jsonb, @Now, @UploadId, @Body, @Signature, @SignatureType,
-                                    @Certificate)
-                            RETURNING form_id
-                            """, new
-                        {
-                            session.Tin, Kind = WarehouseNames.FormKinds.Code(draft.Kind), draft.Number, draft.Date, draft.RecipientTin, draft.Total,
-                            Lines = JsonSerializer.Serialize(draft.Lines), Now = clock.GetUtcNow().UtcDateTime, UploadId = uploadId, Body = item.Body.Text,
-                            item.Signature, item.SignatureType, batch.Certificate,
-                        }, cancellationToken: cancellationToken));
-                        stored.Add(new UploadItemResult(index, id, draft.Number, draft.Date.ToString("dd.MM.yyyy"), []));
-                    }
-
-                    return stored;
+                    await store(connection, uploadId);
+                    var ids = await connection.QueryAsync<long>(new CommandDefinition(
+                        "SELECT form_id FROM warehouse_forms WHERE upload_id = @UploadId ORDER BY form_id", new { UploadId = uploadId },
+                        cancellationToken: cancellationToken));
+                    return [.. accepted.Zip(ids, (a, id) => new UploadItemResult(a.Index, id, a.Draft.Number, a.Draft.Date.ToString("dd.MM.yyyy"), []))];
                 },
                 beforeCommit: null, clock, quotas.Value, cancellationToken);
             return result;
@@ -97,4 +117,21 @@ public sealed class WarehouseFormUploader(
             throw EsfException.Conflict("A form with this number and date was already uploaded by the enterprise.", "NOT_UNIQUE_NUMBER_AND_DATE");
         }
     }
+
+    private Task<WarehouseFormRecord> InsertAsync(
+        NpgsqlConnection connection, string tin, WarehouseFormDraft draft, long uploadId, SignedPart? signed, CancellationToken cancellationToken) =>
+        connection.QuerySingleAsync<WarehouseFormRecord>(new CommandDefinition($"""
+            INSERT INTO warehouse_forms (tin, kind, number, form_date, recipient_tin, total, lines, created_at, upload_id, body, signature,
+                                         signature_type, certificate)
+            VALUES (@Tin, @Kind, @Number, @Date, @RecipientTin, @Total, @Lines::jsonb, @Now, @UploadId, @Body, @Signature, @SignatureType,
+                    @Certificate)
+            RETURNING {Columns}
+            """, new
+        {
+            Tin = tin, Kind = WarehouseNames.FormKinds.Code(draft.Kind), draft.Number, draft.Date, draft.RecipientTin, draft.Total,
+            Lines = JsonSerializer.Serialize(draft.Lines), Now = clock.GetUtcNow().UtcDateTime, UploadId = uploadId, signed?.Body, signed?.Signature, signed?.SignatureType, signed?.Certificate,
+        }, cancellationToken: cancellationToken));
+
+    /// <summary>What a signed form keeps for the worker: its body exactly as signed, the signature, its type and the certificate.</summary>
+    private sealed record SignedPart(string Body, string Signature, string SignatureType, string Certificate);
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Esf.Domain.Employees;
 using Esf.Domain.Warehouse;
@@ -9,37 +8,13 @@ using Npgsql;
 namespace Esf.Infrastructure.Warehouse;
 
 /// <summary>
-/// The journal of warehouse forms: an upload stores the form QUEUED (the worker's <see cref="WarehouseFormProcessor"/> decides it),
-/// and a taxpayer reads the forms it sent or received; another enterprise's form is «not found». Uploading needs the employee
-/// right SIGN (a form is «отправка» to the Module, as the signed upload), reading VIEW (ADR 0037 amendment).
+/// The journal of warehouse forms: <see cref="WarehouseFormUploader"/> stores a form QUEUED with its upload (the worker's
+/// <see cref="WarehouseFormProcessor"/> decides it), and a taxpayer reads the forms it sent or received here; another enterprise's
+/// form is «not found». Reading needs the employee right VIEW (ADR 0037 amendment).
 /// </summary>
-public sealed class WarehouseForms(NpgsqlDataSource database, TimeProvider clock)
+public sealed class WarehouseForms(NpgsqlDataSource database)
 {
-    private const string Columns = """
-        form_id, tin, kind, number, form_date, recipient_tin, total, status, error_reason, created_at, processed_at
-        """;
-
-    public async Task<WarehouseFormRecord> UploadAsync(SessionContext session, WarehouseFormDraft draft, CancellationToken cancellationToken)
-    {
-        session.Demand(EmployeeRight.Sign);
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            return await connection.QuerySingleAsync<WarehouseFormRecord>(new CommandDefinition($"""
-                INSERT INTO warehouse_forms (tin, kind, number, form_date, recipient_tin, total, lines, created_at)
-                VALUES (@Tin, @Kind, @Number, @Date, @RecipientTin, @Total, @Lines::jsonb, @Now)
-                RETURNING {Columns}
-                """, new
-            {
-                session.Tin, Kind = WarehouseNames.FormKinds.Code(draft.Kind), draft.Number, draft.Date, draft.RecipientTin,
-                draft.Total, Lines = JsonSerializer.Serialize(draft.Lines), Now = clock.GetUtcNow().UtcDateTime,
-            }, cancellationToken: cancellationToken));
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            throw EsfException.Conflict($"A form number {draft.Number} of {draft.Date:dd.MM.yyyy} was already uploaded.", "NOT_UNIQUE_NUMBER_AND_DATE");
-        }
-    }
+    private const string Columns = WarehouseFormUploader.Columns;
 
     public async Task<IReadOnlyList<WarehouseFormRecord>> ListAsync(SessionContext session, CancellationToken cancellationToken)
     {

@@ -34,7 +34,7 @@ public sealed class Uploading_signed_warehouse_forms
     }
 
     [Test]
-    public async Task Should_end_a_form_signed_with_another_enterprises_key_Ошибочный_with_VS_40_and_credit_nothing()
+    public async Task Should_end_a_form_signed_with_another_enterprises_key_Ошибочный_with_VS_50_and_credit_nothing()
     {
         // Arrange
         using var client = await WarehouseRequests.LogInAsync();
@@ -47,7 +47,7 @@ public sealed class Uploading_signed_warehouse_forms
         // Assert
         Assert.That(form.GetProperty("status").GetString(), Is.EqualTo("ERROR"), form.ToString());
         Assert.That(form.GetProperty("statusLabel").GetString(), Is.EqualTo("Ошибочный"));
-        Assert.That(form.GetProperty("errorReason").GetString(), Is.EqualTo("VS-40: " + WarehouseFormRules.SignatureMustBeSenders.MessageRu));
+        Assert.That(form.GetProperty("errorReason").GetString(), Does.StartWith("VS-50: " + WarehouseFormRules.SignerMustSignForSender.MessageRu));
         Assert.That((await WarehouseRequests.GetJsonAsync(client, $"api/v1/warehouses/{warehouse.Id()}/balances")).GetArrayLength(), Is.Zero);
     }
 

@@ -10,8 +10,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace Esf.Api.Rest.Warehouse;
 
 /// <summary>
-/// /api/v1/warehouse-forms: the journal «Журнал Форм». A form is checked for its shape here (400), stored QUEUED and decided by
-/// the worker: PROCESSED «Обработанный», or ERROR «Ошибочный» with the broken rule as the reason.
+/// /api/v1/warehouse-forms: the journal «Журнал Форм». A form, plain JSON or signed, is checked for its shape here (400), stored
+/// QUEUED with its upload and decided by the worker through the bus like an invoice: PROCESSED «Обработанный», or ERROR
+/// «Ошибочный» with the broken rule as the reason.
 /// </summary>
 public static class WarehouseFormEndpoints
 {
@@ -33,9 +34,10 @@ public static class WarehouseFormEndpoints
         return api;
     }
 
-    private static async Task<Accepted<WarehouseFormView>> UploadAsync(WarehouseFormBody body, BearerSession bearer, WarehouseForms forms, CancellationToken ct)
+    private static async Task<Accepted<WarehouseFormView>> UploadAsync(WarehouseFormBody body, BearerSession bearer, WarehouseFormUploader uploader,
+        CancellationToken ct)
     {
-        var stored = await forms.UploadAsync(bearer.Context, Draft(body), ct);
+        var stored = await uploader.UploadPlainAsync(bearer.Context, Draft(body), ct);
         return TypedResults.Accepted($"{RestEndpointExtensions.RoutePrefix}/warehouse-forms/{stored.FormId}", WarehouseFormView.From(stored));
     }
 

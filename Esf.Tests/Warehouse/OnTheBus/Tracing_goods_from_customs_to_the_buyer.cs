@@ -77,7 +77,7 @@ public sealed class Tracing_goods_from_customs_to_the_buyer
     private static async Task<long> ProcessRemainsAsync(GatewayFixture fixture, WarehouseInvoices sale, GoodsLine goods, decimal quantity)
     {
         var forms = fixture.Get<WarehouseForms>();
-        var form = await forms.UploadAsync(HeadSessions.Of(sale.SellerTin), new WarehouseFormDraft(WarehouseFormKind.Remains, "1", new DateOnly(2026, 3, 11), null,
+        var form = await fixture.Get<WarehouseFormUploader>().UploadPlainAsync(HeadSessions.Of(sale.SellerTin), new WarehouseFormDraft(WarehouseFormKind.Remains, "1", new DateOnly(2026, 3, 11), null,
             [new FormLine(sale.SellerWarehouse, goods, null, quantity)]), CancellationToken.None);
         var processed = await Poller.UntilAsync(() => forms.GetAsync(HeadSessions.Of(sale.SellerTin), form.FormId, CancellationToken.None),
             f => f.Status != WarehouseFormStatus.Queued, $"form {form.FormId} to be processed");

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dapper;
+using Esf.Infrastructure.Warehouse;
+using Esf.Tests.Infrastructure;
+using Esf.Tests.Rest;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using NUnit.Framework;
+
+namespace Esf.Tests.Warehouse;
+
+/// <summary>
+/// A form uploaded as plain JSON travels the invoices' path (outbox → bus → worker, ADR 0024): it is stored with an upload, its
+/// message wakes the worker, and nothing in the host polls the forms table.
+/// </summary>
+[TestFixture]
+public sealed class Sending_plain_forms_through_the_bus
+{
+    [Test]
+    public async Task Should_process_a_plain_form_through_its_upload_with_nothing_polling_the_forms()
+    {
+        // Arrange
+        using var client = await WarehouseRequests.LogInAsync();
+        var warehouse = await WarehouseRequests.CreateAsync(client, "Склад");
+        var hosted = WarehouseGateway.Fixture.Services.GetServices<IHostedService>().Select(s => s.GetType().Name).ToList();
+
+        // Act
+        var form = await Processing_warehouse_forms.UploadProcessedAsync(client, WarehouseFormBodies.Remains(warehouse.Id(), TestTenant.UniqueNum()));
+
+        // Assert
+        var upload = await PlainFormUploads.OfAsync(form.Id());
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(hosted, Has.None.Contains("WarehouseForm"), "no background service polls the forms");
+            Assert.That(form.GetProperty("status").GetString(), Is.EqualTo("PROCESSED"), form.ToString());
+            Assert.That(upload.Kind, Is.EqualTo("VS_FORM"));
+            Assert.That(upload.Published, Is.True, "its message went out after commit");
+            Assert.That(upload.Finished, Is.True, "finished with the form's verdict");
+            Assert.That(upload.ItemCount, Is.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public async Task Should_refuse_a_plain_form_repeating_a_number_and_date_with_409_and_store_no_second_upload()
+    {
+        // Arrange
+        using var client = await WarehouseRequests.LogInAsync();
+        var warehouse = await WarehouseRequests.CreateAsync(client, "Склад");
+        var number = TestTenant.UniqueNum();
+        await Processing_warehouse_forms.UploadProcessedAsync(client, WarehouseFormBodies.Remains(warehouse.Id(), number));
+
+        // Act
+        using var repeated = await client.Http.PostAsJsonAsync("api/v1/warehouse-forms", WarehouseFormBodies.Remains(warehouse.Id(), number));
+
+        // Assert
+        Assert.That(repeated.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), await repeated.Content.ReadAsStringAsync());
+        await using var connection = await WarehouseGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
+        Assert.That(await connection.ExecuteScalarAsync<int>(
+            "SELECT count(*) FROM uploads WHERE tin = @Tin AND document_kind = 'VS_FORM'", new { Tin = client.Tenant.SellerTin }), Is.EqualTo(1),
+            "the refused upload rolled back with its form");
+    }
+}
+
+/// <summary>The upload a form travelled with, read from <c>uploads</c>.</summary>
+internal static class PlainFormUploads
+{
+    public static async Task<UploadRow> OfAsync(long formId)
+    {
+        await using var connection = new NpgsqlConnection(TestServices.RequirePostgres());
+        return await connection.QuerySingleAsync<UploadRow>("""
+            SELECT u.upload_id AS UploadId, u.document_kind AS Kind, u.published_at IS NOT NULL AS Published, u.finished_at IS NOT NULL AS Finished,
+                   u.item_count AS ItemCount, u.publish_count AS PublishCount
+            FROM warehouse_forms f JOIN uploads u ON u.upload_id = f.upload_id WHERE f.form_id = @FormId
+            """, new { FormId = formId });
+    }
+
+    internal sealed record UploadRow(long UploadId, string Kind, bool Published, bool Finished, int ItemCount, int PublishCount);
+}
