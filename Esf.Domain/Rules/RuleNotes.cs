@@ -105,5 +105,6 @@ public static class RuleNotes
             "warehouse, or written off for a retail buyer without one (docs/virtual-warehouse.md, VS-13). A retail invoice needs no СНТ: " +
             "no rule asks for one."),
         .. SntRuleNotes.All,
+        .. Warehouse.WarehouseFormCodeNotes.All,
     ];
 }

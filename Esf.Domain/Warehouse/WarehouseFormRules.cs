@@ -35,7 +35,25 @@ public static class WarehouseFormRules
             "no power of attorney: the membership and its right are what allow the person (Rules p.11: the head designates those who act).",
     };
 
-    public static IReadOnlyList<RuleDefinition> All { get; } = [SignatureMustVerify, SignerMustSignForSender];
+    public static readonly RuleDefinition DeclarationNumberMustBeWellFormed = new(
+        "VS-51", "GTD_NUMBER_INVALID",
+        "Номер декларации на товары (ДТ) в строке формы должен иметь вид NNNNN/DDMMYY/NNNNNNN",
+        "A form line's customs declaration (ДТ) number must read NNNNN/DDMMYY/NNNNNNN", RuleStage.Registration)
+    {
+        Fields = ["lines[].sourceNumber"],
+        LegalBasis = "seed 000 (the ДТ number of the balance example); esf-api-facts §9.13 (GTD_NUMBER_INVALID); our id",
+        Decision = "A receipt form («Остатки», «Производство») whose line names a ДТ (sourceKind DT) must give its number in the form the ДТ " +
+            "import accepts, so that an invoice's G15 can name it; the form ends ERROR and credits nothing. Whether that ДТ was imported " +
+            "is not asked (see GTD_NOT_FOUND among the codes decided against).",
+    };
+
+    public static IReadOnlyList<RuleDefinition> All { get; } = [SignatureMustVerify, SignerMustSignForSender, DeclarationNumberMustBeWellFormed];
+
+    /// <summary>The checks of a receipt line's goods before they enter the ledger (VS-51).</summary>
+    public static RuleViolation? CheckReceivedGoods(GoodsLine goods) =>
+        goods.SourceKind == GoodsSourceKind.CustomsDeclaration && !DeclarationNumbers.IsWellFormed(goods.SourceNumber)
+            ? DeclarationNumberMustBeWellFormed.Violation("sourceNumber", $"«{goods.SourceNumber}»")
+            : null;
 
     /// <summary>
     /// Judges a signed form's signer (VS-40, VS-50). <paramref name="personMaySign"/> says whether the certificate's person (its ИИН) is

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Esf.Domain.Warehouse;
 using Esf.Infrastructure.Errors;
 using Esf.Infrastructure.Registry;
@@ -11,7 +10,7 @@ namespace Esf.Infrastructure.Warehouse;
 /// Reads a file of ДТ or ФНО 328.00 positions: CSV with a header line naming the columns (<see cref="Columns"/>), or a JSON
 /// array of objects with the same fields in camelCase. Each line is checked on its own and refused by its number.
 /// </summary>
-public static partial class GoodsSourceFile
+public static class GoodsSourceFile
 {
     /// <summary>The columns, all required: <c>number</c> (ДТ: NNNNN/DDMMYY/NNNNNNN), <c>position</c> (from 1), the importer's 12-digit
     /// <c>importer_tin</c>, <c>gsvs_code</c>, the 10-digit <c>tnved_code</c>, <c>name</c>, the 2-letter <c>country</c>, <c>price</c>,
@@ -53,7 +52,7 @@ public static partial class GoodsSourceFile
 
         var number = Field("number");
         var problems = new List<string>();
-        if (kind == GoodsSourceKind.CustomsDeclaration ? !DeclarationNumber().IsMatch(number) : number.Length > 60)
+        if (kind == GoodsSourceKind.CustomsDeclaration ? !DeclarationNumbers.IsWellFormed(number) : number.Length > 60)
         {
             problems.Add($"number «{number}» is not a {(kind == GoodsSourceKind.CustomsDeclaration ? "ДТ number NNNNN/DDMMYY/NNNNNNN" : "number")}");
         }
@@ -128,6 +127,4 @@ public static partial class GoodsSourceFile
 
     private static string SnakeCase(string name) => string.Concat(name.Select(c => char.IsAsciiLetterUpper(c) ? "_" + char.ToLowerInvariant(c) : c.ToString()));
 
-    [GeneratedRegex("^[0-9]{5}/[0-9]{6}/[0-9]{7}$")]
-    private static partial Regex DeclarationNumber();
 }

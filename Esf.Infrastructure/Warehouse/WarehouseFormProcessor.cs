@@ -66,8 +66,9 @@ public sealed class WarehouseFormProcessor(
     /// <summary>The relay's give-up (API-06 after too many claims): the undecided forms of the upload end ERROR with the reason.</summary>
     internal static Task<int> FailUnfinishedAsync(NpgsqlConnection connection, long uploadId, string reason, DateTimeOffset now, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE warehouse_forms SET status = 'ERROR', error_reason = @Reason, processed_at = @Now WHERE upload_id = @UploadId AND status = 'QUEUED'
-            """, new { UploadId = uploadId, Reason = $"API-06: {reason}", Now = now.UtcDateTime }, cancellationToken: ct));
+            UPDATE warehouse_forms SET status = 'ERROR', error_reason = @Reason, error_code = @Code, processed_at = @Now
+            WHERE upload_id = @UploadId AND status = 'QUEUED'
+            """, new { UploadId = uploadId, Reason = $"API-06: {reason}", Code = RuleCatalogue.ProcessingMustComplete.ErrorCode, Now = now.UtcDateTime }, cancellationToken: ct));
 
     /// <summary>Applies the form's lines under a savepoint and writes its verdict; a violation keeps no movement.</summary>
     private async Task DecideAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, QueuedForm form, CancellationToken cancellationToken)
@@ -98,11 +99,11 @@ public sealed class WarehouseFormProcessor(
         NpgsqlConnection connection, NpgsqlTransaction transaction, long formId, RuleViolation? violation, int line, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(new CommandDefinition("""
-            UPDATE warehouse_forms SET status = @Status, error_reason = @Reason, processed_at = @Now WHERE form_id = @FormId
+            UPDATE warehouse_forms SET status = @Status, error_reason = @Reason, error_code = @Code, processed_at = @Now WHERE form_id = @FormId
             """, new
         {
             FormId = formId, Status = violation is null ? WarehouseFormStatus.Processed : WarehouseFormStatus.Error,
-            Reason = violation is null ? null : $"{violation.RuleId}: {violation.Message}" + (line > 0 ? $" (строка {line})" : ""),
+            Reason = violation is null ? null : $"{violation.RuleId}: {violation.Message}" + (line > 0 ? $" (строка {line})" : ""), Code = violation?.ErrorCode,
             Now = clock.GetUtcNow().UtcDateTime,
         }, transaction, cancellationToken: cancellationToken));
         logger.LogInformation("Warehouse form {FormId} {Status}", formId, violation is null ? "processed" : "failed " + violation.RuleId);
@@ -134,6 +135,11 @@ public sealed class WarehouseFormProcessor(
             new { Ids = lines.Where(l => l.GoodsId is not null).Select(l => l.GoodsId!.Value).ToArray() }, transaction, cancellationToken: cancellationToken));
         for (var i = 0; i < lines.Count; i++)
         {
+            if (lines[i].Goods is { } goods && WarehouseFormRules.CheckReceivedGoods(goods) is { } malformed)
+            {
+                return (i + 1, malformed);
+            }
+
             var cause = new MovementCause("FORM", $"{form.FormId}#{i + 1}");
             if (await ApplyLineAsync(connection, transaction, form, kind, lines[i], cause, recipientWarehouse, cancellationToken) is { } violation)
             {

@@ -28,7 +28,7 @@ public sealed class WarehouseFormUploader(
     public const string SupportedVersion = "VsFormV1";
 
     internal const string Columns = """
-        form_id, tin, kind, number, form_date, recipient_tin, total, status, error_reason, created_at, processed_at
+        form_id, tin, kind, number, form_date, recipient_tin, total, status, error_reason, created_at, processed_at, error_code
         """;
 
     /// <summary>

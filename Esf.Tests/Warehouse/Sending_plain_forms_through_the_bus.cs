@@ -43,6 +43,42 @@ public sealed class Sending_plain_forms_through_the_bus
     }
 
     [Test]
+    public async Task Should_end_a_form_naming_a_malformed_declaration_number_Ошибочный_with_VS_51_and_its_error_code_and_credit_nothing()
+    {
+        // Arrange
+        using var client = await WarehouseRequests.LogInAsync();
+        var warehouse = await WarehouseRequests.CreateAsync(client, "Склад");
+        var malformed = new
+        {
+            type = "REMAINS", number = TestTenant.UniqueNum(), date = "11.03.2018",
+            lines = new[]
+            {
+                new
+                {
+                    warehouseId = warehouse.Id(), gsvsCode = "01.11.11.01", tnvedCode = "1001110000", sourceKind = "DT", sourceNumber = "12345-060316-9123456",
+                    sourcePosition = 1, name = "Пшеница 2 сорт", country = "AR", price = 300m, quantity = 10m, unit = "166",
+                },
+            },
+        };
+
+        // Act
+        var refused = await Processing_warehouse_forms.UploadProcessedAsync(client, malformed);
+        var processed = await Processing_warehouse_forms.UploadProcessedAsync(client, WarehouseFormBodies.Remains(warehouse.Id(), TestTenant.UniqueNum()));
+
+        // Assert
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(refused.GetProperty("status").GetString(), Is.EqualTo("ERROR"), refused.ToString());
+            Assert.That(refused.GetProperty("errorReason").GetString(), Does.StartWith("VS-51: ").And.EndWith("(строка 1)"));
+            Assert.That(refused.GetProperty("errorCode").GetString(), Is.EqualTo("GTD_NUMBER_INVALID"));
+            Assert.That(processed.GetProperty("status").GetString(), Is.EqualTo("PROCESSED"), processed.ToString());
+            Assert.That(processed.GetProperty("errorCode").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+            Assert.That((await WarehouseRequests.GetJsonAsync(client, $"api/v1/warehouses/{warehouse.Id()}/balances"))[0].GetProperty("quantity").GetDecimal(),
+                Is.EqualTo(10m), "only the well-formed form credited");
+        }
+    }
+
+    [Test]
     public async Task Should_refuse_a_plain_form_repeating_a_number_and_date_with_409_and_store_no_second_upload()
     {
         // Arrange

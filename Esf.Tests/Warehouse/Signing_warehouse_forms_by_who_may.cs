@@ -131,6 +131,7 @@ public sealed class Signing_warehouse_forms_by_who_may
     {
         Assert.That(form.GetProperty("status").GetString(), Is.EqualTo("ERROR"), form.ToString());
         Assert.That(form.GetProperty("errorReason").GetString(), Does.StartWith($"VS-50: {WarehouseFormRules.SignerMustSignForSender.MessageRu}"));
+        Assert.That(form.GetProperty("errorCode").GetString(), Is.EqualTo("UFORM_SENDER_NOT_VALID"));
     }
 
     private static async Task<long> CreatedAsync(HttpClient http)

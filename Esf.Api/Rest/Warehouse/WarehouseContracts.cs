@@ -51,9 +51,9 @@ public sealed record UploadWarehouseFormsBody(string? Certificate, IReadOnlyList
 /// <summary>A row of the journal «Журнал Форм» with the type's and the status's Russian labels.</summary>
 public sealed record WarehouseFormView(
     long Id, string Number, DateOnly Date, string Type, string TypeLabel, string SenderTin, string? RecipientTin, decimal? Total, string Status,
-    string StatusLabel, string? ErrorReason)
+    string StatusLabel, string? ErrorReason, string? ErrorCode)
 {
     public static WarehouseFormView From(WarehouseFormRecord f) => new(f.FormId, f.Number, f.FormDate, f.Kind,
         WarehouseNames.FormKinds.TryParse(f.Kind, out var kind) ? WarehouseNames.FormKinds.Label(kind) : f.Kind, f.Tin, f.RecipientTin, f.Total, f.Status,
-        f.Status switch { WarehouseFormStatus.Processed => "Обработанный", WarehouseFormStatus.Error => "Ошибочный", _ => "В обработке" }, f.ErrorReason);
+        f.Status switch { WarehouseFormStatus.Processed => "Обработанный", WarehouseFormStatus.Error => "Ошибочный", _ => "В обработке" }, f.ErrorReason, f.ErrorCode);
 }
