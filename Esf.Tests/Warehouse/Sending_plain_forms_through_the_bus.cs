@@ -48,18 +48,7 @@ public sealed class Sending_plain_forms_through_the_bus
         // Arrange
         using var client = await WarehouseRequests.LogInAsync();
         var warehouse = await WarehouseRequests.CreateAsync(client, "Склад");
-        var malformed = new
-        {
-            type = "REMAINS", number = TestTenant.UniqueNum(), date = "11.03.2018",
-            lines = new[]
-            {
-                new
-                {
-                    warehouseId = warehouse.Id(), gsvsCode = "01.11.11.01", tnvedCode = "1001110000", sourceKind = "DT", sourceNumber = "12345-060316-9123456",
-                    sourcePosition = 1, name = "Пшеница 2 сорт", country = "AR", price = 300m, quantity = 10m, unit = "166",
-                },
-            },
-        };
+        var malformed = WarehouseFormBodies.Remains(warehouse.Id(), TestTenant.UniqueNum(), declaration: "12345-060316-9123456");
 
         // Act
         var refused = await Processing_warehouse_forms.UploadProcessedAsync(client, malformed);
