@@ -145,17 +145,6 @@ public sealed class Signing_warehouse_forms_by_who_may
     private static async Task<JsonElement> BalancesAsync(HttpClient http, long warehouse) =>
         await RestClient.ReadJsonAsync(await http.GetAsync($"api/v1/warehouses/{warehouse}/balances"));
 
-    /// <summary>Uploads a «Остатки» form into <paramref name="warehouse"/> signed as given, and polls it until the worker decided it.</summary>
-    private static async Task<JsonElement> UploadDecidedAsync(HttpClient http, string certificate, Func<string, string> sign, string signatureType, long warehouse)
-    {
-        var body = JsonSerializer.Serialize(WarehouseFormBodies.Remains(warehouse, TestTenant.UniqueNum()));
-        using var response = await http.PostAsJsonAsync("api/v1/warehouse-forms/signed",
-            new { certificate, forms = new[] { new { body, version = "VsFormV1", signature = sign(body), signatureType } } });
-        var json = await RestClient.ReadJsonAsync(response);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), json.ToString());
-        Assert.That(json.GetProperty("declined").GetArrayLength(), Is.Zero, json.ToString());
-        var id = json.GetProperty("accepted")[0].GetProperty("id").GetInt64();
-        return await Poller.UntilAsync(async () => await RestClient.ReadJsonAsync(await http.GetAsync($"api/v1/warehouse-forms/{id}")),
-            f => f.GetProperty("status").GetString() != "QUEUED", $"form {id} to be processed");
-    }
+    private static Task<JsonElement> UploadDecidedAsync(HttpClient http, string certificate, Func<string, string> sign, string signatureType, long warehouse) =>
+        SignedFormUploads.UploadDecidedAsync(http, certificate, sign, signatureType, WarehouseFormBodies.Remains(warehouse, TestTenant.UniqueNum()));
 }

@@ -23,7 +23,7 @@ public sealed class Uploading_signed_warehouse_forms
         var warehouse = await WarehouseRequests.CreateAsync(client, "Склад");
 
         // Act
-        var form = await UploadProcessedAsync(client, client.Tenant, Remains(warehouse.Id(), 10m));
+        var form = await UploadProcessedAsync(client, client.Tenant, WarehouseFormBodies.Remains(warehouse.Id(), TestTenant.UniqueNum()));
 
         // Assert
         Assert.That(form.GetProperty("status").GetString(), Is.EqualTo("PROCESSED"), form.ToString());
@@ -42,7 +42,7 @@ public sealed class Uploading_signed_warehouse_forms
         var warehouse = await WarehouseRequests.CreateAsync(client, "Склад");
 
         // Act
-        var form = await UploadProcessedAsync(client, stranger.Tenant, Remains(warehouse.Id(), 10m));
+        var form = await UploadProcessedAsync(client, stranger.Tenant, WarehouseFormBodies.Remains(warehouse.Id(), TestTenant.UniqueNum()));
 
         // Assert
         Assert.That(form.GetProperty("status").GetString(), Is.EqualTo("ERROR"), form.ToString());
@@ -78,7 +78,7 @@ public sealed class Uploading_signed_warehouse_forms
         using var client = await WarehouseRequests.LogInAsync();
         using var stranger = await WarehouseRequests.LogInAsync();
         var warehouse = await WarehouseRequests.CreateAsync(client, "Склад");
-        var good = JsonSerializer.Serialize(Remains(warehouse.Id(), 3m));
+        var good = JsonSerializer.Serialize(WarehouseFormBodies.Remains(warehouse.Id(), TestTenant.UniqueNum(), 3m));
         const string bad = "{\"type\":\"REMAINS\",\"number\":\"1\"}";
 
         // Act
@@ -97,34 +97,13 @@ public sealed class Uploading_signed_warehouse_forms
             .Select(f => f.GetProperty("id").GetInt64()), Does.Not.Contain(id));
     }
 
-    private static object Remains(long warehouseId, decimal quantity) => new
-    {
-        type = "REMAINS", number = TestTenant.UniqueNum(), date = "11.03.2018",
-        lines = new[]
-        {
-            new
-            {
-                warehouseId, gsvsCode = "01.11.11.01", tnvedCode = "1001110000", sourceKind = "DT", sourceNumber = "12345/060316/9123456",
-                sourcePosition = 1, name = "Пшеница 2 сорт", country = "AR", price = 300m, quantity, unit = "166",
-            },
-        },
-    };
-
     private static object UploadBody(TestTenant signer, params string[] bodies) => new
     {
         certificate = signer.CertificateBase64,
         forms = bodies.Select(body => new { body, version = "VsFormV1", signature = signer.Sign(body), signatureType = "COMPANY" }),
     };
 
-    /// <summary>Uploads one form signed by <paramref name="signer"/> and polls it until the worker decided it.</summary>
-    private static async Task<JsonElement> UploadProcessedAsync(RestClient client, TestTenant signer, object form)
-    {
-        using var response = await client.Http.PostAsJsonAsync("api/v1/warehouse-forms/signed", UploadBody(signer, JsonSerializer.Serialize(form)));
-        var json = await RestClient.ReadJsonAsync(response);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), json.ToString());
-        Assert.That(json.GetProperty("declined").GetArrayLength(), Is.Zero, json.ToString());
-        var id = json.GetProperty("accepted").EnumerateArray().Single().GetProperty("id").GetInt64();
-        return await Poller.UntilAsync(() => WarehouseRequests.GetJsonAsync(client, $"api/v1/warehouse-forms/{id}"),
-            f => f.GetProperty("status").GetString() != "QUEUED", $"form {id} to be processed");
-    }
+    /// <summary>Uploads one form signed by <paramref name="signer"/> with its company key and polls it until the worker decided it.</summary>
+    private static Task<JsonElement> UploadProcessedAsync(RestClient client, TestTenant signer, object form) =>
+        SignedFormUploads.UploadDecidedAsync(client.Http, signer.CertificateBase64, signer.Sign, "COMPANY", form);
 }
