@@ -67,6 +67,38 @@ public sealed class Deciding_a_form_once_whatever_is_lost : WorkerlessGateway
         }
     }
 
+    [Test]
+    public async Task Should_give_a_form_queued_before_the_upgrade_an_upload_the_worker_then_decides()
+    {
+        // Arrange: a plain form as the poller left it before migration 0163 — QUEUED, with no upload.
+        using var client = await RestClient.LogInAsync(Gateway);
+        var warehouse = await WarehouseRequests.CreateAsync(client, "Склад");
+        await using var connection = new NpgsqlConnection(TestServices.RequirePostgres());
+        await connection.OpenAsync();
+        var lines = System.Text.Json.JsonSerializer.Serialize(new[] { new FormLine(warehouse.Id(), WarehouseGoods.Wheat(), null, 4m) });
+        var formId = await connection.ExecuteScalarAsync<long>("""
+            INSERT INTO warehouse_forms (tin, kind, number, form_date, lines, created_at)
+            VALUES (@Tin, 'REMAINS', @Number, DATE '2018-03-11', @Lines::jsonb, now()) RETURNING form_id
+            """, new { Tin = client.Tenant.SellerTin, Number = TestTenant.UniqueNum(), Lines = lines });
+        var migration = await File.ReadAllTextAsync(Path.Combine(TestServices.RepositoryRoot, "Esf.Infrastructure", "Persistence", "Migrations",
+            "0163_forms_travel_the_upload_outbox.sql"));
+
+        // Act
+        await connection.ExecuteAsync(migration);
+        var upload = await PlainFormUploads.OfAsync(formId);
+        await ActivatorUtilities.CreateInstance<InvoiceRegistrar>(Gateway.Services, Gateway.Create<WarehouseFormProcessor>())
+            .ProcessAsync(upload.UploadId, CancellationToken.None);
+
+        // Assert
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((upload.Kind, upload.Published, upload.Finished), Is.EqualTo(("VS_FORM", false, false)), "unpublished: the relay sends it");
+            Assert.That(await StatusAsync(connection, formId), Is.EqualTo("PROCESSED"));
+            Assert.That((await WarehouseRequests.GetJsonAsync(client, $"api/v1/warehouses/{warehouse.Id()}/balances"))[0].GetProperty("quantity").GetDecimal(),
+                Is.EqualTo(4m));
+        }
+    }
+
     private static Task<string> StatusAsync(NpgsqlConnection connection, long formId) =>
         connection.ExecuteScalarAsync<string>("SELECT status FROM warehouse_forms WHERE form_id = @Id", new { Id = formId })!;
 }
