@@ -7,35 +7,52 @@ namespace Esf.Infrastructure.Xml;
 /// <param name="repeatedElements">The names of the format's repeated elements (e.g. <c>product</c>).</param>
 internal sealed class ElementPath(IReadOnlySet<string> repeatedElements)
 {
-    // Only repeated children are counted, and a frame's counts exist only once it has one: a body has hundreds of elements
-    // and a dictionary for each was the largest allocation of the upload path (found with dotnet-trace under the bench).
+    // One frame per depth, reused by every element at that depth, and the path is formatted only when an error asks for it: a
+    // body has hundreds of elements, and an object, a counting dictionary or an indexed name for each was the largest
+    // allocation of the upload path once the element tree was gone (issue 17; the dictionaries were found with dotnet-trace).
     private readonly List<Frame> frames = [];
 
-    public int Depth => frames.Count;
+    public int Depth { get; private set; }
 
     public void Enter(string name)
     {
-        var segment = name;
-        if (frames.Count > 0 && repeatedElements.Contains(name))
+        var index = -1;
+        if (Depth > 0 && repeatedElements.Contains(name))
         {
-            var counts = frames[^1].RepeatedChildCounts ??= new Dictionary<string, int>(StringComparer.Ordinal);
-            var index = counts.GetValueOrDefault(name);
+            var counts = frames[Depth - 1].RepeatedChildCounts ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            index = counts.GetValueOrDefault(name);
             counts[name] = index + 1;
-            segment = $"{name}[{index}]";
         }
 
-        frames.Add(new Frame(segment));
+        if (Depth == frames.Count)
+        {
+            frames.Add(new Frame());
+        }
+
+        frames[Depth].Start(name, index);
+        Depth++;
     }
 
-    public void Leave() => frames.RemoveAt(frames.Count - 1);
+    public void Leave() => Depth--;
 
     /// <summary>The path below the root element (the root itself is implied).</summary>
-    public override string ToString() => string.Join('.', frames.Skip(1).Select(f => f.Name));
+    public override string ToString() => string.Join('.', frames.Take(Depth).Skip(1).Select(f => f.Segment));
 
-    private sealed class Frame(string name)
+    private sealed class Frame
     {
-        public string Name { get; } = name;
+        private string name = "";
+        private int index;
 
+        public string Segment => index < 0 ? name : $"{name}[{index}]";
+
+        /// <summary>The counts of this element's repeated children; kept, emptied, for the next element at this depth.</summary>
         public Dictionary<string, int>? RepeatedChildCounts { get; set; }
+
+        public void Start(string elementName, int repeatedIndex)
+        {
+            name = elementName;
+            index = repeatedIndex;
+            RepeatedChildCounts?.Clear();
+        }
     }
 }

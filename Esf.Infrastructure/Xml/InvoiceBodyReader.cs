@@ -25,9 +25,9 @@ public static class InvoiceBodyReader
     private static InvoiceBodyResult Read(TextReader body)
     {
         using var _ = body;
-        var (root, violations) = ValidatingXmlReader.Read(
-            body, Root, RepeatedElements, RuleCatalogue.XmlMustBeWellFormed, RuleCatalogue.BodyMustMatchSchema);
-        return new InvoiceBodyResult(root is null ? null : InvoiceHeader.Of(InvoiceXmlParser.Parse(root)), violations);
+        var (model, violations) = ValidatingXmlReader.Read(
+            body, Root, InvoiceXmlParser.Invoice, RepeatedElements, RuleCatalogue.XmlMustBeWellFormed, RuleCatalogue.BodyMustMatchSchema);
+        return new InvoiceBodyResult(model is null ? null : InvoiceHeader.Of(model), violations);
     }
 
     internal static DateOnly? ParseDate(string? text) =>

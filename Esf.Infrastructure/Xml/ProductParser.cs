@@ -1,74 +1,66 @@
-using System.Xml.Linq;
 using Esf.Domain.Invoices.Document;
 
 namespace Esf.Infrastructure.Xml;
 
-/// <summary>Reads section G (product set and lines) and the participants of section H.</summary>
+/// <summary>The maps of section G (product set and lines) and the participants of section H.</summary>
 internal static class ProductParser
 {
-    public static ProductSet ProductSet(XElement e) => new()
-    {
-        CurrencyCode = e.Text("currencyCode"),
-        CurrencyRate = e.Decimal("currencyRate"),
-        NdsRateType = e.Text("ndsRateType"),
-        Products = e.List("products", "product", Product) ?? [],
-        TotalExciseAmount = e.Decimal("totalExciseAmount"),
-        TotalNdsAmount = e.Decimal("totalNdsAmount"),
-        TotalPriceWithTax = e.Decimal("totalPriceWithTax"),
-        TotalPriceWithoutTax = e.Decimal("totalPriceWithoutTax"),
-        TotalTurnoverSize = e.Decimal("totalTurnoverSize"),
-    };
+    // Built in this order: a map is built before the maps that read it (static fields initialise top to bottom).
+    private static readonly ElementMap<ProductShare> Share = new ElementMap<ProductShare>()
+        .Text("additional", (x, v) => x.Additional = v)
+        .Text("additionalUnitNomenclature", (x, v) => x.AdditionalUnitNomenclature = v)
+        .Decimal("exciseAmount", (x, v) => x.ExciseAmount = v)
+        .Decimal("ndsAmount", (x, v) => x.NdsAmount = v)
+        .Int("ndsRate", (x, v) => x.NdsRate = v)
+        .Decimal("priceWithTax", (x, v) => x.PriceWithTax = v)
+        .Decimal("priceWithoutTax", (x, v) => x.PriceWithoutTax = v)
+        .Int("productNumber", (x, v) => x.ProductNumber = v)
+        .Text("productNumberInSnt", (x, v) => x.ProductNumberInSnt = v)
+        .Decimal("quantitativeQuantity", (x, v) => x.QuantitativeQuantity = v)
+        .Decimal("quantity", (x, v) => x.Quantity = v)
+        .Decimal("turnoverSize", (x, v) => x.TurnoverSize = v);
 
-    public static Product Product(XElement e) => new()
-    {
-        Additional = e.Text("additional"),
-        AdditionalUnitNomenclature = e.Text("additionalUnitNomenclature"),
-        CatalogTruId = e.Text("catalogTruId"),
-        Description = e.Text("description"),
-        ExciseAmount = e.Decimal("exciseAmount"),
-        ExciseRate = e.Decimal("exciseRate"),
-        GtinCode = e.Text("gtinCode"),
-        KpvedCode = e.Text("kpvedCode"),
-        NdsAmount = e.Decimal("ndsAmount"),
-        NdsRate = e.Int("ndsRate"),
-        PriceWithTax = e.Decimal("priceWithTax"),
-        PriceWithoutTax = e.Decimal("priceWithoutTax"),
-        ProductDeclaration = e.Text("productDeclaration"),
-        ProductNumberInDeclaration = e.Text("productNumberInDeclaration"),
-        ProductNumberInSnt = e.Text("productNumberInSnt"),
-        QuantitativeQuantity = e.Decimal("quantitativeQuantity"),
-        QuantitativeUnitNomenclature = e.Text("quantitativeUnitNomenclature"),
-        Quantity = e.Decimal("quantity"),
-        TnvedName = e.Text("tnvedName"),
-        TruOriginCode = e.Text("truOriginCode"),
-        TurnoverAdjustment = e.Int("turnoverAdjustment"),
-        TurnoverCode = e.Text("turnoverCode"),
-        TurnoverSize = e.Decimal("turnoverSize"),
-        UnitCode = e.Text("unitCode"),
-        UnitNomenclature = e.Text("unitNomenclature"),
-        UnitPrice = e.Decimal("unitPrice"),
-    };
+    public static readonly ElementMap<Participant> Participant = new ElementMap<Participant>()
+        .List("productShares", "share", Share, (x, v) => x.ProductShares = v)
+        .Text("reorganizedTin", (x, v) => x.ReorganizedTin = v)
+        .Text("tin", (x, v) => x.Tin = v);
 
-    public static Participant Participant(XElement e) => new()
-    {
-        ProductShares = e.List("productShares", "share", Share) ?? [],
-        ReorganizedTin = e.Text("reorganizedTin"),
-        Tin = e.Text("tin"),
-    };
+    public static readonly ElementMap<Product> Product = new ElementMap<Product>()
+        .Text("additional", (x, v) => x.Additional = v)
+        .Text("additionalUnitNomenclature", (x, v) => x.AdditionalUnitNomenclature = v)
+        .Text("catalogTruId", (x, v) => x.CatalogTruId = v)
+        .Text("description", (x, v) => x.Description = v)
+        .Decimal("exciseAmount", (x, v) => x.ExciseAmount = v)
+        .Decimal("exciseRate", (x, v) => x.ExciseRate = v)
+        .Text("gtinCode", (x, v) => x.GtinCode = v)
+        .Text("kpvedCode", (x, v) => x.KpvedCode = v)
+        .Decimal("ndsAmount", (x, v) => x.NdsAmount = v)
+        .Int("ndsRate", (x, v) => x.NdsRate = v)
+        .Decimal("priceWithTax", (x, v) => x.PriceWithTax = v)
+        .Decimal("priceWithoutTax", (x, v) => x.PriceWithoutTax = v)
+        .Text("productDeclaration", (x, v) => x.ProductDeclaration = v)
+        .Text("productNumberInDeclaration", (x, v) => x.ProductNumberInDeclaration = v)
+        .Text("productNumberInSnt", (x, v) => x.ProductNumberInSnt = v)
+        .Decimal("quantitativeQuantity", (x, v) => x.QuantitativeQuantity = v)
+        .Text("quantitativeUnitNomenclature", (x, v) => x.QuantitativeUnitNomenclature = v)
+        .Decimal("quantity", (x, v) => x.Quantity = v)
+        .Text("tnvedName", (x, v) => x.TnvedName = v)
+        .Text("truOriginCode", (x, v) => x.TruOriginCode = v)
+        .Int("turnoverAdjustment", (x, v) => x.TurnoverAdjustment = v)
+        .Text("turnoverCode", (x, v) => x.TurnoverCode = v)
+        .Decimal("turnoverSize", (x, v) => x.TurnoverSize = v)
+        .Text("unitCode", (x, v) => x.UnitCode = v)
+        .Text("unitNomenclature", (x, v) => x.UnitNomenclature = v)
+        .Decimal("unitPrice", (x, v) => x.UnitPrice = v);
 
-    private static ProductShare Share(XElement e) => new()
-    {
-        Additional = e.Text("additional"),
-        AdditionalUnitNomenclature = e.Text("additionalUnitNomenclature"),
-        ExciseAmount = e.Decimal("exciseAmount"),
-        NdsAmount = e.Decimal("ndsAmount"),
-        NdsRate = e.Int("ndsRate"),
-        PriceWithTax = e.Decimal("priceWithTax"),
-        PriceWithoutTax = e.Decimal("priceWithoutTax"),
-        ProductNumber = e.Int("productNumber"),
-        ProductNumberInSnt = e.Text("productNumberInSnt"),
-        QuantitativeQuantity = e.Decimal("quantitativeQuantity"),
-        Quantity = e.Decimal("quantity"),
-        TurnoverSize = e.Decimal("turnoverSize"),
-    };
+    public static readonly ElementMap<ProductSet> ProductSet = new ElementMap<ProductSet>()
+        .Text("currencyCode", (x, v) => x.CurrencyCode = v)
+        .Decimal("currencyRate", (x, v) => x.CurrencyRate = v)
+        .Text("ndsRateType", (x, v) => x.NdsRateType = v)
+        .List("products", "product", Product, (x, v) => x.Products = v)
+        .Decimal("totalExciseAmount", (x, v) => x.TotalExciseAmount = v)
+        .Decimal("totalNdsAmount", (x, v) => x.TotalNdsAmount = v)
+        .Decimal("totalPriceWithTax", (x, v) => x.TotalPriceWithTax = v)
+        .Decimal("totalPriceWithoutTax", (x, v) => x.TotalPriceWithoutTax = v)
+        .Decimal("totalTurnoverSize", (x, v) => x.TotalTurnoverSize = v);
 }

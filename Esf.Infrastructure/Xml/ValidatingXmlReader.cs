@@ -7,8 +7,9 @@ namespace Esf.Infrastructure.Xml;
 
 /// <summary>
 /// Reads a document body (an invoice, a waybill) in one streaming pass: validates it against the contracts' XSDs (every schema
-/// error is reported, with its path) and builds the element tree the model is mapped from, so the body is parsed once. DTDs are
-/// refused (<see cref="SafeXml"/>). Each format names its root, its repeated elements and the rules its errors report.
+/// error is reported, with its path) and maps the model from the same reader as it goes (<see cref="ElementMap{T}"/>), so the body
+/// is parsed once and no element tree is built (issue 17). DTDs are refused (<see cref="SafeXml"/>). Each format names its root,
+/// its repeated elements and the rules its errors report.
 /// </summary>
 internal static class ValidatingXmlReader
 {
@@ -18,9 +19,10 @@ internal static class ValidatingXmlReader
     // Enough to fix a document in one round; more only makes the answer huge.
     private const int MaxViolations = 100;
 
-    /// <returns>The element tree (null when the body is not XML or nests too deep) and every violation found.</returns>
-    public static (XElement? Root, List<RuleViolation> Violations) Read(
-        TextReader body, XName root, IReadOnlySet<string> repeatedElements, RuleDefinition notWellFormed, RuleDefinition schema)
+    /// <returns>The model (null when the body is not XML or nests too deep) and every violation found.</returns>
+    public static (T? Model, List<RuleViolation> Violations) Read<T>(
+        TextReader body, XName root, ElementMap<T> map, IReadOnlySet<string> repeatedElements, RuleDefinition notWellFormed, RuleDefinition schema)
+        where T : class, new()
     {
         var violations = new List<RuleViolation>();
         var path = new ElementPath(repeatedElements);
@@ -40,9 +42,12 @@ internal static class ValidatingXmlReader
         try
         {
             using var reader = XmlReader.Create(body, settings);
-            return Walk(reader, path, root, schema, violations) is { } tree
-                ? (tree, violations)
-                : (null, [notWellFormed.Violation(path.ToString(), $"вложенность элементов превышает {MaxDepth} уровней (nested deeper than {MaxDepth} levels)")]);
+            // Insignificant whitespace (between elements) is no value; the validating reader calls a text value's own significant.
+            var cursor = new BodyCursor(reader, path, MaxDepth, keepsWhitespace: false);
+            var model = Walk(cursor, root, map, schema, violations);
+            return cursor.TooDeep
+                ? (null, [notWellFormed.Violation(path.ToString(), $"вложенность элементов превышает {MaxDepth} уровней (nested deeper than {MaxDepth} levels)")])
+                : (model, violations);
         }
         catch (XmlException e)
         {
@@ -52,58 +57,27 @@ internal static class ValidatingXmlReader
     }
 
     /// <summary>
-    /// Reads the whole body into the tree <c>XElement.Load</c> would give the model: elements with their text, CDATA and
-    /// significant whitespace; insignificant whitespace, comments, processing instructions and attributes (the schemas have
-    /// none) are left out. Null when it nests deeper than <see cref="MaxDepth"/> (reading stops there).
+    /// The model of the root element, whatever its name (a wrong root is a schema violation), then the rest of the body to its
+    /// end, so everything after the root is still checked.
     /// </summary>
-    private static XElement? Walk(XmlReader reader, ElementPath path, XName expectedRoot, RuleDefinition schema, List<RuleViolation> violations)
+    private static T? Walk<T>(BodyCursor cursor, XName expectedRoot, ElementMap<T> map, RuleDefinition schema, List<RuleViolation> violations)
+        where T : class, new()
     {
-        var open = new Stack<XElement>();
-        XElement? root = null;
-        while (reader.Read())
+        T? model = null;
+        while (cursor.Read())
         {
-            switch (reader.NodeType)
+            if (model is null && cursor.NodeType == XmlNodeType.Element)
             {
-                case XmlNodeType.Element when reader.Depth > MaxDepth:
-                    return null;
-                case XmlNodeType.Element:
-                    if (path.Depth == 0 && (reader.LocalName != expectedRoot.LocalName || reader.NamespaceURI != expectedRoot.NamespaceName))
-                    {
-                        violations.Add(schema.Violation(
-                            reader.LocalName, $"корневой элемент должен быть {{{expectedRoot.NamespaceName}}}{expectedRoot.LocalName}"));
-                    }
+                if (cursor.LocalName != expectedRoot.LocalName || cursor.NamespaceUri != expectedRoot.NamespaceName)
+                {
+                    violations.Add(schema.Violation(
+                        cursor.LocalName, $"корневой элемент должен быть {{{expectedRoot.NamespaceName}}}{expectedRoot.LocalName}"));
+                }
 
-                    var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
-                    if (open.TryPeek(out var parent))
-                    {
-                        parent.Add(element);
-                    }
-                    else
-                    {
-                        root = element;
-                    }
-
-                    path.Enter(reader.LocalName);
-                    if (reader.IsEmptyElement)
-                    {
-                        path.Leave();
-                    }
-                    else
-                    {
-                        open.Push(element);
-                    }
-
-                    break;
-                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace:
-                    open.Peek().Add(reader.Value);
-                    break;
-                case XmlNodeType.EndElement:
-                    open.Pop();
-                    path.Leave();
-                    break;
+                model = map.Read(cursor);
             }
         }
 
-        return root;
+        return model;
     }
 }

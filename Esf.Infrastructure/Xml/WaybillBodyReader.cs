@@ -25,8 +25,8 @@ public static class WaybillBodyReader
     private static WaybillBodyResult Read(TextReader body)
     {
         using var _ = body;
-        var (root, violations) = ValidatingXmlReader.Read(
-            body, Root, RepeatedElements, WaybillRuleCatalogue.XmlMustBeWellFormed, WaybillRuleCatalogue.BodyMustMatchSchema);
-        return new WaybillBodyResult(root is null ? null : new WaybillDocument(WaybillXmlParser.Parse(root)), violations);
+        var (model, violations) = ValidatingXmlReader.Read(
+            body, Root, WaybillXmlParser.Waybill, RepeatedElements, WaybillRuleCatalogue.XmlMustBeWellFormed, WaybillRuleCatalogue.BodyMustMatchSchema);
+        return new WaybillBodyResult(model is null ? null : new WaybillDocument(model), violations);
     }
 }

@@ -1,97 +1,91 @@
-using System.Xml.Linq;
 using Esf.Domain.Waybills.Document;
 
 namespace Esf.Infrastructure.Xml;
 
 /// <summary>
-/// Maps an SntV1 element (<c>{v1.snt}snt</c>, children unqualified) to the complete <see cref="WaybillBody"/>.
-/// It does not validate: <see cref="WaybillBodyReader"/> runs the XSD first and reports every schema error.
+/// Maps an SntV1 element (<c>{v1.snt}snt</c>, children unqualified) to the complete <see cref="WaybillBody"/>, straight from the
+/// reader (<see cref="ElementMap{T}"/>). <see cref="Parse"/> does not validate: <see cref="WaybillBodyReader"/> reads the same map
+/// through the XSD-validating reader and reports every schema error.
 /// </summary>
 public static class WaybillXmlParser
 {
-    public static WaybillBody Parse(string xml)
-    {
-        using var reader = System.Xml.XmlReader.Create(new StringReader(xml), SafeXml.ReaderSettings());
-        return Parse(XElement.Load(reader));
-    }
+    // Built in this order: a map is built before the maps that read it (static fields initialise top to bottom).
+    private static readonly ElementMap<WaybillParty> Party = new ElementMap<WaybillParty>()
+        .Text("tin", (x, v) => x.Tin = v)
+        .Bool("nonResident", (x, v) => x.NonResident = v)
+        .Text("name", (x, v) => x.Name = v)
+        .Text("address", (x, v) => x.Address = v)
+        .Text("branchTin", (x, v) => x.BranchTin = v)
+        .Text("reorganizedTin", (x, v) => x.ReorganizedTin = v)
+        .Text("countryCode", (x, v) => x.CountryCode = v)
+        .Texts("statuses", "status", (x, v) => x.Statuses = v)
+        .Object("agent", new ElementMap<WaybillAgent>()
+            .Text("tin", (x, v) => x.Tin = v)
+            .Text("docNum", (x, v) => x.DocNum = v)
+            .Text("docDate", (x, v) => x.DocDate = v), (x, v) => x.Agent = v);
 
-    public static WaybillBody Parse(XElement e) => new()
-    {
-        Date = e.Text("date"),
-        Num = e.Text("num"),
-        ShippingDate = e.Text("shippingDate"),
-        Type = e.Text("type"),
-        RelatedWaybill = e.Element("relatedSnt") is { } r ? new RelatedWaybill { RegistrationNumber = r.Text("registrationNumber"), Date = r.Text("date") } : null,
-        ImportType = e.Text("importType"),
-        ExportType = e.Text("exportType"),
-        Seller = e.Element("seller") is { } seller ? Party(seller) : new WaybillParty(),
-        Customer = e.Element("customer") is { } customer ? Party(customer) : new WaybillParty(),
-        Consignor = e.Element("consignor") is { } consignor ? Shipper(consignor) : new WaybillShipper(),
-        Consignee = e.Element("consignee") is { } consignee ? Shipper(consignee) : new WaybillShipper(),
-        Shipping = e.Element("shipping") is { } s
-            ? new WaybillShipping { TransportType = s.Text("transportType"), TransporterTin = s.Text("transporterTin"), VehicleNumber = s.Text("vehicleNumber") }
-            : new WaybillShipping(),
-        Contract = e.Element("contract") is { } c ? Contract(c) : new WaybillContract(),
-        ProductSet = e.Element("productSet") is { } p ? ProductSet(p) : new WaybillProductSet(),
-    };
+    private static readonly ElementMap<WaybillShipper> Shipper = new ElementMap<WaybillShipper>()
+        .Text("tin", (x, v) => x.Tin = v)
+        .Text("name", (x, v) => x.Name = v)
+        .Text("address", (x, v) => x.Address = v)
+        .Text("countryCode", (x, v) => x.CountryCode = v);
 
-    private static WaybillParty Party(XElement e) => new()
-    {
-        Tin = e.Text("tin"),
-        NonResident = e.Bool("nonResident"),
-        Name = e.Text("name"),
-        Address = e.Text("address"),
-        BranchTin = e.Text("branchTin"),
-        ReorganizedTin = e.Text("reorganizedTin"),
-        CountryCode = e.Text("countryCode"),
-        Statuses = e.List("statuses", "status", s => s.Value),
-        Agent = e.Element("agent") is { } a ? new WaybillAgent { Tin = a.Text("tin"), DocNum = a.Text("docNum"), DocDate = a.Text("docDate") } : null,
-    };
+    private static readonly ElementMap<WaybillContract> Contract = new ElementMap<WaybillContract>()
+        .Bool("hasContract", (x, v) => x.HasContract = v)
+        .Text("num", (x, v) => x.Num = v)
+        .Text("date", (x, v) => x.Date = v)
+        .Text("deliveryCondition", (x, v) => x.DeliveryCondition = v)
+        .Text("paymentTerms", (x, v) => x.PaymentTerms = v)
+        .Text("warrantNum", (x, v) => x.WarrantNum = v)
+        .Text("warrantDate", (x, v) => x.WarrantDate = v);
 
-    private static WaybillShipper Shipper(XElement e) => new()
-    {
-        Tin = e.Text("tin"), Name = e.Text("name"), Address = e.Text("address"), CountryCode = e.Text("countryCode"),
-    };
+    private static readonly ElementMap<WaybillProduct> Product = new ElementMap<WaybillProduct>()
+        .Int("section", (x, v) => x.Section = v)
+        .Int("position", (x, v) => x.Position = v)
+        .Text("truOriginCode", (x, v) => x.TruOriginCode = v)
+        .Text("name", (x, v) => x.Name = v)
+        .Text("tnvedName", (x, v) => x.TnvedName = v)
+        .Text("tnvedCode", (x, v) => x.TnvedCode = v)
+        .Text("measureUnitCode", (x, v) => x.MeasureUnitCode = v)
+        .Decimal("quantity", (x, v) => x.Quantity = v)
+        .Decimal("unitPrice", (x, v) => x.UnitPrice = v)
+        .Decimal("priceWithoutTax", (x, v) => x.PriceWithoutTax = v)
+        .Decimal("exciseRate", (x, v) => x.ExciseRate = v)
+        .Decimal("exciseAmount", (x, v) => x.ExciseAmount = v)
+        .Int("ndsRate", (x, v) => x.NdsRate = v)
+        .Decimal("ndsAmount", (x, v) => x.NdsAmount = v)
+        .Decimal("priceWithTax", (x, v) => x.PriceWithTax = v)
+        .Text("productDeclaration", (x, v) => x.ProductDeclaration = v)
+        .Text("productNumberInDeclaration", (x, v) => x.ProductNumberInDeclaration = v)
+        .Text("catalogTruId", (x, v) => x.CatalogTruId = v)
+        .Text("additional", (x, v) => x.Additional = v)
+        .Text("productId", (x, v) => x.ProductId = v);
 
-    private static WaybillContract Contract(XElement e) => new()
-    {
-        HasContract = e.Bool("hasContract"),
-        Num = e.Text("num"),
-        Date = e.Text("date"),
-        DeliveryCondition = e.Text("deliveryCondition"),
-        PaymentTerms = e.Text("paymentTerms"),
-        WarrantNum = e.Text("warrantNum"),
-        WarrantDate = e.Text("warrantDate"),
-    };
+    private static readonly ElementMap<WaybillProductSet> ProductSet = new ElementMap<WaybillProductSet>()
+        .Text("currencyCode", (x, v) => x.CurrencyCode = v)
+        .Decimal("currencyRate", (x, v) => x.CurrencyRate = v)
+        .List("products", "product", Product, (x, v) => x.Products = v);
 
-    private static WaybillProductSet ProductSet(XElement e) => new()
-    {
-        CurrencyCode = e.Text("currencyCode"),
-        CurrencyRate = e.Decimal("currencyRate"),
-        Products = e.List("products", "product", Product) ?? [],
-    };
+    internal static readonly ElementMap<WaybillBody> Waybill = new ElementMap<WaybillBody>()
+        .Text("date", (x, v) => x.Date = v)
+        .Text("num", (x, v) => x.Num = v)
+        .Text("shippingDate", (x, v) => x.ShippingDate = v)
+        .Text("type", (x, v) => x.Type = v)
+        .Object("relatedSnt", new ElementMap<RelatedWaybill>()
+            .Text("registrationNumber", (x, v) => x.RegistrationNumber = v)
+            .Text("date", (x, v) => x.Date = v), (x, v) => x.RelatedWaybill = v)
+        .Text("importType", (x, v) => x.ImportType = v)
+        .Text("exportType", (x, v) => x.ExportType = v)
+        .Object("seller", Party, (x, v) => x.Seller = v)
+        .Object("customer", Party, (x, v) => x.Customer = v)
+        .Object("consignor", Shipper, (x, v) => x.Consignor = v)
+        .Object("consignee", Shipper, (x, v) => x.Consignee = v)
+        .Object("shipping", new ElementMap<WaybillShipping>()
+            .Text("transportType", (x, v) => x.TransportType = v)
+            .Text("transporterTin", (x, v) => x.TransporterTin = v)
+            .Text("vehicleNumber", (x, v) => x.VehicleNumber = v), (x, v) => x.Shipping = v)
+        .Object("contract", Contract, (x, v) => x.Contract = v)
+        .Object("productSet", ProductSet, (x, v) => x.ProductSet = v);
 
-    private static WaybillProduct Product(XElement e) => new()
-    {
-        Section = e.Int("section"),
-        Position = e.Int("position"),
-        TruOriginCode = e.Text("truOriginCode"),
-        Name = e.Text("name"),
-        TnvedName = e.Text("tnvedName"),
-        TnvedCode = e.Text("tnvedCode"),
-        MeasureUnitCode = e.Text("measureUnitCode"),
-        Quantity = e.Decimal("quantity"),
-        UnitPrice = e.Decimal("unitPrice"),
-        PriceWithoutTax = e.Decimal("priceWithoutTax"),
-        ExciseRate = e.Decimal("exciseRate"),
-        ExciseAmount = e.Decimal("exciseAmount"),
-        NdsRate = e.Int("ndsRate"),
-        NdsAmount = e.Decimal("ndsAmount"),
-        PriceWithTax = e.Decimal("priceWithTax"),
-        ProductDeclaration = e.Text("productDeclaration"),
-        ProductNumberInDeclaration = e.Text("productNumberInDeclaration"),
-        CatalogTruId = e.Text("catalogTruId"),
-        Additional = e.Text("additional"),
-        ProductId = e.Text("productId"),
-    };
+    public static WaybillBody Parse(string xml) => Waybill.Parse(xml);
 }
