@@ -184,9 +184,7 @@ internal static class SaleBatch
         public static Move Of(InvoiceSale sale, Domain.Warehouse.WarehouseLineRef line, InvoiceGoods.Buyer buyer)
         {
             var product = sale.Document.Body.ProductSet.Products[line.Line - 1];
-            // The buyer's «Цена» is what it paid (G7, without taxes), rounded as the column stores it; none: the goods' own (null here).
-            return new(sale.InvoiceId, line.Line, line.GoodsId, product.Quantity!.Value, buyer.WarehouseId, buyer.Tin,
-                product.UnitPrice is > 0 ? WarehouseLedger.StoredPrice(product.UnitPrice.Value) : null);
+            return new(sale.InvoiceId, line.Line, line.GoodsId, product.Quantity!.Value, buyer.WarehouseId, buyer.Tin, InvoiceGoods.PricePaid(product));
         }
     }
 }
