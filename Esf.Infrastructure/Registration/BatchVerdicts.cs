@@ -11,7 +11,8 @@ namespace Esf.Infrastructure.Registration;
 /// (<see cref="VerdictGoods"/>). An invoice a later stage fails must not keep any effect of the registration stage, so when one
 /// does, the later stages are rolled back to a savepoint and the batch judged again on a fresh registry view, that invoice failing
 /// from the start with what the later stage found (and so recording nothing). Each round fails at least one more invoice, so this
-/// ends; a batch nobody fails late (the common case) is judged once.
+/// ends; a batch nobody fails late (the common case) is judged once. The savepoint is taken only when a later stage can write
+/// (an invoice naming warehouse lines, or a correction): a plain batch's later stages only read.
 /// </summary>
 internal static class BatchVerdicts
 {
@@ -36,7 +37,15 @@ internal static class BatchVerdicts
                 return judged;
             }
 
-            await transaction.SaveAsync(Savepoint, cancellationToken);
+            // The later stages write only for a passed invoice naming warehouse lines or correcting one (its original's goods come
+            // back); otherwise they only read (VS-46, VS-47), and a late failure leaves nothing to roll back: no savepoint, so the
+            // plain batch costs no round trip here (ADR 0033, 5).
+            var mayWrite = judged.Any(v => v.Passed && (warehouseLines.ContainsKey(v.InvoiceId) || v.Cancels is not null));
+            if (mayWrite)
+            {
+                await transaction.SaveAsync(Savepoint, cancellationToken);
+            }
+
             // Where the goods came from (ФНО 328.00 matched, not moved by the waybill already), before anything moves.
             var verdicts = await VerdictSources.JudgeAsync(connection, transaction, judged, warehouseLines, cancellationToken);
             // The virtual warehouse's checks and movements (only invoices naming warehouse lines, and corrections).
@@ -45,12 +54,20 @@ internal static class BatchVerdicts
             var late = verdicts.Where(v => !v.Passed && passedRules.Contains(v.InvoiceId)).ToList();
             if (late.Count == 0 || invoices.Count == 1)
             {
-                await transaction.ReleaseAsync(Savepoint, cancellationToken);
+                if (mayWrite)
+                {
+                    await transaction.ReleaseAsync(Savepoint, cancellationToken);
+                }
+
                 return verdicts;
             }
 
             // What the late failures recorded in the view may have decided others: undo their stages and judge the batch again.
-            await transaction.RollbackAsync(Savepoint, cancellationToken);
+            if (mayWrite)
+            {
+                await transaction.RollbackAsync(Savepoint, cancellationToken);
+            }
+
             foreach (var verdict in late)
             {
                 failedLate[verdict.InvoiceId] = verdict.Violations;

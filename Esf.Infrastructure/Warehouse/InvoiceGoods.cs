@@ -82,6 +82,13 @@ public sealed class InvoiceGoods(WarehouseLedger ledger, TimeProvider clock)
         IReadOnlyList<InvoiceSale> sales, CancellationToken cancellationToken) =>
         SaleBatch.SellAsync(connection, transaction, sales, clock.GetUtcNow().UtcDateTime, cancellationToken);
 
+    /// <summary>
+    /// The price of the buyer's goods line a sale of <paramref name="product"/> fills: the buyer's «Цена» is what it paid (G7, without
+    /// taxes), rounded as the column stores it; null when the line names none (the seller line's own price then).
+    /// </summary>
+    internal static decimal? PricePaid(Domain.Invoices.Document.Product product) =>
+        product.UnitPrice is > 0 ? WarehouseLedger.StoredPrice(product.UnitPrice.Value) : null;
+
     /// <summary>Whether the named lines only sell (none is a negative line of an additional invoice, which returns goods).</summary>
     public static bool OnlySells(InvoiceDocument document, IReadOnlyList<WarehouseLineRef> lines)
     {

@@ -36,7 +36,9 @@ internal static class SaleBatch
         SELECT tin, warehouse_id FROM warehouses WHERE tin = ANY(@Buyers) AND is_default AND deleted_at IS NULL;
         """;
 
-    // Two statements in one round trip: the second sees the buyer lines the first created. The buyer lines are taken in
+    // Two statements in one round trip: the second sees the buyer lines the first created. The second's UPDATE names the lines
+    // by their ids as well as by the join: joined alone, the planner (estimating the written rows, not knowing they are few
+    // lines) scanned the whole warehouse_goods table for every batch. The buyer lines are taken in
     // identity order, so two batches crediting the same lines lock them in the same order; a line without its ГС ВС name
     // takes the seller's (as a single receipt does).
     private const string Write = $"""
@@ -74,7 +76,7 @@ internal static class SaleBatch
         )
         UPDATE warehouse_goods g SET quantity = g.quantity + w.quantity
         FROM (SELECT goods_id, sum(quantity) AS quantity FROM written GROUP BY goods_id) w
-        WHERE g.goods_id = w.goods_id;
+        WHERE g.goods_id = w.goods_id AND g.goods_id = ANY(ARRAY(SELECT goods_id FROM written));
         """;
 
     /// <param name="sales">In upload order: who comes first takes first.</param>
@@ -184,9 +186,7 @@ internal static class SaleBatch
         public static Move Of(InvoiceSale sale, Domain.Warehouse.WarehouseLineRef line, InvoiceGoods.Buyer buyer)
         {
             var product = sale.Document.Body.ProductSet.Products[line.Line - 1];
-            // The buyer's «Цена» is what it paid (G7, without taxes), rounded as the column stores it; none: the goods' own (null here).
-            return new(sale.InvoiceId, line.Line, line.GoodsId, product.Quantity!.Value, buyer.WarehouseId, buyer.Tin,
-                product.UnitPrice is > 0 ? WarehouseLedger.StoredPrice(product.UnitPrice.Value) : null);
+            return new(sale.InvoiceId, line.Line, line.GoodsId, product.Quantity!.Value, buyer.WarehouseId, buyer.Tin, InvoiceGoods.PricePaid(product));
         }
     }
 }

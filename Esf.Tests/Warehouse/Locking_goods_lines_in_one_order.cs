@@ -75,6 +75,39 @@ public sealed class Locking_goods_lines_in_one_order
         }
     }
 
+    /// <summary>
+    /// ADR 0033 amendment 4: of the buyer's lines of the sold goods only the one the sale fills (the price paid) is locked; the
+    /// lines at other prices are not written, so locking them only made batches of one buyer wait and wrote a lock per line.
+    /// </summary>
+    [Test]
+    public async Task Should_lock_the_buyers_line_at_the_price_paid_and_none_of_its_lines_at_other_prices()
+    {
+        // Arrange: the customer already holds the wheat at the price of the sale (300) and at another (250).
+        using var sale = await WarehouseInvoices.StartAsync(stock: 100m);
+        var dataSource = WarehouseGateway.Fixture.Get<NpgsqlDataSource>();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var customerWarehouse = await connection.ExecuteScalarAsync<long>(
+            "SELECT warehouse_id FROM warehouses WHERE tin = @Tin AND is_default", new { Tin = sale.CustomerTin });
+        var atThePrice = await WarehouseGoods.ReceiveAsync(sale.CustomerTin, customerWarehouse, 1m, WarehouseGoods.Wheat(300m));
+        var atAnotherPrice = await WarehouseGoods.ReceiveAsync(sale.CustomerTin, customerWarehouse, 1m, WarehouseGoods.Wheat(250m));
+        await using var transaction = await connection.BeginTransactionAsync();
+
+        // Act: a sale at 300, its verdict transaction left open.
+        var verdicts = await MoveAsync(connection, transaction, (1, sale.Sale(5m, unitPrice: 300m), [new WarehouseLineRef(1, sale.SellerWarehouse, sale.GoodsId)]));
+        await using var probe = await dataSource.OpenConnectionAsync();
+        var (sellerFree, filledFree, otherFree) = (await IsFreeAsync(probe, sale.GoodsId), await IsFreeAsync(probe, atThePrice), await IsFreeAsync(probe, atAnotherPrice));
+        await transaction.RollbackAsync();
+
+        // Assert
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(verdicts.Single().Passed, Is.True, string.Join("; ", verdicts.Single().Violations.Select(v => v.Message)));
+            Assert.That(sellerFree, Is.False, "the seller's line is locked");
+            Assert.That(filledFree, Is.False, "the buyer's line the sale fills is locked");
+            Assert.That(otherFree, Is.True, "the buyer's line at another price is not");
+        }
+    }
+
     [Test]
     public async Task Should_finish_opposite_sales_between_two_taxpayers_on_the_same_goods_without_a_deadlock()
     {
