@@ -21,7 +21,8 @@ internal sealed partial class WalRecords
     /// <param name="Count">How many such records.</param>
     /// <param name="Bytes">Their total length, full-page images included.</param>
     /// <param name="FullPages">Full-page images they carried.</param>
-    public sealed record Row(string Relation, string Kind, long Count, long Bytes, long FullPages);
+    /// <param name="FullPageBytes">What those records carried beyond their own data: the images (compressed with <c>wal_compression</c>).</param>
+    public sealed record Row(string Relation, string Kind, long Count, long Bytes, long FullPages, long FullPageBytes);
 
     public IReadOnlyList<Row> Rows { get; }
 
@@ -50,7 +51,7 @@ internal sealed partial class WalRecords
         }
 
         var names = await RelationNamesAsync(connection);
-        var totals = new Dictionary<(string, string), (long Count, long Bytes, long FullPages)>();
+        var totals = new Dictionary<(string, string), (long Count, long Bytes, long FullPages, long FullPageBytes)>();
         foreach (var line in await DumpAsync(Path.Combine(data, "pg_wal"), start, end))
         {
             if (Record().Match(line) is not { Success: true } record)
@@ -64,13 +65,14 @@ internal sealed partial class WalRecords
                 ? names.GetValueOrDefault(uint.Parse(block.Groups["node"].Value, CultureInfo.InvariantCulture), "other database or catalog")
                 : "-";
             var key = (relation, kind);
-            var (count, total, full) = totals.GetValueOrDefault(key);
-            totals[key] = (count + 1, total + long.Parse(record.Groups["total"].Value, CultureInfo.InvariantCulture),
-                full + FullPage().Matches(line).Count);
+            var (count, total, full, fullBytes) = totals.GetValueOrDefault(key);
+            var (length, own, images) = (long.Parse(record.Groups["total"].Value, CultureInfo.InvariantCulture),
+                long.Parse(record.Groups["own"].Value, CultureInfo.InvariantCulture), FullPage().Matches(line).Count);
+            totals[key] = (count + 1, total + length, full + images, fullBytes + (images > 0 ? length - own : 0));
         }
 
         return new WalRecords(
-            [.. totals.Select(t => new Row(t.Key.Item1, t.Key.Item2, t.Value.Count, t.Value.Bytes, t.Value.FullPages)).OrderByDescending(r => r.Bytes)], bytes);
+            [.. totals.Select(t => new Row(t.Key.Item1, t.Key.Item2, t.Value.Count, t.Value.Bytes, t.Value.FullPages, t.Value.FullPageBytes)).OrderByDescending(r => r.Bytes)], bytes);
     }
 
     /// <summary>Rows of <paramref name="kind"/> (e.g. <c>Btree/INSERT_LEAF</c>) on <paramref name="relation"/>.</summary>
@@ -83,7 +85,9 @@ internal sealed partial class WalRecords
 
     public void Print(TextWriter output, string title, double invoices)
     {
-        output.WriteLine($"{title}: {Bytes / invoices:F0} WAL bytes per invoice, of which full-page images {Rows.Sum(r => r.FullPages) / invoices:F2} per invoice");
+        var images = Rows.Sum(r => r.FullPages);
+        output.WriteLine($"{title}: {Bytes / invoices:F0} WAL bytes per invoice, of which full-page images {images / invoices:F2} per invoice"
+            + (images > 0 ? $", {Rows.Sum(r => r.FullPageBytes) / (double)images:F0} bytes each" : ""));
         foreach (var row in Rows.Where(r => r.Bytes / invoices >= 1))
         {
             output.WriteLine($"    {row.Relation,-48} {row.Kind,-24} {row.Count / invoices,7:F2} records {row.Bytes / invoices,7:F0} bytes"
@@ -131,7 +135,7 @@ internal sealed partial class WalRecords
         return (await output).Split('\n');
     }
 
-    [GeneratedRegex(@"^rmgr: (?<rmgr>\S+)\s+len \(rec/tot\):\s+\d+/\s*(?<total>\d+),.*?desc: (?<desc>[A-Z_+]+)")]
+    [GeneratedRegex(@"^rmgr: (?<rmgr>\S+)\s+len \(rec/tot\):\s+(?<own>\d+)/\s*(?<total>\d+),.*?desc: (?<desc>[A-Z_+]+)")]
     private static partial Regex Record();
 
     [GeneratedRegex(@"blkref #0: rel \d+/\d+/(?<node>\d+)")]
