@@ -1,5 +1,15 @@
+using System.Text.Json;
+using Esf.Api.Rest.Invoices;
+using Esf.Bench;
+using Esf.Infrastructure.Feed;
+using Esf.Infrastructure.Invoices;
+using Esf.Infrastructure.Notifications;
 using Esf.Infrastructure.Persistence;
+using Esf.Infrastructure.Registration;
+using Esf.Infrastructure.Sessions;
 using Esf.Tests.Infrastructure;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NUnit.Framework;
 
@@ -51,6 +61,204 @@ public sealed class Measuring_the_verdict_writes
             var time = runs.Select(r => r.Ms).Order().ElementAt(Rounds / 2);
             TestContext.Out.WriteLine($"{(index is null ? "all indexes" : "without " + index),-50} {time * 1000 / Batch,8:F1} µs  "
                 + $"{median.Wal / (double)Batch,8:F0} WAL bytes  {median.Buffers / (double)Batch,6:F1} buffers");
+        }
+    }
+
+    private const int PlainBatch = 50;
+    private const int PlainUploads = 10;
+
+    /// <summary>
+    /// Everything PostgreSQL writes for a plain invoice, through the real code on the bench's own invoices (≈ 6.6 KB, ten lines) in
+    /// uploads of <see cref="PlainBatch"/>: the gateway's upload (<see cref="InvoiceUploader"/>: outbox row, COPY, IN_QUEUE history),
+    /// the worker's (<see cref="InvoiceRegistrar"/>: claim, read, lock, registration numbers, verdict UPDATE, CREATED history with
+    /// its notification), and the feed's sequencing of what they wrote (<see cref="FeedSequencer"/>, <see cref="NotificationSequencer"/>).
+    /// Per phase it prints the WAL per relation and record (<see cref="WalRecords"/>: index entries per index, HOT or not, TOAST,
+    /// full-page images) and, when the cluster preloads pg_stat_statements, blocks and WAL per statement. Each run is measured twice:
+    /// right after a CHECKPOINT (every page's first change writes a full-page image, as at the start of the bench's window) and
+    /// again without one. ESF_PERF_WAL_COMPRESSION sets the sessions' <c>wal_compression</c> (off, pglz, lz4, zstd).
+    /// These counts do not depend on other load on the machine.
+    /// </summary>
+    [Test]
+    public async Task Should_report_what_postgresql_writes_per_plain_invoice()
+    {
+        var compression = Environment.GetEnvironmentVariable("ESF_PERF_WAL_COMPRESSION") ?? "off";
+        var connectionString = new NpgsqlConnectionStringBuilder(TestServices.RequirePostgres()) { Options = $"-c wal_compression={compression}" }.ConnectionString;
+        await using var fixture = await GatewayFixture.StartAsync(roles: "gateway", settings: new Dictionary<string, string?> { ["ConnectionStrings:Esf"] = connectionString });
+        using var tenant = await TestTenant.CreateAsync(fixture);
+        var session = await fixture.Get<SessionService>().RequireAsync(await tenant.OpenSessionAsync(fixture), CancellationToken.None);
+        var path = new PlainPath(fixture, tenant, session);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var statements = await Statements.TryStartAsync(connection);
+        TestContext.Out.WriteLine(await SettingsAsync(connection));
+
+        // Warm-up: plan caches, tiered code, the tables no longer empty.
+        for (var i = 0; i < 4; i++)
+        {
+            await path.SequenceAsync(await path.RegisterAsync(await path.UploadAsync(1)));
+        }
+
+        foreach (var afterCheckpoint in new[] { true, false })
+        {
+            if (afterCheckpoint)
+            {
+                await ExecuteAsync(connection, "CHECKPOINT");
+            }
+
+            const double invoices = PlainBatch * PlainUploads;
+            TestContext.Out.WriteLine($"--- {PlainUploads} uploads of {PlainBatch}, {(afterCheckpoint ? "right after a CHECKPOINT" : "no checkpoint")}, wal_compression = {compression}");
+            var uploads = await MeasureAsync(connection, statements, "gateway: upload", invoices, () => path.UploadAsync(PlainUploads));
+            await MeasureAsync(connection, statements, "worker: registration", invoices, () => path.RegisterAsync(uploads));
+            await MeasureAsync(connection, statements, "feed and notifications: sequencing", invoices, () => path.SequenceAsync(uploads));
+            TestContext.Out.WriteLine(await StorageAsync(connection, uploads));
+        }
+    }
+
+    private static async Task<T> MeasureAsync<T>(NpgsqlConnection connection, Statements? statements, string phase, double invoices, Func<Task<T>> work)
+    {
+        if (statements is not null)
+        {
+            await statements.ResetAsync();
+        }
+
+        var start = await WalRecords.PositionAsync(connection);
+        var result = await work();
+        var wal = await WalRecords.SinceAsync(connection, start);
+        wal.Print(TestContext.Out, phase, invoices);
+        TestContext.Out.WriteLine("    index entries per invoice: " + string.Join(", ", wal.IndexEntries().Select(e => $"{e.Index} {e.Entries / invoices:F2}")));
+        if (statements is not null)
+        {
+            await statements.PrintAsync(TestContext.Out, invoices);
+        }
+
+        return result;
+    }
+
+    private static async Task<string> SettingsAsync(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT string_agg(name || ' = ' || setting || coalesce(unit, ''), ', ' ORDER BY name) FROM pg_settings
+            WHERE name IN ('wal_compression', 'full_page_writes', 'default_toast_compression', 'checkpoint_timeout', 'max_wal_size',
+                           'shared_buffers', 'synchronous_commit', 'wal_level')
+            """, connection);
+        await using var storage = new NpgsqlCommand("""
+            SELECT string_agg(attname || ' storage ' || attstorage::text || ' compression ' || coalesce(nullif(attcompression::text, ''), 'default'), ', ' ORDER BY attnum)
+                   || '; invoices options: ' || coalesce((SELECT array_to_string(reloptions, ', ') FROM pg_class WHERE relname = 'invoices'), 'none')
+            FROM pg_attribute WHERE attrelid = 'invoices'::regclass AND attname IN ('body', 'certificate', 'warehouse_lines')
+            """, connection);
+        return $"settings: {await command.ExecuteScalarAsync()}{Environment.NewLine}storage: {await storage.ExecuteScalarAsync()}";
+    }
+
+    /// <summary>How the measured invoices' body and certificate are stored: sizes, compression, inline or in the TOAST table.</summary>
+    private static async Task<string> StorageAsync(NpgsqlConnection connection, long[] uploads)
+    {
+        await using var command = new NpgsqlCommand("""
+            SELECT round(avg(octet_length(body))), round(avg(pg_column_size(body))), min(pg_column_compression(body)),
+                   round(avg(octet_length(certificate))), round(avg(pg_column_size(certificate))), coalesce(min(pg_column_compression(certificate)), 'none'),
+                   round(avg(pg_column_size(i.*))), count(*) FILTER (WHERE status = 'CREATED'), count(*),
+                   (SELECT pg_relation_size(reltoastrelid) FROM pg_class WHERE relname = 'invoices')
+            FROM invoices i WHERE upload_id = ANY(@Uploads)
+            """, connection);
+        command.Parameters.AddWithValue("Uploads", uploads);
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.That(reader.GetInt64(7), Is.EqualTo(reader.GetInt64(8)).And.EqualTo(uploads.Length * PlainBatch), "every measured invoice registered");
+        return $"    storage: body {reader.GetDecimal(0)} bytes → {reader.GetDecimal(1)} stored ({reader.GetString(2)}), certificate {reader.GetDecimal(3)} → "
+            + $"{reader.GetDecimal(4)} ({reader.GetString(5)}), row as read {reader.GetDecimal(6)} bytes; invoices' TOAST table {reader.GetInt64(9) / 1024} KiB";
+    }
+
+    /// <summary>The plain invoice's path through the real code, phase by phase, on the bench's invoices.</summary>
+    private sealed class PlainPath(GatewayFixture fixture, TestTenant tenant, SessionContext session)
+    {
+        private readonly Sender sender = new(0, tenant.SellerTin, tenant.CustomerTin, tenant.UserIin, tenant.Certificate);
+        private readonly InvoiceUploader uploader = fixture.Get<InvoiceUploader>();
+        private readonly InvoiceRegistrar registrar = fixture.Create<InvoiceRegistrar>();
+        private readonly JsonSerializerOptions json = fixture.Get<IOptions<JsonOptions>>().Value.SerializerOptions;
+        private int nextNum = 1;
+
+        public async Task<long[]> UploadAsync(int count)
+        {
+            // Built, signed and serialised before the phase is measured.
+            var payloads = Enumerable.Range(0, count).Select(_ =>
+            {
+                var documents = InvoiceFactory.CreateSigned([sender], PlainBatch, nextNum);
+                nextNum += PlainBatch;
+                return new InvoiceScenario().RestUpload(sender, documents).Body;
+            }).ToList();
+            var uploads = new List<long>();
+            foreach (var payload in payloads)
+            {
+                var body = JsonSerializer.Deserialize<UploadInvoicesBody>(payload, json)!;
+                var result = await uploader.UploadAsync(session, body.ToBatch(), "REST", null, CancellationToken.None);
+                body.ReleaseBodies();
+                Assert.That(result.Accepted, Has.Count.EqualTo(PlainBatch), "every invoice accepted");
+                uploads.Add(result.UploadId!.Value);
+            }
+
+            return [.. uploads];
+        }
+
+        public async Task<long[]> RegisterAsync(long[] uploads)
+        {
+            foreach (var upload in uploads)
+            {
+                await registrar.ProcessAsync(upload, CancellationToken.None);
+            }
+
+            return uploads;
+        }
+
+        public async Task<long[]> SequenceAsync(long[] uploads)
+        {
+            await fixture.Get<FeedSequencer>().SequenceAsync(CancellationToken.None);
+            await fixture.Get<NotificationSequencer>().SequenceAsync(CancellationToken.None);
+            return uploads;
+        }
+    }
+
+    /// <summary>
+    /// pg_stat_statements of the measured database (when the cluster preloads it, e.g. a private cluster started with
+    /// <c>shared_preload_libraries = 'pg_stat_statements'</c> and <c>pg_stat_statements.track = all</c>, given in ESF_TEST_POSTGRES).
+    /// </summary>
+    private sealed class Statements(NpgsqlConnection connection)
+    {
+        public static async Task<Statements?> TryStartAsync(NpgsqlConnection connection)
+        {
+            await using var loaded = new NpgsqlCommand("SELECT current_setting('shared_preload_libraries') LIKE '%pg_stat_statements%'", connection);
+            if (!(bool)(await loaded.ExecuteScalarAsync())!)
+            {
+                TestContext.Out.WriteLine("pg_stat_statements is not preloaded by this cluster: no per-statement figures");
+                return null;
+            }
+
+            await ExecuteAsync(connection, "CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            return new Statements(connection);
+        }
+
+        public Task ResetAsync() => ExecuteAsync(connection, "SELECT pg_stat_statements_reset()");
+
+        public async Task PrintAsync(TextWriter output, double invoices)
+        {
+            await using var command = new NpgsqlCommand("""
+                SELECT calls, shared_blks_hit + shared_blks_read, shared_blks_dirtied, wal_bytes, wal_fpi, total_exec_time, toplevel,
+                       regexp_replace(left(query, 110), '\s+', ' ', 'g')
+                FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+                  AND query NOT LIKE '%pg_stat_statements%' AND query NOT LIKE '%pg_current_wal%'
+                ORDER BY shared_blks_hit + shared_blks_read + shared_blks_dirtied DESC
+                """, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            output.WriteLine($"    statements, per invoice:  calls  blocks  dirtied  WAL bytes  full pages  exec µs");
+            while (await reader.ReadAsync())
+            {
+                var blocks = reader.GetInt64(1) / invoices;
+                if (blocks < 0.05 && reader.GetDecimal(3) == 0)
+                {
+                    continue;
+                }
+
+                output.WriteLine($"    {(reader.GetBoolean(6) ? "" : "(nested) ")}{reader.GetInt64(0) / invoices,5:F2} {blocks,7:F1} {reader.GetInt64(2) / invoices,7:F2} "
+                    + $"{(double)reader.GetDecimal(3) / invoices,9:F0} {reader.GetInt64(4) / invoices,8:F2} {reader.GetDouble(5) * 1000 / invoices,8:F1}  {reader.GetString(7)}");
+            }
         }
     }
 
