@@ -10,16 +10,19 @@ internal static class RegistrationStore
 {
     public const string WorkerActor = "worker";
 
+    /// <summary>The worker's read of one upload's invoices awaiting their verdict (parameter <c>@UploadId</c>).</summary>
+    internal static readonly string UnfinishedOfUploadSql = $"""
+        SELECT invoice_id, body, signature, certificate, signature_type, warehouse_lines::text
+        FROM invoices WHERE upload_id = @UploadId AND status IN {AwaitingVerdictSql.Statuses} ORDER BY invoice_id
+        """;
+
     /// <summary>
     /// The upload's invoices without a verdict, in id order. IN_PROCESSING is only found on invoices an earlier version of the
     /// worker took before it stopped (this one claims the upload instead, see <see cref="Messaging.UploadOutbox.TryClaimAsync"/>).
     /// </summary>
     public static async Task<List<PendingInvoice>> LoadUnfinishedAsync(NpgsqlConnection connection, long uploadId, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand($"""
-            SELECT invoice_id, body, signature, certificate, signature_type, warehouse_lines::text
-            FROM invoices WHERE upload_id = @UploadId AND status IN {AwaitingVerdictSql.Statuses} ORDER BY invoice_id
-            """, connection);
+        await using var command = new NpgsqlCommand(UnfinishedOfUploadSql, connection);
         command.Parameters.AddWithValue("UploadId", uploadId);
         var pending = new List<PendingInvoice>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
