@@ -13,13 +13,13 @@ public sealed record BuildInfo(string Commit, IReadOnlyList<string> RuntimeSetti
 
 /// <summary>
 /// Refuses to measure what would not be comparable: a service build that is not Release or older than its sources (a stale
-/// <c>esf.dll</c> when the bench is run without bench/run.sh), or a bench process whose GC or JIT settings differ from the services'
+/// <c>esf.dll</c> when the bench is run without bench/run.sh), or a bench process whose GC, JIT or thread-pool settings differ from the services'
 /// (the in-process limits are measured in the bench process; before issue 17 it ran with dynamic PGO, the services without).
 /// </summary>
 public static class BuildCheck
 {
     /// <summary>runtimeconfig.json properties that change how fast code runs.</summary>
-    private static readonly string[] PerformancePrefixes = ["System.GC.", "System.Runtime.Tiered"];
+    private static readonly string[] PerformancePrefixes = ["System.GC.", "System.Runtime.Tiered", "System.Threading.ThreadPool."];
 
     /// <summary>Environment variables that are build or SDK settings, not runtime knobs.</summary>
     private static readonly string[] NotRuntimeKnobs = ["DOTNET_ROOT", "DOTNET_CLI_", "DOTNET_NOLOGO", "DOTNET_SKIP_", "DOTNET_ADD_GLOBAL_TOOLS", "DOTNET_GENERATE_ASPNET", "DOTNET_HOST_PATH"];
@@ -48,7 +48,7 @@ public static class BuildCheck
         if (!service.OrderBy(s => s.Key).SequenceEqual(bench.OrderBy(s => s.Key)))
         {
             throw new InvalidOperationException(
-                $"The bench process would run with other GC/JIT settings than the services (services: {Join(service)}; bench: {Join(bench)}): "
+                $"The bench process would run with other GC/JIT/thread-pool settings than the services (services: {Join(service)}; bench: {Join(bench)}): "
                 + "its in-process limits would not be comparable. Keep bench/Esf.Bench/Esf.Bench.csproj in step with Esf.Api.csproj.");
         }
 
