@@ -181,6 +181,33 @@ public sealed class Keeping_the_goods_ledger
     }
 
     [Test]
+    public async Task Should_refuse_a_change_to_every_column_of_a_movement_but_its_feed_position()
+    {
+        // Arrange: every column the table has now, so a column added later without joining the immutability trigger fails here.
+        using var owner = await WarehouseRequests.LogInAsync();
+        var warehouse = await WarehouseRequests.CreateAsync(owner, "Склад");
+        var goodsId = await WarehouseGoods.ReceiveAsync(owner.Tenant.SellerTin, warehouse.Id(), 5m);
+        await using var connection = await WarehouseGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
+        var columns = (await connection.QueryAsync<string>("""
+            SELECT column_name FROM information_schema.columns
+            WHERE table_name = 'warehouse_movements' AND is_identity = 'NO' AND column_name NOT IN ('feed_position', 'feed_at')
+            """)).ToList();
+
+        // Act: each column set to its own value, which changes nothing but names the column.
+        var refusals = new List<string>();
+        foreach (var column in columns)
+        {
+            var edit = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync(
+                $"UPDATE warehouse_movements SET {column} = {column} WHERE goods_id = @GoodsId", new { GoodsId = goodsId }));
+            refusals.Add($"{column}: {edit!.MessageText}");
+        }
+
+        // Assert
+        Assert.That(columns, Has.Count.GreaterThanOrEqualTo(9), "the movement's own columns were found");
+        Assert.That(refusals, Has.All.EndsWith("warehouse movements are immutable: record a new movement instead"));
+    }
+
+    [Test]
     public async Task Should_keep_a_price_with_three_decimals_on_one_goods_line_rounded_as_the_column_stores_it()
     {
         // Arrange: G7 may carry three decimals (rule G-22), and a buyer's goods line takes the price it paid.
