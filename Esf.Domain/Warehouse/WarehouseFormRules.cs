@@ -47,7 +47,19 @@ public static class WarehouseFormRules
             "is not asked (see GTD_NOT_FOUND among the codes decided against).",
     };
 
-    public static IReadOnlyList<RuleDefinition> All { get; } = [SignatureMustVerify, SignerMustSignForSender, DeclarationNumberMustBeWellFormed];
+    public static readonly RuleDefinition NumberAndDateMustBeUnique = new(
+        "VS-52", "NOT_UNIQUE_NUMBER_AND_DATE",
+        "Форма с таким номером и датой уже загружена отправителем, укажите другой номер",
+        "The sender already uploaded a form of this number and date", RuleStage.Upload)
+    {
+        Fields = ["number", "date"],
+        LegalBasis = "esf-api-facts §9.13 (NOT_UNIQUE_NUMBER_AND_DATE, as the waybill's SNT-W08); our id",
+        Decision = "A form's number and date are unique per sender (the constraint warehouse_forms_number_once); the whole upload is " +
+            "refused with 409 and stores nothing, so a retry of an upload already accepted is answered by its Idempotency-Key, not twice.",
+    };
+
+    public static IReadOnlyList<RuleDefinition> All { get; } =
+        [SignatureMustVerify, SignerMustSignForSender, DeclarationNumberMustBeWellFormed, NumberAndDateMustBeUnique];
 
     /// <summary>The checks of a receipt line's goods before they enter the ledger (VS-51).</summary>
     public static RuleViolation? CheckReceivedGoods(GoodsLine goods) =>

@@ -114,7 +114,9 @@ public sealed class WarehouseFormUploader(
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "warehouse_forms_number_once")
         {
-            throw EsfException.Conflict("A form with this number and date was already uploaded by the enterprise.", "NOT_UNIQUE_NUMBER_AND_DATE");
+            throw new RuleRefusal(EsfFaultKind.Conflict, WarehouseFormRules.NumberAndDateMustBeUnique,
+                (accepted.Count == 1 ? "" : "одна из форм загрузки: ")
+                + string.Join(", ", accepted.Select(a => $"№ {a.Draft.Number} от {a.Draft.Date:dd.MM.yyyy}")));
         }
     }
 

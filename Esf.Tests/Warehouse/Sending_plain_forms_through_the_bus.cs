@@ -81,6 +81,10 @@ public sealed class Sending_plain_forms_through_the_bus
 
         // Assert
         Assert.That(repeated.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), await repeated.Content.ReadAsStringAsync());
+        var problem = await ProblemAssertions.AssertProblemAsync(repeated, HttpStatusCode.Conflict);
+        Assert.That(problem.GetProperty("ruleId").GetString(), Is.EqualTo(Esf.Domain.Warehouse.WarehouseFormRules.NumberAndDateMustBeUnique.Id));
+        Assert.That(problem.GetProperty("errorCode").GetString(), Is.EqualTo("NOT_UNIQUE_NUMBER_AND_DATE"));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain(number), "the refused number is named");
         await using var connection = await WarehouseGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
         Assert.That(await connection.ExecuteScalarAsync<int>(
             "SELECT count(*) FROM uploads WHERE tin = @Tin AND document_kind = 'VS_FORM'", new { Tin = client.Tenant.SellerTin }), Is.EqualTo(1),
