@@ -1,3 +1,4 @@
+using System.Text;
 using System.Xml;
 
 namespace Esf.Infrastructure.Xml;
@@ -105,21 +106,31 @@ internal sealed class BodyCursor
     {
         var depth = Enter();
         var value = "";
+        // Nearly always one text node: its string is the value, no copy. More pieces (text, CDATA, text between comments) are
+        // joined once: concatenating each to the value copied everything before it, quadratic in the number of pieces.
+        StringBuilder? pieces = null;
         while (depth >= 0 && Read())
         {
             switch (reader.NodeType)
             {
                 case XmlNodeType.EndElement when reader.Depth == depth:
-                    return value;
+                    return pieces?.ToString() ?? value;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace:
                 case XmlNodeType.Whitespace when keepsWhitespace:
-                    // Nearly always one text node: its string is the value, no copy.
-                    value = value.Length == 0 ? reader.Value : value + reader.Value;
+                    if (pieces is null && value.Length == 0)
+                    {
+                        value = reader.Value;
+                    }
+                    else
+                    {
+                        (pieces ??= new StringBuilder(value)).Append(reader.Value);
+                    }
+
                     break;
             }
         }
 
-        return value;
+        return pieces?.ToString() ?? value;
     }
 
     /// <summary>On an element's start: reads past its end, mapping nothing (every node is still read, so still validated).</summary>
