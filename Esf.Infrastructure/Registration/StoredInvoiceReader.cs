@@ -32,7 +32,7 @@ internal static class StoredInvoiceReader
                 return (null, $"корневой элемент должен быть {{{InvoiceBodyReader.InvoiceV2Namespace}}}invoice");
             }
 
-            // Read to the root's end and no further, as XElement.Load read it: what follows is not this invoice's.
+            // Read to the root's end and no further, as the old worker's tree did: what follows is not this invoice's.
             model = InvoiceXmlParser.Invoice.Read(new BodyCursor(reader));
         }
         catch (Exception e) when (e is not OutOfMemoryException)

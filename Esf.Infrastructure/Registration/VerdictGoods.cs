@@ -14,7 +14,7 @@ namespace Esf.Infrastructure.Registration;
 /// <para>
 /// Sales (the common case) move set-based, in a fixed number of round trips per batch (<see cref="InvoiceGoods.SellAllAsync"/>):
 /// every line they write locked in id order, the sales that fit decided in upload order. Corrections and additional invoices
-/// returning goods (rare) move first, one by one under a savepoint each, as their undo and return paths need; then every line
+/// returning goods (rare) move one by one under a savepoint each, as their undo and return paths need. First of all every line
 /// of the whole batch is locked up front in one statement (<see cref="GoodsLineLocks"/>), so no path takes a lock out of order.
 /// </para>
 /// </summary>

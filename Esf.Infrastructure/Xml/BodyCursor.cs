@@ -20,7 +20,8 @@ internal sealed class BodyCursor
     /// <param name="maxDepth">Deeper elements stop the pass (<see cref="TooDeep"/>): hostile nesting, not a document.</param>
     /// <param name="keepsWhitespace">
     /// Whether a value keeps whitespace the reader calls insignificant. The plain reader (as <c>XElement.Load</c>) keeps it; a
-    /// validating reader reports the whitespace of a text value as significant and only that is kept, as the tree it replaces did.
+    /// validating reader keeps only what it reports as significant, as the tree it replaces did: whitespace in a text node of its
+    /// own (a value of blanks, blanks beside a comment) is dropped there.
     /// </param>
     public BodyCursor(XmlReader reader, ElementPath? path = null, int maxDepth = int.MaxValue, bool keepsWhitespace = true)
     {
