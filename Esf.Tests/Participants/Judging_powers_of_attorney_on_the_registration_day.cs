@@ -48,6 +48,32 @@ public sealed class Judging_powers_of_attorney_on_the_registration_day : Workerl
         Assert.That(errors, Is.EqualTo(expected == InvoiceStatus.Failed ? new[] { "POA-01" } : []));
     }
 
+    [Test]
+    public async Task Should_fail_an_invoice_whose_power_was_revoked_between_its_upload_and_its_verdict()
+    {
+        // Arrange: an attorney's invoice accepted while its power holds; the head revokes the power before the worker decides it.
+        var seller = await PipelineDriver.StartAsync(Gateway);
+        var attorneyIin = TestTenant.UniqueTin();
+        using var attorney = CertificateFactory.Create("ПОВЕРЕННЫЙ", attorneyIin, null);
+        var today = ControlledClock.KazakhstanToday;
+        var powers = Gateway.Get<PowersOfAttorney>();
+        var power = await powers.GrantAsync(seller.Session, attorneyIin, today, today.AddDays(30), CancellationToken.None);
+        var body = TestInvoices.Build(TestTenant.UniqueNum(), today.ToString("dd.MM.yyyy"), seller.Tenant.SellerTin, seller.Tenant.CustomerTin);
+        using var key = attorney.GetRSAPrivateKey()!;
+        var upload = await seller.UploadAsync(new UploadBatch(
+            [new UploadItem(body, "InvoiceV2", InvoiceSignatureVerifier.Sign(body, key), "OPERATOR")], CertificateFactory.ToBase64(attorney)));
+
+        // Act
+        var revoked = await powers.RevokeAsync(seller.Session, power.Id, CancellationToken.None);
+        await WorkerAt(today).ProcessAsync(upload.UploadId!.Value, CancellationToken.None);
+
+        // Assert
+        var invoice = await seller.FinishedAsync(upload.Accepted.Single().InvoiceId!.Value);
+        Assert.That(revoked, Is.True);
+        Assert.That(invoice.Status, Is.EqualTo(InvoiceStatus.Failed));
+        Assert.That((await seller.ErrorsAsync(invoice.InvoiceId)).Select(e => e.RuleId), Is.EqualTo(new[] { "POA-01" }));
+    }
+
     private InvoiceRegistrar WorkerAt(DateOnly day) => new(
         Gateway.Get<NpgsqlDataSource>(), ControlledClock.At(day), NullLogger<InvoiceRegistrar>.Instance, Gateway.Get<CertificateValidator>(),
         Gateway.Get<Esf.Infrastructure.Signatures.ParsedCertificates>(), Gateway.Get<IOptions<EsfOptions>>());

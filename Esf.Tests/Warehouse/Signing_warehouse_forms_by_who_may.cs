@@ -134,13 +134,7 @@ public sealed class Signing_warehouse_forms_by_who_may
         Assert.That(form.GetProperty("errorCode").GetString(), Is.EqualTo("UFORM_SENDER_NOT_VALID"));
     }
 
-    private static async Task<long> CreatedAsync(HttpClient http)
-    {
-        using var response = await http.PostAsJsonAsync("api/v1/warehouses", WarehouseRequests.Body("Склад"));
-        var json = await RestClient.ReadJsonAsync(response);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), json.ToString());
-        return json.Id();
-    }
+    private static async Task<long> CreatedAsync(HttpClient http) => (await WarehouseRequests.CreateAsync(http, "Склад")).Id();
 
     private static async Task<JsonElement> BalancesAsync(HttpClient http, long warehouse) =>
         await RestClient.ReadJsonAsync(await http.GetAsync($"api/v1/warehouses/{warehouse}/balances"));

@@ -14,9 +14,12 @@ public static class WarehouseRequests
         new { name, parentId, location = "Адрес 7", type, responsibleTin, inheritable = false };
 
     /// <summary>Creates a warehouse that must be accepted and answers its JSON.</summary>
-    public static async Task<JsonElement> CreateAsync(RestClient client, string name, long? parentId = null)
+    public static Task<JsonElement> CreateAsync(RestClient client, string name, long? parentId = null) => CreateAsync(client.Http, name, parentId);
+
+    /// <summary>Creates a warehouse over a session's own client (e.g. a <see cref="Participants.Workplace"/>'s head) and answers its JSON.</summary>
+    public static async Task<JsonElement> CreateAsync(HttpClient http, string name, long? parentId = null)
     {
-        using var response = await client.Http.PostAsJsonAsync("api/v1/warehouses", Body(name, parentId: parentId));
+        using var response = await http.PostAsJsonAsync("api/v1/warehouses", Body(name, parentId: parentId));
         var json = await RestClient.ReadJsonAsync(response);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), json.ToString());
         return json;
