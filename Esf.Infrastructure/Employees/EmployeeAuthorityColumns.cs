@@ -12,27 +12,35 @@ namespace Esf.Infrastructure.Employees;
 /// </summary>
 internal static class EmployeeAuthorityColumns
 {
-    /// <summary>The two columns <c>Blocked</c> and <c>Rights</c> for the membership of <c>{alias}.login</c> in <c>{alias}.tin</c>.</summary>
+    /// <summary>
+    /// The two columns <c>Blocked</c> and <c>Rights</c> for the membership of <c>{alias}.login</c> in <c>{alias}.tin</c>. The
+    /// subqueries' own aliases are long so that no caller's <paramref name="alias"/> (an "e" for user_enterprises, say) is hidden
+    /// by them, which would make a subquery match every membership.
+    /// </summary>
     public static string For(string alias) => $"""
-        (SELECT e.blocked_at IS NOT NULL OR u.status <> 'ACTIVE' FROM user_enterprises e JOIN users u ON u.login = e.login
-         WHERE e.login = {alias}.login AND e.tin = {alias}.tin) AS Blocked,
-        (SELECT string_agg(r.right_name || '|' || to_char(r.valid_from, 'YYYY-MM-DD') || '|' || coalesce(to_char(r.valid_to, 'YYYY-MM-DD'), ''), ',')
-         FROM employee_rights r WHERE r.login = {alias}.login AND r.tin = {alias}.tin) AS Rights
+        (SELECT authority_member.blocked_at IS NOT NULL OR authority_user.status <> 'ACTIVE'
+         FROM user_enterprises authority_member JOIN users authority_user ON authority_user.login = authority_member.login
+         WHERE authority_member.login = {alias}.login AND authority_member.tin = {alias}.tin) AS Blocked,
+        (SELECT string_agg(authority_right.right_name || '|' || to_char(authority_right.valid_from, 'YYYY-MM-DD') || '|'
+                           || coalesce(to_char(authority_right.valid_to, 'YYYY-MM-DD'), ''), ',')
+         FROM employee_rights authority_right WHERE authority_right.login = {alias}.login AND authority_right.tin = {alias}.tin) AS Rights
         """;
 
     /// <summary>
     /// The caller's authority today; <see cref="EmployeeRules.UserMustNotBeBlocked"/> for a blocked member or one whose
     /// membership was removed (<paramref name="blocked"/> null).
     /// </summary>
-    public static EmployeeAuthority Authority(string profile, bool? blocked, string? rights, DateOnly today)
-    {
-        if (blocked is not false)
-        {
-            throw new RuleRefusal(EsfFaultKind.AccessDenied, EmployeeRules.UserMustNotBeBlocked, "доступ к предприятию закрыт");
-        }
+    public static EmployeeAuthority Authority(string profile, bool? blocked, string? rights, DateOnly today) =>
+        AuthorityOrNone(profile, blocked, rights, today)
+        ?? throw new RuleRefusal(EsfFaultKind.AccessDenied, EmployeeRules.UserMustNotBeBlocked, "доступ к предприятию закрыт");
 
-        return EmployeeProfiles.IsEmployee(profile) ? EmployeeAuthority.Employee(Parse(rights), today) : EmployeeAuthority.Head;
-    }
+    /// <summary>
+    /// The member's authority today, or none for a blocked member or one whose membership was removed (<paramref name="blocked"/>
+    /// null): for a judgement about someone who is not the caller, e.g. a form's signer (<see cref="Warehouse.WarehouseFormSigners"/>).
+    /// </summary>
+    public static EmployeeAuthority? AuthorityOrNone(string profile, bool? blocked, string? rights, DateOnly today) => blocked is false
+        ? EmployeeProfiles.IsEmployee(profile) ? EmployeeAuthority.Employee(Parse(rights), today) : EmployeeAuthority.Head
+        : null;
 
     private static IEnumerable<RightTerm> Parse(string? rights) =>
         (rights ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(text => text.Split('|')).Select(parts => new RightTerm(
