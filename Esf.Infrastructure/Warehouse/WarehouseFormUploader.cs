@@ -39,10 +39,10 @@ public sealed class WarehouseFormUploader(
     {
         session.Demand(EmployeeRight.Sign);
         var item = new UploadItem(JsonSerializer.Serialize(draft), SupportedVersion, "", "");
-        WarehouseFormRecord? stored = null;
+        IReadOnlyList<WarehouseFormRecord> stored = [];
         await StoreAsync(session, new UploadBatch([item], ""), [(0, null, draft)], [], null, async (connection, uploadId) =>
-            stored = await InsertAsync(connection, session.Tin, draft, uploadId, null, cancellationToken), cancellationToken);
-        return stored!;
+            stored = await InsertAsync(connection, session.Tin, uploadId, [(draft, null)], null, cancellationToken), cancellationToken);
+        return stored.Single();
     }
 
     /// <param name="drafts">Each item's form as read from its body, or the reason it cannot be read (in item order).</param>
@@ -82,19 +82,15 @@ public sealed class WarehouseFormUploader(
             }
         }
 
-        return await StoreAsync(session, batch, accepted, declined, idempotencyKey, async (connection, uploadId) =>
-        {
-            foreach (var (_, item, draft) in accepted)
-            {
-                await InsertAsync(connection, session.Tin, draft, uploadId, new SignedPart(item!.Body.Text, item.Signature, item.SignatureType, batch.Certificate),
-                    cancellationToken);
-            }
-        }, cancellationToken);
+        return await StoreAsync(session, batch, accepted, declined, idempotencyKey, (connection, uploadId) => InsertAsync(connection, session.Tin, uploadId,
+            [.. accepted.Select(a => (a.Draft, (SignedPart?)new SignedPart(a.Item!.Body.Text, a.Item.Signature, a.Item.SignatureType)))], batch.Certificate,
+            cancellationToken), cancellationToken);
     }
 
     /// <summary>The one upload transaction of forms, signed or not: the accepted ones stored QUEUED with the upload, answered in request order.</summary>
     private async Task<UploadResult> StoreAsync(SessionContext session, UploadBatch batch, IReadOnlyList<(int Index, UploadItem? Item, WarehouseFormDraft Draft)> accepted,
-        IReadOnlyList<UploadItemResult> declined, string? idempotencyKey, Func<NpgsqlConnection, long, Task> store, CancellationToken cancellationToken)
+        IReadOnlyList<UploadItemResult> declined, string? idempotencyKey, Func<NpgsqlConnection, long, Task<IReadOnlyList<WarehouseFormRecord>>> store,
+        CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         try
@@ -103,11 +99,8 @@ public sealed class WarehouseFormUploader(
                 connection, publisher, new UploadRequest(session, batch, "REST", UploadKinds.WarehouseForm, idempotencyKey), accepted.Count, declined,
                 async uploadId =>
                 {
-                    await store(connection, uploadId);
-                    var ids = await connection.QueryAsync<long>(new CommandDefinition(
-                        "SELECT form_id FROM warehouse_forms WHERE upload_id = @UploadId ORDER BY form_id", new { UploadId = uploadId },
-                        cancellationToken: cancellationToken));
-                    return [.. accepted.Zip(ids, (a, id) => new UploadItemResult(a.Index, id, a.Draft.Number, a.Draft.Date.ToString("dd.MM.yyyy"), []))];
+                    var stored = await store(connection, uploadId);
+                    return [.. accepted.Zip(stored, (a, form) => new UploadItemResult(a.Index, form.FormId, a.Draft.Number, a.Draft.Date.ToString("dd.MM.yyyy"), []))];
                 },
                 beforeCommit: null, clock, quotas.Value, cancellationToken);
             return result;
@@ -120,20 +113,35 @@ public sealed class WarehouseFormUploader(
         }
     }
 
-    private Task<WarehouseFormRecord> InsertAsync(
-        NpgsqlConnection connection, string tin, WarehouseFormDraft draft, long uploadId, SignedPart? signed, CancellationToken cancellationToken) =>
-        connection.QuerySingleAsync<WarehouseFormRecord>(new CommandDefinition($"""
-            INSERT INTO warehouse_forms (tin, kind, number, form_date, recipient_tin, total, lines, created_at, upload_id, body, signature,
-                                         signature_type, certificate)
-            VALUES (@Tin, @Kind, @Number, @Date, @RecipientTin, @Total, @Lines::jsonb, @Now, @UploadId, @Body, @Signature, @SignatureType,
-                    @Certificate)
-            RETURNING {Columns}
+    /// <summary>
+    /// Stores <paramref name="forms"/> QUEUED in one statement and answers them in their given order: each row comes back with its
+    /// input's position (the number and date are unique in the enterprise), so an id is never matched to another form's body, whatever
+    /// order the rows are returned in or whichever other upload runs at once.
+    /// </summary>
+    /// <param name="certificate">The batch's certificate for signed forms; null for a plain one.</param>
+    private async Task<IReadOnlyList<WarehouseFormRecord>> InsertAsync(NpgsqlConnection connection, string tin, long uploadId,
+        IReadOnlyList<(WarehouseFormDraft Draft, SignedPart? Signed)> forms, string? certificate, CancellationToken cancellationToken) =>
+        [.. await connection.QueryAsync<WarehouseFormRecord>(new CommandDefinition($"""
+            WITH input AS (
+                SELECT * FROM unnest(@Kinds, @Numbers, @Dates, @RecipientTins, @Totals, @Lines, @Bodies, @Signatures, @SignatureTypes)
+                    WITH ORDINALITY AS i(kind, number, form_date, recipient_tin, total, lines, body, signature, signature_type, position)),
+            inserted AS (
+                INSERT INTO warehouse_forms (tin, kind, number, form_date, recipient_tin, total, lines, created_at, upload_id, body, signature,
+                                             signature_type, certificate)
+                SELECT @Tin, kind, number, form_date, recipient_tin, total, lines::jsonb, @Now, @UploadId, body, signature, signature_type, @Certificate
+                FROM input ORDER BY position
+                RETURNING {Columns})
+            SELECT inserted.* FROM inserted JOIN input USING (number, form_date) ORDER BY input.position
             """, new
         {
-            Tin = tin, Kind = WarehouseNames.FormKinds.Code(draft.Kind), draft.Number, draft.Date, draft.RecipientTin, draft.Total,
-            Lines = JsonSerializer.Serialize(draft.Lines), Now = clock.GetUtcNow().UtcDateTime, UploadId = uploadId, signed?.Body, signed?.Signature, signed?.SignatureType, signed?.Certificate,
-        }, cancellationToken: cancellationToken));
+            Tin = tin, Kinds = forms.Select(f => WarehouseNames.FormKinds.Code(f.Draft.Kind)).ToArray(), Numbers = forms.Select(f => f.Draft.Number).ToArray(),
+            Dates = forms.Select(f => f.Draft.Date).ToArray(), RecipientTins = forms.Select(f => f.Draft.RecipientTin).ToArray(),
+            Totals = forms.Select(f => f.Draft.Total).ToArray(), Lines = forms.Select(f => JsonSerializer.Serialize(f.Draft.Lines)).ToArray(),
+            Bodies = forms.Select(f => f.Signed?.Body).ToArray(), Signatures = forms.Select(f => f.Signed?.Signature).ToArray(),
+            SignatureTypes = forms.Select(f => f.Signed?.SignatureType).ToArray(), Certificate = certificate, Now = clock.GetUtcNow().UtcDateTime,
+            UploadId = uploadId,
+        }, cancellationToken: cancellationToken))];
 
-    /// <summary>What a signed form keeps for the worker: its body exactly as signed, the signature, its type and the certificate.</summary>
-    private sealed record SignedPart(string Body, string Signature, string SignatureType, string Certificate);
+    /// <summary>What a signed form keeps for the worker besides the batch's certificate: its body exactly as signed, the signature and its type.</summary>
+    private sealed record SignedPart(string Body, string Signature, string SignatureType);
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using Esf.Domain.Warehouse;
@@ -67,7 +66,8 @@ public sealed class Judging_the_signer_at_the_verdict : WorkerlessGateway
             Assert.That(granted.StatusCode, Is.EqualTo(HttpStatusCode.OK), await granted.Content.ReadAsStringAsync());
         }
 
-        var formId = await UploadAsync(workplace.HeadHttp, signer, warehouse.Id());
+        var formId = (await SignedFormUploads.UploadAsync(workplace.HeadHttp, signer.CertificateBase64, signer.Sign, "OPERATOR",
+            WarehouseFormBodies.Remains(warehouse.Id(), TestTenant.UniqueNum()))).GetProperty("accepted")[0].GetProperty("id").GetInt64();
 
         // Act: the change, then the verdict (the next day for the term's case).
         using (var changed = await ChangeAsync(workplace.HeadHttp, signer.Iin, meanwhile))
@@ -81,19 +81,6 @@ public sealed class Judging_the_signer_at_the_verdict : WorkerlessGateway
         using var form = await workplace.HeadHttp.GetAsync($"api/v1/warehouse-forms/{formId}");
         using var balances = await workplace.HeadHttp.GetAsync($"api/v1/warehouses/{warehouse.Id()}/balances");
         return (await RestClient.ReadJsonAsync(form), (await RestClient.ReadJsonAsync(balances)).GetArrayLength());
-    }
-
-    private static async Task<long> UploadAsync(HttpClient http, Workplace.Person signer, long warehouse)
-    {
-        var body = JsonSerializer.Serialize(WarehouseFormBodies.Remains(warehouse, TestTenant.UniqueNum()));
-        using var response = await http.PostAsJsonAsync("api/v1/warehouse-forms/signed", new
-        {
-            certificate = signer.CertificateBase64,
-            forms = new[] { new { body, version = "VsFormV1", signature = signer.Sign(body), signatureType = "OPERATOR" } },
-        });
-        var json = await RestClient.ReadJsonAsync(response);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), json.ToString());
-        return json.GetProperty("accepted")[0].GetProperty("id").GetInt64();
     }
 
     private static async Task<HttpResponseMessage?> ChangeAsync(HttpClient head, string iin, Meanwhile meanwhile) => meanwhile switch
