@@ -33,7 +33,7 @@ public sealed class Migrating_the_invoice_storage
         await using var connection = await OpenAsync();
         var upload = await InsertAsync(connection, bodyRepeats: 700, certificateBytes: 890);
 
-        Assert.That(await InlineCertificatesAsync(connection, upload), Is.Zero, "certificates kept in the row");
+        Assert.That(await CertificatesAsync(connection, upload), Is.EqualTo(new Stored(OutOfLine: Rows, Inline: 0, Compressed: 0)));
     }
 
     [Test]
@@ -43,7 +43,7 @@ public sealed class Migrating_the_invoice_storage
         // ≈ 1 KB in all: under the threshold where PostgreSQL toasts anything.
         var upload = await InsertAsync(connection, bodyRepeats: 20, certificateBytes: 300);
 
-        Assert.That(await InlineCertificatesAsync(connection, upload), Is.EqualTo(Rows), "certificates kept in the row");
+        Assert.That(await CertificatesAsync(connection, upload), Is.EqualTo(new Stored(OutOfLine: 0, Inline: Rows, Compressed: 0)));
     }
 
     private const int Rows = 100;
@@ -84,14 +84,25 @@ public sealed class Migrating_the_invoice_storage
     }
 
     /// <summary>
-    /// Certificates stored in their row: an inline value takes its length plus a header there (pg_column_size), one kept in the
-    /// TOAST table is reported at its stored length alone, and neither is compressed (Base64 of random bytes).
+    /// Where the upload's certificates are stored, told apart by what PostgreSQL reports of each value (pg_column_size is the size
+    /// stored: with its header in the row, without one in the TOAST table): out of line and uncompressed, the stored size is the
+    /// value's own length; inline and uncompressed, the length plus a header; compressed (inline or not), a compression method. A
+    /// certificate the toaster squeezed into the row instead of moving it out counts as compressed, not as out of line.
     /// </summary>
-    private static async Task<long> InlineCertificatesAsync(NpgsqlConnection connection, long upload)
+    private static async Task<Stored> CertificatesAsync(NpgsqlConnection connection, long upload)
     {
-        await using var command = new NpgsqlCommand(
-            "SELECT count(*) FROM invoices WHERE upload_id = @Upload AND pg_column_size(certificate) > octet_length(certificate)", connection);
+        await using var command = new NpgsqlCommand("""
+            SELECT count(*) FILTER (WHERE pg_column_compression(certificate) IS NULL AND pg_column_size(certificate) = octet_length(certificate)),
+                   count(*) FILTER (WHERE pg_column_compression(certificate) IS NULL AND pg_column_size(certificate) > octet_length(certificate)),
+                   count(*) FILTER (WHERE pg_column_compression(certificate) IS NOT NULL)
+            FROM invoices WHERE upload_id = @Upload
+            """, connection);
         command.Parameters.AddWithValue("Upload", upload);
-        return (long)(await command.ExecuteScalarAsync())!;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return new Stored(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
     }
+
+    /// <summary>How many certificates are stored out of line (uncompressed), inline (uncompressed) and compressed.</summary>
+    private sealed record Stored(long OutOfLine, long Inline, long Compressed);
 }
