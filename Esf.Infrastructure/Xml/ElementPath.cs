@@ -12,31 +12,32 @@ internal sealed class ElementPath(IReadOnlySet<string> repeatedElements)
     // allocation of the upload path once the element tree was gone (issue 17; the dictionaries were found with dotnet-trace).
     private readonly List<Frame> frames = [];
 
-    public int Depth { get; private set; }
+    // How many elements are open: the frames beyond it are kept for reuse. Nobody outside needs it (the readers know their own depth).
+    private int depth;
 
     public void Enter(string name)
     {
         var index = -1;
-        if (Depth > 0 && repeatedElements.Contains(name))
+        if (depth > 0 && repeatedElements.Contains(name))
         {
-            var counts = frames[Depth - 1].RepeatedChildCounts ??= new Dictionary<string, int>(StringComparer.Ordinal);
+            var counts = frames[depth - 1].RepeatedChildCounts ??= new Dictionary<string, int>(StringComparer.Ordinal);
             index = counts.GetValueOrDefault(name);
             counts[name] = index + 1;
         }
 
-        if (Depth == frames.Count)
+        if (depth == frames.Count)
         {
             frames.Add(new Frame());
         }
 
-        frames[Depth].Start(name, index);
-        Depth++;
+        frames[depth].Start(name, index);
+        depth++;
     }
 
-    public void Leave() => Depth--;
+    public void Leave() => depth--;
 
     /// <summary>The path below the root element (the root itself is implied).</summary>
-    public override string ToString() => string.Join('.', frames.Take(Depth).Skip(1).Select(f => f.Segment));
+    public override string ToString() => string.Join('.', frames.Take(depth).Skip(1).Select(f => f.Segment));
 
     private sealed class Frame
     {
