@@ -46,7 +46,7 @@ internal static class GoodsLineLocks
     /// and the lines moved by the originals of <c>@LockOriginals</c> and by the invoices correcting or supplementing them (what a
     /// correction's annulment or an additional invoice's return writes), in goods-id order.
     /// </summary>
-    internal const string Lock = $"""
+    internal static readonly string Lock = $"""
         SELECT 1 FROM warehouse_goods WHERE goods_id IN (
             SELECT s.goods_id FROM unnest(@LockGoods::bigint[], @LockSellers::text[]) AS d(goods_id, tin)
             JOIN warehouse_goods s ON s.goods_id = d.goods_id AND s.tin = d.tin
@@ -57,9 +57,9 @@ internal static class GoodsLineLocks
             JOIN warehouses w ON w.tin = d.buyer AND w.is_default AND w.deleted_at IS NULL
             JOIN warehouse_goods b ON b.warehouse_id = w.warehouse_id AND b.price = coalesce(d.price, s.price) AND {SameGoods}
             UNION ALL
-            SELECT m.goods_id FROM warehouse_movements m WHERE m.invoice_id = ANY(@LockOriginals::bigint[])
+            SELECT m.goods_id FROM unnest(@LockOriginals::bigint[]) AS o(id) CROSS JOIN {InvoiceGoods.MovementsOf("o.id", "m.goods_id")}
             UNION ALL
-            SELECT m.goods_id FROM invoices i JOIN warehouse_movements m ON m.invoice_id = i.invoice_id
+            SELECT m.goods_id FROM invoices i CROSS JOIN {InvoiceGoods.MovementsOf("i.invoice_id", "m.goods_id")}
             WHERE i.related_invoice_id = ANY(@LockOriginals::bigint[]))
         ORDER BY goods_id FOR UPDATE;
         """;

@@ -29,7 +29,7 @@ internal static class SaleBatch
 
     // Every line the batch writes locked in one order (GoodsLineLocks), then the sellers' lines read with their owners: a goods id
     // of another taxpayer is neither locked nor read, so its sale fails with VS-02.
-    private const string ReadAndLock = $"""
+    private static readonly string ReadAndLock = $"""
         {GoodsLineLocks.Lock}
         SELECT {WarehouseBalances.Columns} FROM warehouse_goods WHERE (goods_id, tin) IN (SELECT * FROM unnest(@LockGoods::bigint[], @LockSellers::text[]));
         SELECT goods_id, tin FROM warehouse_goods WHERE (goods_id, tin) IN (SELECT * FROM unnest(@LockGoods::bigint[], @LockSellers::text[]));
