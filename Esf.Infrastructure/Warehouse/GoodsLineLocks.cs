@@ -64,6 +64,18 @@ internal static class GoodsLineLocks
         ORDER BY goods_id FOR UPDATE;
         """;
 
+    /// <summary>
+    /// After <see cref="Lock"/>, with its parameters: the 1-based positions in <c>@LockGoods</c> (the distinct claims, in order) of the
+    /// claims whose buyer line exists (the ones it locked); a sale of any other claim creates its buyer's line.
+    /// </summary>
+    internal const string FilledLines = $"""
+        SELECT d.n FROM unnest(@LockGoods::bigint[], @LockSellers::text[], @LockBuyers::text[], @LockPrices::numeric[]) WITH ORDINALITY
+             AS d(goods_id, tin, buyer, price, n)
+        JOIN warehouse_goods s ON s.goods_id = d.goods_id AND s.tin = d.tin
+        JOIN warehouses w ON w.tin = d.buyer AND w.is_default AND w.deleted_at IS NULL
+        WHERE EXISTS (SELECT 1 FROM warehouse_goods b WHERE b.warehouse_id = w.warehouse_id AND b.price = coalesce(d.price, s.price) AND {SameGoods})
+        """;
+
     /// <summary>The parameters of <see cref="Lock"/>: each claim once, and the originals whose moved lines are locked too.</summary>
     internal static object Parameters(IEnumerable<Claim> claims, IEnumerable<long> originals)
     {
