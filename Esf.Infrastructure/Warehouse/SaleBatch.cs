@@ -34,7 +34,6 @@ internal static class SaleBatch
         SELECT {WarehouseBalances.Columns} FROM warehouse_goods WHERE (goods_id, tin) IN (SELECT * FROM unnest(@LockGoods::bigint[], @LockSellers::text[]));
         SELECT goods_id, tin FROM warehouse_goods WHERE (goods_id, tin) IN (SELECT * FROM unnest(@LockGoods::bigint[], @LockSellers::text[]));
         SELECT tin, warehouse_id FROM warehouses WHERE tin = ANY(@Buyers) AND is_default AND deleted_at IS NULL;
-        {GoodsLineLocks.FilledLines};
         """;
 
     // Two statements in one round trip: the second sees the buyer lines the first created. A buyer's line missing when the batch
@@ -152,11 +151,10 @@ internal static class SaleBatch
         var parameters = new DynamicParameters(GoodsLineLocks.Parameters(claims, []));
         parameters.Add("Buyers", sales.Select(s => InvoiceGoods.Buyer.TinOf(s.Document)).OfType<string>().Where(t => t.Length > 0).Distinct().ToArray());
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(ReadAndLock, parameters, transaction, cancellationToken: cancellationToken));
-        _ = await results.ReadAsync<int>();
+        var filled = (await results.ReadAsync<long?>()).OfType<long>().Select(n => claims[(int)n - 1]).ToHashSet();
         var goods = (await results.ReadAsync<GoodsBalance>()).ToDictionary(g => g.GoodsId);
         var owners = (await results.ReadAsync<(long GoodsId, string Tin)>()).ToDictionary(o => o.GoodsId, o => o.Tin);
         var defaults = (await results.ReadAsync<(string Tin, long WarehouseId)>()).ToDictionary(d => d.Tin, d => (long?)d.WarehouseId);
-        var filled = (await results.ReadAsync<long>()).Select(n => claims[(int)n - 1]).ToHashSet();
         return new LockedLines(goods, owners, defaults, filled);
     }
 
