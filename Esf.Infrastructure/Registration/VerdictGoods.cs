@@ -97,10 +97,10 @@ internal static class VerdictGoods
         if (verdict.Cancels is { } original)
         {
             // What the registration of the corrected invoice annuls (OriginalCanceller): the original and its additional invoices.
-            var annulled = await connection.QueryAsync<long>(new CommandDefinition("""
-                SELECT DISTINCT m.invoice_id FROM warehouse_movements m JOIN invoices i ON i.invoice_id = m.invoice_id
+            var annulled = await connection.QueryAsync<long>(new CommandDefinition($"""
+                SELECT DISTINCT i.invoice_id FROM invoices i CROSS JOIN {InvoiceGoods.MovementsOf("i.invoice_id", "1")}
                 WHERE i.invoice_id = @Id OR (i.related_invoice_id = @Id AND i.invoice_type = 'ADDITIONAL_INVOICE' AND i.status IN ('CREATED', 'DELIVERED'))
-                ORDER BY m.invoice_id
+                ORDER BY i.invoice_id
                 """, new { Id = original.InvoiceId }, transaction, cancellationToken: cancellationToken));
             foreach (var id in annulled)
             {

@@ -44,24 +44,26 @@ internal static class GoodsLineLocks
     /// <summary>
     /// Locks the claimed lines (parameters <c>@LockGoods</c>, <c>@LockSellers</c>, <c>@LockBuyers</c>, <c>@LockPrices</c>, see <see cref="Parameters"/>)
     /// and the lines moved by the originals of <c>@LockOriginals</c> and by the invoices correcting or supplementing them (what a
-    /// correction's annulment or an additional invoice's return writes), in goods-id order.
+    /// correction's annulment or an additional invoice's return writes), in goods-id order. Answers a row per line locked and claim:
+    /// for a buyer's line, the 1-based position of its claim in <c>@LockGoods</c> (so a batch knows which buyer lines exist without
+    /// another look-up, <see cref="SaleBatch"/>); NULL for the others.
     /// </summary>
-    internal const string Lock = $"""
-        SELECT 1 FROM warehouse_goods WHERE goods_id IN (
-            SELECT s.goods_id FROM unnest(@LockGoods::bigint[], @LockSellers::text[]) AS d(goods_id, tin)
+    internal static readonly string Lock = $"""
+        SELECT c.claim FROM warehouse_goods g JOIN (
+            SELECT s.goods_id, NULL::bigint AS claim FROM unnest(@LockGoods::bigint[], @LockSellers::text[]) AS d(goods_id, tin)
             JOIN warehouse_goods s ON s.goods_id = d.goods_id AND s.tin = d.tin
             UNION ALL
-            SELECT b.goods_id FROM unnest(@LockGoods::bigint[], @LockSellers::text[], @LockBuyers::text[], @LockPrices::numeric[])
-                 AS d(goods_id, tin, buyer, price)
+            SELECT b.goods_id, d.n FROM unnest(@LockGoods::bigint[], @LockSellers::text[], @LockBuyers::text[], @LockPrices::numeric[])
+                 WITH ORDINALITY AS d(goods_id, tin, buyer, price, n)
             JOIN warehouse_goods s ON s.goods_id = d.goods_id AND s.tin = d.tin
             JOIN warehouses w ON w.tin = d.buyer AND w.is_default AND w.deleted_at IS NULL
             JOIN warehouse_goods b ON b.warehouse_id = w.warehouse_id AND b.price = coalesce(d.price, s.price) AND {SameGoods}
             UNION ALL
-            SELECT m.goods_id FROM warehouse_movements m WHERE m.invoice_id = ANY(@LockOriginals::bigint[])
+            SELECT m.goods_id, NULL FROM unnest(@LockOriginals::bigint[]) AS o(id) CROSS JOIN {InvoiceGoods.MovementsOf("o.id", "m.goods_id")}
             UNION ALL
-            SELECT m.goods_id FROM invoices i JOIN warehouse_movements m ON m.invoice_id = i.invoice_id
-            WHERE i.related_invoice_id = ANY(@LockOriginals::bigint[]))
-        ORDER BY goods_id FOR UPDATE;
+            SELECT m.goods_id, NULL FROM invoices i CROSS JOIN {InvoiceGoods.MovementsOf("i.invoice_id", "m.goods_id")}
+            WHERE i.related_invoice_id = ANY(@LockOriginals::bigint[])) AS c ON c.goods_id = g.goods_id
+        ORDER BY g.goods_id FOR UPDATE OF g;
         """;
 
     /// <summary>The parameters of <see cref="Lock"/>: each claim once, and the originals whose moved lines are locked too.</summary>

@@ -190,10 +190,31 @@ public sealed class InvoiceGoods(WarehouseLedger ledger, TimeProvider clock)
         invoiceIds.Length == 0
             ? []
             : [.. await connection.QueryAsync<long>(new CommandDefinition(
-                "SELECT DISTINCT invoice_id FROM warehouse_movements WHERE invoice_id = ANY(@Ids) ORDER BY invoice_id", new { Ids = invoiceIds },
+                $"""
+                SELECT DISTINCT i.id FROM unnest(@Ids::bigint[]) AS i(id) CROSS JOIN {MovementsOf("i.id", "1")} ORDER BY i.id
+                """, new { Ids = invoiceIds },
                 transaction, cancellationToken: ct))];
 
     private static MovementCause Cause(long invoiceId, int line, int round) => new(CauseKind, $"{invoiceId}/{line}/{round}", invoiceId);
+
+    /// <summary>
+    /// SQL: the movement <paramref name="movement"/> was caused by the invoice <paramref name="invoiceId"/> (an SQL expression). An
+    /// invoice's causes are '&lt;invoiceId&gt;/&lt;line&gt;/&lt;round&gt;' (<see cref="Cause"/>; the CHECK of migration 0169 holds
+    /// <c>invoice_id</c> to it) and <c>cause_ref</c> compares byte by byte (0168), so they are the range ['id/', 'id0') of
+    /// warehouse_movements_once ('0' follows '/'): found without an index on <c>invoice_id</c>. The equality on <c>invoice_id</c> is
+    /// what the range means; it is there for the planner, which cannot estimate a range between two expressions.
+    /// </summary>
+    internal static string MovedBy(string movement, string invoiceId) =>
+        $"{movement}.cause_kind = '{CauseKind}' AND {movement}.cause_ref >= ({invoiceId})::text || '/' AND {movement}.cause_ref < ({invoiceId})::text || '0' "
+        + $"AND {movement}.invoice_id = {invoiceId}";
+
+    /// <summary>
+    /// SQL: <c>LATERAL (…) AS m</c>, the <paramref name="columns"/> of the movements (<c>m</c>) the invoice <paramref name="invoiceId"/>
+    /// (an expression of the outer query) caused, for a join with a set of invoices. OFFSET 0 keeps it a subquery run per invoice on
+    /// the index range of <see cref="MovedBy"/>: flattened into the join, the range's estimate made the planner hash the whole table.
+    /// </summary>
+    internal static string MovementsOf(string invoiceId, string columns) =>
+        $"LATERAL (SELECT {columns} FROM warehouse_movements m WHERE {MovedBy("m", invoiceId)} OFFSET 0) AS m";
 
     private async Task<RuleViolation?> ReverseAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, long invoiceId, WhenShort whenShort, CancellationToken cancellationToken)
@@ -278,8 +299,9 @@ public sealed class InvoiceGoods(WarehouseLedger ledger, TimeProvider clock)
 
     /// <summary>Every goods line the invoices moved, locked in id order.</summary>
     private static Task LockGoodsOfAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long[] invoiceIds, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition("""
-            SELECT 1 FROM warehouse_goods WHERE goods_id IN (SELECT goods_id FROM warehouse_movements WHERE invoice_id = ANY(@Ids))
+        connection.ExecuteAsync(new CommandDefinition($"""
+            SELECT 1 FROM warehouse_goods WHERE goods_id IN (
+                SELECT m.goods_id FROM unnest(@Ids::bigint[]) AS i(id) CROSS JOIN {MovementsOf("i.id", "m.goods_id")})
             ORDER BY goods_id FOR UPDATE
             """, new { Ids = invoiceIds }, transaction, cancellationToken: cancellationToken));
 
@@ -308,16 +330,15 @@ public sealed class InvoiceGoods(WarehouseLedger ledger, TimeProvider clock)
         var returnable = related is null ? null : await connection.QueryFirstOrDefaultAsync<Returnable>(new CommandDefinition($"""
             SELECT i.goods_id AS BuyerGoodsId, i.tin AS BuyerTin,
                    (SELECT -sum(s.quantity) FROM warehouse_movements s
-                    WHERE s.invoice_id = @Original AND s.cause_kind = '{CauseKind}' AND s.goods_id = @GoodsId AND s.tin = @Seller
+                    WHERE {MovedBy("s", "@Original")} AND s.goods_id = @GoodsId AND s.tin = @Seller
                       AND s.kind IN ('{SaleOut}', '{SaleOut}{Undo}'))
-                 - coalesce((SELECT sum(r.quantity) FROM warehouse_movements r
-                    WHERE r.invoice_id IN (SELECT a.invoice_id FROM invoices a WHERE a.related_invoice_id = @Original
-                                           UNION SELECT unnest(@Earlier::bigint[]))
-                      AND r.cause_kind = '{CauseKind}' AND r.goods_id = @GoodsId AND r.tin = @Seller
-                      AND r.kind IN ('{ReturnIn}', '{ReturnIn}{Undo}')), 0) AS Left
+                 - coalesce((SELECT sum(m.quantity)
+                    FROM (SELECT a.invoice_id FROM invoices a WHERE a.related_invoice_id = @Original UNION SELECT unnest(@Earlier::bigint[])) AS x(id)
+                    CROSS JOIN {MovementsOf("x.id", "m.quantity, m.goods_id, m.tin, m.kind")}
+                    WHERE m.goods_id = @GoodsId AND m.tin = @Seller AND m.kind IN ('{ReturnIn}', '{ReturnIn}{Undo}')), 0) AS Left
             FROM warehouse_movements o
             JOIN warehouse_movements i ON i.cause_kind = o.cause_kind AND i.cause_ref = o.cause_ref AND i.kind = '{SaleIn}'
-            WHERE o.invoice_id = @Original AND o.cause_kind = '{CauseKind}' AND o.kind = '{SaleOut}' AND o.goods_id = @GoodsId AND o.tin = @Seller
+            WHERE {MovedBy("o", "@Original")} AND o.kind = '{SaleOut}' AND o.goods_id = @GoodsId AND o.tin = @Seller
             ORDER BY o.movement_id DESC
             """, new { Original = related.InvoiceId, line.GoodsId, Seller = seller, Earlier = related.EarlierReturns.Append(invoiceId).ToArray() },
             transaction, cancellationToken: cancellationToken));
@@ -350,9 +371,9 @@ public sealed class InvoiceGoods(WarehouseLedger ledger, TimeProvider clock)
     private static async Task<IReadOnlyList<LineRound>> LatestRoundsAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, long invoiceId, CancellationToken cancellationToken)
     {
-        var moves = (await connection.QueryAsync<InvoiceMove>(new CommandDefinition("""
-            SELECT goods_id, tin, quantity, kind, cause_ref FROM warehouse_movements WHERE invoice_id = @Id AND cause_kind = @Kind ORDER BY goods_id
-            """, new { Id = invoiceId, Kind = CauseKind }, transaction, cancellationToken: cancellationToken))).ToList();
+        var moves = (await connection.QueryAsync<InvoiceMove>(new CommandDefinition($"""
+            SELECT goods_id, tin, quantity, kind, cause_ref FROM warehouse_movements m WHERE {MovedBy("m", "@Id")} ORDER BY goods_id
+            """, new { Id = invoiceId }, transaction, cancellationToken: cancellationToken))).ToList();
         if (moves.Count > 0)
         {
             // Every goods line this will touch, locked in id order first (ADR 0027, 5).

@@ -29,37 +29,42 @@ internal static class SaleBatch
 
     // Every line the batch writes locked in one order (GoodsLineLocks), then the sellers' lines read with their owners: a goods id
     // of another taxpayer is neither locked nor read, so its sale fails with VS-02.
-    private const string ReadAndLock = $"""
+    private static readonly string ReadAndLock = $"""
         {GoodsLineLocks.Lock}
         SELECT {WarehouseBalances.Columns} FROM warehouse_goods WHERE (goods_id, tin) IN (SELECT * FROM unnest(@LockGoods::bigint[], @LockSellers::text[]));
         SELECT goods_id, tin FROM warehouse_goods WHERE (goods_id, tin) IN (SELECT * FROM unnest(@LockGoods::bigint[], @LockSellers::text[]));
         SELECT tin, warehouse_id FROM warehouses WHERE tin = ANY(@Buyers) AND is_default AND deleted_at IS NULL;
         """;
 
-    // Two statements in one round trip: the second sees the buyer lines the first created. The second's UPDATE names the lines
-    // by their ids as well as by the join: joined alone, the planner (estimating the written rows, not knowing they are few
-    // lines) scanned the whole warehouse_goods table for every batch. The buyer lines are taken in
-    // identity order, so two batches crediting the same lines lock them in the same order; a line without its ГС ВС name
-    // takes the seller's (as a single receipt does).
+    // Two statements in one round trip: the second sees the buyer lines the first created. A buyer's line missing when the batch
+    // was locked is created holding what the batch's sales put into it (@Fills), so it is written once instead of inserted at 0
+    // and updated; the second statement then adds to every line what was written minus what its creation already holds, which is
+    // zero for such a line unless one of those sales did not move (its cause moved before: ON CONFLICT), so a balance is still
+    // exactly the sum of the line's movements (ADR 0033, amendment 5). A line another transaction created since the lock takes
+    // the fill on conflict, and the same difference applies. The second's UPDATE names the lines by their ids as well as by the
+    // join: joined alone, the planner (estimating the written rows, not knowing they are few lines) scanned the whole
+    // warehouse_goods table for every batch. The buyer lines are taken in identity order, so two batches crediting the same lines
+    // lock them in the same order; a line without its ГС ВС name takes the seller's (as a single receipt does).
     private const string Write = $"""
-        INSERT INTO warehouse_goods (warehouse_id, tin, {Identity}, price, unit, gsvs_name)
-        SELECT DISTINCT ON (d.warehouse_id, s.gsvs_code, s.tnved_code, s.source_kind, s.source_number, s.source_position, s.source_name,
-                            s.country, s.physical_mark, coalesce(d.price, s.price), s.unit)
-               d.warehouse_id, d.tin, s.gsvs_code, s.tnved_code, s.source_kind, s.source_number, s.source_position, s.source_name,
-               s.country, s.physical_mark, coalesce(d.price, s.price), s.unit, s.gsvs_name
-        FROM unnest(@Goods, @BuyerWarehouses, @BuyerTins, @Prices) AS d(goods_id, warehouse_id, tin, price)
+        INSERT INTO warehouse_goods (warehouse_id, tin, {Identity}, price, unit, gsvs_name, quantity)
+        SELECT d.warehouse_id, d.tin, s.gsvs_code, s.tnved_code, s.source_kind, s.source_number, s.source_position, s.source_name,
+               s.country, s.physical_mark, coalesce(d.price, s.price), s.unit, min(s.gsvs_name), coalesce(sum(d.quantity) FILTER (WHERE d.fills), 0)
+        FROM unnest(@Goods, @BuyerWarehouses, @BuyerTins, @Prices, @Quantities, @Fills) AS d(goods_id, warehouse_id, tin, price, quantity, fills)
         JOIN warehouse_goods s ON s.goods_id = d.goods_id
         WHERE d.warehouse_id IS NOT NULL
+        GROUP BY d.warehouse_id, d.tin, s.gsvs_code, s.tnved_code, s.source_kind, s.source_number, s.source_position, s.source_name,
+                 s.country, s.physical_mark, coalesce(d.price, s.price), s.unit
         ORDER BY d.warehouse_id, s.gsvs_code, s.tnved_code, s.source_kind, s.source_number, s.source_position, s.source_name,
-                 s.country, s.physical_mark, coalesce(d.price, s.price), s.unit, s.gsvs_name NULLS LAST
-        ON CONFLICT ON CONSTRAINT warehouse_goods_identity DO UPDATE SET gsvs_name = EXCLUDED.gsvs_name
-        WHERE warehouse_goods.gsvs_name IS NULL AND EXCLUDED.gsvs_name IS NOT NULL;
+                 s.country, s.physical_mark, coalesce(d.price, s.price), s.unit
+        ON CONFLICT ON CONSTRAINT warehouse_goods_identity DO UPDATE
+        SET quantity = warehouse_goods.quantity + EXCLUDED.quantity, gsvs_name = coalesce(warehouse_goods.gsvs_name, EXCLUDED.gsvs_name)
+        WHERE EXCLUDED.quantity <> 0 OR (warehouse_goods.gsvs_name IS NULL AND EXCLUDED.gsvs_name IS NOT NULL);
 
         WITH sale AS (
-            SELECT d.n, d.invoice_id, format('%s/%s/0', d.invoice_id, d.line) AS cause_ref, d.quantity,
+            SELECT d.n, d.invoice_id, format('%s/%s/0', d.invoice_id, d.line) AS cause_ref, d.quantity, d.fills,
                    s.goods_id, s.warehouse_id, s.tin, b.goods_id AS buyer_goods_id, b.warehouse_id AS buyer_warehouse_id, b.tin AS buyer_tin
-            FROM unnest(@Invoices, @Lines, @Goods, @Quantities, @BuyerWarehouses, @Prices) WITH ORDINALITY
-                 AS d(invoice_id, line, goods_id, quantity, warehouse_id, price, n)
+            FROM unnest(@Invoices, @Lines, @Goods, @Quantities, @BuyerWarehouses, @Prices, @Fills) WITH ORDINALITY
+                 AS d(invoice_id, line, goods_id, quantity, warehouse_id, price, fills, n)
             JOIN warehouse_goods s ON s.goods_id = d.goods_id
             LEFT JOIN warehouse_goods b ON b.warehouse_id = d.warehouse_id AND b.price = coalesce(d.price, s.price) AND {GoodsLineLocks.SameGoods}
         ),
@@ -73,10 +78,17 @@ internal static class SaleBatch
             ORDER BY sale.n, m.side
             ON CONFLICT ON CONSTRAINT warehouse_movements_once DO NOTHING
             RETURNING goods_id, quantity
+        ),
+        change AS (
+            SELECT goods_id, sum(quantity) AS quantity FROM (
+                SELECT goods_id, quantity FROM written
+                UNION ALL
+                SELECT buyer_goods_id, -quantity FROM sale WHERE fills) AS c
+            GROUP BY goods_id HAVING sum(quantity) <> 0
         )
-        UPDATE warehouse_goods g SET quantity = g.quantity + w.quantity
-        FROM (SELECT goods_id, sum(quantity) AS quantity FROM written GROUP BY goods_id) w
-        WHERE g.goods_id = w.goods_id AND g.goods_id = ANY(ARRAY(SELECT goods_id FROM written));
+        UPDATE warehouse_goods g SET quantity = g.quantity + c.quantity
+        FROM change c
+        WHERE g.goods_id = c.goods_id AND g.goods_id = ANY(ARRAY(SELECT goods_id FROM change));
         """;
 
     /// <param name="sales">In upload order: who comes first takes first.</param>
@@ -109,7 +121,8 @@ internal static class SaleBatch
                 continue;
             }
 
-            moves.AddRange(sale.Lines.Select(line => Move.Of(sale, line, buyer)));
+            moves.AddRange(sale.Lines.Zip(GoodsLineLocks.Claims(sale.Document, sale.Lines),
+                (line, claim) => Move.Of(sale, line, buyer, fills: buyer.WarehouseId is not null && !lines.Filled.Contains(claim))));
         }
 
         if (moves.Count > 0)
@@ -123,6 +136,7 @@ internal static class SaleBatch
                 BuyerWarehouses = moves.Select(m => m.BuyerWarehouseId).ToArray(),
                 BuyerTins = moves.Select(m => m.BuyerTin).ToArray(),
                 Prices = moves.Select(m => m.Price).ToArray(),
+                Fills = moves.Select(m => m.Fills).ToArray(),
                 Now = now,
             }, transaction, cancellationToken: cancellationToken));
         }
@@ -133,18 +147,20 @@ internal static class SaleBatch
     private static async Task<LockedLines> ReadAndLockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<InvoiceSale> sales,
         CancellationToken cancellationToken)
     {
-        var parameters = new DynamicParameters(GoodsLineLocks.Parameters(sales.SelectMany(s => GoodsLineLocks.Claims(s.Document, s.Lines)), []));
+        var claims = sales.SelectMany(s => GoodsLineLocks.Claims(s.Document, s.Lines)).Distinct().ToList();
+        var parameters = new DynamicParameters(GoodsLineLocks.Parameters(claims, []));
         parameters.Add("Buyers", sales.Select(s => InvoiceGoods.Buyer.TinOf(s.Document)).OfType<string>().Where(t => t.Length > 0).Distinct().ToArray());
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(ReadAndLock, parameters, transaction, cancellationToken: cancellationToken));
-        _ = await results.ReadAsync<int>();
+        var filled = (await results.ReadAsync<long?>()).OfType<long>().Select(n => claims[(int)n - 1]).ToHashSet();
         var goods = (await results.ReadAsync<GoodsBalance>()).ToDictionary(g => g.GoodsId);
         var owners = (await results.ReadAsync<(long GoodsId, string Tin)>()).ToDictionary(o => o.GoodsId, o => o.Tin);
         var defaults = (await results.ReadAsync<(string Tin, long WarehouseId)>()).ToDictionary(d => d.Tin, d => (long?)d.WarehouseId);
-        return new LockedLines(goods, owners, defaults);
+        return new LockedLines(goods, owners, defaults, filled);
     }
 
     /// <summary>The seller lines of the batch as locked, what each still holds as the sales are decided, and the buyers' defaults.</summary>
-    private sealed class LockedLines(Dictionary<long, GoodsBalance> goods, Dictionary<long, string> owners, Dictionary<string, long?> defaultWarehouses)
+    private sealed class LockedLines(Dictionary<long, GoodsBalance> goods, Dictionary<long, string> owners, Dictionary<string, long?> defaultWarehouses,
+        HashSet<GoodsLineLocks.Claim> filled)
     {
         private readonly Dictionary<long, decimal> left = goods.ToDictionary(g => g.Key, g => g.Value.Quantity);
 
@@ -153,6 +169,9 @@ internal static class SaleBatch
         public IReadOnlyDictionary<long, string> Owners => owners;
 
         public IReadOnlyDictionary<string, long?> DefaultWarehouses => defaultWarehouses;
+
+        /// <summary>The claims whose buyer line exists already (locked): a sale of any other fills a line the batch creates.</summary>
+        public IReadOnlySet<GoodsLineLocks.Claim> Filled => filled;
 
         /// <summary>Takes the sale's quantities when every line fits (lines naming one goods line add up); VS-01 on the first that does not.</summary>
         public RuleViolation? Take(InvoiceSale sale)
@@ -180,13 +199,16 @@ internal static class SaleBatch
         }
     }
 
-    /// <summary>One invoice line's sale: out of the seller's line, into the buyer's default warehouse (none: written off) at the price paid.</summary>
-    private sealed record Move(long InvoiceId, int Line, long GoodsId, decimal Quantity, long? BuyerWarehouseId, string? BuyerTin, decimal? Price)
+    /// <summary>
+    /// One invoice line's sale: out of the seller's line, into the buyer's default warehouse (none: written off) at the price paid;
+    /// <paramref name="Fills"/>: the buyer had no such line when the batch was locked, so the write creates it with this sale in it.
+    /// </summary>
+    private sealed record Move(long InvoiceId, int Line, long GoodsId, decimal Quantity, long? BuyerWarehouseId, string? BuyerTin, decimal? Price, bool Fills)
     {
-        public static Move Of(InvoiceSale sale, Domain.Warehouse.WarehouseLineRef line, InvoiceGoods.Buyer buyer)
+        public static Move Of(InvoiceSale sale, Domain.Warehouse.WarehouseLineRef line, InvoiceGoods.Buyer buyer, bool fills)
         {
             var product = sale.Document.Body.ProductSet.Products[line.Line - 1];
-            return new(sale.InvoiceId, line.Line, line.GoodsId, product.Quantity!.Value, buyer.WarehouseId, buyer.Tin, InvoiceGoods.PricePaid(product));
+            return new(sale.InvoiceId, line.Line, line.GoodsId, product.Quantity!.Value, buyer.WarehouseId, buyer.Tin, InvoiceGoods.PricePaid(product), fills);
         }
     }
 }

@@ -166,7 +166,7 @@ public sealed class WaybillGoods(WarehouseLedger ledger)
         return null;
     }
 
-    /// <summary>The waybill's movements of one cause and kind, line by line (the cause_ref prefix is indexed, migration 0140).</summary>
+    /// <summary>The waybill's movements of one cause and kind, line by line (the cause_ref prefix is found in warehouse_movements_once: the column compares byte by byte, migration 0168).</summary>
     private static async Task<List<WaybillMovement>> MovementsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long waybillId,
         string causeKind, string kind, CancellationToken cancellationToken) =>
         [.. await connection.QueryAsync<WaybillMovement>(new CommandDefinition("""

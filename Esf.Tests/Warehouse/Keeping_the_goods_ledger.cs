@@ -246,6 +246,49 @@ public sealed class Keeping_the_goods_ledger
         Assert.That(await SumOfMovementsAsync(goodsId), Is.EqualTo(5m), "nothing was booked");
     }
 
+    [TestCase("INVOICE", "77/1/0", 78L)]
+    [TestCase("INVOICE", "771/1/0", 77L)]
+    [TestCase("INVOICE", "77/1/0", null)]
+    [TestCase("TEST", "77/1/0", 77L)]
+    public async Task Should_refuse_a_movement_whose_invoice_is_not_its_cause(string causeKind, string causeRef, long? invoiceId)
+    {
+        // Arrange: an invoice's movements are found by their cause alone (InvoiceGoods.MovedBy, migration 0169).
+        using var client = await WarehouseRequests.LogInAsync();
+        var central = await WarehouseRequests.CreateAsync(client, "Центральный склад");
+        var goodsId = await WarehouseGoods.ReceiveAsync(client.Tenant.SellerTin, central.Id(), 5m);
+        await using var connection = await WarehouseGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
+
+        // Act
+        var booked = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync("""
+            INSERT INTO warehouse_movements (goods_id, warehouse_id, tin, quantity, kind, cause_kind, cause_ref, occurred_at, invoice_id)
+            VALUES (@GoodsId, @Warehouse, @Tin, 1, 'SALE_IN', @CauseKind, @Ref, now(), @InvoiceId)
+            """, new { GoodsId = goodsId, Warehouse = central.Id(), Tin = client.Tenant.SellerTin, CauseKind = causeKind, Ref = $"{causeRef}-{goodsId}", InvoiceId = invoiceId }));
+
+        // Assert
+        Assert.That((booked!.SqlState, booked.ConstraintName), Is.EqualTo((PostgresErrorCodes.CheckViolation, "warehouse_movements_invoice_cause")));
+        Assert.That(await SumOfMovementsAsync(goodsId), Is.EqualTo(5m), "nothing was booked");
+    }
+
+    [Test]
+    public async Task Should_accept_a_movement_of_the_invoice_its_cause_names()
+    {
+        // Arrange
+        using var client = await WarehouseRequests.LogInAsync();
+        var central = await WarehouseRequests.CreateAsync(client, "Центральный склад");
+        var goodsId = await WarehouseGoods.ReceiveAsync(client.Tenant.SellerTin, central.Id(), 5m);
+        await using var connection = await WarehouseGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
+
+        // Act: the movement's own invoice, line and round (the id is the goods line's, unique per run).
+        await connection.ExecuteAsync("""
+            INSERT INTO warehouse_movements (goods_id, warehouse_id, tin, quantity, kind, cause_kind, cause_ref, occurred_at, invoice_id)
+            VALUES (@GoodsId, @Warehouse, @Tin, 1, 'SALE_IN', 'INVOICE', @Ref, now(), @InvoiceId);
+            UPDATE warehouse_goods SET quantity = quantity + 1 WHERE goods_id = @GoodsId;
+            """, new { GoodsId = goodsId, Warehouse = central.Id(), Tin = client.Tenant.SellerTin, Ref = $"{-goodsId}/1/0", InvoiceId = -goodsId });
+
+        // Assert
+        Assert.That(await SumOfMovementsAsync(goodsId), Is.EqualTo(6m));
+    }
+
     private static async Task<decimal> SumOfMovementsAsync(long goodsId)
     {
         await using var connection = await WarehouseGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();

@@ -1,5 +1,9 @@
+using Dapper;
 using Esf.Domain.Invoices;
 using Esf.Domain.Warehouse;
+using Esf.Infrastructure.Registration;
+using Esf.Infrastructure.Warehouse;
+using Npgsql;
 using NUnit.Framework;
 
 namespace Esf.Tests.Warehouse;
@@ -69,6 +73,75 @@ public sealed class Selling_a_batch_through_the_warehouse
             Assert.That(await WarehouseInvoices.BalanceAsync(sale.GoodsId), Is.EqualTo(76m));
             Assert.That(await WarehouseInvoices.BalanceAsync(other), Is.EqualTo(76m));
             Assert.That((await sale.CustomerGoodsAsync()).Sum(g => g.Quantity), Is.EqualTo(48m));
+        }
+    }
+
+    [Test]
+    public async Task Should_create_a_buyers_line_holding_its_sales_and_add_to_an_existing_one_each_the_sum_of_its_movements()
+    {
+        // Arrange: the customer holds the goods at 300 already; one upload sells 2 and 3 at 300 (that line) and 4 and 1 at 250 (a new one).
+        using var sale = await WarehouseInvoices.StartAsync(stock: 20m);
+        var (earlier, _) = await sale.RegisterAsync(sale.Item(sale.Sale(1m)));
+        decimal[] quantities = [2m, 4m, 3m, 1m];
+        decimal[] prices = [300m, 250m, 300m, 250m];
+
+        // Act
+        var result = await sale.Parties.Seller.UploadAsync([.. quantities.Select((q, i) => sale.Item(sale.Sale(q, unitPrice: prices[i])))]);
+        foreach (var id in result.Accepted.Select(a => a.InvoiceId!.Value))
+        {
+            Assert.That((await sale.Parties.Seller.FinishedAsync(id)).Status, Is.EqualTo(InvoiceStatus.Created));
+        }
+
+        // Assert: BalanceAsync checks each line's quantity against the sum of its movements.
+        var lines = await sale.CustomerGoodsAsync();
+        var balances = new List<(decimal Price, decimal Quantity)>();
+        foreach (var line in lines)
+        {
+            balances.Add((line.Price, await WarehouseInvoices.BalanceAsync(line.GoodsId)));
+        }
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(earlier, Is.Positive);
+            Assert.That(balances, Is.EqualTo(new[] { (300m, 6m), (250m, 5m) }));
+            Assert.That(await WarehouseInvoices.BalanceAsync(sale.GoodsId), Is.EqualTo(9m));
+        }
+    }
+
+    [Test]
+    public async Task Should_keep_a_buyers_new_line_the_sum_of_its_movements_when_the_sale_it_was_created_for_had_moved_before()
+    {
+        // Arrange: a sale moved into the customer's default warehouse, in a transaction rolled back at the end; then the customer's
+        // default is another warehouse, which has no line of these goods.
+        using var sale = await WarehouseInvoices.StartAsync(stock: 10m);
+        var second = await WarehouseInvoices.CreateWarehouseAsync(sale.CustomerTin, "Второй склад");
+        var goods = WarehouseGateway.Fixture.Get<InvoiceGoods>();
+        await using var connection = await WarehouseGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var id = long.MaxValue / 3 + sale.GoodsId;
+        List<InvoiceVerdict> verdicts = [new InvoiceVerdict(id, StoredInvoiceReader.Read(sale.Sale(2m)).Document, true, [])];
+        var named = new Dictionary<long, string> { [id] = WarehouseLinesJson.Write([new WarehouseLineRef(1, sale.SellerWarehouse, sale.GoodsId)])! };
+        var first = await VerdictGoods.MoveAsync(connection, transaction, goods, verdicts, named, CancellationToken.None);
+        await connection.ExecuteAsync("""
+            UPDATE warehouses SET is_default = false WHERE tin = @Tin AND is_default;
+            UPDATE warehouses SET is_default = true WHERE warehouse_id = @Second;
+            """, new { Tin = sale.CustomerTin, Second = second }, transaction);
+
+        // Act: the same sale again; its cause has moved, so nothing moves, but the batch creates the line it would fill.
+        var again = await VerdictGoods.MoveAsync(connection, transaction, goods, verdicts, named, CancellationToken.None);
+
+        // Assert
+        var lines = (await connection.QueryAsync<(long WarehouseId, decimal Quantity, decimal Movements)>("""
+            SELECT g.warehouse_id, g.quantity, coalesce((SELECT sum(m.quantity) FROM warehouse_movements m WHERE m.goods_id = g.goods_id), 0)
+            FROM warehouse_goods g WHERE g.tin = @Tin OR g.goods_id = @Seller ORDER BY g.goods_id
+            """, new { Tin = sale.CustomerTin, Seller = sale.GoodsId }, transaction)).ToList();
+        await transaction.RollbackAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(first.Concat(again).Select(v => v.Passed), Is.All.True);
+            Assert.That(lines.Select(l => (l.Quantity, l.Movements)), Is.EqualTo(new[] { (8m, 8m), (2m, 2m), (0m, 0m) }),
+                "the seller's line, the first default's line, the new line: each balance the sum of its movements");
+            Assert.That(lines[^1].WarehouseId, Is.EqualTo(second));
         }
     }
 
