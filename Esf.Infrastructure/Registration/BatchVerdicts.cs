@@ -1,4 +1,5 @@
 using Esf.Domain.Rules;
+using Esf.Domain.Warehouse;
 using Esf.Infrastructure.Warehouse;
 using Npgsql;
 
@@ -21,11 +22,11 @@ internal static class BatchVerdicts
     /// <param name="loadRegistry">A fresh registry view of the batch (the judge changes the one it is given).</param>
     /// <param name="failedElsewhere">Invoices already failed before the rules run (a sandbox fault), by id.</param>
     /// <param name="goods">The virtual warehouse; null: only the registration rules run.</param>
-    /// <param name="warehouseLines">The warehouse lines of the invoices that name any, as stored (JSON), by id.</param>
+    /// <param name="warehouseLines">The warehouse lines of the invoices that name any, by id (read once: every stage uses these lists).</param>
     public static async Task<List<InvoiceVerdict>> JudgeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
         IReadOnlyList<CheckedInvoice> invoices, Func<Task<BatchRegistryView>> loadRegistry,
         IReadOnlyDictionary<long, IReadOnlyList<RuleViolation>> failedElsewhere, InvoiceGoods? goods,
-        IReadOnlyDictionary<long, string> warehouseLines, CancellationToken cancellationToken)
+        IReadOnlyDictionary<long, IReadOnlyList<WarehouseLineRef>> warehouseLines, CancellationToken cancellationToken)
     {
         var failedLate = new Dictionary<long, IReadOnlyList<RuleViolation>>(failedElsewhere);
         while (true)
