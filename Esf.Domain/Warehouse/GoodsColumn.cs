@@ -5,17 +5,29 @@ namespace Esf.Domain.Warehouse;
 
 /// <summary>
 /// One column a document line (an invoice line, a waybill line) must carry exactly as the goods line it names has it: the rule that
-/// judges the column, the property path of the line's field, the value the line carries and the goods line's value.
+/// judges the column, the line's field, the value the line carries and the goods line's value. A struct, and the field's property
+/// path made only for a column that differs: a line that matches its goods line (the common case) costs no allocation here.
 /// </summary>
-public sealed record GoodsColumn(RuleDefinition Rule, string Path, string? Actual, string? Expected)
+public readonly record struct GoodsColumn(RuleDefinition Rule, string Field, string? Actual, string? Expected)
 {
     /// <summary>One violation per column that differs after trimming (empty counts as absent), naming the line (1-based) and both values.</summary>
     /// <param name="index">The line's 0-based index in its document.</param>
-    public static IEnumerable<RuleViolation> Differing(IEnumerable<GoodsColumn> columns, int index) =>
-        columns.Where(c => !Same(c.Actual, c.Expected))
-            .Select(c => c.Rule.Violation(c.Path, string.Create(CultureInfo.InvariantCulture,
-                $"строка {index + 1}: «{c.Actual?.Trim()}», на складе «{c.Expected}»")));
+    /// <param name="path">The property path of a field of the line at an index (<c>Paths.Product</c>).</param>
+    public static IReadOnlyList<RuleViolation> Differing(ReadOnlySpan<GoodsColumn> columns, int index, Func<int, string, string> path)
+    {
+        List<RuleViolation>? violations = null;
+        foreach (var c in columns)
+        {
+            if (!Same(c.Actual, c.Expected))
+            {
+                (violations ??= []).Add(c.Rule.Violation(path(index, c.Field), string.Create(CultureInfo.InvariantCulture,
+                    $"строка {index + 1}: «{c.Actual?.Trim()}», на складе «{c.Expected}»")));
+            }
+        }
 
-    private static bool Same(string? actual, string? expected) =>
-        string.Equals(actual?.Trim() is { Length: > 0 } a ? a : null, expected is { Length: > 0 } e ? e : null, StringComparison.Ordinal);
+        return violations ?? (IReadOnlyList<RuleViolation>)[];
+    }
+
+    /// <summary>The line's value trimmed (without a copy) against the goods line's; absent and empty are the same.</summary>
+    private static bool Same(string? actual, string? expected) => actual.AsSpan().Trim().Equals(expected, StringComparison.Ordinal);
 }

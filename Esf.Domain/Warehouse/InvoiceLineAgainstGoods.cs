@@ -17,20 +17,42 @@ public static class InvoiceLineAgainstGoods
         var expected = InvoiceLinePrefill.From(0, goods, 0);
         return GoodsColumn.Differing(
         [
-            new(InvoiceGoodsRules.NameMustMatchGoods, Paths.Product(index, "tnvedName"), product.TnvedName, expected.TnvedName),
-            new(InvoiceGoodsRules.TnvedMustMatchGoods, Paths.Product(index, "unitCode"), product.UnitCode, expected.UnitCode),
-            new(InvoiceGoodsRules.UnitMustMatchGoods, Paths.Product(index, "unitNomenclature"), product.UnitNomenclature, expected.UnitNomenclature),
-            new(InvoiceGoodsRules.DeclarationMustMatchGoods, Paths.Product(index, "productDeclaration"), product.ProductDeclaration,
-                expected.ProductDeclaration),
-            new(InvoiceGoodsRules.PositionMustMatchGoods, Paths.Product(index, "productNumberInDeclaration"), product.ProductNumberInDeclaration,
+            new(InvoiceGoodsRules.NameMustMatchGoods, "tnvedName", product.TnvedName, expected.TnvedName),
+            new(InvoiceGoodsRules.TnvedMustMatchGoods, "unitCode", product.UnitCode, expected.UnitCode),
+            new(InvoiceGoodsRules.UnitMustMatchGoods, "unitNomenclature", product.UnitNomenclature, expected.UnitNomenclature),
+            new(InvoiceGoodsRules.DeclarationMustMatchGoods, "productDeclaration", product.ProductDeclaration, expected.ProductDeclaration),
+            new(InvoiceGoodsRules.PositionMustMatchGoods, "productNumberInDeclaration", product.ProductNumberInDeclaration,
                 expected.ProductNumberInDeclaration),
-            new(InvoiceGoodsRules.CatalogueIdMustMatchGoods, Paths.Product(index, "catalogTruId"), product.CatalogTruId, expected.CatalogTruId),
-        ], index);
+            new(InvoiceGoodsRules.CatalogueIdMustMatchGoods, "catalogTruId", product.CatalogTruId, expected.CatalogTruId),
+        ], index, Paths.Product);
     }
 
     /// <summary>VS-15: the references name existing lines of section G, each once, each line with a quantity other than zero.</summary>
-    public static IEnumerable<RuleViolation> CheckReferences(IReadOnlyList<Product> products, IReadOnlyList<WarehouseLineRef> lines) =>
-        lines.Where(l => l.Line < 1 || l.Line > products.Count || products[l.Line - 1].Quantity is null or 0
-                || lines.Count(other => other.Line == l.Line) > 1)
-            .Select(l => InvoiceGoodsRules.LineMustBeNamedOnce.Violation("warehouseLines", string.Create(CultureInfo.InvariantCulture, $"строка {l.Line}")));
+    /// <param name="violations">Where the violations are added (the caller's list of the sale's violations).</param>
+    public static void CheckReferences(IReadOnlyList<Product> products, IReadOnlyList<WarehouseLineRef> lines, List<RuleViolation> violations)
+    {
+        // Loops, not a LINQ chain with a closure per call: the worker runs this for every sale (a few lines each).
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i].Line;
+            if (line < 1 || line > products.Count || products[line - 1].Quantity is null or 0 || NamedAgain(lines, line))
+            {
+                violations.Add(InvoiceGoodsRules.LineMustBeNamedOnce.Violation("warehouseLines", string.Create(CultureInfo.InvariantCulture, $"строка {line}")));
+            }
+        }
+    }
+
+    private static bool NamedAgain(IReadOnlyList<WarehouseLineRef> lines, int line)
+    {
+        var times = 0;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Line == line && ++times > 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -14,11 +14,11 @@ public static class WaybillLineAgainstGoods
     /// <param name="index">The line's 0-based index in the waybill's product set (for the property path).</param>
     public static IEnumerable<RuleViolation> Check(WaybillProduct product, int index, GoodsLine goods) => GoodsColumn.Differing(
     [
-        new(WaybillGoodsRules.TnvedMustMatchGoods, Product(index, "tnvedCode"), product.TnvedCode, goods.TnvedCode),
-        new(WaybillGoodsRules.UnitMustMatchGoods, Product(index, "measureUnitCode"), product.MeasureUnitCode, goods.Unit),
-        new(WaybillGoodsRules.DeclarationMustMatchGoods, Product(index, "productDeclaration"), product.ProductDeclaration, goods.SourceNumber),
-        new(WaybillGoodsRules.PositionMustMatchGoods, Product(index, "productNumberInDeclaration"), product.ProductNumberInDeclaration,
+        new(WaybillGoodsRules.TnvedMustMatchGoods, "tnvedCode", product.TnvedCode, goods.TnvedCode),
+        new(WaybillGoodsRules.UnitMustMatchGoods, "measureUnitCode", product.MeasureUnitCode, goods.Unit),
+        new(WaybillGoodsRules.DeclarationMustMatchGoods, "productDeclaration", product.ProductDeclaration, goods.SourceNumber),
+        new(WaybillGoodsRules.PositionMustMatchGoods, "productNumberInDeclaration", product.ProductNumberInDeclaration,
             goods.SourcePosition?.ToString(CultureInfo.InvariantCulture)),
-        new(WaybillGoodsRules.CatalogueIdMustMatchGoods, Product(index, "catalogTruId"), product.CatalogTruId, goods.GsvsCode),
-    ], index);
+        new(WaybillGoodsRules.CatalogueIdMustMatchGoods, "catalogTruId", product.CatalogTruId, goods.GsvsCode),
+    ], index, Product);
 }

@@ -1,4 +1,5 @@
 using Esf.Domain.Rules;
+using Esf.Domain.Warehouse;
 using Esf.Infrastructure.Warehouse;
 using Npgsql;
 
@@ -21,13 +22,16 @@ internal static class BatchVerdicts
     /// <param name="loadRegistry">A fresh registry view of the batch (the judge changes the one it is given).</param>
     /// <param name="failedElsewhere">Invoices already failed before the rules run (a sandbox fault), by id.</param>
     /// <param name="goods">The virtual warehouse; null: only the registration rules run.</param>
-    /// <param name="warehouseLines">The warehouse lines of the invoices that name any, as stored (JSON), by id.</param>
+    /// <param name="warehouseLines">The warehouse lines of the invoices that name any, by id (read once: every stage uses these lists).</param>
     public static async Task<List<InvoiceVerdict>> JudgeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
         IReadOnlyList<CheckedInvoice> invoices, Func<Task<BatchRegistryView>> loadRegistry,
         IReadOnlyDictionary<long, IReadOnlyList<RuleViolation>> failedElsewhere, InvoiceGoods? goods,
-        IReadOnlyDictionary<long, string> warehouseLines, CancellationToken cancellationToken)
+        IReadOnlyDictionary<long, IReadOnlyList<WarehouseLineRef>> warehouseLines, CancellationToken cancellationToken)
     {
         var failedLate = new Dictionary<long, IReadOnlyList<RuleViolation>>(failedElsewhere);
+        // One savepoint for every round: a rollback to it leaves it in place, and the commit releases it, so neither a second
+        // SAVEPOINT nor a RELEASE costs a round trip.
+        var saved = false;
         while (true)
         {
             var registry = await loadRegistry();
@@ -41,28 +45,31 @@ internal static class BatchVerdicts
             // back); otherwise they only read (VS-46, VS-47), and a late failure leaves nothing to roll back: no savepoint, so the
             // plain batch costs no round trip here (ADR 0033, 5).
             var mayWrite = judged.Any(v => v.Passed && (warehouseLines.ContainsKey(v.InvoiceId) || v.Cancels is not null));
-            if (mayWrite)
+            if (mayWrite && !saved)
             {
                 await transaction.SaveAsync(Savepoint, cancellationToken);
+                saved = true;
             }
 
             // Where the goods came from (ФНО 328.00 matched, not moved by the waybill already), before anything moves.
             var verdicts = await VerdictSources.JudgeAsync(connection, transaction, judged, warehouseLines, cancellationToken);
             // The virtual warehouse's checks and movements (only invoices naming warehouse lines, and corrections).
             verdicts = await VerdictGoods.MoveAsync(connection, transaction, goods, verdicts, warehouseLines, cancellationToken);
+            if (ReferenceEquals(verdicts, judged))
+            {
+                // Neither stage failed anyone (the common case): the stages hand the batch's own list back, nothing to compare.
+                return verdicts;
+            }
+
             var passedRules = judged.Where(v => v.Passed).Select(v => v.InvoiceId).ToHashSet();
             var late = verdicts.Where(v => !v.Passed && passedRules.Contains(v.InvoiceId)).ToList();
             if (late.Count == 0 || invoices.Count == 1)
             {
-                if (mayWrite)
-                {
-                    await transaction.ReleaseAsync(Savepoint, cancellationToken);
-                }
-
                 return verdicts;
             }
 
-            // What the late failures recorded in the view may have decided others: undo their stages and judge the batch again.
+            // What the late failures recorded in the view may have decided others: undo their stages and judge the batch again
+            // (only this round can have written since the savepoint or the last rollback to it).
             if (mayWrite)
             {
                 await transaction.RollbackAsync(Savepoint, cancellationToken);

@@ -106,7 +106,7 @@ public sealed class InvoiceRegistrar(
             var verdicts = await BatchVerdicts.JudgeAsync(connection, transaction, mine,
                 () => RegistryFacts.LoadAsync(connection, [.. mine.Select(i => i.Document).OfType<InvoiceDocument>()],
                     KazakhstanTime.Today(clock), lockOriginals: true, cancellationToken),
-                ordered, goods, pending.Where(p => p.WarehouseLines is not null).ToDictionary(p => p.InvoiceId, p => p.WarehouseLines!), cancellationToken);
+                ordered, goods, LinesOf(pending), cancellationToken);
             written = await VerdictWriter.WriteAsync(connection, owned, verdicts, clock.GetUtcNow(), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
@@ -116,6 +116,12 @@ public sealed class InvoiceRegistrar(
         logger.LogInformation("Upload {UploadId}: {Created} registered, {Failed} failed", uploadId, registered, written.Count - registered);
         LogEachInvoice(uploadId, written);
     }
+
+    /// <summary>The warehouse lines of the invoices naming any, by id; none for a plain upload (no dictionary allocated).</summary>
+    private static IReadOnlyDictionary<long, IReadOnlyList<Domain.Warehouse.WarehouseLineRef>> LinesOf(List<PendingInvoice> pending) =>
+        pending.Exists(p => p.WarehouseLines is not null)
+            ? pending.Where(p => p.WarehouseLines is not null).ToDictionary(p => p.InvoiceId, p => p.WarehouseLines!)
+            : System.Collections.Frozen.FrozenDictionary<long, IReadOnlyList<Domain.Warehouse.WarehouseLineRef>>.Empty;
 
     /// <summary>
     /// A sandbox fault (HOLD_QUEUE): the upload is not taken, and so stays IN_QUEUE, until the clock of its enterprise's world

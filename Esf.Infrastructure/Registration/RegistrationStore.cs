@@ -1,5 +1,6 @@
 using Dapper;
 using Esf.Infrastructure.Persistence;
+using Esf.Infrastructure.Warehouse;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -29,7 +30,7 @@ internal static class RegistrationStore
         while (await reader.ReadAsync(cancellationToken))
         {
             pending.Add(new PendingInvoice(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.IsDBNull(5) ? null : reader.GetString(5)));
+                reader.IsDBNull(5) ? null : WarehouseLinesJson.Read(reader.GetString(5)) is { Count: > 0 } lines ? lines : null));
         }
 
         return pending;

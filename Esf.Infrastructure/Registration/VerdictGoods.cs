@@ -1,5 +1,6 @@
 using Dapper;
 using Esf.Domain.Rules;
+using Esf.Domain.Warehouse;
 using Esf.Infrastructure.Warehouse;
 using Npgsql;
 
@@ -23,16 +24,29 @@ internal static class VerdictGoods
     private const string Savepoint = "invoice_goods";
 
     public static async Task<List<InvoiceVerdict>> MoveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, InvoiceGoods goods,
-        List<InvoiceVerdict> verdicts, IReadOnlyDictionary<long, string> warehouseLines, CancellationToken cancellationToken)
+        List<InvoiceVerdict> verdicts, IReadOnlyDictionary<long, IReadOnlyList<WarehouseLineRef>> lines, CancellationToken cancellationToken)
     {
-        var lines = warehouseLines.ToDictionary(l => l.Key, l => WarehouseLinesJson.Read(l.Value));
-        if (!verdicts.Any(v => v.Passed && (lines.ContainsKey(v.InvoiceId) || v.Cancels is not null)))
+        if (lines.Count == 0 && !verdicts.Exists(v => v.Passed && v.Cancels is not null))
         {
             return verdicts;
         }
 
-        var oneByOne = verdicts.Where(v => v.Passed && (v.Cancels is not null
-            || (lines.TryGetValue(v.InvoiceId, out var named) && !InvoiceGoods.OnlySells(v.Document!, named)))).ToList();
+        // One pass sorts the passed invoices: sales (the common case, set-based) and the rest moved one by one.
+        var sales = new List<InvoiceSale>();
+        var oneByOne = new List<InvoiceVerdict>();
+        foreach (var verdict in verdicts)
+        {
+            var named = verdict.Passed ? lines.GetValueOrDefault(verdict.InvoiceId) : null;
+            if (verdict.Passed && (verdict.Cancels is not null || (named is not null && !InvoiceGoods.OnlySells(verdict.Document!, named))))
+            {
+                oneByOne.Add(verdict);
+            }
+            else if (named is not null)
+            {
+                sales.Add(new InvoiceSale(verdict.InvoiceId, verdict.Document!, named));
+            }
+        }
+
         if (oneByOne.Count > 0)
         {
             // Every goods line any invoice of the batch will write, locked in one statement in id order before any is written
@@ -45,11 +59,12 @@ internal static class VerdictGoods
         var decided = oneByOne.Count == 0
             ? []
             : await MoveOneByOneAsync(connection, transaction, goods, oneByOne, lines, cancellationToken);
-        var sales = verdicts.Where(v => v.Passed && !decided.ContainsKey(v.InvoiceId) && lines.ContainsKey(v.InvoiceId))
-            .Select(v => new InvoiceSale(v.InvoiceId, v.Document!, lines[v.InvoiceId])).ToList();
         var oversold = await goods.SellAllAsync(connection, transaction, sales, cancellationToken);
-        return [.. verdicts.Select(v => decided.GetValueOrDefault(v.InvoiceId)
-            ?? (oversold.TryGetValue(v.InvoiceId, out var violations) ? Failed(v, violations) : v))];
+        // The batch's own list when nothing failed here (the common case): no copy of it.
+        return decided.Count == 0 && oversold.Count == 0
+            ? verdicts
+            : [.. verdicts.Select(v => decided.GetValueOrDefault(v.InvoiceId)
+                ?? (oversold.TryGetValue(v.InvoiceId, out var violations) ? Failed(v, violations) : v))];
     }
 
     private static InvoiceVerdict Failed(InvoiceVerdict verdict, IReadOnlyList<RuleViolation> violations) =>
@@ -57,7 +72,7 @@ internal static class VerdictGoods
 
     /// <summary>Corrections and returns, each under a savepoint that a violation rolls back to; answers their verdicts.</summary>
     private static async Task<Dictionary<long, InvoiceVerdict>> MoveOneByOneAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        InvoiceGoods goods, List<InvoiceVerdict> verdicts, Dictionary<long, IReadOnlyList<Domain.Warehouse.WarehouseLineRef>> lines,
+        InvoiceGoods goods, List<InvoiceVerdict> verdicts, IReadOnlyDictionary<long, IReadOnlyList<WarehouseLineRef>> lines,
         CancellationToken cancellationToken)
     {
         var result = new Dictionary<long, InvoiceVerdict>();
@@ -91,7 +106,7 @@ internal static class VerdictGoods
     }
 
     private static async Task<IReadOnlyList<RuleViolation>> MoveOneAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        InvoiceGoods goods, InvoiceVerdict verdict, IReadOnlyList<Domain.Warehouse.WarehouseLineRef>? named, InvoiceGoods.Related? related,
+        InvoiceGoods goods, InvoiceVerdict verdict, IReadOnlyList<WarehouseLineRef>? named, InvoiceGoods.Related? related,
         CancellationToken cancellationToken)
     {
         if (verdict.Cancels is { } original)

@@ -22,11 +22,11 @@ internal static class VerdictSources
     private static readonly string[] RegisteredStatuses = [.. FnoMatching.Registered.Select(s => s.ToWire())];
 
     public static async Task<List<InvoiceVerdict>> JudgeAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<InvoiceVerdict> verdicts,
-        IReadOnlyDictionary<long, string> warehouseLines, CancellationToken cancellationToken)
+        IReadOnlyDictionary<long, IReadOnlyList<WarehouseLineRef>> warehouseLines, CancellationToken cancellationToken)
     {
         var refused = await RefusalsAsync(connection, transaction,
             verdicts.Where(v => v.Passed && v.Document is not null).Select(v => new SourcedInvoice(v.InvoiceId, v.Document!,
-                warehouseLines.TryGetValue(v.InvoiceId, out var json) ? WarehouseLinesJson.Read(json) : [])),
+                warehouseLines.GetValueOrDefault(v.InvoiceId, []))),
             cancellationToken);
         return refused.Count == 0
             ? verdicts

@@ -105,7 +105,8 @@ public sealed class InvoiceGoods(WarehouseLedger ledger, TimeProvider clock)
         InvoiceDocument document, IReadOnlyList<WarehouseLineRef> lines, Func<long, GoodsBalance?> sellersLine, Buyer buyer)
     {
         var products = document.Body.ProductSet.Products;
-        var violations = InvoiceLineAgainstGoods.CheckReferences(products, lines).ToList();
+        var violations = new List<RuleViolation>();
+        InvoiceLineAgainstGoods.CheckReferences(products, lines, violations);
         if (violations.Count > 0)
         {
             return violations;

@@ -19,7 +19,7 @@ public sealed class Keeping_the_plain_invoice_path_free
         var goods = WarehouseGateway.Fixture.Get<InvoiceGoods>();
 
         // Act
-        var result = await VerdictGoods.MoveAsync(connection, null!, goods, verdicts, new Dictionary<long, string>(), CancellationToken.None);
+        var result = await VerdictGoods.MoveAsync(connection, null!, goods, verdicts, new Dictionary<long, IReadOnlyList<Esf.Domain.Warehouse.WarehouseLineRef>>(), CancellationToken.None);
 
         // Assert
         Assert.That(result, Is.SameAs(verdicts), "the verdicts pass through untouched");
@@ -41,7 +41,7 @@ public sealed class Keeping_the_plain_invoice_path_free
 
         // Act
         var verdicts = await BatchVerdicts.JudgeAsync(connection, null!, invoices, () => Task.FromResult(new BatchRegistryView([], [])),
-            new Dictionary<long, IReadOnlyList<Esf.Domain.Rules.RuleViolation>>(), goods, new Dictionary<long, string>(), CancellationToken.None);
+            new Dictionary<long, IReadOnlyList<Esf.Domain.Rules.RuleViolation>>(), goods, new Dictionary<long, IReadOnlyList<Esf.Domain.Warehouse.WarehouseLineRef>>(), CancellationToken.None);
 
         // Assert
         Assert.That(verdicts.Select(v => v.InvoiceId), Is.EqualTo(new long[] { 1, 2 }), "judged without touching the database");

@@ -180,7 +180,7 @@ public sealed class Locking_goods_lines_in_one_order
         params (long Id, string Body, WarehouseLineRef[] Lines)[] sales)
     {
         List<InvoiceVerdict> verdicts = [.. sales.Select(s => new InvoiceVerdict(s.Id, StoredInvoiceReader.Read(s.Body).Document, true, []))];
-        var lines = sales.ToDictionary(s => s.Id, s => WarehouseLinesJson.Write(s.Lines)!);
+        var lines = sales.ToDictionary(s => s.Id, s => (IReadOnlyList<WarehouseLineRef>)s.Lines);
         return await VerdictGoods.MoveAsync(connection, transaction, WarehouseGateway.Fixture.Get<InvoiceGoods>(), verdicts, lines, CancellationToken.None);
     }
 }

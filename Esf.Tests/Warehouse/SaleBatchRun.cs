@@ -23,7 +23,7 @@ internal static class SaleBatchRun
         // Invoice ids of nobody's invoices: the movements name them, and the transaction is rolled back.
         var ids = Enumerable.Range(1, count).Select(i => long.MaxValue / 2 + i).ToList();
         List<InvoiceVerdict> verdicts = [.. ids.Select(id => new InvoiceVerdict(id, StoredInvoiceReader.Read(sale.Sale(quantity)).Document, true, []))];
-        var lines = ids.ToDictionary(id => id, _ => WarehouseLinesJson.Write([new WarehouseLineRef(1, sale.SellerWarehouse, sale.GoodsId)])!);
+        var lines = ids.ToDictionary(id => id, _ => (IReadOnlyList<WarehouseLineRef>)[new WarehouseLineRef(1, sale.SellerWarehouse, sale.GoodsId)]);
 
         var plans = new List<string>();
         if (explain)

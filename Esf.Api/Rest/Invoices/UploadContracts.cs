@@ -35,10 +35,14 @@ public sealed record UploadInvoicesBody(string Certificate, IReadOnlyList<Upload
 
         var items = Invoices
             .Select(i => new UploadItem(i?.Body ?? Utf8Body.Empty, i?.Version ?? "", i?.Signature ?? "", i?.SignatureType ?? "",
-                i?.WarehouseLines?.Where(l => l is not null).ToList()))
+                WithoutNulls(i?.WarehouseLines)))
             .ToList();
         return new UploadBatch(items, Certificate ?? "");
     }
+
+    /// <summary>The lines as bound, copied only when the JSON had a null among them (dropped): no second list per invoice.</summary>
+    private static IReadOnlyList<WarehouseLineRef>? WithoutNulls(IReadOnlyList<WarehouseLineRef>? lines) =>
+        lines is null || !lines.Contains(null!) ? lines : [.. lines.Where(l => l is not null)];
 
     /// <summary>Gives the bodies' pooled buffers back, once the upload is answered (nothing reads them after that).</summary>
     public void ReleaseBodies()
