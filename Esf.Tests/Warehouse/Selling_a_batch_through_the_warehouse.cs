@@ -120,7 +120,7 @@ public sealed class Selling_a_batch_through_the_warehouse
         await using var transaction = await connection.BeginTransactionAsync();
         var id = long.MaxValue / 3 + sale.GoodsId;
         List<InvoiceVerdict> verdicts = [new InvoiceVerdict(id, StoredInvoiceReader.Read(sale.Sale(2m)).Document, true, [])];
-        var named = new Dictionary<long, string> { [id] = WarehouseLinesJson.Write([new WarehouseLineRef(1, sale.SellerWarehouse, sale.GoodsId)])! };
+        var named = new Dictionary<long, IReadOnlyList<WarehouseLineRef>> { [id] = [new WarehouseLineRef(1, sale.SellerWarehouse, sale.GoodsId)] };
         var first = await VerdictGoods.MoveAsync(connection, transaction, goods, verdicts, named, CancellationToken.None);
         await connection.ExecuteAsync("""
             UPDATE warehouses SET is_default = false WHERE tin = @Tin AND is_default;
