@@ -88,7 +88,7 @@ public static class ArithmeticRules
         Doc("G-33", "NDS_RATE_INCORRECT", "При ставке «Без НДС» сумма НДС (G13) должна быть равна нулю",
             "With the rate «without VAT» the VAT amount (G13) must be zero", "spec-invoice §5.9, L1737",
             ["productSet.products.product[].ndsRate", "productSet.products.product[].ndsAmount"],
-            b => b.Lines().Where(x => x.Product.NdsRate is null && x.Product.NdsAmount is { } v && v != 0m).Select(x => Paths.Product(x.Index, "ndsAmount")),
+            b => BrokenLines(b, static (_, p) => p.NdsRate is null && p.NdsAmount is { } v && v != 0m, "ndsAmount"),
             "«Без НДС» is an absent ndsRate. ndsAmount is mandatory in the XSD, so the conditional mandate reads as: zero without a rate."),
         Doc("G-43", "WRONG_SUM", "Итоговые суммы раздела G должны быть равны суммам по строкам",
             "The totals of section G must equal the sums of the lines", "Rules L6213 (the totals row); our id — the manual has no number for it",
