@@ -96,7 +96,7 @@ public static class SectionGRules
             b =>
             {
                 var places = b.AnySeller(SharingAgreement, Exporter) || b.AnyCustomer(NonResident) || b.ProductSet.CurrencyCode != BodyFacts.Kzt ? 3 : 2;
-                return b.Lines().Where(x => x.Product.UnitPrice.ScaleAbove(places)).Select(x => Paths.Product(x.Index, "unitPrice"));
+                return BrokenLines(b, (_, p) => p.UnitPrice.ScaleAbove(places), "unitPrice");
             },
             "«Е … и G» is read as «E or G»: a PSA participant that is not an exporter also trades in foreign currency."),
         Positive("G-24", "priceWithoutTax", "G8", "spec-invoice §5.9, L1679", p => p.PriceWithoutTax),
