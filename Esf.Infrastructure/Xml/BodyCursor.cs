@@ -15,6 +15,11 @@ internal sealed class BodyCursor
     private readonly int maxDepth;
     private readonly bool keepsWhitespace;
 
+    // The current node's type and depth, asked of the reader once per node: a validating reader answers each through the reader
+    // it wraps, and the maps ask them several times per node (hundreds of nodes per body, issue 17).
+    private XmlNodeType nodeType;
+    private int depth;
+
     /// <param name="reader">The body's reader.</param>
     /// <param name="path">Tracks where the reader is, for the validating reader's errors; null when nobody asks.</param>
     /// <param name="maxDepth">Deeper elements stop the pass (<see cref="TooDeep"/>): hostile nesting, not a document.</param>
@@ -29,12 +34,14 @@ internal sealed class BodyCursor
         this.path = path;
         this.maxDepth = maxDepth;
         this.keepsWhitespace = keepsWhitespace;
+        nodeType = reader.NodeType;
+        depth = reader.Depth;
     }
 
     /// <summary>An element nested deeper than the limit was met; reading stopped there.</summary>
     public bool TooDeep { get; private set; }
 
-    public XmlNodeType NodeType => reader.NodeType;
+    public XmlNodeType NodeType => nodeType;
 
     public string LocalName => reader.LocalName;
 
@@ -43,14 +50,22 @@ internal sealed class BodyCursor
     /// <summary>The next node; false at the end of the body or once an element nests too deep.</summary>
     public bool Read()
     {
-        if (TooDeep || !reader.Read())
+        if (TooDeep)
         {
             return false;
         }
 
-        switch (reader.NodeType)
+        var read = reader.Read();
+        nodeType = reader.NodeType;
+        depth = reader.Depth;
+        if (!read)
         {
-            case XmlNodeType.Element when reader.Depth > maxDepth:
+            return false;
+        }
+
+        switch (nodeType)
+        {
+            case XmlNodeType.Element when depth > maxDepth:
                 TooDeep = true;
                 return false;
             case XmlNodeType.Element:
@@ -72,7 +87,7 @@ internal sealed class BodyCursor
     /// <summary>
     /// On an element's start: the depth to pass to <see cref="NextChild"/>, or -1 when the element is empty (it has no children).
     /// </summary>
-    public int Enter() => reader.IsEmptyElement ? -1 : reader.Depth;
+    public int Enter() => reader.IsEmptyElement ? -1 : depth;
 
     /// <summary>
     /// To the next child element of the element entered at <paramref name="depth"/> (<see cref="Enter"/>); false after its end.
@@ -87,11 +102,11 @@ internal sealed class BodyCursor
 
         while (Read())
         {
-            switch (reader.NodeType)
+            switch (nodeType)
             {
-                case XmlNodeType.Element when reader.Depth == depth + 1:
+                case XmlNodeType.Element when this.depth == depth + 1:
                     return true;
-                case XmlNodeType.EndElement when reader.Depth == depth:
+                case XmlNodeType.EndElement when this.depth == depth:
                     return false;
             }
         }
@@ -105,16 +120,16 @@ internal sealed class BodyCursor
     /// </summary>
     public string ReadValue()
     {
-        var depth = Enter();
+        var start = Enter();
         var value = "";
         // Nearly always one text node: its string is the value, no copy. More pieces (text, CDATA, text between comments) are
         // joined once: concatenating each to the value copied everything before it, quadratic in the number of pieces.
         StringBuilder? pieces = null;
-        while (depth >= 0 && Read())
+        while (start >= 0 && Read())
         {
-            switch (reader.NodeType)
+            switch (nodeType)
             {
-                case XmlNodeType.EndElement when reader.Depth == depth:
+                case XmlNodeType.EndElement when depth == start:
                     return pieces?.ToString() ?? value;
                 case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace:
                 case XmlNodeType.Whitespace when keepsWhitespace:
@@ -137,8 +152,8 @@ internal sealed class BodyCursor
     /// <summary>On an element's start: reads past its end, mapping nothing (every node is still read, so still validated).</summary>
     public void Skip()
     {
-        var depth = Enter();
-        while (depth >= 0 && Read() && !(reader.NodeType == XmlNodeType.EndElement && reader.Depth == depth))
+        var start = Enter();
+        while (start >= 0 && Read() && !(nodeType == XmlNodeType.EndElement && depth == start))
         {
         }
     }
@@ -150,8 +165,8 @@ internal sealed class BodyCursor
     public List<T> ReadItems<T>(string item, string itemNamespace, Func<BodyCursor, T> read)
     {
         var items = new List<T>();
-        var depth = Enter();
-        while (NextChild(depth))
+        var start = Enter();
+        while (NextChild(start))
         {
             if (reader.LocalName == item && reader.NamespaceURI == itemNamespace)
             {

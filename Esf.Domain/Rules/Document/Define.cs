@@ -31,4 +31,22 @@ public static class Define
             }
         }
     }
+
+    /// <summary>
+    /// The paths of <paramref name="field"/> (<c>productSet.products.product[i].field</c>) in the lines of section G that
+    /// <paramref name="broken"/> holds for, in their order. The check is given the body, so a rule's predicate is made once with
+    /// the rule, not per invoice: <c>Lines().Where(...).Select(...)</c> made three iterators and two delegates per rule and invoice
+    /// (issue 17), on ≈ 25 line rules.
+    /// </summary>
+    public static IEnumerable<string> BrokenLines(Invoices.Document.InvoiceBody body, Func<Invoices.Document.InvoiceBody, Invoices.Document.Product, bool> broken, string field)
+    {
+        var lines = body.ProductSet.Products;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (broken(body, lines[i]))
+            {
+                yield return Paths.Product(i, field);
+            }
+        }
+    }
 }

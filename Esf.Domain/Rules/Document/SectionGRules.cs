@@ -8,28 +8,35 @@ namespace Esf.Domain.Rules.Document;
 public static class SectionGRules
 {
     private static DocumentRule Required(string id, string code, string field, string g, string name, string nameEn, string basis, string[] origins,
-        string? decision = null) =>
-        Doc(id, code, $"Поле {g} «{name}» обязательно при признаке происхождения {string.Join(", ", origins)}",
+        string? decision = null)
+    {
+        Func<InvoiceBody, Product, bool> missing = (b, p) => p.OriginIn(origins) && IsMissing(p, field) && !FinancialLease.Omits(b, p, field);
+        return Doc(id, code, $"Поле {g} «{name}» обязательно при признаке происхождения {string.Join(", ", origins)}",
             $"Field {g} ({nameEn}) is mandatory for origin {string.Join(", ", origins)}", basis,
             [$"productSet.products.product[].{field}", "productSet.products.product[].truOriginCode"],
-            b => b.Lines().Where(x => x.Product.OriginIn(origins) && IsMissing(x.Product, field) && !FinancialLease.Omits(b, x.Product, field))
-                .Select(x => Paths.Product(x.Index, field)),
+            b => BrokenLines(b, missing, field),
             decision);
+    }
 
-    private static DocumentRule Scale(string id, string field, string g, string basis, Func<Product, decimal?> value) =>
-        Doc(id, "FIELD_INVALID", $"Поле {g} допускает не более 2 знаков после запятой", $"Field {g} allows at most 2 decimal places", basis,
+    private static DocumentRule Scale(string id, string field, string g, string basis, Func<Product, decimal?> value)
+    {
+        Func<InvoiceBody, Product, bool> tooFine = (_, p) => value(p).ScaleAbove(2);
+        return Doc(id, "FIELD_INVALID", $"Поле {g} допускает не более 2 знаков после запятой", $"Field {g} allows at most 2 decimal places", basis,
             [$"productSet.products.product[].{field}"],
-            b => b.Lines().Where(x => value(x.Product).ScaleAbove(2)).Select(x => Paths.Product(x.Index, field)));
+            b => BrokenLines(b, tooFine, field));
+    }
 
-    private static DocumentRule Positive(string id, string field, string g, string basis, Func<Product, decimal?> value, bool zeroAllowed = false) =>
-        Doc(id, "WRONG_SUM", zeroAllowed ? $"Поле {g} не может иметь отрицательное значение" : $"Значение поля {g} должно быть больше нуля",
+    private static DocumentRule Positive(string id, string field, string g, string basis, Func<Product, decimal?> value, bool zeroAllowed = false)
+    {
+        // A zero is the only value the lease exemption decides, so it is asked only then (not for every line).
+        Func<InvoiceBody, Product, bool> notPositive = (b, p) =>
+            value(p) is { } v && (v < 0 || (v == 0 && !zeroAllowed && !FinancialLease.Omits(b, p, field)));
+        return Doc(id, "WRONG_SUM", zeroAllowed ? $"Поле {g} не может иметь отрицательное значение" : $"Значение поля {g} должно быть больше нуля",
             zeroAllowed ? $"Field {g} cannot be negative" : $"Field {g} must be positive", basis, [$"productSet.products.product[].{field}", "invoiceType"],
-            b => b.IsAdditional() ? [] : b.Lines()
-                // A zero is the only value the lease exemption decides, so it is asked only then (not for every line).
-                .Where(x => value(x.Product) is { } v && (v < 0 || (v == 0 && !zeroAllowed && !FinancialLease.Omits(b, x.Product, field))))
-                .Select(x => Paths.Product(x.Index, field)),
+            b => b.IsAdditional() ? [] : BrokenLines(b, notPositive, field),
             "Additional invoices carry negative adjustments (returns, discounts), so the sign checks apply to main and corrected invoices only. " +
             "A zero stands for an amount a subsequent financial-lease line leaves out (Rules p.98: G6, G8).");
+    }
 
     private static bool IsMissing(Product p, string field) => field switch
     {
@@ -69,7 +76,7 @@ public static class SectionGRules
             "G1 (row number) is the position of the line in the XML. The 200-line limit follows productNumber 1..200 of section H (facts §16)."),
         Doc("G-08", "INVALID_ORIGIN_CODE", "Поле G2 «Признак происхождения» обязательно, значение от 1 до 6", "Field G2 (origin) is mandatory, 1 to 6",
             "spec-invoice §5.9, L1543–1566", ["productSet.products.product[].truOriginCode"],
-            b => b.Lines().Where(x => !x.Product.OriginIn("1", "2", "3", "4", "5", "6")).Select(x => Paths.Product(x.Index, "truOriginCode"))),
+            b => BrokenLines(b, static (_, p) => !p.OriginIn("1", "2", "3", "4", "5", "6"), "truOriginCode")),
         Required("G-09", "FIELD_IS_NULL", "description", "G3", "Наименование товаров, работ, услуг", "name", "spec-invoice §5.9, L1574–1577", ["3", "4", "5", "6"]),
         Required("G-10", "FIELD_IS_NULL", "tnvedName", "G3/1", "Наименование товаров в соответствии с Декларацией на товары", "name per declaration",
             "spec-invoice §5.9, L1587–1590", ["1", "2"]),
@@ -89,7 +96,7 @@ public static class SectionGRules
             b =>
             {
                 var places = b.AnySeller(SharingAgreement, Exporter) || b.AnyCustomer(NonResident) || b.ProductSet.CurrencyCode != BodyFacts.Kzt ? 3 : 2;
-                return b.Lines().Where(x => x.Product.UnitPrice.ScaleAbove(places)).Select(x => Paths.Product(x.Index, "unitPrice"));
+                return BrokenLines(b, (_, p) => p.UnitPrice.ScaleAbove(places), "unitPrice");
             },
             "«Е … и G» is read as «E or G»: a PSA participant that is not an exporter also trades in foreign currency."),
         Positive("G-24", "priceWithoutTax", "G8", "spec-invoice §5.9, L1679", p => p.PriceWithoutTax),
