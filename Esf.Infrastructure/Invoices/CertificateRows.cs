@@ -15,6 +15,24 @@ internal static class CertificateRows
     public const string OfInvoiceColumn =
         "(SELECT c.certificate FROM certificates c WHERE c.certificate_id = i.certificate_id) AS certificate";
 
+    /// <summary>
+    /// Sets each row's certificate, read once per distinct certificate: a page of search or export results names one or a few,
+    /// so each is read and allocated once instead of once per row.
+    /// </summary>
+    public static async Task FillAsync(NpgsqlConnection connection, IReadOnlyCollection<InvoiceRow> rows, CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var certificates = await LoadAsync(connection, rows.Select(r => r.CertificateId), cancellationToken);
+        foreach (var row in rows)
+        {
+            row.Certificate = certificates[row.CertificateId];
+        }
+    }
+
     /// <summary>The certificates with these ids, each read once however many invoices name it.</summary>
     public static async Task<Dictionary<long, string>> LoadAsync(
         NpgsqlConnection connection, IEnumerable<long> ids, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Persistence;
+using Esf.Infrastructure.Search;
 using Esf.Tests.Infrastructure;
 using Npgsql;
 using NUnit.Framework;
@@ -43,6 +44,14 @@ public sealed class Keeping_one_row_per_certificate
                     Assert.That(invoice.Certificate, Is.EqualTo(driver.Tenant.CertificateBase64), "the very certificate uploaded");
                 });
             }
+        }
+
+        // The search (and the export, which pages through it) fills each row's certificate from one read per page.
+        foreach (var driver in new[] { first, second })
+        {
+            var page = await Fixture.Get<InvoiceSearch>().AfterAsync(driver.Session, new InvoiceFilter(), InvoiceSort.Date, true, null, 50, CancellationToken.None);
+            Assert.That(page.Invoices.Select(i => i.Certificate).ToList(), Has.Count.EqualTo(uploads.Where(u => u.Driver == driver).Sum(u => u.Result.Accepted.Count))
+                .And.All.EqualTo(driver.Tenant.CertificateBase64), "the search returns each invoice's own certificate");
         }
 
         await using var connection = await Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
