@@ -33,10 +33,11 @@ internal static class ImportStore
     {
         InvoiceLifecycle.EnsureCanMove(InvoiceStatus.Imported, InvoiceStatus.InQueue);
         var ids = accepted.Select(a => a.InvoiceId).ToArray();
-        var moved = (await connection.QueryAsync<long>(new CommandDefinition("""
+        var moved = (await connection.QueryAsync<long>(new CommandDefinition($"""
+            WITH certificate AS MATERIALIZED (SELECT {CertificateRows.IdOf("@Certificate")} AS id)
             UPDATE invoices i SET status = 'IN_QUEUE', upload_id = @UploadId, signature = v.signature, signature_type = v.type,
-                certificate = @Certificate, power_of_attorney_id = v.power, last_update_date = @Now
-            FROM unnest(@Ids, @Signatures, @Types, @Powers) AS v(id, signature, type, power)
+                certificate_id = certificate.id, power_of_attorney_id = v.power, last_update_date = @Now
+            FROM certificate, unnest(@Ids, @Signatures, @Types, @Powers) AS v(id, signature, type, power)
             WHERE i.invoice_id = v.id AND i.status = 'IMPORTED'
             RETURNING i.invoice_id
             """, new

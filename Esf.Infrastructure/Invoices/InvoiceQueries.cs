@@ -19,11 +19,13 @@ public sealed class InvoiceQueries(NpgsqlDataSource database)
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<InvoiceRow>(new CommandDefinition($"""
             SELECT invoice_id, registration_number, status, num, date_text, turnover_date, invoice_type, seller_tin, customer_tin,
-                   body, signature, signature_type, signature_valid, certificate, version, hash, input_date, delivery_date,
+                   body, signature, signature_type, signature_valid, certificate_id, version, hash, input_date, delivery_date,
                    last_update_date, cancel_reason, kogd
             FROM invoices i WHERE i.invoice_id = ANY(@Ids) AND {Visible}
             """, new { Ids = ids.ToArray(), session.Tin }, cancellationToken: cancellationToken));
-        var byId = rows.ToDictionary(r => r.InvoiceId, r => r.ToRecord());
+        var read = rows.ToList();
+        await CertificateRows.FillAsync(connection, read, cancellationToken);
+        var byId = read.ToDictionary(r => r.InvoiceId, r => r.ToRecord());
         return ids.Distinct().Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
 

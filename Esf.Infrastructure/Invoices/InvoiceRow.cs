@@ -18,7 +18,11 @@ internal sealed class InvoiceRow
     public string Signature { get; init; } = "";
     public string SignatureType { get; init; } = "";
     public bool? SignatureValid { get; init; }
-    public string Certificate { get; init; } = "";
+    /// <summary>The row of <c>certificates</c> the invoice names (ADR 0048).</summary>
+    public long CertificateId { get; init; }
+
+    /// <summary>The certificate's text, filled after the read by <see cref="CertificateRows.FillAsync"/>: once per distinct id.</summary>
+    public string Certificate { get; set; } = "";
     public string Version { get; init; } = "";
     public string Hash { get; init; } = "";
     public DateTime InputDate { get; init; }

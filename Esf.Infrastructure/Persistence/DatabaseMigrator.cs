@@ -12,7 +12,12 @@ public static class DatabaseMigrator
     // Any fixed number; every instance of this application takes the same lock.
     private const long MigrationLockKey = 7_346_210_001;
 
-    public static async Task MigrateAsync(string connectionString, CancellationToken cancellationToken)
+    public static Task MigrateAsync(string connectionString, CancellationToken cancellationToken) =>
+        MigrateAsync(connectionString, before: null, cancellationToken);
+
+    /// <param name="before">Only the migrations whose file name sorts before this one (e.g. "0174"): a database in an older
+    /// layout, so a test can write rows the way an older version did and then see the next migration move them.</param>
+    internal static async Task MigrateAsync(string connectionString, string? before, CancellationToken cancellationToken)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
@@ -26,7 +31,7 @@ public static class DatabaseMigrator
         {
             var result = DeployChanges.To
                 .PostgresqlDatabase(connectionString)
-                .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.EndsWith(".sql", StringComparison.Ordinal))
+                .WithScriptsEmbeddedInAssembly(typeof(DatabaseMigrator).Assembly, name => name.EndsWith(".sql", StringComparison.Ordinal) && IsBefore(name, before))
                 .WithTransactionPerScript()
                 .LogToNowhere()
                 .Build()
@@ -43,4 +48,8 @@ public static class DatabaseMigrator
             await unlock.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
+
+    // Resource names end in "Migrations.NNNN_name.sql".
+    private static bool IsBefore(string resourceName, string? before) =>
+        before is null || string.CompareOrdinal(resourceName[(resourceName.LastIndexOf(".Migrations.", StringComparison.Ordinal) + ".Migrations.".Length)..], before) < 0;
 }

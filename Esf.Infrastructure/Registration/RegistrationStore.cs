@@ -13,27 +13,37 @@ internal static class RegistrationStore
 
     /// <summary>The worker's read of one upload's invoices awaiting their verdict (parameter <c>@UploadId</c>).</summary>
     internal static readonly string UnfinishedOfUploadSql = $"""
-        SELECT invoice_id, body, signature, certificate, signature_type, warehouse_lines::text
+        SELECT invoice_id, body, signature, certificate_id, signature_type, warehouse_lines::text
         FROM invoices WHERE upload_id = @UploadId AND status IN {AwaitingVerdictSql.Statuses} ORDER BY invoice_id
         """;
 
     /// <summary>
-    /// The upload's invoices without a verdict, in id order. IN_PROCESSING is only found on invoices an earlier version of the
+    /// The upload's invoices without a verdict, in id order, each with its certificate: read once per distinct certificate (the
+    /// upload's one), not once per invoice (ADR 0048). IN_PROCESSING is only found on invoices an earlier version of the
     /// worker took before it stopped (this one claims the upload instead, see <see cref="Messaging.UploadOutbox.TryClaimAsync"/>).
     /// </summary>
     public static async Task<List<PendingInvoice>> LoadUnfinishedAsync(NpgsqlConnection connection, long uploadId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(UnfinishedOfUploadSql, connection);
         command.Parameters.AddWithValue("UploadId", uploadId);
-        var pending = new List<PendingInvoice>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        var rows = new List<(long InvoiceId, string Body, string Signature, long CertificateId, string SignatureType, string? WarehouseLines)>();
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            pending.Add(new PendingInvoice(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
-                reader.IsDBNull(5) ? null : WarehouseLinesJson.Read(reader.GetString(5)) is { Count: > 0 } lines ? lines : null));
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetString(5)));
+            }
         }
 
-        return pending;
+        if (rows.Count == 0)
+        {
+            return [];
+        }
+
+        var certificates = await Invoices.CertificateRows.LoadAsync(connection, rows.Select(r => r.CertificateId), cancellationToken);
+        return [.. rows.Select(r => new PendingInvoice(r.InvoiceId, r.Body, r.Signature, certificates[r.CertificateId], r.SignatureType,
+            r.WarehouseLines is null ? null : WarehouseLinesJson.Read(r.WarehouseLines) is { Count: > 0 } lines ? lines : null))];
     }
 
     public static async Task<HashSet<string>> KnownTaxpayersAsync(NpgsqlConnection connection, string[] tins, CancellationToken cancellationToken) =>

@@ -17,7 +17,7 @@ public sealed class InvoiceSearch(NpgsqlDataSource database, IOptions<QuotaOptio
 {
     private const string Columns = """
         i.invoice_id, i.registration_number, i.status, i.num, i.date_text, i.turnover_date, i.invoice_type, i.seller_tin, i.customer_tin,
-        i.body, i.signature, i.signature_type, i.signature_valid, i.certificate, i.version, i.hash, i.input_date, i.delivery_date,
+        i.body, i.signature, i.signature_type, i.signature_valid, i.certificate_id, i.version, i.hash, i.input_date, i.delivery_date,
         i.last_update_date, i.cancel_reason, i.kogd
         """;
 
@@ -167,7 +167,9 @@ public sealed class InvoiceSearch(NpgsqlDataSource database, IOptions<QuotaOptio
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<InvoiceRow, SortKeyRow, (InvoiceRow, string, long)>(
             new CommandDefinition(sql, parameters, cancellationToken: cancellationToken), (row, key) => (row, key.SortKey, key.BytesBefore), splitOn: "sort_key");
-        return rows.ToList();
+        var read = rows.ToList();
+        await CertificateRows.FillAsync(connection, [.. read.Select(r => r.Item1)], cancellationToken);
+        return read;
     }
 
     private static string Direction(bool ascending) => ascending ? "ASC" : "DESC";

@@ -77,7 +77,7 @@ public sealed class IsgoParties : IDisposable
                 INSERT INTO waybills (upload_id, registration_number, status, num, waybill_date, date_text, waybill_type, seller_tin, customer_tin,
                                       sender_tin, sender_login, body, signature, signature_type, certificate, hash, input_date, last_update_date)
                 SELECT i.upload_id, i.seller_tin || '00000000' || lpad(i.invoice_id::text, 22, '0'), @Status, i.num, i.invoice_date, i.date_text, 'PRIMARY',
-                       i.seller_tin, i.customer_tin, i.sender_tin, i.sender_login, '<waybill/>', i.signature, i.signature_type, i.certificate, i.hash,
+                       i.seller_tin, i.customer_tin, i.sender_tin, i.sender_login, '<waybill/>', i.signature, i.signature_type, (SELECT c.certificate FROM certificates c WHERE c.certificate_id = i.certificate_id), i.hash,
                        i.input_date, i.last_update_date
                 FROM invoices i WHERE i.invoice_id = @Id
                 RETURNING waybill_id, registration_number)

@@ -110,9 +110,9 @@ public sealed class Notifying_by_status_change
                 INSERT INTO uploads (session_id, tin, login, channel, item_count, accepted_count)
                 VALUES ('generated', @Seller, '880101300123', 'REST', 1, 1) RETURNING upload_id)
             INSERT INTO invoices (upload_id, registration_number, status, num, invoice_date, date_text, turnover_date, invoice_type, seller_tin,
-                                  customer_tin, sender_tin, sender_login, body, signature, signature_type, signature_valid, certificate, version, hash)
+                                  customer_tin, sender_tin, sender_login, body, signature, signature_type, signature_valid, certificate_id, version, hash)
             SELECT upload_id, @Number, 'CREATED', @Number, DATE '2026-11-02', '02.11.2026', DATE '2026-11-02', @Type, @Seller, @Customer, @Seller,
-                   '880101300123', '<invoice/>', 'generated', 'COMPANY', true, 'generated', 'InvoiceV2', md5(@Number)
+                   '880101300123', '<invoice/>', 'generated', 'COMPANY', true, (SELECT certificate_id_of('generated')), 'InvoiceV2', md5(@Number)
             FROM upload
             RETURNING invoice_id
             """, connection);

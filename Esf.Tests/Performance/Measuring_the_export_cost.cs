@@ -96,10 +96,10 @@ public sealed class Measuring_the_export_cost
                 INSERT INTO uploads (session_id, tin, login, channel, item_count, accepted_count)
                 VALUES ('generated', @Tin, '880101300123', 'REST', @Count, @Count) RETURNING upload_id)
             INSERT INTO invoices (upload_id, registration_number, status, num, invoice_date, date_text, turnover_date, invoice_type, seller_tin,
-                                  customer_tin, sender_tin, sender_login, body, signature, signature_type, signature_valid, certificate, version, hash)
+                                  customer_tin, sender_tin, sender_login, body, signature, signature_type, signature_valid, certificate_id, version, hash)
             SELECT (SELECT upload_id FROM upload), 'ESF-' || @Tin || '-20261102-' || lpad(g::text, 8, '0'), 'CREATED', g::text, @Date, @DateText, @Date,
                    'ORDINARY_INVOICE', @Tin, '123456789022', @Tin, '880101300123', replace(@Body, '<num>NUM</num>', '<num>' || g || '</num>'),
-                   'generated', 'COMPANY', true, 'generated', 'InvoiceV2', md5(g::text)
+                   'generated', 'COMPANY', true, (SELECT certificate_id_of('generated')), 'InvoiceV2', md5(g::text)
             FROM generate_series(1, @Count) AS g
             """, connection) { CommandTimeout = 0 };
         insert.Parameters.AddWithValue("Tin", SellerTin);

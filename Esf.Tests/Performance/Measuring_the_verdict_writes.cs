@@ -154,10 +154,10 @@ public sealed class Measuring_the_verdict_writes
     {
         await using var command = new NpgsqlCommand("""
             SELECT round(avg(octet_length(body))), round(avg(pg_column_size(body))), min(pg_column_compression(body)),
-                   round(avg(octet_length(certificate))), round(avg(pg_column_size(certificate))), coalesce(min(pg_column_compression(certificate)), 'none'),
+                   round(avg(octet_length(c.certificate))), round(avg(pg_column_size(c.certificate))), coalesce(min(pg_column_compression(c.certificate)), 'none'),
                    round(avg(pg_column_size(i.*))), count(*) FILTER (WHERE status = 'CREATED'), count(*),
                    (SELECT pg_relation_size(reltoastrelid) FROM pg_class WHERE relname = 'invoices')
-            FROM invoices i WHERE upload_id = ANY(@Uploads)
+            FROM invoices i JOIN certificates c ON c.certificate_id = i.certificate_id WHERE upload_id = ANY(@Uploads)
             """, connection);
         command.Parameters.AddWithValue("Uploads", uploads);
         await using var reader = await command.ExecuteReaderAsync();
@@ -369,7 +369,7 @@ public sealed class Measuring_the_verdict_writes
                 var upload = await FillAsync(connection, body, Filled + 1_000 * (round + 1), Batch, "IN_QUEUE");
                 var insertWal = await WalAsync(connection) - walBefore;
                 var read = System.Diagnostics.Stopwatch.StartNew();
-                await using (var select = new NpgsqlCommand("SELECT invoice_id, body, signature, certificate FROM invoices WHERE upload_id = @Upload", connection))
+                await using (var select = new NpgsqlCommand($"SELECT i.invoice_id, i.body, i.signature, {CertificateRows.OfInvoiceColumn} FROM invoices i WHERE i.upload_id = @Upload", connection))
                 {
                     select.Parameters.AddWithValue("Upload", upload);
                     await using var reader = await select.ExecuteReaderAsync();
@@ -483,11 +483,11 @@ public sealed class Measuring_the_verdict_writes
         var uploadId = (long)(await upload.ExecuteScalarAsync())!;
         await using var insert = new NpgsqlCommand("""
             INSERT INTO invoices (upload_id, registration_number, status, num, invoice_date, date_text, turnover_date, invoice_type, seller_tin,
-                                  customer_tin, sender_tin, sender_login, body, signature, signature_type, signature_valid, certificate, version, hash)
+                                  customer_tin, sender_tin, sender_login, body, signature, signature_type, signature_valid, certificate_id, version, hash)
             SELECT @Upload, CASE WHEN @Status = 'CREATED' THEN 'ESF-' || @Upload || '-' || g END, @Status, g::text,
                    current_date - (g % 365), to_char(current_date - (g % 365), 'DD.MM.YYYY'), current_date - (g % 365), 'ORDINARY_INVOICE',
                    '1234567' || lpad((g % 50)::text, 5, '0'), '2234567' || lpad((g % 500)::text, 5, '0'), '1234567' || lpad((g % 50)::text, 5, '0'),
-                   '880101300123', replace(@Body, '<num>NUM</num>', '<num>' || g || '</num>'), 'generated', 'COMPANY', NULL, 'generated', 'InvoiceV2', md5(g::text)
+                   '880101300123', replace(@Body, '<num>NUM</num>', '<num>' || g || '</num>'), 'generated', 'COMPANY', NULL, (SELECT certificate_id_of('generated')), 'InvoiceV2', md5(g::text)
             FROM generate_series(@First, @First + @Count - 1) AS g
             """, connection) { CommandTimeout = 0 };
         insert.Parameters.AddWithValue("Upload", uploadId);

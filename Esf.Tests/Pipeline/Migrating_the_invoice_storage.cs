@@ -9,7 +9,8 @@ namespace Esf.Tests.Pipeline;
 /// How the invoices table stores what a verdict does not change (migration 0165, issue 17): every status change writes a whole
 /// new row version, so what stays in the row is written again by the worker's verdict and by every later change. The body already
 /// lives in the TOAST table; the certificate (≈ 1.2 KB of Base64 that does not compress) must live there too, so that a verdict
-/// copies an 18-byte pointer instead. A row too small to be toasted at all keeps everything inline, as before.
+/// copies an 18-byte pointer instead. A row too small to be toasted at all keeps everything inline, as before. Since migration
+/// 0174 (ADR 0048) the certificate is not in the row at all: each distinct one is stored once and the invoice names it.
 /// </summary>
 [TestFixture]
 [Category("Database")]
@@ -33,7 +34,7 @@ public sealed class Migrating_the_invoice_storage
         await using var connection = await OpenAsync();
         var upload = await InsertAsync(connection, bodyRepeats: 700, certificateBytes: 890);
 
-        Assert.That(await CertificatesAsync(connection, upload), Is.EqualTo(new Stored(OutOfLine: Rows, Inline: 0, Compressed: 0)));
+        Assert.That(await StoredCertificatesAsync(connection, upload), Is.EqualTo(1), "the upload's one certificate, stored once");
     }
 
     [Test]
@@ -43,7 +44,7 @@ public sealed class Migrating_the_invoice_storage
         // ≈ 1 KB in all: under the threshold where PostgreSQL toasts anything.
         var upload = await InsertAsync(connection, bodyRepeats: 20, certificateBytes: 300);
 
-        Assert.That(await CertificatesAsync(connection, upload), Is.EqualTo(new Stored(OutOfLine: 0, Inline: Rows, Compressed: 0)));
+        Assert.That(await InlineBodiesAsync(connection, upload), Is.EqualTo(Rows), "bodies kept in the row");
     }
 
     private const int Rows = 100;
@@ -70,10 +71,10 @@ public sealed class Migrating_the_invoice_storage
                 FROM generate_series(1, @CertificateBytes)),
             inserted AS (
                 INSERT INTO invoices (upload_id, status, num, invoice_date, date_text, invoice_type, seller_tin, sender_tin, sender_login,
-                                      body, signature, signature_type, certificate, version, hash)
+                                      body, signature, signature_type, certificate_id, version, hash)
                 SELECT upload.upload_id, 'IN_QUEUE', g::text, current_date, to_char(current_date, 'DD.MM.YYYY'), 'ORDINARY_INVOICE',
                        '123456789021', '123456789021', '880101300123', repeat('<description>Товар ' || g || '</description>', @BodyRepeats),
-                       'signature', 'COMPANY', certificate.text, 'InvoiceV2', md5(g::text)
+                       'signature', 'COMPANY', certificate_id_of(certificate.text), 'InvoiceV2', md5(g::text)
                 FROM upload, certificate, generate_series(1, @Rows) AS g)
             SELECT upload_id FROM upload
             """, connection);
@@ -83,26 +84,26 @@ public sealed class Migrating_the_invoice_storage
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>
-    /// Where the upload's certificates are stored, told apart by what PostgreSQL reports of each value (pg_column_size is the size
-    /// stored: with its header in the row, without one in the TOAST table): out of line and uncompressed, the stored size is the
-    /// value's own length; inline and uncompressed, the length plus a header; compressed (inline or not), a compression method. A
-    /// certificate the toaster squeezed into the row instead of moving it out counts as compressed, not as out of line.
-    /// </summary>
-    private static async Task<Stored> CertificatesAsync(NpgsqlConnection connection, long upload)
+    /// <summary>The rows of <c>certificates</c> the upload's invoices name (the certificate itself is never in the invoice's row).</summary>
+    private static async Task<long> StoredCertificatesAsync(NpgsqlConnection connection, long upload)
     {
         await using var command = new NpgsqlCommand("""
-            SELECT count(*) FILTER (WHERE pg_column_compression(certificate) IS NULL AND pg_column_size(certificate) = octet_length(certificate)),
-                   count(*) FILTER (WHERE pg_column_compression(certificate) IS NULL AND pg_column_size(certificate) > octet_length(certificate)),
-                   count(*) FILTER (WHERE pg_column_compression(certificate) IS NOT NULL)
-            FROM invoices WHERE upload_id = @Upload
+            SELECT count(*) FROM certificates c
+            WHERE c.certificate_id IN (SELECT i.certificate_id FROM invoices i WHERE i.upload_id = @Upload)
             """, connection);
         command.Parameters.AddWithValue("Upload", upload);
-        await using var reader = await command.ExecuteReaderAsync();
-        await reader.ReadAsync();
-        return new Stored(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>How many certificates are stored out of line (uncompressed), inline (uncompressed) and compressed.</summary>
-    private sealed record Stored(long OutOfLine, long Inline, long Compressed);
+    /// <summary>
+    /// Bodies stored whole in their row: an inline value that was not compressed takes its length plus a header there
+    /// (pg_column_size); one compressed or kept in the TOAST table is reported smaller than its length.
+    /// </summary>
+    private static async Task<long> InlineBodiesAsync(NpgsqlConnection connection, long upload)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM invoices WHERE upload_id = @Upload AND pg_column_size(body) > octet_length(body)", connection);
+        command.Parameters.AddWithValue("Upload", upload);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
 }

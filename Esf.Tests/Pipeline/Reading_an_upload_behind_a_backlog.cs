@@ -119,10 +119,10 @@ public sealed class Reading_an_upload_behind_a_backlog
                 VALUES ('backlog', '123456789021', '880101300123', 'REST', @Rows, @Rows) RETURNING upload_id),
             inserted AS (
                 INSERT INTO invoices (upload_id, status, num, invoice_date, date_text, invoice_type, seller_tin, sender_tin, sender_login,
-                                      body, signature, signature_type, certificate, version, hash)
+                                      body, signature, signature_type, certificate_id, version, hash)
                 SELECT upload.upload_id, @Status, upload.upload_id || '-' || g, current_date, to_char(current_date, 'DD.MM.YYYY'),
                        'ORDINARY_INVOICE', '123456789021', '123456789021', '880101300123', '<invoice/>', 'signature', 'COMPANY',
-                       'certificate', 'InvoiceV2', md5(upload.upload_id || '-' || g)
+                       (SELECT certificate_id_of('certificate')), 'InvoiceV2', md5(upload.upload_id || '-' || g)
                 FROM upload, generate_series(1, @Rows) AS g)
             SELECT upload_id FROM upload
             """, connection);

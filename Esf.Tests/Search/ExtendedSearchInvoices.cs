@@ -52,9 +52,9 @@ internal static class ExtendedSearchInvoices
         {
             await connection.ExecuteAsync("""
                 INSERT INTO invoices (upload_id, registration_number, status, num, invoice_date, date_text, turnover_date, invoice_type, seller_tin,
-                                      customer_tin, sender_tin, sender_login, body, signature, signature_type, signature_valid, certificate, version, hash)
+                                      customer_tin, sender_tin, sender_login, body, signature, signature_type, signature_valid, certificate_id, version, hash)
                 VALUES (@Upload, 'ESF-' || @Tin || '-' || @Num, 'CREATED', @Num, @Date, @DateText, @Date, 'ORDINARY_INVOICE', @Tin, @Customer, @Tin,
-                        @Login, @Body, 'generated', 'COMPANY', true, 'generated', 'InvoiceV2', md5(@Num))
+                        @Login, @Body, 'generated', 'COMPANY', true, (SELECT certificate_id_of('generated')), 'InvoiceV2', md5(@Num))
                 """, new
             {
                 Upload = uploadId, Tin = tenant.SellerTin, Customer = tenant.CustomerTin, Login = tenant.UserIin, Num = Num(i),

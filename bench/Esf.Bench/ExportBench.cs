@@ -120,10 +120,10 @@ public static class ExportBench
         {
             await using var insert = new NpgsqlCommand("""
                 INSERT INTO invoices (upload_id, registration_number, status, num, invoice_date, date_text, turnover_date, invoice_type, seller_tin,
-                                      customer_tin, sender_tin, sender_login, body, signature, signature_type, signature_valid, certificate, version, hash)
+                                      customer_tin, sender_tin, sender_login, body, signature, signature_type, signature_valid, certificate_id, version, hash)
                 SELECT @Upload, 'ESF-' || @Tin || '-20261102-' || lpad(g::text, 8, '0'), 'CREATED', g::text, @Date, @DateText, @Date, 'ORDINARY_INVOICE',
                        @Tin, @Customer, @Tin, @Login, replace(@Body, '<num>NUM</num>', '<num>' || g || '</num>'), 'generated', 'COMPANY', true,
-                       'generated', 'InvoiceV2', md5(g::text)
+                       (SELECT certificate_id_of('generated')), 'InvoiceV2', md5(g::text)
                 FROM generate_series(@First, @Last) AS g
                 """, connection) { CommandTimeout = 0 };
             insert.Parameters.AddWithValue("Upload", uploadId);

@@ -145,7 +145,7 @@ public static class InProcessLimit
         var now = DateTimeOffset.UtcNow;
         await using var copy = await connection.BeginBinaryImportAsync($"""
             COPY {table} (invoice_id, upload_id, status, num, invoice_date, date_text, turnover_date, invoice_type, seller_tin, customer_tin,
-                                sender_tin, sender_login, body, signature, signature_type, certificate, version, hash, input_date, last_update_date)
+                                sender_tin, sender_login, body, signature, signature_type, certificate_id, version, hash, input_date, last_update_date)
             FROM STDIN (FORMAT BINARY)
             """, cancellationToken);
         for (var i = 0; i < invoices.Count; i++)
@@ -167,7 +167,8 @@ public static class InProcessLimit
             await copy.WriteAsync(invoice.Body, NpgsqlDbType.Text, cancellationToken);
             await copy.WriteAsync(invoice.Signature, NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync("COMPANY", NpgsqlDbType.Varchar, cancellationToken);
-            await copy.WriteAsync(invoice.Sender.CertificateBase64, NpgsqlDbType.Text, cancellationToken);
+            // The row names its upload's certificate, stored once (ADR 0048); the scratch table has no certificates to point at.
+            await copy.WriteAsync(0L, NpgsqlDbType.Bigint, cancellationToken);
             await copy.WriteAsync("InvoiceV2", NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(Sha256Hex.Of(invoice.Body), NpgsqlDbType.Varchar, cancellationToken);
             await copy.WriteAsync(now, NpgsqlDbType.TimestampTz, cancellationToken);
