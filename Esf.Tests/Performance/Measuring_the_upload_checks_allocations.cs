@@ -3,8 +3,6 @@ using Esf.Domain.Rules;
 using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Signatures;
 using Esf.Infrastructure.Xml;
-using System.Xml;
-using System.Xml.Schema;
 using NUnit.Framework;
 
 namespace Esf.Tests.Performance;
@@ -41,8 +39,8 @@ public sealed class Measuring_the_upload_checks_allocations
         {
             read = PerInvoice(() => bodies.ForEach(body => violations += InvoiceBodyReader.Read(body).Violations.Count));
             // parse+XSD taken apart: the XML reader alone, then with the XSD validator, both over every node without its text.
-            plain = PerInvoice(() => bodies.ForEach(body => ReadThrough(body, Plain())));
-            validated = PerInvoice(() => bodies.ForEach(body => ReadThrough(body, Validating())));
+            plain = PerInvoice(() => bodies.ForEach(body => UploadReaders.ReadThrough(body, UploadReaders.Plain())));
+            validated = PerInvoice(() => bodies.ForEach(body => UploadReaders.ReadThrough(body, UploadReaders.Validating())));
             foreach (var rule in RuleCatalogue.DocumentRules)
             {
                 rules[rule.Definition.Id] = PerInvoice(() =>
@@ -68,31 +66,6 @@ public sealed class Measuring_the_upload_checks_allocations
         }
 
         TestContext.Out.WriteLine($"  (the other {rules.Count - 15}: {rules.Values.OrderByDescending(b => b).Skip(15).Sum():F0} B)");
-    }
-
-    /// <summary>The reader's settings as <see cref="InvoiceBodyReader"/> has them, without the schemas.</summary>
-    private static XmlReaderSettings Plain()
-    {
-        var settings = SafeXml.ReaderSettings();
-        settings.NameTable = ThreadNameTable.ForNextDocument();
-        return settings;
-    }
-
-    private static XmlReaderSettings Validating()
-    {
-        var settings = Plain();
-        settings.ValidationType = ValidationType.Schema;
-        settings.Schemas = InvoiceSchemas.Set;
-        settings.ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings;
-        return settings;
-    }
-
-    private static void ReadThrough(Utf8Body body, XmlReaderSettings settings)
-    {
-        using var reader = XmlReader.Create(body.OpenReader(), settings);
-        while (reader.Read())
-        {
-        }
     }
 
     private static double PerInvoice(Action work)

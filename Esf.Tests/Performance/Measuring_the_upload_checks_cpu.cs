@@ -1,7 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Xml;
-using System.Xml.Schema;
 using Esf.Api.Rest.Invoices;
 using Esf.Bench;
 using Esf.Infrastructure;
@@ -55,8 +53,8 @@ public sealed class Measuring_the_upload_checks_cpu
                 failures += body.ToBatch().Items.Count - Invoices;
                 body.ReleaseBodies();
             }),
-            ("XML reader", () => bodies.ForEach(body => ReadThrough(body, Plain()))),
-            ("+ XSD validator", () => bodies.ForEach(body => ReadThrough(body, Validating()))),
+            ("XML reader", () => bodies.ForEach(body => UploadReaders.ReadThrough(body, UploadReaders.Plain()))),
+            ("+ XSD validator", () => bodies.ForEach(body => UploadReaders.ReadThrough(body, UploadReaders.Validating()))),
             ("body → model (parse+XSD)", () => bodies.ForEach(body => failures += InvoiceBodyReader.Read(body).Violations.Count)),
             ("+ rules (UploadChecks)", () => items.ForEach(item => failures += UploadChecks.Check(item, x509).Violations.Count)),
             ("SHA-256", () => bodies.ForEach(body => failures += Sha256Hex.Of(body.Bytes.Span).Length - 64)),
@@ -96,31 +94,6 @@ public sealed class Measuring_the_upload_checks_cpu
             var runs = figures[name];
             var micros = runs.Select(f => f.Micros).Order().ToList();
             TestContext.Out.WriteLine($"  {name,-28} {micros[0],6:F1} / {micros[micros.Count / 2],6:F1} µs   {runs.Min(f => f.Bytes),8:F0} B");
-        }
-    }
-
-    /// <summary>The reader's settings as the gateway has them, without the schemas.</summary>
-    private static XmlReaderSettings Plain()
-    {
-        var settings = SafeXml.ReaderSettings();
-        settings.NameTable = ThreadNameTable.ForNextDocument();
-        return settings;
-    }
-
-    private static XmlReaderSettings Validating()
-    {
-        var settings = Plain();
-        settings.ValidationType = ValidationType.Schema;
-        settings.Schemas = InvoiceSchemas.Set;
-        settings.ValidationFlags = XmlSchemaValidationFlags.ReportValidationWarnings;
-        return settings;
-    }
-
-    private static void ReadThrough(Utf8Body body, XmlReaderSettings settings)
-    {
-        using var reader = XmlReader.Create(body.OpenReader(), settings);
-        while (reader.Read())
-        {
         }
     }
 
