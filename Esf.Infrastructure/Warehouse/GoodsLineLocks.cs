@@ -31,6 +31,16 @@ internal static class GoodsLineLocks
         AND b.physical_mark IS NOT DISTINCT FROM s.physical_mark AND b.unit = s.unit
         """;
 
+    /// <summary>
+    /// SQL: the goods line <paramref name="goodsId"/> (an SQL expression), as <paramref name="alias"/>, of the owner
+    /// <paramref name="tin"/> when given: one look-up by id per row it is joined to (LATERAL, kept apart by <c>OFFSET 0</c>). Joined
+    /// plainly to a batch's unnest, the planner read the whole table and hashed it whenever it estimated that cheaper than 100
+    /// look-ups — for a table of a few thousand lines, such as the bench's buyers' lines halfway through a run — so each batch's
+    /// cost grew with the table and flipped with autoanalyze (ADR 0033, amendment 7).
+    /// </summary>
+    internal static string LineById(string goodsId, string alias, string? tin = null) =>
+        $"LATERAL (SELECT * FROM warehouse_goods {alias} WHERE {alias}.goods_id = {goodsId}{(tin is null ? "" : $" AND {alias}.tin = {tin}")} OFFSET 0) AS {alias}";
+
     /// <summary>What a sale's named lines claim: each seller line with the invoice's seller and buyer and the price the buyer pays.</summary>
     public static IEnumerable<Claim> Claims(InvoiceDocument document, IEnumerable<WarehouseLineRef> lines)
     {
@@ -49,20 +59,22 @@ internal static class GoodsLineLocks
     /// another look-up, <see cref="SaleBatch"/>); NULL for the others.
     /// </summary>
     internal static readonly string Lock = $"""
-        SELECT c.claim FROM warehouse_goods g JOIN (
+        WITH c AS (
             SELECT s.goods_id, NULL::bigint AS claim FROM unnest(@LockGoods::bigint[], @LockSellers::text[]) AS d(goods_id, tin)
-            JOIN warehouse_goods s ON s.goods_id = d.goods_id AND s.tin = d.tin
+            CROSS JOIN {LineById("d.goods_id", "s", "d.tin")}
             UNION ALL
             SELECT b.goods_id, d.n FROM unnest(@LockGoods::bigint[], @LockSellers::text[], @LockBuyers::text[], @LockPrices::numeric[])
                  WITH ORDINALITY AS d(goods_id, tin, buyer, price, n)
-            JOIN warehouse_goods s ON s.goods_id = d.goods_id AND s.tin = d.tin
+            CROSS JOIN {LineById("d.goods_id", "s", "d.tin")}
             JOIN warehouses w ON w.tin = d.buyer AND w.is_default AND w.deleted_at IS NULL
             JOIN warehouse_goods b ON b.warehouse_id = w.warehouse_id AND b.price = coalesce(d.price, s.price) AND {SameGoods}
             UNION ALL
             SELECT m.goods_id, NULL FROM unnest(@LockOriginals::bigint[]) AS o(id) CROSS JOIN {InvoiceGoods.MovementsOf("o.id", "m.goods_id")}
             UNION ALL
             SELECT m.goods_id, NULL FROM invoices i CROSS JOIN {InvoiceGoods.MovementsOf("i.invoice_id", "m.goods_id")}
-            WHERE i.related_invoice_id = ANY(@LockOriginals::bigint[])) AS c ON c.goods_id = g.goods_id
+            WHERE i.related_invoice_id = ANY(@LockOriginals::bigint[]))
+        SELECT c.claim FROM c JOIN warehouse_goods g ON g.goods_id = c.goods_id
+        WHERE g.goods_id = ANY(ARRAY(SELECT goods_id FROM c))
         ORDER BY g.goods_id FOR UPDATE OF g;
         """;
 

@@ -31,8 +31,10 @@ internal static class SaleBatch
     // of another taxpayer is neither locked nor read, so its sale fails with VS-02.
     private static readonly string ReadAndLock = $"""
         {GoodsLineLocks.Lock}
-        SELECT {WarehouseBalances.Columns} FROM warehouse_goods WHERE (goods_id, tin) IN (SELECT * FROM unnest(@LockGoods::bigint[], @LockSellers::text[]));
-        SELECT goods_id, tin FROM warehouse_goods WHERE (goods_id, tin) IN (SELECT * FROM unnest(@LockGoods::bigint[], @LockSellers::text[]));
+        SELECT s.* FROM (SELECT DISTINCT * FROM unnest(@LockGoods::bigint[], @LockSellers::text[])) AS d(goods_id, tin)
+        CROSS JOIN LATERAL (SELECT {WarehouseBalances.Columns} FROM warehouse_goods WHERE goods_id = d.goods_id AND tin = d.tin OFFSET 0) AS s;
+        SELECT s.goods_id, s.tin FROM (SELECT DISTINCT * FROM unnest(@LockGoods::bigint[], @LockSellers::text[])) AS d(goods_id, tin)
+        CROSS JOIN {GoodsLineLocks.LineById("d.goods_id", "s", "d.tin")};
         SELECT tin, warehouse_id FROM warehouses WHERE tin = ANY(@Buyers) AND is_default AND deleted_at IS NULL;
         """;
 
@@ -45,12 +47,12 @@ internal static class SaleBatch
     // join: joined alone, the planner (estimating the written rows, not knowing they are few lines) scanned the whole
     // warehouse_goods table for every batch. The buyer lines are taken in identity order, so two batches crediting the same lines
     // lock them in the same order; a line without its ГС ВС name takes the seller's (as a single receipt does).
-    private const string Write = $"""
+    private static readonly string Write = $"""
         INSERT INTO warehouse_goods (warehouse_id, tin, {Identity}, price, unit, gsvs_name, quantity)
         SELECT d.warehouse_id, d.tin, s.gsvs_code, s.tnved_code, s.source_kind, s.source_number, s.source_position, s.source_name,
                s.country, s.physical_mark, coalesce(d.price, s.price), s.unit, min(s.gsvs_name), coalesce(sum(d.quantity) FILTER (WHERE d.fills), 0)
         FROM unnest(@Goods, @BuyerWarehouses, @BuyerTins, @Prices, @Quantities, @Fills) AS d(goods_id, warehouse_id, tin, price, quantity, fills)
-        JOIN warehouse_goods s ON s.goods_id = d.goods_id
+        CROSS JOIN {GoodsLineLocks.LineById("d.goods_id", "s")}
         WHERE d.warehouse_id IS NOT NULL
         GROUP BY d.warehouse_id, d.tin, s.gsvs_code, s.tnved_code, s.source_kind, s.source_number, s.source_position, s.source_name,
                  s.country, s.physical_mark, coalesce(d.price, s.price), s.unit
@@ -65,8 +67,9 @@ internal static class SaleBatch
                    s.goods_id, s.warehouse_id, s.tin, b.goods_id AS buyer_goods_id, b.warehouse_id AS buyer_warehouse_id, b.tin AS buyer_tin
             FROM unnest(@Invoices, @Lines, @Goods, @Quantities, @BuyerWarehouses, @Prices, @Fills) WITH ORDINALITY
                  AS d(invoice_id, line, goods_id, quantity, warehouse_id, price, fills, n)
-            JOIN warehouse_goods s ON s.goods_id = d.goods_id
-            LEFT JOIN warehouse_goods b ON b.warehouse_id = d.warehouse_id AND b.price = coalesce(d.price, s.price) AND {GoodsLineLocks.SameGoods}
+            CROSS JOIN {GoodsLineLocks.LineById("d.goods_id", "s")}
+            LEFT JOIN LATERAL (SELECT * FROM warehouse_goods b
+                WHERE b.warehouse_id = d.warehouse_id AND b.price = coalesce(d.price, s.price) AND {GoodsLineLocks.SameGoods} OFFSET 0) AS b ON true
         ),
         written AS (
             INSERT INTO warehouse_movements (goods_id, warehouse_id, tin, quantity, kind, cause_kind, cause_ref, occurred_at, invoice_id)
