@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Xml;
 
 namespace Esf.Infrastructure.Xml;
@@ -17,10 +16,6 @@ internal sealed class ElementMap<T>
     private const int MaxChildren = 64;
 
     private readonly Dictionary<string, (ulong Bit, Action<BodyCursor, T> Read)> children = new(StringComparer.Ordinal);
-
-    // The children frozen for reading once the map is declared: every element of every body is looked up here, and a frozen
-    // dictionary of a few known names compares by length and a few characters before it hashes (issue 17).
-    private FrozenDictionary<string, (ulong Bit, Action<BodyCursor, T> Read)>? frozen;
 
     public ElementMap<T> Text(string name, Action<T, string> set) => Add(name, (cursor, target) => set(target, cursor.ReadValue()));
 
@@ -56,13 +51,12 @@ internal sealed class ElementMap<T>
     /// <summary>The element the cursor stands on (its start), read to its end.</summary>
     public T Read(BodyCursor cursor)
     {
-        var lookup = frozen ??= children.ToFrozenDictionary(StringComparer.Ordinal);
         var target = new T();
         var seen = 0UL;
         var depth = cursor.Enter();
         while (cursor.NextChild(depth))
         {
-            if (cursor.NamespaceUri.Length == 0 && lookup.TryGetValue(cursor.LocalName, out var child) && (seen & child.Bit) == 0)
+            if (cursor.NamespaceUri.Length == 0 && children.TryGetValue(cursor.LocalName, out var child) && (seen & child.Bit) == 0)
             {
                 seen |= child.Bit;
                 child.Read(cursor, target);
@@ -97,11 +91,6 @@ internal sealed class ElementMap<T>
 
     private ElementMap<T> Add(string name, Action<BodyCursor, T> read)
     {
-        if (frozen is not null)
-        {
-            throw new InvalidOperationException("A map is declared before it reads.");
-        }
-
         if (children.Count == MaxChildren)
         {
             throw new InvalidOperationException($"A map reads at most {MaxChildren} children; {typeof(T).Name} needs another way.");
