@@ -11,10 +11,6 @@ internal static class CertificateRows
     /// <summary>The id of the certificate given in <paramref name="parameter"/>, its row written first when it is new.</summary>
     public static string IdOf(string parameter) => $"certificate_id_of({parameter})";
 
-    /// <summary>The certificate of the invoice <c>i</c> as a column named <c>certificate</c> (one primary-key lookup per row).</summary>
-    public const string OfInvoiceColumn =
-        "(SELECT c.certificate FROM certificates c WHERE c.certificate_id = i.certificate_id) AS certificate";
-
     /// <summary>
     /// Sets each row's certificate, read once per distinct certificate: a page of search or export results names one or a few,
     /// so each is read and allocated once instead of once per row.

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Persistence;
 using Esf.Infrastructure.Registration;
 using Esf.Infrastructure.Signatures;
@@ -51,7 +50,7 @@ public sealed class Measuring_the_certificate_reads
         await DatabaseMigrator.MigrateAsync(database.ConnectionString, CancellationToken.None);
         await ExecuteAsync(connection, "VACUUM ANALYZE invoices");
         await MeasureAsync(connection, "after 0174: export pattern, certificate per row (subquery)",
-            $"SELECT i.invoice_id, i.body, {CertificateRows.OfInvoiceColumn} FROM invoices i WHERE i.upload_id = ANY(@Uploads)", uploads);
+            $"SELECT i.invoice_id, i.body, {CertificateOfInvoice.Column} FROM invoices i WHERE i.upload_id = ANY(@Uploads)", uploads);
         await MeasureAsync(connection, "after 0174: export pattern, certificates once per page (InvoiceSearch)",
             "SELECT i.invoice_id, i.body, i.certificate_id FROM invoices i WHERE i.upload_id = ANY(@Uploads)", uploads, ReadCertificates);
         await MeasureAsync(connection, "after 0174: worker's read (invoices, then its certificate once)", RegistrationStore.UnfinishedOfUploadSql, uploads, ReadCertificates);

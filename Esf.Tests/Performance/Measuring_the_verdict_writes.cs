@@ -369,7 +369,7 @@ public sealed class Measuring_the_verdict_writes
                 var upload = await FillAsync(connection, body, Filled + 1_000 * (round + 1), Batch, "IN_QUEUE");
                 var insertWal = await WalAsync(connection) - walBefore;
                 var read = System.Diagnostics.Stopwatch.StartNew();
-                await using (var select = new NpgsqlCommand($"SELECT i.invoice_id, i.body, i.signature, {CertificateRows.OfInvoiceColumn} FROM invoices i WHERE i.upload_id = @Upload", connection))
+                await using (var select = new NpgsqlCommand($"SELECT i.invoice_id, i.body, i.signature, {CertificateOfInvoice.Column} FROM invoices i WHERE i.upload_id = @Upload", connection))
                 {
                     select.Parameters.AddWithValue("Upload", upload);
                     await using var reader = await select.ExecuteReaderAsync();

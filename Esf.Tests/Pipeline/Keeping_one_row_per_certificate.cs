@@ -1,5 +1,4 @@
 using Esf.Domain.Invoices;
-using Esf.Infrastructure.Invoices;
 using Esf.Infrastructure.Persistence;
 using Esf.Infrastructure.Search;
 using Esf.Tests.Infrastructure;
@@ -79,7 +78,7 @@ public sealed class Keeping_one_row_per_certificate
         await DatabaseMigrator.MigrateAsync(database.ConnectionString, CancellationToken.None);
 
         await using var read = new NpgsqlCommand(
-            $"SELECT i.invoice_id, {CertificateRows.OfInvoiceColumn} FROM invoices i WHERE i.invoice_id = ANY(@Ids)", connection);
+            $"SELECT i.invoice_id, {CertificateOfInvoice.Column} FROM invoices i WHERE i.invoice_id = ANY(@Ids)", connection);
         read.Parameters.AddWithValue("Ids", written.Keys.ToArray());
         var readBack = new Dictionary<long, string>();
         await using (var reader = await read.ExecuteReaderAsync())
