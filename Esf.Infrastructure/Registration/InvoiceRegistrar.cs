@@ -1,6 +1,7 @@
 using Dapper;
 using Esf.Domain.Invoices;
 using Esf.Infrastructure.Messaging;
+using Esf.Infrastructure.Persistence;
 using Esf.Infrastructure.Telemetry;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -83,7 +84,8 @@ public sealed class InvoiceRegistrar(
         }
 
         IReadOnlyList<InvoiceVerdict> written;
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        // Its statements are batch statements of a fixed shape: planned once, not at every batch (ADR 0049).
+        await using (var transaction = await GenericPlans.BeginTransactionAsync(connection, cancellationToken))
         {
             // The uploads row first, then the invoices: the relay's order (it locks due uploads, then their invoices), so neither
             // waits for the other. Finishing first is safe: a rollback undoes it with the verdicts.

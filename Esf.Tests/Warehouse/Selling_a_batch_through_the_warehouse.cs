@@ -1,6 +1,7 @@
 using Dapper;
 using Esf.Domain.Invoices;
 using Esf.Domain.Warehouse;
+using Esf.Infrastructure.Persistence;
 using Esf.Infrastructure.Registration;
 using Esf.Infrastructure.Warehouse;
 using Npgsql;
@@ -142,6 +143,40 @@ public sealed class Selling_a_batch_through_the_warehouse
             Assert.That(lines.Select(l => (l.Quantity, l.Movements)), Is.EqualTo(new[] { (8m, 8m), (2m, 2m), (0m, 0m) }),
                 "the seller's line, the first default's line, the new line: each balance the sum of its movements");
             Assert.That(lines[^1].WarehouseId, Is.EqualTo(second));
+        }
+    }
+
+    [Test]
+    public async Task Should_plan_a_verdict_batchs_warehouse_statements_once_not_at_every_batch()
+    {
+        // Arrange: one connection, so its prepared statements are the ones asked about; batches of 10 sales at their own prices, each
+        // in a verdict transaction rolled back, more of them than Npgsql's uses before it prepares a statement (5).
+        using var sale = await WarehouseInvoices.StartAsync(stock: 1000m);
+        var goods = WarehouseGateway.Fixture.Get<InvoiceGoods>();
+        await using var connection = await WarehouseGateway.Fixture.Get<NpgsqlDataSource>().OpenConnectionAsync();
+
+        // Act
+        for (var batch = 0; batch < 8; batch++)
+        {
+            await using var transaction = await GenericPlans.BeginTransactionAsync(connection, CancellationToken.None);
+            var ids = Enumerable.Range(1, 10).Select(i => long.MaxValue / 5 + sale.GoodsId * 1000 + batch * 10 + i).ToList();
+            List<InvoiceVerdict> verdicts = [.. ids.Select((id, i) => new InvoiceVerdict(id,
+                StoredInvoiceReader.Read(sale.Sale(1m, unitPrice: 100m + batch * 10 + i)).Document, true, []))];
+            var lines = ids.ToDictionary(id => id, _ => (IReadOnlyList<WarehouseLineRef>)[new WarehouseLineRef(1, sale.SellerWarehouse, sale.GoodsId)]);
+            var result = await VerdictGoods.MoveAsync(connection, transaction, goods, verdicts, lines, CancellationToken.None);
+            Assert.That(result.Select(v => v.Passed), Is.All.True);
+            await transaction.RollbackAsync();
+        }
+
+        // Assert: the lock of the goods lines, which PostgreSQL otherwise plans afresh for every batch (its estimate of a custom plan
+        // for the arrays given always beats the generic plan's), ran its generic plan.
+        var plans = (await connection.QueryAsync<(long Generic, long Custom)>(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE '%FOR UPDATE OF g%'")).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(plans, Has.Count.EqualTo(1), "the lock was prepared");
+            Assert.That(plans.Sum(p => p.Custom), Is.Zero, "no batch planned the lock for its own parameters");
+            Assert.That(plans.Sum(p => p.Generic), Is.Positive);
         }
     }
 
