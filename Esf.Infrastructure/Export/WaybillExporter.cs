@@ -76,21 +76,18 @@ public sealed class WaybillExporter
     private async IAsyncEnumerable<(WaybillRecord, string)> ReadAsync(
         SessionContext session, WaybillSearch search, bool registeredOnly, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var after = search.AfterId;
-        IReadOnlyList<WaybillRecord> page;
-        do
+        // Paged on every waybill the search found, before the container drops the unregistered ones, so a page they thin out still
+        // reads as full. A last page that is exactly full costs one more, empty, read (as the invoice export does).
+        var pages = PagesReadAhead.ReadAsync<WaybillRecord>(
+            (previous, token) => queries.SearchAsync(session, search with { AfterId = previous is null ? search.AfterId : previous[^1].WaybillId, Limit = batchSize }, token),
+            batchSize, cancellationToken);
+        await foreach (var page in pages)
         {
-            page = await queries.SearchAsync(session, search with { AfterId = after, Limit = batchSize }, cancellationToken);
             foreach (var waybill in page.Where(w => !registeredOnly || w.RegistrationNumber is not null))
             {
                 yield return (waybill, waybill.WaybillId.ToString(CultureInfo.InvariantCulture));
             }
-
-            // Paged on every waybill the search found, before the container drops the unregistered ones, so a page they thin
-            // out still reads as full. A last page that is exactly full costs one more, empty, read (as the invoice export does).
-            after = page.Count > 0 ? page[^1].WaybillId : after;
         }
-        while (page.Count == batchSize);
     }
 
     /// <summary>The waybill as stored: its columns and the body as signed.</summary>

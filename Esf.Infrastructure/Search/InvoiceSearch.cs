@@ -57,31 +57,31 @@ public sealed class InvoiceSearch(NpgsqlDataSource database, IOptions<QuotaOptio
         // A page ends at the size or once its bodies reach Esf:Quotas:MaxPageBytes (security review M7), whichever comes first;
         // it always holds one row, so a single large invoice is still readable.
         var taken = rows.Take(size).TakeWhile((r, index) => index == 0 || r.BytesBefore < maxBytes).ToList();
-        var next = rows.Count > taken.Count ? new SearchCursor(taken[^1].SortKey, taken[^1].Row.InvoiceId) : null;
+        var next = rows.Count > taken.Count ? CursorAfter(taken[^1]) : null;
         return new SearchPage([.. taken.Select(r => r.Row.ToRecord())], next is not null, next);
     }
 
-    /// <summary>Every matching row after <paramref name="after"/>, read in batches, with the cursor that resumes after each.</summary>
+    /// <summary>
+    /// Every matching row after <paramref name="after"/>, read in batches, each while the caller handles the one before
+    /// (<see cref="Export.PagesReadAhead"/>), with the cursor that resumes after each row.
+    /// </summary>
     public async IAsyncEnumerable<(InvoiceRecord Invoice, SearchCursor Cursor)> StreamAsync(
         SessionContext session, InvoiceFilter filter, InvoiceSort sort, bool ascending, SearchCursor? after, int batchSize,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var cursor = after;
-        while (true)
+        var pages = Export.PagesReadAhead.ReadAsync<(InvoiceRow Row, string SortKey, long BytesBefore)>(
+            async (previous, token) => await RowsAfterAsync(session, filter, sort, ascending,
+                previous is null ? after : CursorAfter(previous[^1]), batchSize, null, token), batchSize, cancellationToken);
+        await foreach (var page in pages)
         {
-            var rows = await RowsAfterAsync(session, filter, sort, ascending, cursor, batchSize, null, cancellationToken);
-            foreach (var (row, key, _) in rows)
+            foreach (var row in page)
             {
-                cursor = new SearchCursor(key, row.InvoiceId);
-                yield return (row.ToRecord(), cursor);
-            }
-
-            if (rows.Count < batchSize)
-            {
-                yield break;
+                yield return (row.Row.ToRecord(), CursorAfter(row));
             }
         }
     }
+
+    private static SearchCursor CursorAfter((InvoiceRow Row, string SortKey, long BytesBefore) row) => new(row.SortKey, row.Row.InvoiceId);
 
     /// <param name="maxBytes">
     /// Rows stop once the bodies before them reach this many bytes; one more row is read, so that the caller knows more follow.

@@ -1,0 +1,46 @@
+using System.Runtime.CompilerServices;
+
+namespace Esf.Infrastructure.Export;
+
+/// <summary>
+/// The keyset pages of an export, each read while the caller writes the one before (issue 17: the export held one core of
+/// the gateway and one of PostgreSQL in turn, never both at once). A page's query needs only the page before it (its last row
+/// is the next cursor), so the next read starts as soon as a page arrives; at most two pages are held. A short page is the last.
+/// A caller that stops early (the client went away) cancels the read ahead and waits for it, so no connection is left busy.
+/// </summary>
+internal static class PagesReadAhead
+{
+    /// <param name="readAfter">Reads the page after the given one (the first page when null), on a connection of its own.</param>
+    /// <param name="pageSize">The rows a page asks for: fewer means no page follows.</param>
+    public static async IAsyncEnumerable<IReadOnlyList<TRow>> ReadAsync<TRow>(
+        Func<IReadOnlyList<TRow>?, CancellationToken, Task<IReadOnlyList<TRow>>> readAfter, int pageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var next = readAfter(null, stop.Token);
+        try
+        {
+            while (next is not null)
+            {
+                var page = await next;
+                next = page.Count < pageSize ? null : readAfter(page, stop.Token);
+                yield return page;
+            }
+        }
+        finally
+        {
+            if (next is not null)
+            {
+                await stop.CancelAsync();
+                try
+                {
+                    await next;
+                }
+                catch (OperationCanceledException)
+                {
+                    // The page read ahead was not wanted.
+                }
+            }
+        }
+    }
+}
