@@ -29,7 +29,9 @@ internal static class PagesReadAhead
         }
         finally
         {
-            if (next is not null)
+            // Only a read still running is waited for: one that has ended (a failed read the loop awaited, or a page nobody
+            // wanted) holds no connection, and a failure the loop awaited is already on its way to the caller.
+            if (next is { IsCompleted: false })
             {
                 await stop.CancelAsync();
                 try
