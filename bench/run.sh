@@ -6,7 +6,7 @@
 #                [--repeat N] [--scenario invoice|waybill|warehouse] [--warm-up-rounds N]
 #
 # --repeat N (default 3): the whole measurement runs N times, each on a fresh database with a fresh gateway and worker; every figure
-# is reported as the median with its spread, over the runs that other work on the machine did not disturb (BENCHMARKS.md: a figure is
+# is reported as the median with its spread, over the runs that other work (or the host's speed moving) did not disturb (BENCHMARKS.md: a figure is
 # a claim only as the median of 3 clean runs). --warm-up-rounds N fixes the warm-up (default: until it settles; 0: one small upload
 # per sender, as before issue 17). --scenario picks what is sent (invoice; waybill or warehouse: REST only, --soap refused).
 #

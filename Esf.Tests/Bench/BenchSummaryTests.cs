@@ -60,6 +60,25 @@ public sealed class BenchSummaryTests
         Assert.That((run.Disturbed, run.Flaw), Is.EqualTo((true, "disturbed during the limits: other processes used 3.0 CPU s (15 % of 2 cores)")));
     }
 
+    [Test]
+    public void Clean_WhenTheHostsSpeedMovedMoreThanATenthDuringTheLoad_IsFalseAndSaysBy()
+    {
+        var run = Run(1, 3_000) with { HostSpeed = new HostSpeed(50_000, 42_500) };
+
+        Assert.That((run.Disturbed, run.Clean, run.Flaw), Is.EqualTo((true, false,
+            "the host's speed moved during the load: RSA-2048 verify 50,000/s per core before it, 42,500/s after (−15 %)")));
+    }
+
+    [TestCase(50_000, 45_500)]
+    [TestCase(50_000, 54_500)]
+    [TestCase(double.NaN, 50_000)]
+    public void Clean_WhenTheHostsSpeedHeldWithinATenthOrWasNotMeasured_IsTrue(double before, double after)
+    {
+        var run = Run(1, 3_000) with { HostSpeed = new HostSpeed(before, after) };
+
+        Assert.That((run.Disturbed, run.Clean, run.Flaw), Is.EqualTo((false, true, (string?)null)));
+    }
+
     private static BenchSummary Summary(params RunResult[] runs) =>
         new(Options.Parse([]), new InvoiceScenario(), runs, new BuildInfo("abc1234", []), "PostgreSQL 15");
 
@@ -72,7 +91,7 @@ public sealed class BenchSummaryTests
         return new RunResult(number, load, new ProcessUsage(3, 250), new ProcessUsage(2, 200), 1.5, 0.5, 0.4, Window(othersShare),
             new PgCounters(0, 0, 0, 0, 0, 0, 0), jit, jit, new WarmUpResult([], settled),
             new LimitResult(5_000, 64, 101, 117, 80, 5_000, 30, 22, 0.98), new PhysicalResult(5_000, 0.3, 4, 16, 40, 20_000, 0.97),
-            new CalibrationResult(46_000, 25_000, 1.2), Window(0), null);
+            new CalibrationResult(46_000, 25_000, 1.2), new HostSpeed(46_000, 46_500), Window(0), null);
     }
 
     /// <summary>A 10-second window on 2 cores in which other processes used the given share of the machine.</summary>

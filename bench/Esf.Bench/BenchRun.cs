@@ -19,6 +19,9 @@ public static class BenchRun
     /// <summary>Documents the in-process and physical limits and the calibration take (the first of the run's).</summary>
     public const int LimitDocuments = 5_000;
 
+    /// <summary>Each <see cref="HostSpeed"/> probe: openssl's sign and verify, a second each.</summary>
+    private const int HostSpeedProbeSeconds = 1;
+
     public static async Task<(RunResult Run, ExtrasResult Extras)> RunAsync(
         BenchSetup setup, int number, IReadOnlyList<RunResult> before, CancellationToken cancellationToken)
     {
@@ -41,6 +44,7 @@ public static class BenchRun
         await extras.StartFeedAsync(setup.Senders[0], registry, cancellationToken);
         await PgState.SettleAsync(database, cancellationToken);
         await WarmUp.QuietAsync(stack, cancellationToken);
+        var speedBefore = await Calibration.OpensslVerifyPerSecondAsync(HostSpeedProbeSeconds, cancellationToken);
         GC.Collect();
 
         var start = Counters.Read(stack, setup.Cluster);
@@ -52,6 +56,11 @@ public static class BenchRun
             end = (Counters.Read(stack, setup.Cluster), stack.Jit, await PgState.ReadAsync(database, cancellationToken), watch.Snapshot().Since(machine0),
                 (stack.Gateway.PeakRssMb, stack.Worker.PeakRssMb)));
         var (cpu, jit, pg, window, peakRss) = end!.Value;
+        var hostSpeed = new HostSpeed(speedBefore, await Calibration.OpensslVerifyPerSecondAsync(HostSpeedProbeSeconds, cancellationToken));
+        if (hostSpeed.Moved)
+        {
+            log($"The host's speed moved during the load: {hostSpeed.Describe()}");
+        }
         log($"All verdicts in: {result.Created} registered, {result.Failed} FAILED" + (window.Disturbed ? $" — DISTURBED: {window.Describe()}" : ""));
 
         var (feedLag, feedDisturbed) = await extras.StopFeedAsync();
@@ -74,7 +83,7 @@ public static class BenchRun
         var run = new RunResult(number, result, new ProcessUsage(cpu.Gateway - start.Gateway, peakRss.Gateway),
             new ProcessUsage(cpu.Worker - start.Worker, peakRss.Worker), cpu.Postgres - start.Postgres, cpu.Rabbit - start.Rabbit,
             cpu.Bench - start.Bench, window, pg - pg0, jit.Gateway - jit0.Gateway, jit.Worker - jit0.Worker, warmUp, limit, physical, calibration,
-            limitsWindow, feedLag);
+            hostSpeed, limitsWindow, feedLag);
         var extrasResult = new ExtrasResult(export, feedLag, feedDisturbed,
             paced ?? (options.Rate > 0 ? new PacedRun(options.Rate, double.NaN, result, window.Others, window.Disturbed) : null));
         return (run, extrasResult);

@@ -24,7 +24,7 @@ public static class Report
             Console.WriteLine($"  run {r.Number}: {r.Load.RegisteredPerSecond:#,0} registered/s, ratio {r.Ratio:0.00} (physical {r.PhysicalRatio:0.00}); "
                 + $"gateway {r.Micros(r.Gateway.CpuSeconds):0} / worker {r.Micros(r.Worker.CpuSeconds):0} / PostgreSQL {r.Micros(r.PostgresCpuSeconds):0} µs per document"
                 + (r.Flaw is { } flaw ? $" — NOT CLEAN: {flaw}" : " — clean"));
-            Console.WriteLine($"         warm-up {r.WarmUp.Describe()}; during the load {r.Window.Describe()}, load average {r.Window.LoadAverage}");
+            Console.WriteLine($"         warm-up {r.WarmUp.Describe()}; during the load {r.Window.Describe()}, load average {r.Window.LoadAverage}; host speed {r.HostSpeed.Describe()}");
         }
 
         var load = s.Of(r => r.Load.Accepted);

@@ -10,14 +10,17 @@ public sealed record ProcessUsage(double CpuSeconds, double PeakRssMb);
 public sealed record RunResult(
     int Number, LoadResult Load, ProcessUsage Gateway, ProcessUsage Worker, double PostgresCpuSeconds, double RabbitCpuSeconds,
     double BenchCpuSeconds, MachineWindow Window, PgCounters Postgres, JitCount GatewayJit, JitCount WorkerJit, WarmUpResult WarmUp,
-    LimitResult Limit, PhysicalResult Physical, CalibrationResult Calibration, MachineWindow LimitsWindow, FeedLag? Feed)
+    LimitResult Limit, PhysicalResult Physical, CalibrationResult Calibration, HostSpeed HostSpeed, MachineWindow LimitsWindow, FeedLag? Feed)
 {
     public double Ratio => Load.RegisteredPerSecond / Limit.InvoicesPerSecond;
 
     public double PhysicalRatio => Load.RegisteredPerSecond / Physical.PerSecond;
 
-    /// <summary>Other work took more than a tenth of the machine during the load or during the limits and calibration.</summary>
-    public bool Disturbed => Window.Disturbed || LimitsWindow.Disturbed;
+    /// <summary>
+    /// Other work took more than a tenth of the machine during the load or during the limits and calibration, or the host's own
+    /// speed moved by more than a tenth across the load.
+    /// </summary>
+    public bool Disturbed => Window.Disturbed || LimitsWindow.Disturbed || HostSpeed.Moved;
 
     /// <summary>Usable for a claim: undisturbed, and the services were warm when the clock started.</summary>
     public bool Clean => !Disturbed && WarmUp.Settled;
@@ -30,6 +33,7 @@ public sealed record RunResult(
     {
         Window.Disturbed ? $"disturbed during the load: {Window.Describe()}" : null,
         LimitsWindow.Disturbed ? $"disturbed during the limits: {LimitsWindow.Describe()}" : null,
+        HostSpeed.Moved ? $"the host's speed moved during the load: {HostSpeed.Describe()}" : null,
         WarmUp.Settled ? null : "warm-up not settled",
     }.OfType<string>()) is { Length: > 0 } flaw ? flaw : null;
 }
