@@ -7,15 +7,28 @@ namespace Esf.Bench;
 
 /// <summary>
 /// What the export phase measured: invoices and bytes streamed per second, and the gateway's resident memory before the export,
-/// after its first tenth, at its peak (sampled every 100 ms) and at the end — flat memory means peak ≈ the value after a tenth.
+/// after its first tenth, at its peak (sampled every 100 ms) and at the end — flat memory means peak ≈ the value after a tenth;
+/// and the CPU the gateway, PostgreSQL (postmaster and backends) and the bench's reader used during it.
 /// </summary>
 public sealed record ExportResult(
     int Invoices, string Format, double BodyKb, double GenerateSeconds, double Seconds, long Bytes,
-    double RssBeforeMb, double RssAtTenthMb, double RssPeakMb, double RssAfterMb, double OtherCpuSeconds, bool Disturbed)
+    double RssBeforeMb, double RssAtTenthMb, double RssPeakMb, double RssAfterMb, ExportCpu Cpu, double OtherCpuSeconds, bool Disturbed)
 {
     public double InvoicesPerSecond => Invoices / Seconds;
 
+    /// <summary>CPU µs per invoice of the given seconds; the wall-clock µs per invoice is what a process that never waits would use.</summary>
+    public double Micros(double cpuSeconds) => cpuSeconds * 1e6 / Invoices;
+
     public double MegabytesPerSecond => Bytes / 1_048_576.0 / Seconds;
+}
+
+/// <summary>CPU seconds during the export of the gateway, PostgreSQL and this process (the reader).</summary>
+public sealed record ExportCpu(double Gateway, double Postgres, double Reader)
+{
+    public static ExportCpu Read(Stack stack) => new(
+        stack.Gateway.CpuSeconds, ProcStats.TreeCpuSeconds(stack.PostgresPid), ProcStats.CpuSeconds(Environment.ProcessId));
+
+    public ExportCpu Since(ExportCpu start) => new(Gateway - start.Gateway, Postgres - start.Postgres, Reader - start.Reader);
 }
 
 /// <summary>
@@ -52,6 +65,7 @@ public static class ExportBench
         }, CancellationToken.None);
 
         var start = watch.Snapshot();
+        var cpu = ExportCpu.Read(stack);
         var clock = Stopwatch.StartNew();
         using var request = session.Authorized(HttpMethod.Get, $"api/v1/exports?format={format}&dateFrom=2026-11-01&dateTo=2026-11-30");
         using var response = await session.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
@@ -85,6 +99,7 @@ public static class ExportBench
         }
 
         clock.Stop();
+        cpu = ExportCpu.Read(stack).Since(cpu);
         var window = watch.Snapshot().Since(start);
         await sampling.CancelAsync();
         await sampler;
@@ -95,7 +110,7 @@ public static class ExportBench
         }
 
         return new ExportResult(count, format, Encoding.UTF8.GetByteCount(template) / 1024.0, generate.Elapsed.TotalSeconds,
-            clock.Elapsed.TotalSeconds, bytes, before, atTenth, Math.Max(peak, after), after, window.Others, window.Disturbed);
+            clock.Elapsed.TotalSeconds, bytes, before, atTenth, Math.Max(peak, after), after, cpu, window.Others, window.Disturbed);
     }
 
     private static async Task GenerateAsync(

@@ -31,6 +31,7 @@ public static class ExtrasReport
             Console.WriteLine($"""
                 Export      : {export.Invoices} invoices ({export.BodyKb:0.0} KB bodies, generated in SQL in {export.GenerateSeconds:0} s) as {export.Format}: {export.Bytes / 1_048_576.0:0} MiB in {export.Seconds:0.0} s → {export.InvoicesPerSecond:0} invoices/s, {export.MegabytesPerSecond:0.0} MiB/s
                               gateway RSS {export.RssBeforeMb:0} MB before, {export.RssAtTenthMb:0} MB after a tenth, {export.RssPeakMb:0} MB peak, {export.RssAfterMb:0} MB at the end{(export.Disturbed ? $" — DISTURBED (other processes {export.OtherCpuSeconds:0.0} CPU s)" : "")}
+                              CPU µs per invoice: gateway {export.Micros(export.Cpu.Gateway):0.0}, PostgreSQL {export.Micros(export.Cpu.Postgres):0.0}, bench reader {export.Micros(export.Cpu.Reader):0.0} (wall clock {export.Micros(export.Seconds):0.0})
                 """);
         }
     }
@@ -51,6 +52,7 @@ public static class ExtrasReport
             {
                 paced is null ? null : $"paced run {N(paced.Load.Accepted)} invoices, {N(paced.Load.RegisteredPerSecond)} registered/s",
                 export is null ? null : $"export generated in {export.GenerateSeconds:0} s",
+                export is null ? null : $"export CPU µs per invoice: gateway {export.Micros(export.Cpu.Gateway):0.0}, PostgreSQL {export.Micros(export.Cpu.Postgres):0.0}, reader {export.Micros(export.Cpu.Reader):0.0}",
                 r.FeedDisturbed ? "load/feed window disturbed" : null,
                 paced is { Disturbed: true } ? $"paced run disturbed: other processes used {paced.OtherCpuSeconds:0.0} CPU s" : null,
                 export is { Disturbed: true } ? $"export disturbed: other processes used {export.OtherCpuSeconds:0.0} CPU s" : null,
