@@ -18,7 +18,8 @@ public sealed class InvoiceExporter(InvoiceSearch search)
 {
     public const int BatchSize = 500;
 
-    private static readonly ContainerShape<InvoiceRecord> Container = new("invoiceContainer", "invoiceSet", i => i.Body);
+    /// <summary>The container holds the bodies as read, UTF-8 (<see cref="InvoiceSearch.StreamBodiesAsync"/>).</summary>
+    private static readonly ContainerShape<byte[]> Container = new("invoiceContainer", "invoiceSet", body => body);
 
     private static readonly CsvShape<InvoiceRecord> Csv = new(
         ["invoiceId", "registrationNumber", "status", "num", "date", "turnoverDate", "invoiceType", "sellerTin", "customerTin", "currencyCode"],
@@ -37,26 +38,27 @@ public sealed class InvoiceExporter(InvoiceSearch search)
         Stream output, SessionContext session, InvoiceFilter filter, InvoiceSort sort, bool ascending, SearchCursor? after, ExportFormat format,
         CancellationToken cancellationToken, Uri? publicBase = null)
     {
+        if (format == ExportFormat.Xml)
+        {
+            await using var container = new ContainerExportWriter<byte[]>(output, Container);
+            var bodies = search.StreamBodiesAsync(session, filter with { RegisteredOnly = true }, sort, ascending, after, BatchSize, cancellationToken);
+            return await ExportLoop.WriteAsync(container, Encoded(bodies), BatchSize);
+        }
+
         await using IExportWriter<InvoiceRecord> writer = format switch
         {
-            ExportFormat.Xml => new ContainerExportWriter<InvoiceRecord>(output, Container),
             ExportFormat.JsonLines => new JsonLinesExportWriter<InvoiceRecord>(output, WriteJson),
             ExportFormat.PrintedForms => new PrintedFormsExportWriter(output, publicBase),
             _ => new CsvExportWriter<InvoiceRecord>(output, Csv),
         };
-        if (format == ExportFormat.Xml)
-        {
-            filter = filter with { RegisteredOnly = true };
-        }
-
         return await ExportLoop.WriteAsync(writer, Encoded(search.StreamAsync(session, filter, sort, ascending, after, BatchSize, cancellationToken)), BatchSize);
     }
 
-    private static async IAsyncEnumerable<(InvoiceRecord, string)> Encoded(IAsyncEnumerable<(InvoiceRecord Invoice, SearchCursor Cursor)> found)
+    private static async IAsyncEnumerable<(TDocument, string)> Encoded<TDocument>(IAsyncEnumerable<(TDocument Document, SearchCursor Cursor)> found)
     {
-        await foreach (var (invoice, cursor) in found)
+        await foreach (var (document, cursor) in found)
         {
-            yield return (invoice, cursor.Encode());
+            yield return (document, cursor.Encode());
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using Esf.Domain.Calendar;
 using Esf.Infrastructure.Sessions;
@@ -38,7 +39,7 @@ public sealed class WaybillExporter
         (this.queries, this.batchSize) = (queries, batchSize);
     }
 
-    private static readonly ContainerShape<WaybillRecord> Container = new("sntContainer", "sntSet", w => w.Body);
+    private static readonly ContainerShape<WaybillRecord> Container = new("sntContainer", "sntSet", w => Encoding.UTF8.GetBytes(w.Body));
 
     /// <summary>The goods line fields of SntV1 (productSet/products/product).</summary>
     private static readonly string[] GoodsFields =

@@ -21,6 +21,12 @@ public sealed class InvoiceSearch(NpgsqlDataSource database, IOptions<QuotaOptio
         i.last_update_date, i.cancel_reason, i.kogd
         """;
 
+    /// <summary>What a page of records reads: the columns and the sort key its cursor carries.</summary>
+    private const string PageColumns = Columns + ", (p.sort_key)::text AS sort_key";
+
+    /// <summary>What the XML container reads (<see cref="StreamBodiesAsync"/>): the id and the body, around the sort key.</summary>
+    private const string BodyColumns = "i.invoice_id, (p.sort_key)::text AS sort_key, i.body";
+
     /// <summary>queryInvoice: page <paramref name="page"/> (1-based) of <paramref name="size"/> rows.</summary>
     public async Task<SearchPage> PageAsync(
         SessionContext session, InvoiceFilter filter, InvoiceSort sort, bool ascending, int page, int size, CancellationToken cancellationToken)
@@ -81,7 +87,47 @@ public sealed class InvoiceSearch(NpgsqlDataSource database, IOptions<QuotaOptio
         }
     }
 
+    /// <summary>
+    /// As <see cref="StreamAsync"/>, but only each row's body, as the UTF-8 bytes PostgreSQL sends: what the XML container
+    /// carries. Nothing is decoded into a string and encoded back, and no other column (nor the certificates) is read.
+    /// </summary>
+    public async IAsyncEnumerable<(byte[] Body, SearchCursor Cursor)> StreamBodiesAsync(
+        SessionContext session, InvoiceFilter filter, InvoiceSort sort, bool ascending, SearchCursor? after, int batchSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var pages = Export.PagesReadAhead.ReadAsync<(byte[] Body, SearchCursor Cursor)>(
+            async (previous, token) => await BodiesAfterAsync(session, filter, sort, ascending, previous is null ? after : previous[^1].Cursor, batchSize, token),
+            batchSize, cancellationToken);
+        await foreach (var page in pages)
+        {
+            foreach (var row in page)
+            {
+                yield return row;
+            }
+        }
+    }
+
     private static SearchCursor CursorAfter((InvoiceRow Row, string SortKey, long BytesBefore) row) => new(row.SortKey, row.Row.InvoiceId);
+
+    private async Task<IReadOnlyList<(byte[] Body, SearchCursor Cursor)>> BodiesAfterAsync(
+        SessionContext session, InvoiceFilter filter, InvoiceSort sort, bool ascending, SearchCursor? after, int take, CancellationToken cancellationToken)
+    {
+        var (sql, parameters) = PageAfter(session, filter, sort, ascending, after, take, null, BodyColumns);
+        return await WithCursorOfSortAsync(sort, after, async () =>
+        {
+            await using var connection = await database.OpenConnectionAsync(cancellationToken);
+            await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+            var rows = new List<(byte[], SearchCursor)>(take);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                // Npgsql hands a text column over as the bytes PostgreSQL sent when asked for byte[]: in the client encoding, which
+                // Npgsql sets to UTF-8 whatever the database's.
+                rows.Add((reader.GetFieldValue<byte[]>(2), new SearchCursor(reader.GetString(1), reader.GetInt64(0))));
+            }
+
+            return rows;
+        });
+    }
 
     /// <param name="maxBytes">
     /// Rows stop once the bodies before them reach this many bytes; one more row is read, so that the caller knows more follow.
@@ -91,6 +137,14 @@ public sealed class InvoiceSearch(NpgsqlDataSource database, IOptions<QuotaOptio
     private async Task<List<(InvoiceRow Row, string SortKey, long BytesBefore)>> RowsAfterAsync(
         SessionContext session, InvoiceFilter filter, InvoiceSort sort, bool ascending, SearchCursor? after, int take, long? maxBytes,
         CancellationToken cancellationToken)
+    {
+        var (page, parameters) = PageAfter(session, filter, sort, ascending, after, take, maxBytes, PageColumns);
+        return await WithCursorOfSortAsync(sort, after, () => QueryAsync(page, parameters, cancellationToken));
+    }
+
+    /// <summary>The SQL and parameters of the page after <paramref name="after"/> (see <see cref="RowsAfterAsync"/>).</summary>
+    private static (string Sql, DynamicParameters Parameters) PageAfter(
+        SessionContext session, InvoiceFilter filter, InvoiceSort sort, bool ascending, SearchCursor? after, int take, long? maxBytes, string columns)
     {
         var (wheres, parameters) = InvoiceFilterSql.BuildPerParty(session, filter);
         var (expression, type) = InvoiceSortSql.Of(sort);
@@ -103,16 +157,22 @@ public sealed class InvoiceSearch(NpgsqlDataSource database, IOptions<QuotaOptio
         }
 
         parameters.Add("Take", take);
-        var page = PageSql(wheres, expression, ascending, "@Take", measureBytes: maxBytes is not null);
+        var page = PageSql(wheres, expression, ascending, "@Take", columns: columns, measureBytes: maxBytes is not null);
         if (maxBytes is not null)
         {
             parameters.Add("MaxBytes", maxBytes);
             page = $"SELECT * FROM ({page}) page WHERE page.bytes_before_previous < @MaxBytes ORDER BY page.page_row";
         }
 
+        return (page, parameters);
+    }
+
+    /// <summary>Runs a page's read, turning a cursor whose key does not convert to the sort's type into a clear error.</summary>
+    private static async Task<T> WithCursorOfSortAsync<T>(InvoiceSort sort, SearchCursor? after, Func<Task<T>> read)
+    {
         try
         {
-            return await QueryAsync(page, parameters, cancellationToken);
+            return await read();
         }
         catch (PostgresException e) when (after is not null && e.SqlState is PostgresErrorCodes.InvalidDatetimeFormat
             or PostgresErrorCodes.DatetimeFieldOverflow or PostgresErrorCodes.InvalidTextRepresentation or PostgresErrorCodes.NumericValueOutOfRange)
@@ -135,7 +195,9 @@ public sealed class InvoiceSearch(NpgsqlDataSource database, IOptions<QuotaOptio
     /// what lets a page stop at a byte budget without reading the bodies past it. Only where a budget applies: the three window
     /// aggregates cost a page of 500 about 6–10 ms of PostgreSQL's time against 1.2 ms for the rest of it.
     /// </param>
-    private static string PageSql(IReadOnlyList<string> wheres, string expression, bool ascending, string limit, string offset = "", bool measureBytes = false)
+    private static string PageSql(
+        IReadOnlyList<string> wheres, string expression, bool ascending, string limit, string offset = "", string columns = PageColumns,
+        bool measureBytes = false)
     {
         var order = Direction(ascending);
         var branches = wheres.Select(where => $"""
@@ -151,7 +213,7 @@ public sealed class InvoiceSearch(NpgsqlDataSource database, IOptions<QuotaOptio
                 """, $"WINDOW w AS (ORDER BY p.sort_key {order}, p.invoice_id {order})")
             : ("", "");
         return $"""
-            SELECT {Columns}, (p.sort_key)::text AS sort_key{bytes}
+            SELECT {columns}{bytes}
             FROM (SELECT c.invoice_id, c.sort_key FROM ({string.Join(" UNION ", branches)}) c
                   ORDER BY c.sort_key {order}, c.invoice_id {order} {offset} LIMIT @Take) p
             JOIN invoices i ON i.invoice_id = p.invoice_id

@@ -11,7 +11,7 @@ namespace Esf.Tests.Export;
 [TestFixture]
 public sealed class ContainerExportWriterTests
 {
-    private static readonly ContainerShape<string> Shape = new("invoiceContainer", "invoiceSet", body => body);
+    private static readonly ContainerShape<string> Shape = new("invoiceContainer", "invoiceSet", body => Encoding.UTF8.GetBytes(body));
 
     [Test]
     public async Task Should_write_an_empty_set_as_one_empty_element()
@@ -32,6 +32,16 @@ public sealed class ContainerExportWriterTests
             "\n<v2:invoice>Счёт &amp; «товар»</v2:invoice><!--cursor:AbC_9-->" +
             "<v2:invoice>\r\n  <num>2</num>\r</v2:invoice><!--cursor:x-->" +
             "</invoiceSet></esf:invoiceContainer>"));
+    }
+
+    [TestCase(" \r\n\uFEFF\t<?xml version=\"1.0\"?><a>б</a>", "<a>б</a>")]
+    [TestCase("\uFEFF<a>б</a>", "\uFEFF<a>б</a>")]
+    [TestCase("<a><?xml-stylesheet href=\"x\"?></a>", "<a><?xml-stylesheet href=\"x\"?></a>")]
+    public async Task Should_cut_only_a_leading_declaration_with_what_precedes_it(string body, string copied)
+    {
+        var written = await WriteAsync((body, "c"));
+
+        Assert.That(written, Does.Contain($"<invoiceSet>{copied}<!--cursor:c-->"));
     }
 
     [TestCase("ab--cd", "ab- -cd")]

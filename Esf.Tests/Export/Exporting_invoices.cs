@@ -40,6 +40,8 @@ public sealed class Exporting_invoices
             Assert.That(() => Validate(xml), Throws.Nothing, "the container matches InvoiceContainer.xsd");
             Assert.That(read.Select(r => r.Invoice.Element("num")!.Value), Is.EqualTo(originals.Select(o => o.Num).Order()));
             Assert.That(read.All(r => originals.Any(o => XNode.DeepEquals(XElement.Parse(o.Body), r.Invoice))), Is.True, "bodies read back identically");
+            Assert.That(originals.Select(o => o.Body), Has.All.Matches<string>(body => xml.Contains(WithoutDeclaration(body!), StringComparison.Ordinal)),
+                "each body is copied byte for byte, but for its declaration");
             Assert.That(read.Select(r => r.Cursor), Is.All.Not.Null);
         }
     }
@@ -104,6 +106,9 @@ public sealed class Exporting_invoices
         {
         }
     }
+
+    private static string WithoutDeclaration(string body) =>
+        body.StartsWith("<?xml", StringComparison.Ordinal) ? body[(body.IndexOf("?>", StringComparison.Ordinal) + 2)..] : body;
 
     private static HttpClient Client(string sessionId)
     {
