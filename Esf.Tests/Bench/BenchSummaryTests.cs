@@ -79,6 +79,34 @@ public sealed class BenchSummaryTests
         Assert.That((run.Disturbed, run.Clean, run.Flaw), Is.EqualTo((false, true, (string?)null)));
     }
 
+    [Test]
+    public void Verdict_WhenACleanRunsHostRanATenthSlowerThanTheOthers_ExcludesItAndIsNoClaim()
+    {
+        var slowHost = Run(2, 2_487) with { HostSpeed = new HostSpeed(52_900, 57_100) };
+        var summary = Summary(Run(1, 2_871) with { HostSpeed = new HostSpeed(66_000, 65_700) }, slowHost,
+            Run(3, 2_850) with { HostSpeed = new HostSpeed(64_700, 62_200) });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(summary.IsClaim, Is.False);
+            Assert.That(summary.Of(r => r.Load.RegisteredPerSecond).Median, Is.EqualTo(2_860.5).Within(0.5));
+            Assert.That(summary.Verdict(), Does.StartWith("NOT A CLAIM (2 clean of 3; a claim needs 3 clean runs): medians of 2 clean run(s); run(s) 2 excluded"));
+            Assert.That(summary.OffSpeed(slowHost), Is.EqualTo(
+                "the host ran at 55,000/s per core (RSA-2048 verify, the mean of the run's two probes), 13 % off the clean runs' median 63,450/s"));
+            Assert.That(summary.OffSpeed(summary.Runs[0]), Is.Null);
+        });
+    }
+
+    [Test]
+    public void IsClaim_WhenThreeCleanRunsRanWithinATenthOfTheirMedianHostSpeed_IsTrue()
+    {
+        var summary = Summary(Run(1, 2_871) with { HostSpeed = new HostSpeed(66_000, 65_700) },
+            Run(2, 2_487) with { HostSpeed = new HostSpeed(52_900, 57_100) }, Run(3, 2_850) with { HostSpeed = new HostSpeed(64_700, 62_200) },
+            Run(4, 2_790) with { HostSpeed = new HostSpeed(61_000, 62_000) });
+
+        Assert.That((summary.IsClaim, summary.CleanRuns.Select(r => r.Number)), Is.EqualTo((true, new[] { 1, 3, 4 })));
+    }
+
     private static BenchSummary Summary(params RunResult[] runs) =>
         new(Options.Parse([]), new InvoiceScenario(), runs, new BuildInfo("abc1234", []), "PostgreSQL 15");
 

@@ -19,6 +19,9 @@ public sealed record HostSpeed(double VerifyPerSecondBefore, double VerifyPerSec
 
     public bool Moved => Math.Abs(Move) > MaxMove;
 
+    /// <summary>The run's host speed: the mean of its two probes (NaN when openssl is missing).</summary>
+    public double VerifyPerSecond => (VerifyPerSecondBefore + VerifyPerSecondAfter) / 2;
+
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
         $"RSA-2048 verify {VerifyPerSecondBefore:#,0}/s per core before it, {VerifyPerSecondAfter:#,0}/s after ({(Move < 0 ? "−" : "+")}{Math.Abs(Move) * 100:0} %)");
 }

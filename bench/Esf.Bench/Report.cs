@@ -23,7 +23,7 @@ public static class Report
         {
             Console.WriteLine($"  run {r.Number}: {r.Load.RegisteredPerSecond:#,0} registered/s, ratio {r.Ratio:0.00} (physical {r.PhysicalRatio:0.00}); "
                 + $"gateway {r.Micros(r.Gateway.CpuSeconds):0} / worker {r.Micros(r.Worker.CpuSeconds):0} / PostgreSQL {r.Micros(r.PostgresCpuSeconds):0} µs per document"
-                + (r.Flaw is { } flaw ? $" — NOT CLEAN: {flaw}" : " — clean"));
+                + (s.Excluded(r) is { } flaw ? $" — NOT CLEAN: {flaw}" : " — clean"));
             Console.WriteLine($"         warm-up {r.WarmUp.Describe()}; during the load {r.Window.Describe()}, load average {r.Window.LoadAverage}; host speed {r.HostSpeed.Describe()}");
         }
 
@@ -47,7 +47,7 @@ public static class Report
             """);
         if (!s.IsClaim)
         {
-            Console.WriteLine($"These figures are NOT A CLAIM: the row says so. {(s.Runs.Any(r => r.Disturbed) ? "Other work disturbed the machine; rerun when it is quiet." : "")}");
+            Console.WriteLine($"These figures are NOT A CLAIM: the row says so. {(s.Runs.Any(r => r.Disturbed) ? "Other work (or the host's speed) disturbed the machine; rerun when it is quiet." : "")}{(s.Runs.Any(r => s.OffSpeed(r) is not null) ? " A run's host ran off the others' speed: rerun, or ask for more runs (--repeat 4)." : "")}");
         }
     }
 
@@ -63,7 +63,7 @@ public static class Report
             o.Rate > 0 ? $"paced at {N(o.Rate)}/s" : null,
             o.WarmUpRounds is { } rounds ? $"--warm-up-rounds {rounds}" : null,
             s.Runs.Sum(r => r.Load.Failed + r.Load.Declined) == 0 ? null : $"{s.Runs.Sum(r => r.Load.Declined)} declined, {s.Runs.Sum(r => r.Load.Failed)} failed",
-            .. s.Runs.Where(r => r.Flaw is not null).Select(r => $"run {r.Number} {r.Flaw}"),
+            .. s.Runs.Where(r => s.Excluded(r) is not null).Select(r => $"run {r.Number} {s.Excluded(r)}"),
         ];
         var row = string.Join(" | ",
             DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), s.Build.Commit, Machine(),

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Esf.Bench;
 
 /// <summary>CPU seconds (during the measured window) and peak RSS of one process.</summary>
@@ -39,12 +41,13 @@ public sealed record RunResult(
 }
 
 /// <summary>
-/// The runs of one bench, and the figures it reports: medians over the clean runs (all runs when none is clean, then flagged). The
-/// figures are a claim only with at least <see cref="Options.DefaultRepeat"/> clean runs.
+/// The runs of one bench, and the figures it reports: medians over the clean runs (all runs when none is clean, then flagged). A run
+/// is clean when it is (<see cref="RunResult.Clean"/>) and its host ran within a tenth of the clean runs' median host speed
+/// (<see cref="OffSpeed"/>). The figures are a claim only with at least <see cref="Options.DefaultRepeat"/> clean runs.
 /// </summary>
 public sealed record BenchSummary(Options Options, IScenario Scenario, IReadOnlyList<RunResult> Runs, BuildInfo Build, string PostgresSettings)
 {
-    public IReadOnlyList<RunResult> CleanRuns => Runs.Where(r => r.Clean).ToList();
+    public IReadOnlyList<RunResult> CleanRuns => Runs.Where(r => r.Clean && OffSpeed(r) is null).ToList();
 
     /// <summary>The runs the medians are taken over.</summary>
     public IReadOnlyList<RunResult> Used => CleanRuns.Count > 0 ? CleanRuns : Runs;
@@ -53,12 +56,34 @@ public sealed record BenchSummary(Options Options, IScenario Scenario, IReadOnly
 
     public Spread Of(Func<RunResult, double> figure) => Spread.Of(Used.Select(figure));
 
+    /// <summary>The median of the runs' host speeds (<see cref="HostSpeed.VerifyPerSecond"/>), over the runs clean in themselves.</summary>
+    private double HostSpeedMedian => Spread.Of(Runs.Where(r => r.Clean).Select(r => r.HostSpeed.VerifyPerSecond)).Median;
+
+    /// <summary>
+    /// Why a run clean in itself is still left out: its host ran more than <see cref="HostSpeed.MaxMove"/> off the clean runs'
+    /// median speed, steadily through its load — in effect another machine (issue 17: one run of three 13 % slower in every
+    /// process, its probes 52,922 and 57,072/s against 62,000–66,000/s in the other two). Null when it is not left out or when
+    /// the speeds were not measured.
+    /// </summary>
+    public string? OffSpeed(RunResult run)
+    {
+        var (speed, median) = (run.HostSpeed.VerifyPerSecond, HostSpeedMedian);
+        var off = speed / median - 1;
+        return run.Clean && Math.Abs(off) > HostSpeed.MaxMove
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"the host ran at {speed:#,0}/s per core (RSA-2048 verify, the mean of the run's two probes), {Math.Abs(off) * 100:0} % off the clean runs' median {median:#,0}/s")
+            : null;
+    }
+
+    /// <summary>Why a run is not used, or null: its own flaw, or its host's speed.</summary>
+    public string? Excluded(RunResult run) => run.Flaw ?? OffSpeed(run);
+
     /// <summary>e.g. "claim: medians of 3 clean runs" or "NOT A CLAIM: runs 1, 2 disturbed; medians of run 3 only".</summary>
     public string Verdict()
     {
-        var excluded = Runs.Where(r => !r.Clean).Select(r => r.Number).ToList();
+        var excluded = Runs.Where(r => Excluded(r) is not null).Select(r => r.Number).ToList();
         var used = $"medians of {(CleanRuns.Count > 0 ? $"{CleanRuns.Count} clean run(s)" : $"all {Runs.Count} runs, none clean")}";
-        var why = excluded.Count == 0 ? "" : $"; run(s) {string.Join(", ", excluded)} excluded (disturbed or not warm)";
+        var why = excluded.Count == 0 ? "" : $"; run(s) {string.Join(", ", excluded)} excluded (disturbed, not warm, or on a host off the others' speed)";
         return IsClaim
             ? $"claim: {used}{why}"
             : $"NOT A CLAIM ({CleanRuns.Count} clean of {Runs.Count}; a claim needs {Options.DefaultRepeat} clean runs): {used}{why}";
