@@ -22,6 +22,8 @@ public sealed record HostSpeed(double VerifyPerSecondBefore, double VerifyPerSec
     /// <summary>The run's host speed: the mean of its two probes (NaN when openssl is missing).</summary>
     public double VerifyPerSecond => (VerifyPerSecondBefore + VerifyPerSecondAfter) / 2;
 
-    public string Describe() => string.Create(CultureInfo.InvariantCulture,
-        $"RSA-2048 verify {VerifyPerSecondBefore:#,0}/s per core before it, {VerifyPerSecondAfter:#,0}/s after ({(Move < 0 ? "−" : "+")}{Math.Abs(Move) * 100:0} %)");
+    public string Describe() => double.IsNaN(Move)
+        ? "not measured (openssl could not be run)"
+        : string.Create(CultureInfo.InvariantCulture,
+            $"RSA-2048 verify {VerifyPerSecondBefore:#,0}/s per core before it, {VerifyPerSecondAfter:#,0}/s after ({(Move < 0 ? "−" : "+")}{Math.Abs(Move) * 100:0} %)");
 }
