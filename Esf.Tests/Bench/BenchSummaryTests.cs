@@ -61,7 +61,7 @@ public sealed class BenchSummaryTests
     }
 
     [Test]
-    public void Clean_WhenTheHostsSpeedMovedMoreThanATenthDuringTheLoad_IsFalseAndSaysBy()
+    public void Clean_WhenTheHostsSpeedMovedMoreThanATenthDuringTheLoad_IsFalseAndSaysByHowMuch()
     {
         var run = Run(1, 3_000) with { HostSpeed = new HostSpeed(50_000, 42_500) };
 

@@ -42,8 +42,8 @@ public sealed record RunResult(
 
 /// <summary>
 /// The runs of one bench, and the figures it reports: medians over the clean runs (all runs when none is clean, then flagged). A run
-/// is clean when it is (<see cref="RunResult.Clean"/>) and its host ran within a tenth of the clean runs' median host speed
-/// (<see cref="OffSpeed"/>). The figures are a claim only with at least <see cref="Options.DefaultRepeat"/> clean runs.
+/// counts as clean when it is clean in itself (<see cref="RunResult.Clean"/>) and its host ran within a tenth of the median host
+/// speed of the runs clean in themselves (<see cref="OffSpeed"/>). The figures are a claim only with at least <see cref="Options.DefaultRepeat"/> clean runs.
 /// </summary>
 public sealed record BenchSummary(Options Options, IScenario Scenario, IReadOnlyList<RunResult> Runs, BuildInfo Build, string PostgresSettings)
 {
