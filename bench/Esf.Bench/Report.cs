@@ -45,6 +45,8 @@ public static class Report
                           all together on {cores} cores: {s.Of(r => r.Physical.PerSecond).Format("#,0")} {docs}/s (cores busy, %: {s.Of(r => r.Physical.BusyShare * 100).Format("0")})
             Ratio       : pipeline ÷ in-process limit {s.Of(r => r.Ratio).Format("0.00")}; pipeline ÷ physical limit {s.Of(r => r.PhysicalRatio).Format("0.00")}
             """);
+        var reproduction = Reproduce(s, ResultsTable(s.Options.Root));
+        Console.WriteLine($"Reproduction: {reproduction?.Describe() ?? "no earlier claim row of this load on this machine to compare with"}");
         if (!s.IsClaim)
         {
             Console.WriteLine($"These figures are NOT A CLAIM: the row says so. {(s.Runs.Any(r => r.Disturbed) ? "Other work (or the host's speed) disturbed the machine; rerun when it is quiet." : "")}{(s.Runs.Any(r => s.OffSpeed(r) is not null) ? " A run's host ran off the others' speed: rerun, or ask for more runs (--repeat 4)." : "")}");
@@ -52,6 +54,33 @@ public static class Report
     }
 
     public static void Append(BenchSummary s, string root)
+    {
+        var path = Path.Combine(root, "BENCHMARKS.md");
+        var lines = File.Exists(path) ? File.ReadAllLines(path).ToList() : [.. Header().Split('\n'), RowsMarker];
+        var at = lines.FindIndex(l => l.Trim() == RowsMarker);
+        var reproduction = Reproduce(s, lines.Take(at < 0 ? lines.Count : at));
+        lines.Insert(at < 0 ? lines.Count : at, $"| {string.Join(" | ", Cells(s, reproduction?.Note()))} |");
+        File.WriteAllLines(path, lines);
+        Console.WriteLine($"Row added to {path}");
+    }
+
+    /// <summary>
+    /// The bench's figures against the last claim row of the same load on this machine among <paramref name="table"/> (the results
+    /// table's lines); null when there is none, or when this bench is paced or its warm-up fixed.
+    /// </summary>
+    public static Reproduction? Reproduce(BenchSummary s, IEnumerable<string> table) =>
+        s.Options.Rate > 0 || s.Options.WarmUpRounds is not null ? null
+        : ClaimRow.LastLike(table, Cells(s, null)) is { } earlier ? Reproduction.Of(earlier, s) : null;
+
+    /// <summary>The lines of BENCHMARKS.md above <see cref="RowsMarker"/>; none when there is no such file.</summary>
+    private static IEnumerable<string> ResultsTable(string root)
+    {
+        var path = Path.Combine(root, "BENCHMARKS.md");
+        return File.Exists(path) ? File.ReadLines(path).TakeWhile(l => l.Trim() != RowsMarker) : [];
+    }
+
+    /// <summary>The row's cells, in the order of <see cref="Header"/>; <paramref name="comparison"/> ends its Notes.</summary>
+    private static string[] Cells(BenchSummary s, string? comparison)
     {
         var o = s.Options;
         var first = s.Used[0].Load;
@@ -64,8 +93,10 @@ public static class Report
             o.WarmUpRounds is { } rounds ? $"--warm-up-rounds {rounds}" : null,
             s.Runs.Sum(r => r.Load.Failed + r.Load.Declined) == 0 ? null : $"{s.Runs.Sum(r => r.Load.Declined)} declined, {s.Runs.Sum(r => r.Load.Failed)} failed",
             .. s.Runs.Where(r => s.Excluded(r) is not null).Select(r => $"run {r.Number} {s.Excluded(r)}"),
+            comparison,
         ];
-        var row = string.Join(" | ",
+        return
+        [
             DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), s.Build.Commit, Machine(),
             $"{s.Of(r => r.Calibration.RsaVerifyPerSecond).Short("#,0")} / {s.Of(r => r.Calibration.CopyRowsPerSecond).Short("#,0")} / {s.Of(r => r.Calibration.CommitMillis).Short("0.00")}",
             $"{s.Scenario.Name}, {N(o.Invoices)} × {s.Runs.Count}", N(o.Batch),
@@ -78,13 +109,8 @@ public static class Report
             s.Of(r => r.Limit.InvoicesPerSecond).Short("#,0"), s.Of(r => r.Ratio).Format("0.00"),
             $"{s.Of(r => r.Physical.ReadMicros).Short("0.0")} / {s.Of(r => r.Physical.HashMicros).Short("0.0")} / {s.Of(r => r.Physical.VerifyMicros).Short("0")} / {s.Of(r => r.Physical.CopyMicros).Short("0")}",
             s.Of(r => r.Physical.PerSecond).Short("#,0"), s.Of(r => r.PhysicalRatio).Format("0.00"),
-            string.Join("; ", notes.OfType<string>()));
-        var path = Path.Combine(root, "BENCHMARKS.md");
-        var lines = File.Exists(path) ? File.ReadAllLines(path).ToList() : [.. Header().Split('\n'), RowsMarker];
-        var at = lines.FindIndex(l => l.Trim() == RowsMarker);
-        lines.Insert(at < 0 ? lines.Count : at, $"| {row} |");
-        File.WriteAllLines(path, lines);
-        Console.WriteLine($"Row added to {path}");
+            string.Join("; ", notes.OfType<string>()),
+        ];
     }
 
     /// <summary>nproc × CPU model, RAM: e.g. "2 × AMD EPYC, 23 GB".</summary>
