@@ -10,6 +10,20 @@ namespace Esf.Infrastructure.Export;
 /// </summary>
 internal static class PagesReadAhead
 {
+    /// <summary>The rows of <see cref="ReadAsync{TRow}"/>'s pages, one after another.</summary>
+    public static async IAsyncEnumerable<TRow> ReadRowsAsync<TRow>(
+        Func<IReadOnlyList<TRow>?, CancellationToken, Task<IReadOnlyList<TRow>>> readAfter, int pageSize,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var page in ReadAsync(readAfter, pageSize, cancellationToken))
+        {
+            foreach (var row in page)
+            {
+                yield return row;
+            }
+        }
+    }
+
     /// <param name="readAfter">Reads the page after the given one (the first page when null), on a connection of its own.</param>
     /// <param name="pageSize">The rows a page asks for: fewer means no page follows.</param>
     public static async IAsyncEnumerable<IReadOnlyList<TRow>> ReadAsync<TRow>(

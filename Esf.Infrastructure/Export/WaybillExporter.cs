@@ -79,12 +79,12 @@ public sealed class WaybillExporter
     {
         // Paged on every waybill the search found, before the container drops the unregistered ones, so a page they thin out still
         // reads as full. A last page that is exactly full costs one more, empty, read (as the invoice export does).
-        var pages = PagesReadAhead.ReadAsync<WaybillRecord>(
+        var waybills = PagesReadAhead.ReadRowsAsync<WaybillRecord>(
             (previous, token) => queries.SearchAsync(session, search with { AfterId = previous is null ? search.AfterId : previous[^1].WaybillId, Limit = batchSize }, token),
             batchSize, cancellationToken);
-        await foreach (var page in pages)
+        await foreach (var waybill in waybills)
         {
-            foreach (var waybill in page.Where(w => !registeredOnly || w.RegistrationNumber is not null))
+            if (!registeredOnly || waybill.RegistrationNumber is not null)
             {
                 yield return (waybill, waybill.WaybillId.ToString(CultureInfo.InvariantCulture));
             }

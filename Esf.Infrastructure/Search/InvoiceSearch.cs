@@ -75,15 +75,12 @@ public sealed class InvoiceSearch(NpgsqlDataSource database, IOptions<QuotaOptio
         SessionContext session, InvoiceFilter filter, InvoiceSort sort, bool ascending, SearchCursor? after, int batchSize,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var pages = Export.PagesReadAhead.ReadAsync<(InvoiceRow Row, string SortKey, long BytesBefore)>(
+        var rows = Export.PagesReadAhead.ReadRowsAsync<(InvoiceRow Row, string SortKey, long BytesBefore)>(
             async (previous, token) => await RowsAfterAsync(session, filter, sort, ascending,
                 previous is null ? after : CursorAfter(previous[^1]), batchSize, null, token), batchSize, cancellationToken);
-        await foreach (var page in pages)
+        await foreach (var row in rows)
         {
-            foreach (var row in page)
-            {
-                yield return (row.Row.ToRecord(), CursorAfter(row));
-            }
+            yield return (row.Row.ToRecord(), CursorAfter(row));
         }
     }
 
@@ -91,21 +88,12 @@ public sealed class InvoiceSearch(NpgsqlDataSource database, IOptions<QuotaOptio
     /// As <see cref="StreamAsync"/>, but only each row's body, as the UTF-8 bytes PostgreSQL sends: what the XML container
     /// carries. Nothing is decoded into a string and encoded back, and no other column (nor the certificates) is read.
     /// </summary>
-    public async IAsyncEnumerable<(byte[] Body, SearchCursor Cursor)> StreamBodiesAsync(
+    public IAsyncEnumerable<(byte[] Body, SearchCursor Cursor)> StreamBodiesAsync(
         SessionContext session, InvoiceFilter filter, InvoiceSort sort, bool ascending, SearchCursor? after, int batchSize,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var pages = Export.PagesReadAhead.ReadAsync<(byte[] Body, SearchCursor Cursor)>(
+        CancellationToken cancellationToken) =>
+        Export.PagesReadAhead.ReadRowsAsync<(byte[] Body, SearchCursor Cursor)>(
             async (previous, token) => await BodiesAfterAsync(session, filter, sort, ascending, previous is null ? after : previous[^1].Cursor, batchSize, token),
             batchSize, cancellationToken);
-        await foreach (var page in pages)
-        {
-            foreach (var row in page)
-            {
-                yield return row;
-            }
-        }
-    }
 
     private static SearchCursor CursorAfter((InvoiceRow Row, string SortKey, long BytesBefore) row) => new(row.SortKey, row.Row.InvoiceId);
 

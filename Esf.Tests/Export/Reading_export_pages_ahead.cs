@@ -38,9 +38,9 @@ public sealed class Reading_export_pages_ahead
 
         // Act
         var rows = new List<int>();
-        await foreach (var page in PagesReadAhead.ReadAsync<int>((previous, _) => Page(reads, previous, total, 2), 2, CancellationToken.None))
+        await foreach (var row in PagesReadAhead.ReadRowsAsync<int>((previous, _) => Page(reads, previous, total, 2), 2, CancellationToken.None))
         {
-            rows.AddRange(page);
+            rows.Add(row);
         }
 
         // Assert: the third read answers one row (five) or none (four); none follows it.
