@@ -24,7 +24,7 @@ public sealed record ClaimRow(string When, string Commit, double RegisteredPerSe
         .LastOrDefault(claim => claim is not null);
 
     /// <summary>A claim's Notes, of a load run as fast as it goes after a warm-up that settled.</summary>
-    public static bool IsPlainClaim(string notes) =>
+    private static bool IsPlainClaim(string notes) =>
         notes.StartsWith("claim", StringComparison.Ordinal)
         && !notes.Contains("paced at", StringComparison.Ordinal) && !notes.Contains("--warm-up-rounds", StringComparison.Ordinal);
 
